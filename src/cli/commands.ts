@@ -1,0 +1,10 @@
+import type { Config } from '../server/platform/config';
+
+/** A CLI subcommand. Commands live in their module and register here through cli/registry.ts. */
+export type CliCommand = {
+  name: string;
+  /** One line for `zaitaku help`. */
+  summary: string;
+  usage: string;
+  run(args: string[], config: Config): Promise<number>;
+};

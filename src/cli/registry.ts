@@ -1,0 +1,5 @@
+import type { CliCommand } from './commands';
+import { platformCommands } from './platform-commands';
+
+/** Every CLI command. Modules add theirs with one line. */
+export const cliCommands: CliCommand[] = [...platformCommands];

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../platform/config';
+import type { Engine } from '../platform/db/database';
+import type { Database } from '../platform/db/schema';
+
+/** What every module gets from the platform. */
+export type ModuleDeps = {
+  db: Kysely<Database>;
+  config: Config;
+  engine: Engine;
+  /** Asks the mail worker to look at the outbox now (after a use case enqueued mail). */
+  kickMail(): void;
+};
+
+/** A domain module: its routes and, optionally, its part of the demo data. */
+export type ServerModule = {
+  name: string;
+  register(app: FastifyInstance, deps: ModuleDeps): Promise<void>;
+  /** Adds this module's demo data for a municipality; runs in module order on first start. */
+  seedDemo?(deps: ModuleDeps, municipalityCode: string, log: (line: string) => void): Promise<void>;
+};

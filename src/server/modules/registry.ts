@@ -1,0 +1,7 @@
+import type { ServerModule } from './module';
+
+/**
+ * Every module the server mounts, in dependency order (seeding follows this order too).
+ * Add a module here with one line.
+ */
+export const serverModules: ServerModule[] = [];

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { RequestContext } from '../context';
+import type { Database } from '../db/schema';
+import './audit.table';
+
+export type AuditEntry = {
+  action: string;
+  outcome?: 'success' | 'failure' | 'denied';
+  recordType?: string;
+  recordId?: string;
+  patientId?: string;
+  details?: Record<string, unknown>;
+  /** Overrides for events without a signed-in actor (e.g. a failed login names the email tried). */
+  actorLabel?: string;
+  actorUserId?: string;
+  municipalityCode?: string | null;
+};
+
+const GENESIS = '0'.repeat(64);
+// One advisory lock key for the chain: appends are serialised so each row names its true predecessor.
+const CHAIN_LOCK = 7_346_001;
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Appends one audit row inside the caller's transaction (or its own one). */
+export async function writeAudit(executor: Executor, ctx: RequestContext | undefined, entry: AuditEntry): Promise<void> {
+  if (executor.isTransaction) {
+    await appendRow(executor as Transaction<Database>, ctx, entry);
+    return;
+  }
+  await executor.transaction().execute((trx) => appendRow(trx, ctx, entry));
+}
+
+async function appendRow(trx: Transaction<Database>, ctx: RequestContext | undefined, entry: AuditEntry) {
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const actor = ctx?.actor;
+  const row = {
+    occurred_at: new Date(),
+    municipality_code:
+      entry.municipalityCode !== undefined ? entry.municipalityCode : (actor?.municipalityCode ?? ctx?.municipalityCode ?? null),
+    actor_user_id: entry.actorUserId ?? actor?.userId ?? null,
+    actor_organisation_id: actor?.memberships[0]?.organisationId ?? null,
+    actor_label: entry.actorLabel ?? actor?.email ?? null,
+    action: entry.action,
+    outcome: entry.outcome ?? 'success',
+    record_type: entry.recordType ?? null,
+    record_id: entry.recordId ?? null,
+    patient_id: entry.patientId ?? null,
+    request_id: ctx?.requestId ?? null,
+    client_ip: ctx?.clientIp ?? null,
+    details: entry.details ?? null,
+    prev_hash: last?.hash ?? GENESIS,
+  };
+  const hash = hashRow(row);
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, details: row.details === null ? null : JSON.stringify(row.details), hash })
+    .execute();
+}
+
+type HashedFields = {
+  occurred_at: Date;
+  municipality_code: string | null;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  actor_label: string | null;
+  action: string;
+  outcome: string;
+  record_type: string | null;
+  record_id: string | null;
+  patient_id: string | null;
+  request_id: string | null;
+  client_ip: string | null;
+  details: unknown;
+  prev_hash: string;
+};
+
+export function hashRow(row: HashedFields): string {
+  const material = canonicalJson([
+    row.occurred_at.toISOString(),
+    row.municipality_code?.trim() ?? null,
+    row.actor_user_id,
+    row.actor_organisation_id,
+    row.actor_label,
+    row.action,
+    row.outcome,
+    row.record_type,
+    row.record_id,
+    row.patient_id,
+    row.request_id,
+    row.client_ip,
+    row.details ?? null,
+  ]);
+  return createHash('sha256').update(row.prev_hash).update('\n').update(material).digest('hex');
+}
+
+/** JSON with sorted object keys: jsonb does not keep key order, the hash must not depend on it. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export type AuditVerification = { ok: boolean; checked: number; firstBrokenId?: number; reason?: string };
+
+/** Recomputes the whole chain in id order; reports the first row whose hash or link does not match. */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
+  let prev = GENESIS;
+  let checked = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(5000).execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.prev_hash !== prev) return { ok: false, checked, firstBrokenId: row.id, reason: 'link' };
+      const expected = hashRow({ ...row, occurred_at: new Date(row.occurred_at) });
+      if (expected !== row.hash) return { ok: false, checked, firstBrokenId: row.id, reason: 'hash' };
+      prev = row.hash;
+      checked++;
+      after = row.id;
+    }
+  }
+  return { ok: true, checked };
+}

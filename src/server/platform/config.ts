@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes only from the environment and is checked once at start.
+ * A bad value stops the process with a message naming the variable (Japanese and English).
+ */
+const duration = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name}: 整数（分）で指定してください / expected whole minutes` })
+    .int()
+    .positive()
+    .default(fallback);
+
+const ConfigSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT: 1〜65535 の整数で指定してください / expected an integer 1–65535' })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL: postgres:// で始まる接続文字列を指定してください / expected postgres://…')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  BASE_URL: z.string().url('BASE_URL: http(s):// で始まる URL を指定してください / expected an http(s) URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL: smtp:// または smtps:// で始まる URL を指定してください / expected smtp://…')
+    .optional(),
+  MAIL_FROM: z.string().email('MAIL_FROM: メールアドレスを指定してください / expected an email address').default('zaitaku@localhost'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'SESSION_SECRET: 32文字以上のランダムな文字列を指定してください / expected at least 32 random characters')
+    .optional(),
+  SESSION_IDLE_MINUTES: duration('SESSION_IDLE_MINUTES', 30),
+  SESSION_ABSOLUTE_MINUTES: duration('SESSION_ABSOLUTE_MINUTES', 12 * 60),
+  TILE_URL: z.string().default('https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'),
+  TILE_ATTRIBUTION: z.string().default('<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>'),
+  DEFAULT_MUNICIPALITY: z
+    .string()
+    .regex(/^\d{6}$/, 'DEFAULT_MUNICIPALITY: 6桁の全国地方公共団体コードを指定してください / expected a 6-digit code')
+    .default('131105'),
+  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** scrypt cost exponent; 17 (N=131072) is OWASP's recommendation. Tests lower it to keep runs short. */
+  PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`設定に誤りがあります / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the configuration; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const result = ConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return result.data;
+}

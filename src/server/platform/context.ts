@@ -1,0 +1,26 @@
+import type { Role } from '../../contracts/roles';
+
+/** The signed-in person as every service sees them; built by the auth layer from the session. */
+export type Actor = {
+  userId: string;
+  email: string;
+  displayName: string;
+  municipalityCode: string;
+  roles: Role[];
+  /** Organisations the user belongs to, with the role held in each. */
+  memberships: Array<{ organisationId: string; role: Role }>;
+  twoFactorVerified: boolean;
+};
+
+/** What a use case needs to know about the request that asked for it (for audit, never for rules). */
+export type RequestContext = {
+  requestId: string;
+  clientIp: string;
+  actor?: Actor;
+  /** The municipality in scope: the actor's, or the public default / `municipality` parameter. */
+  municipalityCode: string;
+};
+
+export function hasRole(actor: Actor | undefined, ...roles: Role[]): boolean {
+  return Boolean(actor?.roles.some((r) => roles.includes(r)));
+}

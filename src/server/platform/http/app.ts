@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { ModuleDeps, ServerModule } from '../../modules/module';
+import type { Config } from '../config';
+import type { RequestContext } from '../context';
+import type { DatabaseHandle } from '../db/database';
+import { enforceAccess } from './access';
+import { errorBody, installErrorHandler } from './error-handler';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext & { denied?: boolean };
+  }
+}
+
+export type AppOptions = {
+  config: Config;
+  database: DatabaseHandle;
+  modules: ServerModule[];
+  kickMail?: () => void;
+  /** Directory of the built web app; served with SPA fallback when present. */
+  webRoot?: string;
+  logger?: boolean;
+};
+
+export type RouteInfo = { method: string; url: string; access: unknown; allowPartialLogin: boolean };
+
+/** Builds the HTTP application; `listen` is the caller's business (tests use `inject`). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false || config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // No personal data in logs: no bodies, no cookies, no query strings of staff APIs.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            serializers: {
+              req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], requestId: req.id }),
+            },
+          },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  const routeTable: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    }
+    const access = (route.config as { access?: unknown } | undefined)?.access;
+    if (access === undefined) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({
+        method,
+        url: route.url,
+        access,
+        allowPartialLogin: Boolean((route.config as { allowPartialLogin?: boolean }).allowPartialLogin),
+      });
+    }
+  });
+
+  app.decorateRequest('ctx', null as never);
+  app.addHook('onRequest', async (request, reply) => {
+    request.ctx = { requestId: request.id, clientIp: request.ip, municipalityCode: config.DEFAULT_MUNICIPALITY };
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) {
+      const tileOrigin = safeOrigin(config.TILE_URL);
+      reply.header(
+        'content-security-policy',
+        [
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self' 'unsafe-inline'",
+          `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ''}`,
+          "connect-src 'self'",
+          "frame-ancestors 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+        ].join('; '),
+      );
+    }
+    return payload;
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Zaitaku API',
+        version: '0.1.0',
+        description: '在宅療養推進プラットフォーム Zaitaku の API。公開 API（/api/public）はキー不要・CORS 対応です。',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const deps: ModuleDeps = {
+    db: database.db,
+    config,
+    engine: database.engine,
+    kickMail: options.kickMail ?? (() => undefined),
+  };
+
+  await app.register(async (api) => {
+    api.addHook('preHandler', enforceAccess);
+    for (const module of options.modules) {
+      await module.register(api, deps);
+    }
+  });
+
+  app.get(
+    '/healthz',
+    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ready', engine: database.engine };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  const webRoot = options.webRoot ? resolve(options.webRoot) : undefined;
+  const hasWeb = Boolean(webRoot && existsSync(join(webRoot, 'index.html')));
+  if (hasWeb && webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+  }
+  // Unknown /api paths answer JSON; any other GET is a client-side route of the web app.
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('not_found', undefined, request.id));
+  });
+
+  await app.ready();
+  return Object.assign(app, { routeTable }) as unknown as FastifyInstance & { routeTable: RouteInfo[] };
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url.replace(/\{[a-z]\}/g, '0')).origin;
+  } catch {
+    return undefined;
+  }
+}

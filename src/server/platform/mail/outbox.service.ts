@@ -1,0 +1,125 @@
+import type { Kysely, Transaction } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Database } from '../db/schema';
+import './outbox.table';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type OutgoingMail = {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  municipalityCode?: string | null;
+};
+
+/** Puts a mail in the outbox in the caller's transaction: it is sent only if the use case commits. */
+export async function enqueueMail(executor: Executor, mail: OutgoingMail): Promise<string> {
+  const row = await executor
+    .insertInto('mail_outbox')
+    .values({
+      kind: mail.kind,
+      to_address: mail.to,
+      subject: mail.subject,
+      body_text: mail.text,
+      municipality_code: mail.municipalityCode ?? null,
+      last_error: null,
+      sent_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const MAX_ATTEMPTS = 10;
+
+/** Backoff after the n-th failure: 30 s, 1 min, 2 min … capped at 1 h. */
+export function nextDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+export function createTransport(smtpUrl: string): Transporter {
+  const url = new URL(smtpUrl);
+  url.searchParams.set('connectionTimeout', '10000');
+  url.searchParams.set('greetingTimeout', '10000');
+  url.searchParams.set('socketTimeout', '20000');
+  return nodemailer.createTransport(url.toString());
+}
+
+/** Sends every due mail once; failures are rescheduled with backoff. Returns counts for the log. */
+export async function deliverDueMail(
+  db: Kysely<Database>,
+  transport: Transporter,
+  from: string,
+  now: Date = new Date(),
+): Promise<{ sent: number; failed: number }> {
+  const due = await db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .orderBy('created_at')
+    .limit(50)
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const mail of due) {
+    try {
+      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: 'sent', sent_at: new Date(), attempts: mail.attempts + 1, last_error: null })
+        .where('id', '=', mail.id)
+        .execute();
+      sent++;
+    } catch (error) {
+      const attempts = mail.attempts + 1;
+      await db
+        .updateTable('mail_outbox')
+        .set({
+          attempts,
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          next_attempt_at: new Date(now.getTime() + nextDelayMs(attempts)),
+          last_error: String((error as Error).message).slice(0, 500),
+        })
+        .where('id', '=', mail.id)
+        .execute();
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+/** Polls the outbox while the server runs. Without SMTP_URL mails stay in the outbox (the demo). */
+export function startMailWorker(
+  db: Kysely<Database>,
+  options: { smtpUrl?: string; from: string; intervalMs?: number; log: (msg: string, err?: unknown) => void },
+): { stop(): void; kick(): void } {
+  if (!options.smtpUrl) return { stop: () => undefined, kick: () => undefined };
+  const transport = createTransport(options.smtpUrl);
+  let running = false;
+  let stopped = false;
+  const tick = async () => {
+    if (running || stopped) return;
+    running = true;
+    try {
+      await deliverDueMail(db, transport, options.from);
+    } catch (error) {
+      options.log('mail worker failed', error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, options.intervalMs ?? 5_000);
+  timer.unref();
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      transport.close();
+    },
+    kick: () => {
+      void tick();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import { serverModules } from '../modules/registry';
+import type { ModuleDeps } from '../modules/module';
+
+/**
+ * Seeds the demo municipality (目黒区, 131105) on first run: `auto` seeds only into an empty
+ * installation, `always` re-runs the modules' (idempotent) seeders, `never` leaves it empty.
+ */
+export async function seedDemo(
+  deps: ModuleDeps,
+  options: { mode: 'auto' | 'always' | 'never'; print: (line: string) => void; municipalityCode?: string },
+): Promise<boolean> {
+  if (options.mode === 'never') return false;
+  const done = await sql<{ n: number }>`select count(*)::int as n from installation_settings where key = 'demo_seeded'`.execute(
+    deps.db,
+  );
+  if (options.mode === 'auto' && (done.rows[0]?.n ?? 0) > 0) return false;
+  const code = options.municipalityCode ?? deps.config.DEFAULT_MUNICIPALITY;
+  options.print(`デモデータを作成しています（${code}）… / seeding demo data…`);
+  await sql`
+    insert into municipalities (code, name, name_kana, name_en, prefecture)
+    values ('131105', '目黒区', 'めぐろく', 'Meguro City', '東京都')
+    on conflict (code) do nothing`.execute(deps.db);
+  for (const module of serverModules) {
+    if (module.seedDemo) await module.seedDemo(deps, code, options.print);
+  }
+  await sql`
+    insert into installation_settings (key, value) values ('demo_seeded', ${JSON.stringify({ at: new Date().toISOString() })}::jsonb)
+    on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(deps.db);
+  return true;
+}

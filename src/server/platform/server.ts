@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import { serverModules } from '../modules/registry';
+import type { ModuleDeps } from '../modules/module';
+import type { Config } from './config';
+import { type DatabaseHandle, openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { buildApp } from './http/app';
+import { startMailWorker } from './mail/outbox.service';
+import { seedDemo } from './seed';
+
+export type RunningServer = { url: string; close(): Promise<void>; database: DatabaseHandle };
+
+/** Opens the database, migrates, seeds the demo on first run, and listens. */
+export async function startServer(
+  config: Config,
+  options: { webRoot?: string; print?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const database = await openDatabase(config);
+  try {
+    await migrateToLatest(database.db as never);
+    const mail = startMailWorker(database.db, {
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      log: (msg, err) => console.error(msg, err),
+    });
+    const deps: ModuleDeps = { db: database.db, config, engine: database.engine, kickMail: mail.kick };
+    await seedDemo(deps, { mode: config.SEED_DEMO, print });
+    const app = await buildApp({ config, database, modules: serverModules, kickMail: mail.kick, webRoot: options.webRoot });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    const port = Number(new URL(address).port);
+    const url = config.BASE_URL ?? `http://localhost:${port}`;
+    print('');
+    print(`Zaitaku が起動しました / Zaitaku is running: ${url}`);
+    print(`  データベース / database: ${database.engine === 'pglite' ? `PGlite (${config.DATA_DIR})` : 'PostgreSQL'}`);
+    const banner = await sql<{ value: string[] }>`select value from installation_settings where key = 'demo_banner'`
+      .execute(database.db)
+      .catch(() => ({ rows: [] }));
+    for (const line of banner.rows[0]?.value ?? []) print(line);
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        mail.stop();
+        await app.close();
+        await database.close();
+      })();
+      return closing;
+    };
+    return { url, close, database };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/server/platform/config';
+import { type RunningServer, startServer } from '../../src/server/platform/server';
+import { CHROMIUM } from './browser-setup';
+
+/** Headless Debian Chromium with the flags this closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export type DemoServer = RunningServer & { dataDir: string; stopAndClean(): Promise<void> };
+
+/** The real server with the demo data on a temp PGlite dir and a free port. */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zaitaku-web-'));
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'always',
+    PASSWORD_SCRYPT_LOG_N: '12',
+    TILE_URL: '',
+    ...env,
+  });
+  const server = await startServer(config, { webRoot: resolve('dist/web'), print: () => undefined });
+  return {
+    ...server,
+    dataDir,
+    stopAndClean: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** axe-core with the WCAG 2.x A/AA rules (JIS X 8341-3:2016 AA is WCAG 2.0 AA). */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; help: string; nodes: number }>> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/server/platform/db/database';
+
+/** A fresh migrated database for one test file, on the engine this project runs on. */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const engine = inject('engine');
+  if (engine === 'pglite') {
+    const bytes = readFileSync(inject('pgliteTemplate'));
+    return openDatabase({ DATA_DIR: '', DATABASE_POOL_SIZE: 1 }, { loadDataDir: new Blob([bytes]) });
+  }
+  const serverUrl = inject('pgServerUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template zaitaku_template`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const handle = await openDatabase({ DATABASE_URL: u.toString(), DATA_DIR: '', DATABASE_POOL_SIZE: 5 });
+  const close = handle.close;
+  return {
+    ...handle,
+    close: async () => {
+      await close();
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
