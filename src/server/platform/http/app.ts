@@ -137,6 +137,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   };
 
   await app.register(async (api) => {
+    installPublicApiHeaders(api);
+    for (const module of options.modules) {
+      if (module.prepare) await module.prepare(api, deps);
+    }
     api.addHook('preHandler', enforceAccess);
     for (const module of options.modules) {
       await module.register(api, deps);
