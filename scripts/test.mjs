@@ -18,7 +18,7 @@ if (!existsSync(chromium)) {
     sh('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk');
   } else {
     console.error(
-      "Chromium が見つかりません。次のコマンドを root で実行してください / Chromium is missing; run as root:\n  apt-get install -y chromium fonts-noto-cjk",
+      'Chromium が見つかりません。次のコマンドを root で実行してください / Chromium is missing; run as root:\n  apt-get install -y chromium fonts-noto-cjk',
     );
     process.exit(1);
   }
@@ -29,8 +29,18 @@ sh('npx vite build --logLevel warn');
 mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
 rmSync(report, { force: true });
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
+const run = spawnSync('npx', args, {
+  stdio: 'inherit',
+  env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+});
 
 let passed = 0;
 let failed = 0;
@@ -38,7 +48,7 @@ let skipped = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0 ? 0 : 0);
+  failed = (json.numFailedTests ?? 0) + ((json.numFailedTestSuites ?? 0) ? 0 : 0);
   skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   // A file that fails to load has no test results: count it as a failure so it cannot hide.
   for (const file of json.testResults ?? []) {

@@ -63,8 +63,15 @@ export const platformCommands: CliCommand[] = [
     usage: 'zaitaku seed [--force]',
     async run(args, config) {
       return withDatabase(config, async (deps) => {
-        const seeded = await seedDemo(deps, { mode: args.includes('--force') ? 'always' : 'auto', print: out });
-        out(seeded ? 'デモデータを作成しました / demo data seeded' : 'デモデータは作成済みです / already seeded');
+        const seeded = await seedDemo(deps, {
+          mode: args.includes('--force') ? 'always' : 'auto',
+          print: out,
+        });
+        out(
+          seeded
+            ? 'デモデータを作成しました / demo data seeded'
+            : 'デモデータは作成済みです / already seeded',
+        );
         return 0;
       });
     },

@@ -79,17 +79,17 @@ export const errorCatalog = {
     ja: 'このリンクは無効か、有効期限が切れています。もう一度手続きをやり直してください。',
     en: 'This link is invalid or has expired. Start again.',
   },
-  'rate_limited': {
+  rate_limited: {
     status: 429,
     ja: 'アクセスが集中しています。しばらく待ってから、もう一度お試しください。',
     en: 'Too many requests. Wait a moment and try again.',
   },
-  'not_found': {
+  not_found: {
     status: 404,
     ja: 'お探しの情報は見つかりませんでした。URL を確認するか、検索からお探しください。',
     en: 'Not found. Check the address or use the search.',
   },
-  'conflict': {
+  conflict: {
     status: 409,
     ja: 'ほかの人が先に更新しました。画面を再読み込みして、最新の内容を確認してください。',
     en: 'Someone else changed this first. Reload to see the latest version.',
@@ -119,12 +119,12 @@ export const errorCatalog = {
     ja: 'データベースの文字種別（LC_CTYPE）が UTF-8 ではないため、日本語検索ができません。C.UTF-8 などで作成し直してください。',
     en: 'The database LC_CTYPE is not UTF-8 aware; Japanese search needs e.g. C.UTF-8.',
   },
-  'internal': {
+  internal: {
     status: 500,
     ja: 'システムで問題が起きました。時間をおいて、もう一度お試しください。続く場合は、表示された受付番号を添えて区へご連絡ください。',
     en: 'Something went wrong on our side. Try again later; if it continues, contact the ward with the request id shown.',
   },
-  'unavailable': {
+  unavailable: {
     status: 503,
     ja: '現在システムを利用できません。しばらく待ってから、もう一度お試しください。',
     en: 'The service is unavailable. Try again shortly.',

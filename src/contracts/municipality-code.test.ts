@@ -3,7 +3,8 @@ import { isValidMunicipalityCode, municipalityCheckDigit, toSixDigitCode } from 
 
 describe('全国地方公共団体コード', () => {
   it('accepts the known codes with their check digits', () => {
-    for (const code of ['131105', '011002', '402052', '372013']) expect(isValidMunicipalityCode(code)).toBe(true);
+    for (const code of ['131105', '011002', '402052', '372013'])
+      expect(isValidMunicipalityCode(code)).toBe(true);
   });
   it('rejects a wrong check digit, wrong length and non-digits', () => {
     expect(isValidMunicipalityCode('131106')).toBe(false);

@@ -10,6 +10,8 @@ export default function setup() {
     );
   }
   if (!existsSync('dist/web/index.html')) {
-    throw new Error("Web アプリが未ビルドです。'npm run build:web' を実行してください / web app not built: run 'npm run build:web'");
+    throw new Error(
+      "Web アプリが未ビルドです。'npm run build:web' を実行してください / web app not built: run 'npm run build:web'",
+    );
   }
 }

@@ -52,6 +52,8 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
 
 /** axe-core with the WCAG 2.x A/AA rules (JIS X 8341-3:2016 AA is WCAG 2.0 AA). */
 export async function axeViolations(page: Page): Promise<Array<{ id: string; help: string; nodes: number }>> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
 }

@@ -43,7 +43,9 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query('drop database if exists zaitaku_template');
-  await admin.query("create database zaitaku_template template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C'");
+  await admin.query(
+    "create database zaitaku_template template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C'",
+  );
   await admin.end();
   const templateUrl = withDatabase(serverUrl, 'zaitaku_template');
   const handle = await openDatabase({ DATABASE_URL: templateUrl, DATA_DIR: '', DATABASE_POOL_SIZE: 1 });

@@ -54,7 +54,17 @@ export async function startCluster(): Promise<Cluster> {
       throw new Error(`${bin} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
     }
   };
-  asOwner(findBinary('initdb'), ['-D', data, '--locale=C.UTF-8', '-E', 'UTF8', '-A', 'trust', '-U', 'postgres']);
+  asOwner(findBinary('initdb'), [
+    '-D',
+    data,
+    '--locale=C.UTF-8',
+    '-E',
+    'UTF8',
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+  ]);
   asOwner(findBinary('pg_ctl'), [
     '-D',
     data,

@@ -22,29 +22,52 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL: postgres:// で始まる接続文字列を指定してください / expected postgres://…')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL: postgres:// で始まる接続文字列を指定してください / expected postgres://…',
+    )
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  BASE_URL: z.string().url('BASE_URL: http(s):// で始まる URL を指定してください / expected an http(s) URL').optional(),
+  BASE_URL: z
+    .string()
+    .url('BASE_URL: http(s):// で始まる URL を指定してください / expected an http(s) URL')
+    .optional(),
   SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\//, 'SMTP_URL: smtp:// または smtps:// で始まる URL を指定してください / expected smtp://…')
+    .regex(
+      /^smtps?:\/\//,
+      'SMTP_URL: smtp:// または smtps:// で始まる URL を指定してください / expected smtp://…',
+    )
     .optional(),
-  MAIL_FROM: z.string().email('MAIL_FROM: メールアドレスを指定してください / expected an email address').default('zaitaku@localhost'),
+  MAIL_FROM: z
+    .string()
+    .email('MAIL_FROM: メールアドレスを指定してください / expected an email address')
+    .default('zaitaku@localhost'),
   SESSION_SECRET: z
     .string()
-    .min(32, 'SESSION_SECRET: 32文字以上のランダムな文字列を指定してください / expected at least 32 random characters')
+    .min(
+      32,
+      'SESSION_SECRET: 32文字以上のランダムな文字列を指定してください / expected at least 32 random characters',
+    )
     .optional(),
   SESSION_IDLE_MINUTES: duration('SESSION_IDLE_MINUTES', 30),
   SESSION_ABSOLUTE_MINUTES: duration('SESSION_ABSOLUTE_MINUTES', 12 * 60),
   TILE_URL: z.string().default('https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'),
-  TILE_ATTRIBUTION: z.string().default('<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>'),
+  TILE_ATTRIBUTION: z
+    .string()
+    .default('<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>'),
   DEFAULT_MUNICIPALITY: z
     .string()
-    .regex(/^\d{6}$/, 'DEFAULT_MUNICIPALITY: 6桁の全国地方公共団体コードを指定してください / expected a 6-digit code')
+    .regex(
+      /^\d{6}$/,
+      'DEFAULT_MUNICIPALITY: 6桁の全国地方公共団体コードを指定してください / expected a 6-digit code',
+    )
     .default('131105'),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** scrypt cost exponent; 17 (N=131072) is OWASP's recommendation. Tests lower it to keep runs short. */
   PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),

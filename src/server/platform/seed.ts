@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { serverModules } from '../modules/registry';
 import type { ModuleDeps } from '../modules/module';
+import { serverModules } from '../modules/registry';
 
 /**
  * Seeds the demo municipality (目黒区, 131105) on first run: `auto` seeds only into an empty
@@ -11,9 +11,9 @@ export async function seedDemo(
   options: { mode: 'auto' | 'always' | 'never'; print: (line: string) => void; municipalityCode?: string },
 ): Promise<boolean> {
   if (options.mode === 'never') return false;
-  const done = await sql<{ n: number }>`select count(*)::int as n from installation_settings where key = 'demo_seeded'`.execute(
-    deps.db,
-  );
+  const done = await sql<{
+    n: number;
+  }>`select count(*)::int as n from installation_settings where key = 'demo_seeded'`.execute(deps.db);
   if (options.mode === 'auto' && (done.rows[0]?.n ?? 0) > 0) return false;
   const code = options.municipalityCode ?? deps.config.DEFAULT_MUNICIPALITY;
   options.print(`デモデータを作成しています（${code}）… / seeding demo data…`);

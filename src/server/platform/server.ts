@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { serverModules } from '../modules/registry';
 import type { ModuleDeps } from '../modules/module';
+import { serverModules } from '../modules/registry';
 import type { Config } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -26,14 +26,24 @@ export async function startServer(
     });
     const deps: ModuleDeps = { db: database.db, config, engine: database.engine, kickMail: mail.kick };
     await seedDemo(deps, { mode: config.SEED_DEMO, print });
-    const app = await buildApp({ config, database, modules: serverModules, kickMail: mail.kick, webRoot: options.webRoot });
+    const app = await buildApp({
+      config,
+      database,
+      modules: serverModules,
+      kickMail: mail.kick,
+      webRoot: options.webRoot,
+    });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const port = Number(new URL(address).port);
     const url = config.BASE_URL ?? `http://localhost:${port}`;
     print('');
     print(`Zaitaku が起動しました / Zaitaku is running: ${url}`);
-    print(`  データベース / database: ${database.engine === 'pglite' ? `PGlite (${config.DATA_DIR})` : 'PostgreSQL'}`);
-    const banner = await sql<{ value: string[] }>`select value from installation_settings where key = 'demo_banner'`
+    print(
+      `  データベース / database: ${database.engine === 'pglite' ? `PGlite (${config.DATA_DIR})` : 'PostgreSQL'}`,
+    );
+    const banner = await sql<{
+      value: string[];
+    }>`select value from installation_settings where key = 'demo_banner'`
       .execute(database.db)
       .catch(() => ({ rows: [] }));
     for (const line of banner.rows[0]?.value ?? []) print(line);

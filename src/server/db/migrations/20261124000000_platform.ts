@@ -35,7 +35,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       prev_hash text not null,
       hash text not null unique
     )`.execute(db);
-  await sql`create index audit_log_municipality_time on audit_log (municipality_code, occurred_at desc)`.execute(db);
+  await sql`create index audit_log_municipality_time on audit_log (municipality_code, occurred_at desc)`.execute(
+    db,
+  );
   await sql`create index audit_log_actor on audit_log (actor_user_id, occurred_at desc)`.execute(db);
   await sql`
     create function audit_log_append_only() returns trigger language plpgsql as $$
@@ -64,7 +66,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       sent_at timestamptz
     )`.execute(db);
-  await sql`create index mail_outbox_due on mail_outbox (next_attempt_at) where status = 'pending'`.execute(db);
+  await sql`create index mail_outbox_due on mail_outbox (next_attempt_at) where status = 'pending'`.execute(
+    db,
+  );
 
   // Small key/value store for installation facts (demo seeded, schema checks).
   await sql`

@@ -17,7 +17,12 @@ describe('audit log', () => {
 
   it('chains every row to the one before it and verifies clean', async () => {
     for (let i = 0; i < 5; i++) {
-      await writeAudit(handle.db, ctx, { action: 'test.event', recordType: 'thing', recordId: String(i), details: { b: 1, a: [i] } });
+      await writeAudit(handle.db, ctx, {
+        action: 'test.event',
+        recordType: 'thing',
+        recordId: String(i),
+        details: { b: 1, a: [i] },
+      });
     }
     const result = await verifyAuditChain(handle.db);
     expect(result).toEqual({ ok: true, checked: 5 });
@@ -32,7 +37,9 @@ describe('audit log', () => {
   it('detects a row altered behind the triggers', async () => {
     // An attacker with owner rights disables the trigger; the chain still reveals the change.
     await sql`alter table audit_log disable trigger audit_log_no_change`.execute(handle.db);
-    await sql`update audit_log set record_id = 'forged' where id = (select min(id) + 2 from audit_log)`.execute(handle.db);
+    await sql`update audit_log set record_id = 'forged' where id = (select min(id) + 2 from audit_log)`.execute(
+      handle.db,
+    );
     await sql`alter table audit_log enable trigger audit_log_no_change`.execute(handle.db);
     const result = await verifyAuditChain(handle.db);
     expect(result.ok).toBe(false);

@@ -24,7 +24,11 @@ const CHAIN_LOCK = 7_346_001;
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Appends one audit row inside the caller's transaction (or its own one). */
-export async function writeAudit(executor: Executor, ctx: RequestContext | undefined, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  executor: Executor,
+  ctx: RequestContext | undefined,
+  entry: AuditEntry,
+): Promise<void> {
   if (executor.isTransaction) {
     await appendRow(executor as Transaction<Database>, ctx, entry);
     return;
@@ -34,12 +38,19 @@ export async function writeAudit(executor: Executor, ctx: RequestContext | undef
 
 async function appendRow(trx: Transaction<Database>, ctx: RequestContext | undefined, entry: AuditEntry) {
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const actor = ctx?.actor;
   const row = {
     occurred_at: new Date(),
     municipality_code:
-      entry.municipalityCode !== undefined ? entry.municipalityCode : (actor?.municipalityCode ?? ctx?.municipalityCode ?? null),
+      entry.municipalityCode !== undefined
+        ? entry.municipalityCode
+        : (actor?.municipalityCode ?? ctx?.municipalityCode ?? null),
     actor_user_id: entry.actorUserId ?? actor?.userId ?? null,
     actor_organisation_id: actor?.memberships[0]?.organisationId ?? null,
     actor_label: entry.actorLabel ?? actor?.email ?? null,
@@ -116,7 +127,13 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
   let checked = 0;
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(5000).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(5000)
+      .execute();
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.prev_hash !== prev) return { ok: false, checked, firstBrokenId: row.id, reason: 'link' };

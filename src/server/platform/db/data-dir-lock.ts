@@ -33,7 +33,11 @@ export function acquireDataDirLock(dataDir: string): () => void {
         });
       }
       if (holder && holder.pid === process.pid) {
-        throw new AppError('database.locked', { dataDir, pid: holder.pid, hint: 'already open in this process' });
+        throw new AppError('database.locked', {
+          dataDir,
+          pid: holder.pid,
+          hint: 'already open in this process',
+        });
       }
       rmSync(path, { force: true });
     }
@@ -44,7 +48,8 @@ export function acquireDataDirLock(dataDir: string): () => void {
 function readHolder(path: string): { pid: number; host: string } | undefined {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; host?: unknown };
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') return { pid: parsed.pid, host: parsed.host };
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string')
+      return { pid: parsed.pid, host: parsed.host };
   } catch {
     // An unreadable lock is treated as stale: it was being written when the process died.
   }

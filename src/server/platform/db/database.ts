@@ -107,7 +107,7 @@ async function checkCtype(db: Kysely<Database>): Promise<void> {
     select datctype as ctype, pg_encoding_to_char(encoding) as encoding
     from pg_database where datname = current_database()`.execute(db);
   const row = rows[0];
-  if (!row || row.encoding !== 'UTF8' || !/utf-?8/i.test(row.ctype)) {
+  if (row?.encoding !== 'UTF8' || !/utf-?8/i.test(row.ctype)) {
     throw new AppError('database.unsupported_ctype', { ctype: row?.ctype, encoding: row?.encoding });
   }
 }

@@ -11,7 +11,9 @@ class DirectoryProvider implements MigrationProvider {
     const files = (await readdir(migrationsDir)).filter((f) => /^\d{14}_[a-z0-9_]+\.ts$/.test(f)).sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
-      migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
+      migrations[file.replace(/\.ts$/, '')] = (await import(
+        pathToFileURL(join(migrationsDir, file)).href
+      )) as Migration;
     }
     return migrations;
   }
@@ -23,7 +25,9 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationRes
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return results ?? [];
 }

@@ -20,6 +20,7 @@ import type { RequestContext } from '../context';
 import type { DatabaseHandle } from '../db/database';
 import { enforceAccess } from './access';
 import { errorBody, installErrorHandler } from './error-handler';
+import { installPublicApiHeaders } from './public-api';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,7 +90,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
 
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (request, reply) => {
-    request.ctx = { requestId: request.id, clientIp: request.ip, municipalityCode: config.DEFAULT_MUNICIPALITY };
+    request.ctx = {
+      requestId: request.id,
+      clientIp: request.ip,
+      municipalityCode: config.DEFAULT_MUNICIPALITY,
+    };
     reply.header('x-request-id', request.id);
   });
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -122,7 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       info: {
         title: 'Zaitaku API',
         version: '0.1.0',
-        description: '在宅療養推進プラットフォーム Zaitaku の API。公開 API（/api/public）はキー不要・CORS 対応です。',
+        description:
+          '在宅療養推進プラットフォーム Zaitaku の API。公開 API（/api/public）はキー不要・CORS 対応です。',
       },
     },
     transform: jsonSchemaTransform,

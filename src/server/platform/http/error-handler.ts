@@ -5,7 +5,9 @@ import { isAppError } from '../errors';
 
 export function errorBody(code: string, details: unknown, requestId: string): ErrorBody {
   const entry = findErrorEntry(code);
-  return { error: { code, message: entry?.ja ?? code, ...(details === undefined ? {} : { details }), requestId } };
+  return {
+    error: { code, message: entry?.ja ?? code, ...(details === undefined ? {} : { details }), requestId },
+  };
 }
 
 /** The single place errors become responses: `{ error: { code, message, details } }`. */

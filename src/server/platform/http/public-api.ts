@@ -21,13 +21,14 @@ export function installPublicApiHeaders(app: FastifyInstance): void {
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith(PUBLIC_PREFIX) || request.method !== 'GET' || reply.statusCode !== 200) return payload;
+    if (!request.url.startsWith(PUBLIC_PREFIX) || request.method !== 'GET' || reply.statusCode !== 200)
+      return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams: no ETag
     const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
     reply.header('etag', etag);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'public, max-age=300');
     const match = request.headers['if-none-match'];
-    if (match && match.split(',').some((t) => t.trim() === etag)) {
+    if (match?.split(',').some((t) => t.trim() === etag)) {
       reply.status(304);
       return '';
     }
