@@ -1,0 +1,4 @@
+/** Placeholder while the page is built. */
+export function SearchPage() {
+  return <h1>SearchPage</h1>;
+}

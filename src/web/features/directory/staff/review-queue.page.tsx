@@ -1,0 +1,4 @@
+/** Placeholder while the page is built. */
+export function ReviewQueuePage() {
+  return <h1>ReviewQueuePage</h1>;
+}
