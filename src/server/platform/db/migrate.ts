@@ -1,7 +1,15 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResult,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
 
@@ -22,7 +30,33 @@ class DirectoryProvider implements MigrationProvider {
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResult[]> {
   const migrator = new Migrator({ db, provider: new DirectoryProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  return checked(await migrator.migrateToLatest());
+}
+
+/**
+ * Brings the schema exactly to the named migration. A restore uses it to rebuild the schema a
+ * backup was taken with before loading its rows, then migrates on to the latest.
+ */
+export async function migrateTo(db: Kysely<unknown>, name: string): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: new DirectoryProvider() });
+  return checked(await migrator.migrateTo(name));
+}
+
+/** Names of the migrations this version of Zaitaku ships, in the order they run. */
+export async function listMigrationNames(): Promise<string[]> {
+  return Object.keys(await new DirectoryProvider().getMigrations());
+}
+
+/** Names of the migrations already applied to this database (none when it was never migrated). */
+export async function listAppliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const { rows } = await sql<{ present: boolean }>`
+    select to_regclass('public.kysely_migration') is not null as present`.execute(db);
+  if (!rows[0]?.present) return [];
+  const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return applied.rows.map((r) => r.name);
+}
+
+function checked({ error, results }: MigrationResultSet): MigrationResult[] {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`, {

@@ -1,0 +1,90 @@
+import { basename } from 'node:path';
+import type { Kysely } from 'kysely';
+import { writeAudit } from '../audit/audit.service';
+import { listAppliedMigrations, listMigrationNames, migrateTo, migrateToLatest } from '../db/migrate';
+import type { Database } from '../db/schema';
+import { AppError } from '../errors';
+import { hasInstallationData, listCatalogTables } from './backup-catalog.queries';
+import { type BackupHeader, readBackup, readBackupHeader } from './backup-format';
+import './backup.errors';
+import { RestoreLoader } from './restore-loader';
+
+export type RestoreSummary = {
+  tables: number;
+  rows: number;
+  backupCreatedAt: string;
+  sourceEngine: string;
+  /** Migrations applied after loading, because this Zaitaku is newer than the backup. */
+  migratedAfter: number;
+};
+
+/**
+ * Restores a backup made by `createBackup` on either engine: rebuilds the backup's schema by
+ * migrating, loads every row in one transaction, then migrates to this version's latest and
+ * records `backup.restore` in the audit log.
+ * Throws backup.invalid_file, backup.target_not_empty (unless `force`), backup.version_mismatch,
+ * backup.schema_mismatch.
+ */
+export async function restoreBackup(
+  db: Kysely<Database>,
+  path: string,
+  options: { force?: boolean } = {},
+): Promise<RestoreSummary> {
+  const header = await readBackupHeader(path);
+  await prepareSchema(db as Kysely<unknown>, header, Boolean(options.force));
+  const loaded = await db.transaction().execute(async (trx) => {
+    const loader = new RestoreLoader(trx, await listCatalogTables(trx as never), header, path);
+    await loader.begin();
+    for await (const { line, lineNumber } of readBackup(path)) await loader.accept(line, lineNumber);
+    return loader.finish();
+  });
+  const later = await migrateToLatest(db as Kysely<unknown>);
+  await writeAudit(db, undefined, {
+    action: 'backup.restore',
+    municipalityCode: null,
+    actorLabel: 'zaitaku restore',
+    details: {
+      file: basename(path),
+      backupCreatedAt: header.createdAt,
+      sourceEngine: header.engine,
+      tables: loaded.tables,
+      rows: loaded.rows,
+      forced: Boolean(options.force),
+    },
+  });
+  return {
+    ...loaded,
+    backupCreatedAt: header.createdAt,
+    sourceEngine: header.engine,
+    migratedAfter: later.length,
+  };
+}
+
+/** Refuses unknown versions and non-empty targets, then migrates to exactly the backup's schema. */
+async function prepareSchema(db: Kysely<unknown>, header: BackupHeader, force: boolean): Promise<void> {
+  const known = await listMigrationNames();
+  const unknown = header.migrations.filter((m) => !known.includes(m));
+  if (unknown.length > 0) {
+    throw versionMismatch(
+      `バックアップは新しい版の Zaitaku で作成されています（${unknown.join(', ')}） / the backup was made by a newer Zaitaku (${unknown.join(', ')})`,
+    );
+  }
+  const applied = await listAppliedMigrations(db);
+  const ahead = applied.filter((m) => !header.migrations.includes(m));
+  if (ahead.length > 0) {
+    throw versionMismatch(
+      `復元先はバックアップより新しい版です（${ahead.join(', ')}）。新しい DATA_DIR か空のデータベースに復元してください / the target is newer than the backup (${ahead.join(', ')}); restore into a new DATA_DIR or an empty database`,
+    );
+  }
+  if (!force && (await hasInstallationData(db, await listCatalogTables(db)))) {
+    throw new AppError('backup.target_not_empty', {
+      hint: '上書きする場合は --force を付けてください / add --force to replace the data',
+    });
+  }
+  const last = header.migrations[header.migrations.length - 1];
+  if (last) await migrateTo(db, last);
+}
+
+function versionMismatch(hint: string): AppError {
+  return new AppError('backup.version_mismatch', { hint });
+}
