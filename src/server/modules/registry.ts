@@ -1,7 +1,8 @@
+import { accountsModule } from './accounts';
 import type { ServerModule } from './module';
 
 /**
  * Every module the server mounts, in dependency order (seeding follows this order too).
  * Add a module here with one line.
  */
-export const serverModules: ServerModule[] = [];
+export const serverModules: ServerModule[] = [accountsModule];

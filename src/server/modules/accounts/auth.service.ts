@@ -1,0 +1,160 @@
+import type { LoginRequest, TotpVerifyRequest } from '../../../contracts/accounts';
+import { writeAudit } from '../../platform/audit/audit.service';
+import type { RequestContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../module';
+import { clock } from './clock';
+import { assertNotLocked, auditIdentity, lockedForSeconds, recordFailedAttempt } from './lockout.service';
+import { hashPassword, needsRehash, verifyPassword } from './password';
+import { consumeRecoveryCode } from './recovery-codes';
+import { deleteSession, type SessionRecord } from './session.queries';
+import { type IssuedSession, rotateSession, startSession } from './session.service';
+import { matchTotpStep } from './totp';
+import { findUserByEmail, findUserById, updateUser } from './user.queries';
+
+type Deps = Pick<ModuleDeps, 'db' | 'config'>;
+
+const dummyHashes = new Map<number, Promise<string>>();
+// An unknown email costs one scrypt like a known one, so response time does not reveal accounts.
+function dummyHash(logN: number): Promise<string> {
+  let hash = dummyHashes.get(logN);
+  if (!hash) {
+    hash = hashPassword('not-a-real-password', logN);
+    dummyHashes.set(logN, hash);
+  }
+  return hash;
+}
+
+/**
+ * Checks email and password and starts a new session (two-factor still to come where needed).
+ * Throws auth.invalid_credentials, auth.locked, auth.account_disabled.
+ */
+export async function login(
+  deps: Deps,
+  ctx: RequestContext,
+  input: LoginRequest,
+  replacesSessionId?: string,
+): Promise<IssuedSession> {
+  const { db, config } = deps;
+  const user = await findUserByEmail(db, input.email);
+  if (!user) {
+    await verifyPassword(input.password, await dummyHash(config.PASSWORD_SCRYPT_LOG_N));
+    await writeAudit(db, ctx, {
+      action: 'auth.login',
+      outcome: 'failure',
+      actorLabel: input.email,
+      municipalityCode: null,
+      details: { reason: 'unknown_email' },
+    });
+    throw new AppError('auth.invalid_credentials');
+  }
+  if (lockedForSeconds(user) > 0) {
+    await writeAudit(db, ctx, {
+      action: 'auth.login',
+      outcome: 'failure',
+      recordType: 'user',
+      recordId: user.id,
+      details: { reason: 'locked' },
+      ...auditIdentity(user),
+    });
+    assertNotLocked(user);
+  }
+  if (!(await verifyPassword(input.password, user.password_hash))) {
+    return recordFailedAttempt(db, ctx, user.id, {
+      action: 'auth.login',
+      reason: 'wrong_password',
+      failureCode: 'auth.invalid_credentials',
+    });
+  }
+  if (user.status !== 'active') {
+    await writeAudit(db, ctx, {
+      action: 'auth.login',
+      outcome: 'failure',
+      recordType: 'user',
+      recordId: user.id,
+      details: { reason: 'disabled' },
+      ...auditIdentity(user),
+    });
+    throw new AppError('auth.account_disabled');
+  }
+  const rehashed = needsRehash(user.password_hash, config.PASSWORD_SCRYPT_LOG_N)
+    ? await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG_N)
+    : undefined;
+  return db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, {
+      failed_attempts: 0,
+      locked_until: null,
+      last_login_at: clock.now(),
+      ...(rehashed ? { password_hash: rehashed } : {}),
+    });
+    const issued = await startSession(trx, { userId: user.id, clientIp: ctx.clientIp, replacesSessionId });
+    await writeAudit(trx, ctx, {
+      action: 'auth.login',
+      outcome: 'success',
+      recordType: 'user',
+      recordId: user.id,
+      details: { twoFactorEnrolled: user.totp_secret !== null },
+      ...auditIdentity(user),
+    });
+    return issued;
+  });
+}
+
+/**
+ * Second step of login: a TOTP code (each time-step usable once) or an unused recovery code.
+ * Rotates the session. Throws auth.totp_invalid, auth.locked, auth.totp_enrolment_required.
+ */
+export async function verifySecondFactor(
+  deps: Deps,
+  ctx: RequestContext,
+  session: SessionRecord,
+  input: TotpVerifyRequest,
+): Promise<IssuedSession> {
+  const { db } = deps;
+  const user = await findUserById(db, session.userId);
+  if (!user) throw new AppError('auth.session_expired');
+  assertNotLocked(user);
+  if (!user.totp_secret) throw new AppError('auth.totp_enrolment_required');
+  const secret = user.totp_secret;
+  const method = 'code' in input ? 'totp' : 'recovery_code';
+  const issued = await db.transaction().execute(async (trx) => {
+    const locked = await findUserById(trx, user.id, { lock: true });
+    if (!locked) return undefined;
+    if ('code' in input) {
+      // The row lock makes the replay check and the step update one atomic step.
+      const step = matchTotpStep(secret, input.code, clock.now(), locked.totp_last_step);
+      if (step === undefined) return undefined;
+      await updateUser(trx, user.id, { totp_last_step: step, failed_attempts: 0 });
+    } else {
+      if (!(await consumeRecoveryCode(trx, user.id, input.recoveryCode))) return undefined;
+      await updateUser(trx, user.id, { failed_attempts: 0 });
+    }
+    const rotated = await rotateSession(trx, session.sessionId, { twoFactorVerified: true });
+    await writeAudit(trx, ctx, {
+      action: method === 'totp' ? 'auth.totp' : 'auth.recovery_code',
+      outcome: 'success',
+      recordType: 'user',
+      recordId: user.id,
+    });
+    return rotated;
+  });
+  if (issued) return issued;
+  return recordFailedAttempt(db, ctx, user.id, {
+    action: method === 'totp' ? 'auth.totp' : 'auth.recovery_code',
+    reason: method === 'totp' ? 'wrong_or_used_code' : 'wrong_or_used_recovery_code',
+    failureCode: 'auth.totp_invalid',
+  });
+}
+
+/** Ends the session (logout). Never throws for an already-ended session. */
+export async function logout(
+  deps: Deps,
+  ctx: RequestContext,
+  session: SessionRecord | undefined,
+): Promise<void> {
+  if (!session) return;
+  await deps.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, session.sessionId);
+    await writeAudit(trx, ctx, { action: 'auth.logout', recordType: 'user', recordId: session.userId });
+  });
+}

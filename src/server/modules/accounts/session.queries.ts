@@ -1,0 +1,135 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { OrganisationKind, Role } from '../../../contracts/roles';
+import type { Database } from '../../platform/db/schema';
+import './membership.table';
+import './organisation.table';
+import './session.table';
+import './user.table';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type MembershipView = {
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  role: Role;
+};
+
+/** A session with what the request needs about its user, in one round trip. */
+export type SessionRecord = {
+  sessionId: string;
+  csrfToken: string;
+  twoFactorVerified: boolean;
+  pendingTotpSecret: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userId: string;
+  email: string;
+  displayName: string;
+  status: 'active' | 'disabled';
+  totpEnrolled: boolean;
+  passwordChangeRequired: boolean;
+  municipalityCode: string;
+  municipalityName: string;
+  memberships: MembershipView[];
+};
+
+export async function findSessionRecord(
+  db: Executor,
+  by: { tokenHash: string } | { sessionId: string },
+): Promise<SessionRecord | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id as sessionId',
+      's.csrf_token as csrfToken',
+      's.two_factor_verified as twoFactorVerified',
+      's.pending_totp_secret as pendingTotpSecret',
+      's.created_at as createdAt',
+      's.last_seen_at as lastSeenAt',
+      'u.id as userId',
+      'u.email',
+      'u.display_name as displayName',
+      'u.status',
+      'u.password_change_required as passwordChangeRequired',
+      'u.municipality_code as municipalityCode',
+    ])
+    .select(
+      sql<string>`(select name from municipalities where code = u.municipality_code)`.as('municipalityName'),
+    )
+    .select(sql<boolean>`u.totp_secret is not null`.as('totpEnrolled'))
+    .select(
+      sql<MembershipView[]>`coalesce((
+        select json_agg(json_build_object(
+          'organisationId', ms.organisation_id, 'organisationName', o.name,
+          'organisationKind', o.kind, 'role', ms.role) order by o.name, ms.role)
+        from memberships ms join organisations o on o.id = ms.organisation_id
+        where ms.user_id = u.id), '[]'::json)`.as('memberships'),
+    )
+    .$if('tokenHash' in by, (q) => q.where('s.token_hash', '=', (by as { tokenHash: string }).tokenHash))
+    .$if('sessionId' in by, (q) => q.where('s.id', '=', (by as { sessionId: string }).sessionId))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const memberships = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
+  return { ...row, municipalityCode: row.municipalityCode.trim(), memberships };
+}
+
+export async function insertSession(
+  db: Executor,
+  values: {
+    userId: string;
+    tokenHash: string;
+    csrfToken: string;
+    twoFactorVerified: boolean;
+    clientIp: string;
+    now: Date;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('sessions')
+    .values({
+      user_id: values.userId,
+      token_hash: values.tokenHash,
+      csrf_token: values.csrfToken,
+      two_factor_verified: values.twoFactorVerified,
+      pending_totp_secret: null,
+      client_ip: values.clientIp,
+      created_at: values.now,
+      last_seen_at: values.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateSession(
+  db: Executor,
+  sessionId: string,
+  values: Partial<{
+    token_hash: string;
+    csrf_token: string;
+    two_factor_verified: boolean;
+    pending_totp_secret: string | null;
+    last_seen_at: Date;
+  }>,
+): Promise<void> {
+  await db.updateTable('sessions').set(values).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user (password change, disable, two-factor reset), optionally but one. */
+export async function deleteSessionsOfUser(
+  db: Executor,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(Boolean(exceptSessionId), (q) => q.where('id', '!=', exceptSessionId as string))
+    .execute();
+}

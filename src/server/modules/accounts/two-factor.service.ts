@@ -1,0 +1,121 @@
+import QRCode from 'qrcode';
+import type { TotpEnrolmentResponse } from '../../../contracts/accounts';
+import { writeAudit } from '../../platform/audit/audit.service';
+import type { RequestContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../module';
+import { clock } from './clock';
+import { assertNotLocked, recordFailedAttempt } from './lockout.service';
+import { replaceRecoveryCodes } from './recovery-codes';
+import { type SessionRecord, updateSession } from './session.queries';
+import { type IssuedSession, rotateSession } from './session.service';
+import { generateTotpSecret, matchTotpStep, otpauthUri } from './totp';
+import { findUserById, updateUser } from './user.queries';
+
+type Deps = Pick<ModuleDeps, 'db' | 'config'>;
+const ISSUER = 'Zaitaku';
+
+/**
+ * Offers a new TOTP secret (QR code and otpauth URI) kept on the session until confirmed.
+ * Throws auth.totp_already_enrolled.
+ */
+export async function startTotpEnrolment(
+  deps: Deps,
+  ctx: RequestContext,
+  session: SessionRecord,
+): Promise<TotpEnrolmentResponse> {
+  if (session.totpEnrolled) throw new AppError('auth.totp_already_enrolled');
+  const secret = generateTotpSecret();
+  const uri = otpauthUri(secret, session.email, ISSUER);
+  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  await deps.db.transaction().execute(async (trx) => {
+    await updateSession(trx, session.sessionId, { pending_totp_secret: secret });
+    await writeAudit(trx, ctx, {
+      action: 'auth.totp_enrolment_start',
+      recordType: 'user',
+      recordId: session.userId,
+    });
+  });
+  return {
+    secret,
+    otpauthUri: uri,
+    qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+  };
+}
+
+/**
+ * Activates the offered secret when the first code matches, issues ten recovery codes and
+ * rotates the session as two-factor verified. Throws auth.totp_enrolment_not_started,
+ * auth.totp_already_enrolled, auth.totp_invalid, auth.locked.
+ */
+export async function confirmTotpEnrolment(
+  deps: Deps,
+  ctx: RequestContext,
+  session: SessionRecord,
+  code: string,
+): Promise<{ issued: IssuedSession; recoveryCodes: string[] }> {
+  const secret = session.pendingTotpSecret;
+  if (!secret) throw new AppError('auth.totp_enrolment_not_started');
+  const user = await findUserById(deps.db, session.userId);
+  if (!user) throw new AppError('auth.session_expired');
+  assertNotLocked(user);
+  if (user.totp_secret) throw new AppError('auth.totp_already_enrolled');
+  const step = matchTotpStep(secret, code, clock.now());
+  if (step === undefined) {
+    return recordFailedAttempt(deps.db, ctx, user.id, {
+      action: 'auth.totp_enrol',
+      reason: 'wrong_code',
+      failureCode: 'auth.totp_invalid',
+    });
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const locked = await findUserById(trx, user.id, { lock: true });
+    if (locked?.totp_secret) throw new AppError('auth.totp_already_enrolled');
+    await updateUser(trx, user.id, {
+      totp_secret: secret,
+      totp_enrolled_at: clock.now(),
+      totp_last_step: step,
+      failed_attempts: 0,
+    });
+    const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
+    const issued = await rotateSession(trx, session.sessionId, { twoFactorVerified: true });
+    await writeAudit(trx, ctx, { action: 'auth.totp_enrol', recordType: 'user', recordId: user.id });
+    return { issued, recoveryCodes };
+  });
+}
+
+/**
+ * Replaces the recovery codes after checking a current app code (a stolen session alone cannot
+ * mint codes). Throws auth.totp_invalid, auth.totp_enrolment_required, auth.locked.
+ */
+export async function regenerateRecoveryCodes(
+  deps: Deps,
+  ctx: RequestContext,
+  session: SessionRecord,
+  code: string,
+): Promise<string[]> {
+  const user = await findUserById(deps.db, session.userId);
+  if (!user) throw new AppError('auth.session_expired');
+  assertNotLocked(user);
+  const secret = user.totp_secret;
+  if (!secret) throw new AppError('auth.totp_enrolment_required');
+  const codes = await deps.db.transaction().execute(async (trx) => {
+    const locked = await findUserById(trx, user.id, { lock: true });
+    const step = matchTotpStep(secret, code, clock.now(), locked?.totp_last_step ?? null);
+    if (step === undefined) return undefined;
+    await updateUser(trx, user.id, { totp_last_step: step, failed_attempts: 0 });
+    const fresh = await replaceRecoveryCodes(trx, user.id);
+    await writeAudit(trx, ctx, {
+      action: 'auth.recovery_codes_regenerate',
+      recordType: 'user',
+      recordId: user.id,
+    });
+    return fresh;
+  });
+  if (codes) return codes;
+  return recordFailedAttempt(deps.db, ctx, user.id, {
+    action: 'auth.recovery_codes_regenerate',
+    reason: 'wrong_or_used_code',
+    failureCode: 'auth.totp_invalid',
+  });
+}
