@@ -1,0 +1,38 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { accountRoutes, signedInAccountRoutes } from '../features/accounts/routes';
+import { adminRoutes } from '../features/admin/routes';
+// The feature route tables are tiny (paths + `lazy` imports); each page is its own chunk, so the
+// public search page never downloads staff code and staff pages never download the map.
+import { directoryRoutes } from '../features/directory/routes';
+import { opendataRoutes } from '../features/opendata/routes';
+import { ShellLayout } from './layout';
+import { RequireSignIn } from './require-sign-in';
+import { NotFoundPage, RouteError } from './route-error';
+
+export const appRoutes: RouteObject[] = [
+  {
+    id: 'shell',
+    Component: ShellLayout,
+    // Only while a lazy page of the very first load is fetched; the page then renders in the shell.
+    HydrateFallback: () => null,
+    errorElement: <RouteError />,
+    children: [
+      {
+        // A failing page keeps the header and footer around its error message.
+        errorElement: <RouteError />,
+        children: [
+          ...directoryRoutes,
+          ...opendataRoutes,
+          ...accountRoutes,
+          { element: <RequireSignIn allowPasswordChange />, children: signedInAccountRoutes },
+          { element: <RequireSignIn roles={['ward_admin']} />, children: adminRoutes },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(appRoutes);
+}

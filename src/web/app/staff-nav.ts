@@ -1,0 +1,30 @@
+import type { Role } from '../../contracts/roles';
+
+export type StaffNavItem = {
+  to: string;
+  /** Key in the `common` namespace (`nav.*`). */
+  labelKey: string;
+  /** Roles that see the link; absent = every signed-in person. */
+  roles?: readonly Role[];
+};
+
+/**
+ * Links of the staff bar, in reading order. A feature adds its staff pages here with one line
+ * (and its label under `nav` in i18n/common.messages.ts); the server still enforces access.
+ */
+export const staffNavItems: readonly StaffNavItem[] = [
+  { to: '/staff/directory/my-facility', labelKey: 'nav.myFacility', roles: ['facility_editor'] },
+  { to: '/staff/directory/review', labelKey: 'nav.review', roles: ['ward_admin'] },
+  { to: '/staff/directory/statistics', labelKey: 'nav.statistics', roles: ['ward_admin'] },
+  { to: '/admin/organisations', labelKey: 'nav.organisations', roles: ['ward_admin'] },
+  { to: '/admin/users', labelKey: 'nav.users', roles: ['ward_admin'] },
+  { to: '/admin/invitations', labelKey: 'nav.invitations', roles: ['ward_admin'] },
+  { to: '/admin/outbox', labelKey: 'nav.outbox', roles: ['ward_admin'] },
+  { to: '/admin/audit', labelKey: 'nav.audit', roles: ['ward_admin'] },
+  { to: '/account', labelKey: 'nav.account' },
+];
+
+/** The links a person with these roles sees. */
+export function visibleStaffNavItems(roles: readonly Role[]): StaffNavItem[] {
+  return staffNavItems.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));
+}

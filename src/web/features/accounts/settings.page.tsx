@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { Alert } from '../../components/alert';
+import { DateTime } from '../../components/date-time';
+import { Loading } from '../../components/loading';
+import { PageHeading } from '../../components/page-heading';
+import { useLanguage } from '../../i18n/i18n';
+import './accounts.messages';
+import { LogoutSection } from './logout-section';
+import { PasswordChangeSection } from './password-change-section';
+import { TwoFactorSection } from './two-factor-section';
+
+/** The signed-in person's own account: who they are, password, two-factor, logout. */
+export function SettingsPage() {
+  const { t } = useTranslation('accounts');
+  const { t: common } = useTranslation();
+  const language = useLanguage();
+  const [params] = useSearchParams();
+  const session = useSession();
+  const user = session.data?.user;
+  if (!session.data || !user) return <Loading />;
+  const mustChange = session.data.passwordChangeRequired || params.get('passwordChange') === '1';
+  return (
+    <div className="page-narrow">
+      <PageHeading title={t('settings.title')} />
+      {session.data.passwordChangeRequired ? (
+        <Alert kind="warning">
+          <p>{t('settings.passwordChangeRequired')}</p>
+        </Alert>
+      ) : null}
+      <section aria-labelledby="profile-title">
+        <h2 id="profile-title">{t('settings.profile')}</h2>
+        <dl className="summary-list">
+          <dt>{t('settings.name')}</dt>
+          <dd>{user.displayName}</dd>
+          <dt>{t('settings.email')}</dt>
+          <dd>{user.email}</dd>
+          <dt>{t('settings.municipality')}</dt>
+          <dd>{user.municipalityName}</dd>
+          <dt>{t('settings.memberships')}</dt>
+          <dd>
+            <ul>
+              {user.memberships.map((membership) => (
+                <li key={`${membership.organisationId}-${membership.role}`}>
+                  {membership.organisationName}（{common(`roles.${membership.role}`)}）
+                </li>
+              ))}
+            </ul>
+          </dd>
+          <dt>{t('settings.sessionEnds')}</dt>
+          <dd>
+            <DateTime value={session.data.idleExpiresAt} language={language} />
+            {' / '}
+            <DateTime value={session.data.absoluteExpiresAt} language={language} />
+          </dd>
+        </dl>
+      </section>
+      <PasswordChangeSection highlighted={mustChange} />
+      {session.data.passwordChangeRequired ? null : <TwoFactorSection twoFactor={session.data.twoFactor} />}
+      <LogoutSection />
+    </div>
+  );
+}
