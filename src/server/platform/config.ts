@@ -27,7 +27,12 @@ const ConfigSchema = z.object({
       'DATABASE_URL: postgres:// で始まる接続文字列を指定してください / expected postgres://…',
     )
     .optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'DATABASE_POOL_SIZE: 1〜200 の整数で指定してください / expected an integer 1–200' })
+    .int()
+    .min(1)
+    .max(200)
+    .default(10),
   BASE_URL: z
     .string()
     .url('BASE_URL: http(s):// で始まる URL を指定してください / expected an http(s) URL')
@@ -63,16 +68,39 @@ const ConfigSchema = z.object({
       'DEFAULT_MUNICIPALITY: 6桁の全国地方公共団体コードを指定してください / expected a 6-digit code',
     )
     .default('131105'),
-  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  SEED_DEMO: z
+    .enum(['auto', 'always', 'never'], {
+      error: 'SEED_DEMO: auto, always, never のいずれかを指定してください / expected auto, always or never',
+    })
+    .default('auto'),
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .enum(['true', 'false'], {
+      error: 'TRUST_PROXY: true か false を指定してください / expected true or false',
+    })
     .default('false')
     .transform((v) => v === 'true'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error:
+        'LOG_LEVEL: fatal, error, warn, info, debug, trace, silent のいずれかを指定してください / expected fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('info'),
   /** scrypt cost exponent; 17 (N=131072) is OWASP's recommendation. Tests lower it to keep runs short. */
-  PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
+  PASSWORD_SCRYPT_LOG_N: z.coerce
+    .number({ error: 'PASSWORD_SCRYPT_LOG_N: 10〜20 の整数で指定してください / expected an integer 10–20' })
+    .int()
+    .min(10)
+    .max(20)
+    .default(17),
   /** Requests per minute per client address on /api (in memory, per process); 0 turns the limit off. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({
+      error: 'RATE_LIMIT_PER_MINUTE: 0〜1000000 の整数で指定してください / expected an integer 0–1000000',
+    })
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(600),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
