@@ -9,10 +9,10 @@ import type { Config } from '../server/platform/config';
 import { openDatabase } from '../server/platform/db/database';
 import { migrateToLatest } from '../server/platform/db/migrate';
 import { isAppError } from '../server/platform/errors';
-import { seedDemo } from '../server/platform/seed';
-import { startServer } from '../server/platform/server';
 import type { CliCommand } from './commands';
 
+// The server and the seeder are imported when their command runs: they import the module
+// registry, and modules import withDatabase from this file for their own commands (a cycle).
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -115,6 +115,7 @@ export const platformCommands: CliCommand[] = [
     summary: 'サーバーを起動する / start the server',
     usage: 'zaitaku serve',
     async run(_args, config) {
+      const { startServer } = await import('../server/platform/server');
       const server = await startServer(config, { webRoot: resolve('dist/web') });
       await new Promise<void>((done) => {
         const stop = async (signal: string) => {
@@ -150,6 +151,7 @@ export const platformCommands: CliCommand[] = [
     usage: 'zaitaku seed [--force]',
     async run(args, config) {
       return withDatabase(config, async (deps) => {
+        const { seedDemo } = await import('../server/platform/seed');
         const seeded = await seedDemo(deps, {
           mode: args.includes('--force') ? 'always' : 'auto',
           print: out,
