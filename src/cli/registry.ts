@@ -1,5 +1,6 @@
+import { accountsCommands } from '../server/modules/accounts/accounts.commands';
 import type { CliCommand } from './commands';
 import { platformCommands } from './platform-commands';
 
 /** Every CLI command. Modules add theirs with one line. */
-export const cliCommands: CliCommand[] = [...platformCommands];
+export const cliCommands: CliCommand[] = [...platformCommands, ...accountsCommands];

@@ -54,8 +54,8 @@ export const accountsErrors = defineErrors({
   },
   'organisation.in_use': {
     status: 409,
-    ja: 'この組織には所属しているユーザーか未処理の招待があるため、削除できません。先に所属を外してください。',
-    en: 'This organisation still has members or pending invitations; remove them first.',
+    ja: 'この組織には所属しているユーザーか招待の記録があるため、削除できません。名称の変更で対応してください。',
+    en: 'This organisation has members or invitations on record, so it cannot be deleted; rename it instead.',
   },
   'membership.exists': {
     status: 409,

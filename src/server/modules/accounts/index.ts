@@ -1,6 +1,10 @@
 import '../../../contracts/accounts';
 import type { ServerModule } from '../module';
+import { registerAdminPeopleRoutes } from './admin-people.routes';
+import { registerAdminRecordRoutes } from './admin-records.routes';
 import { registerAuthRoutes } from './auth.routes';
+import { registerCredentialRoutes } from './credential.routes';
+import { seedAccountsDemo } from './demo.seed';
 import { installSessionHooks } from './session.hooks';
 
 /**
@@ -14,8 +18,13 @@ export const accountsModule: ServerModule = {
   },
   async register(app, deps) {
     await registerAuthRoutes(app, deps);
+    await registerCredentialRoutes(app, deps);
+    await registerAdminPeopleRoutes(app, deps);
+    await registerAdminRecordRoutes(app, deps);
   },
+  seedDemo: seedAccountsDemo,
 };
 
 export { setClockForTests } from './clock';
+export { DEMO_FACILITY_EDITOR_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from './demo.seed';
 export { totpCode } from './totp';

@@ -55,6 +55,11 @@ export function installSessionHooks(app: FastifyInstance, deps: ModuleDeps): voi
   // Authorisation failures are audited (MHLW 6.0 / ASVS 16): onSend still runs before the reply
   // leaves, so the row exists by the time the client sees the 403.
   app.addHook('onSend', async (request, reply, payload) => {
+    // Staff answers may hold personal data: never kept by the browser or a shared proxy cache.
+    const access = request.routeOptions.config?.access;
+    if (access !== undefined && access !== 'public' && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
     if (reply.statusCode === 403 && request.ctx?.denied) {
       try {
         await writeAudit(db, request.ctx, {

@@ -1,0 +1,69 @@
+import type { Role } from '../../../contracts/roles';
+
+const roleLabels: Record<Role, string> = {
+  ward_admin: '区の管理者 / ward administrator',
+  center_staff: '地域包括支援センター職員 / community support center staff',
+  hospital_staff: '病院職員（地域連携室） / hospital liaison staff',
+  clinician: '医師・医療職 / clinician',
+  care_manager: 'ケアマネジャー / care manager',
+  facility_editor: '施設情報の編集担当 / facility editor',
+};
+
+const tokyoTime = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
+export type MailText = { subject: string; text: string };
+
+/** The invitation mail: Japanese first, English below; the link is the only secret in it. */
+export function invitationMail(input: {
+  organisationName: string;
+  municipalityName: string;
+  role: Role;
+  inviterName: string;
+  link: string;
+  expiresAt: Date;
+}): MailText {
+  const expires = tokyoTime.format(input.expiresAt);
+  return {
+    subject: '【Zaitaku】アカウントへの招待 / Invitation to Zaitaku',
+    text: [
+      `${input.inviterName} さんから、${input.municipalityName}の在宅療養推進プラットフォーム Zaitaku に招待されました。`,
+      '',
+      `所属: ${input.organisationName}`,
+      `役割: ${roleLabels[input.role]}`,
+      '',
+      '次のリンクを開いて、パスワードを設定してください。続けて二要素認証（認証アプリ）を設定します。',
+      input.link,
+      '',
+      `このリンクの有効期限は ${expires} です（7日間）。心当たりがない場合は、このメールを破棄してください。`,
+      '',
+      '---',
+      `${input.inviterName} invited you to Zaitaku (${input.municipalityName}) as ${roleLabels[input.role].split(' / ')[1]} of ${input.organisationName}.`,
+      'Open the link above to set your password, then set up two-factor authentication.',
+      'The link expires in 7 days. If you did not expect this mail, ignore it.',
+    ].join('\n'),
+  };
+}
+
+/** The password-reset mail; it says two-factor is still needed, so nobody expects otherwise. */
+export function passwordResetMail(input: { link: string; expiresAt: Date }): MailText {
+  return {
+    subject: '【Zaitaku】パスワードの再設定 / Reset your password',
+    text: [
+      'Zaitaku のパスワード再設定の依頼を受け付けました。',
+      '次のリンクを開いて、新しいパスワードを設定してください。',
+      input.link,
+      '',
+      `有効期限は ${tokyoTime.format(input.expiresAt)} です（1時間）。ログインには、これまでどおり認証アプリの確認コードも必要です。`,
+      '依頼した覚えがない場合は、このメールを破棄してください。パスワードは変わりません。',
+      '',
+      '---',
+      'We received a request to reset your Zaitaku password. Open the link above within 1 hour.',
+      'You will still need the code from your authenticator app to log in.',
+      'If you did not ask for this, ignore this mail; your password stays the same.',
+    ].join('\n'),
+  };
+}

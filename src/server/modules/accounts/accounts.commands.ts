@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import '../../../contracts/accounts';
+import type { CliCommand } from '../../../cli/commands';
+import { withDatabase } from '../../../cli/platform-commands';
+import { AppError } from '../../platform/errors';
+import { createAdmin } from './admin-bootstrap.service';
+import { TOTP_PERIOD_SECONDS, totpCode } from './totp';
+import { findUserByEmail } from './user.queries';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+export const accountsCommands: CliCommand[] = [
+  {
+    name: 'create-admin',
+    summary: '区の管理者アカウントを作成する / create a ward administrator',
+    usage: 'zaitaku create-admin --email E --name N [--municipality 131105]',
+    async run(args, config) {
+      const { values } = parseArgs({
+        args,
+        options: { email: { type: 'string' }, name: { type: 'string' }, municipality: { type: 'string' } },
+      });
+      if (!values.email || !values.name) {
+        process.stderr.write(
+          '使い方 / usage: zaitaku create-admin --email E --name N [--municipality 131105]\n',
+        );
+        return 2;
+      }
+      return withDatabase(config, async (deps) => {
+        const created = await createAdmin(deps, {
+          email: values.email as string,
+          name: values.name as string,
+          municipalityCode: values.municipality ?? config.DEFAULT_MUNICIPALITY,
+          password: process.env.ZAITAKU_ADMIN_PASSWORD || undefined,
+        });
+        out(`区の管理者を作成しました / ward admin created: ${created.email} (${created.municipalityName})`);
+        if (created.oneTimePassword) {
+          out(`一時パスワード / one-time password: ${created.oneTimePassword}`);
+          out('初回ログイン時に、パスワードの変更と二要素認証の設定を行ってください。');
+          out('At first login, change this password and set up two-factor authentication.');
+        } else {
+          out(
+            'ZAITAKU_ADMIN_PASSWORD のパスワードを設定しました。初回ログイン時に二要素認証を設定してください。',
+          );
+          out('Password taken from ZAITAKU_ADMIN_PASSWORD; set up two-factor authentication at first login.');
+        }
+        return 0;
+      });
+    },
+  },
+  {
+    name: 'demo-code',
+    summary: 'デモアカウントの現在の確認コードを表示する / print a demo account’s current TOTP code',
+    usage: 'zaitaku demo-code <email>',
+    async run(args, config) {
+      const email = args[0];
+      if (!email) {
+        process.stderr.write('使い方 / usage: zaitaku demo-code <email>\n');
+        return 2;
+      }
+      return withDatabase(config, async ({ db }) => {
+        const user = await findUserByEmail(db, email);
+        // Only demo accounts: for a real account this would defeat two-factor for anyone with a shell.
+        if (!user?.is_demo || !user.totp_secret) throw new AppError('auth.not_demo_account');
+        const now = new Date();
+        const left = TOTP_PERIOD_SECONDS - (Math.floor(now.getTime() / 1000) % TOTP_PERIOD_SECONDS);
+        out(totpCode(user.totp_secret, now));
+        process.stderr.write(`（あと ${left} 秒有効 / valid for ${left} more seconds）\n`);
+        return 0;
+      });
+    },
+  },
+];

@@ -1,0 +1,160 @@
+import type { Kysely } from 'kysely';
+import type { PasswordChangeRequest, PasswordResetComplete } from '../../../contracts/accounts';
+import { writeAudit } from '../../platform/audit/audit.service';
+import type { RequestContext } from '../../platform/context';
+import type { Database } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+import { enqueueMail } from '../../platform/mail/outbox.service';
+import type { ModuleDeps } from '../module';
+import { passwordResetMail } from './account-mail';
+import { clock } from './clock';
+import { auditIdentity } from './lockout.service';
+import { hashPassword, verifyPassword } from './password';
+import { checkPasswordStrength } from './password-strength';
+import './password-reset.table';
+import { deleteSessionsOfUser, type SessionRecord } from './session.queries';
+import { createToken, hashToken } from './tokens';
+import { findUserByEmail, findUserById, updateUser } from './user.queries';
+
+const RESET_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Refuses a weak password with auth.weak_password (details.reason: too_short, common, guessable). */
+export function assertStrongPassword(password: string, userInputs: string[]): void {
+  const verdict = checkPasswordStrength(password, userInputs);
+  if (!verdict.ok) throw new AppError('auth.weak_password', { reason: verdict.reason });
+}
+
+/**
+ * Mails a one-hour reset link to an active account. Answers the same whether or not the email
+ * is known (no account enumeration); the attempt is audited either way. Never throws for input.
+ */
+export async function requestPasswordReset(
+  deps: ModuleDeps,
+  ctx: RequestContext,
+  email: string,
+  baseUrl: string,
+): Promise<void> {
+  const user = await findUserByEmail(deps.db, email);
+  if (!user || user.status !== 'active') {
+    await writeAudit(deps.db, ctx, {
+      action: 'auth.password_reset_request',
+      outcome: 'failure',
+      actorLabel: email,
+      actorUserId: user?.id,
+      municipalityCode: user ? user.municipality_code.trim() : null,
+      details: { reason: user ? 'disabled' : 'unknown_email' },
+    });
+    return;
+  }
+  const token = createToken();
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
+  await deps.db.transaction().execute(async (trx) => {
+    const reset = await trx
+      .insertInto('password_resets')
+      .values({
+        user_id: user.id,
+        token_hash: hashToken(token),
+        created_at: now,
+        expires_at: expiresAt,
+        used_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const mail = passwordResetMail({ link: `${baseUrl}/reset-password/${token}`, expiresAt });
+    await enqueueMail(trx, {
+      kind: 'password_reset',
+      to: user.email,
+      municipalityCode: user.municipality_code.trim(),
+      ...mail,
+    });
+    await writeAudit(trx, ctx, {
+      action: 'auth.password_reset_request',
+      recordType: 'password_reset',
+      recordId: reset.id,
+      ...auditIdentity(user),
+    });
+  });
+  deps.kickMail();
+}
+
+/**
+ * Sets a new password from a reset link, ends every session and lifts a lockout. It does not
+ * sign in: the next login still asks for the TOTP code. Throws auth.token_invalid, auth.weak_password.
+ */
+export async function completePasswordReset(
+  deps: ModuleDeps,
+  ctx: RequestContext,
+  input: PasswordResetComplete,
+): Promise<void> {
+  const reset = await findUsableReset(deps.db, input.token);
+  const user = reset ? await findUserById(deps.db, reset.user_id) : undefined;
+  if (!reset || !user || user.status !== 'active') throw new AppError('auth.token_invalid');
+  assertStrongPassword(input.password, [user.email, user.display_name]);
+  const hash = await hashPassword(input.password, deps.config.PASSWORD_SCRYPT_LOG_N);
+  await deps.db.transaction().execute(async (trx) => {
+    // Marking every open link of the user used, guarded by used_at, makes the link single-use.
+    const used = await trx
+      .updateTable('password_resets')
+      .set({ used_at: clock.now() })
+      .where('user_id', '=', user.id)
+      .where('used_at', 'is', null)
+      .returning('id')
+      .execute();
+    if (!used.some((row) => row.id === reset.id)) throw new AppError('auth.token_invalid');
+    await updateUser(trx, user.id, {
+      password_hash: hash,
+      password_change_required: false,
+      failed_attempts: 0,
+      locked_until: null,
+    });
+    await deleteSessionsOfUser(trx, user.id);
+    await writeAudit(trx, ctx, {
+      action: 'auth.password_reset',
+      recordType: 'user',
+      recordId: user.id,
+      ...auditIdentity(user),
+    });
+  });
+}
+
+async function findUsableReset(db: Kysely<Database>, token: string) {
+  return db
+    .selectFrom('password_resets')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', clock.now())
+    .executeTakeFirst();
+}
+
+/**
+ * Changes the signed-in user's password and ends their other sessions.
+ * Throws auth.current_password_wrong, auth.weak_password.
+ */
+export async function changePassword(
+  deps: ModuleDeps,
+  ctx: RequestContext,
+  session: SessionRecord,
+  input: PasswordChangeRequest,
+): Promise<void> {
+  const user = await findUserById(deps.db, session.userId);
+  if (!user) throw new AppError('auth.session_expired');
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    await writeAudit(deps.db, ctx, {
+      action: 'account.password_change',
+      outcome: 'failure',
+      recordType: 'user',
+      recordId: user.id,
+      details: { reason: 'current_password_wrong' },
+    });
+    throw new AppError('auth.current_password_wrong');
+  }
+  assertStrongPassword(input.newPassword, [user.email, user.display_name]);
+  const hash = await hashPassword(input.newPassword, deps.config.PASSWORD_SCRYPT_LOG_N);
+  await deps.db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { password_hash: hash, password_change_required: false });
+    await deleteSessionsOfUser(trx, user.id, session.sessionId);
+    await writeAudit(trx, ctx, { action: 'account.password_change', recordType: 'user', recordId: user.id });
+  });
+}

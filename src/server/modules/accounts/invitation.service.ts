@@ -1,0 +1,206 @@
+import type {
+  Invitation,
+  InvitationAccept,
+  InvitationCreate,
+  InvitationPreview,
+  InvitationStatus,
+} from '../../../contracts/accounts';
+import { writeAudit } from '../../platform/audit/audit.service';
+import type { Actor, RequestContext } from '../../platform/context';
+import { AppError, isUniqueViolation } from '../../platform/errors';
+import { enqueueMail } from '../../platform/mail/outbox.service';
+import type { ModuleDeps } from '../module';
+import { invitationMail } from './account-mail';
+import { toInvitation } from './admin.presenter';
+import { clock } from './clock';
+import { assertStrongPassword } from './credential.service';
+import {
+  findInvitation,
+  findInvitationByTokenHash,
+  invitationStatus,
+  listInvitations,
+} from './invitation.queries';
+import { findMunicipalityName } from './municipality.queries';
+import { findOrganisation } from './organisation.queries';
+import { hashPassword } from './password';
+import { type IssuedSession, startSession } from './session.service';
+import { createToken, hashToken } from './tokens';
+import { toTokyoIso } from './tokyo-time';
+import { findUserByEmail } from './user.queries';
+
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Invites someone by email into an organisation of the admin's municipality with one role; the
+ * link is mailed through the outbox in the same transaction. Throws not_found, user.email_taken.
+ */
+export async function createInvitation(
+  deps: ModuleDeps,
+  ctx: RequestContext,
+  actor: Actor,
+  input: InvitationCreate,
+  baseUrl: string,
+): Promise<Invitation> {
+  const organisation = await findOrganisation(deps.db, actor.municipalityCode, input.organisationId);
+  if (!organisation) throw new AppError('not_found', { field: 'organisationId' });
+  if (await findUserByEmail(deps.db, input.email)) throw new AppError('user.email_taken');
+  const token = createToken();
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  const invitation = await deps.db.transaction().execute(async (trx) => {
+    const mail = invitationMail({
+      organisationName: organisation.name,
+      municipalityName: (await findMunicipalityName(trx, actor.municipalityCode)) ?? actor.municipalityCode,
+      role: input.role,
+      inviterName: actor.displayName,
+      link: `${baseUrl}/invite/${token}`,
+      expiresAt,
+    });
+    const mailId = await enqueueMail(trx, {
+      kind: 'invitation',
+      to: input.email,
+      municipalityCode: actor.municipalityCode,
+      ...mail,
+    });
+    const { id } = await trx
+      .insertInto('invitations')
+      .values({
+        municipality_code: actor.municipalityCode,
+        token_hash: hashToken(token),
+        email: input.email,
+        organisation_id: organisation.id,
+        role: input.role,
+        invited_by: actor.userId,
+        invited_by_label: actor.email,
+        mail_id: mailId,
+        created_at: now,
+        expires_at: expiresAt,
+        accepted_at: null,
+        accepted_user_id: null,
+        revoked_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: 'invitation.create',
+      recordType: 'invitation',
+      recordId: id,
+      details: { organisationId: organisation.id, role: input.role },
+    });
+    return findInvitation(trx, actor.municipalityCode, id);
+  });
+  deps.kickMail();
+  if (!invitation) throw new AppError('internal');
+  return toInvitation(invitation, now);
+}
+
+export async function listInvitationsOf(
+  deps: Pick<ModuleDeps, 'db'>,
+  municipalityCode: string,
+  status: InvitationStatus | undefined,
+): Promise<Invitation[]> {
+  const now = clock.now();
+  return (await listInvitations(deps.db, municipalityCode, status, now)).map((row) => toInvitation(row, now));
+}
+
+/** Withdraws a pending invitation so its link stops working. Throws not_found, invitation.not_pending. */
+export async function revokeInvitation(
+  deps: ModuleDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<Invitation> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = clock.now();
+    const row = await findInvitation(trx, ctx.municipalityCode, id, { lock: true });
+    if (!row) throw new AppError('not_found');
+    if (invitationStatus(row, now) !== 'pending') throw new AppError('invitation.not_pending');
+    await trx.updateTable('invitations').set({ revoked_at: now }).where('id', '=', id).execute();
+    await writeAudit(trx, ctx, { action: 'invitation.revoke', recordType: 'invitation', recordId: id });
+    return toInvitation({ ...row, revoked_at: now }, now);
+  });
+}
+
+/** What the invitee sees before setting a password. Throws auth.token_invalid. */
+export async function previewInvitation(
+  deps: Pick<ModuleDeps, 'db'>,
+  token: string,
+): Promise<InvitationPreview> {
+  const row = await findInvitationByTokenHash(deps.db, hashToken(token));
+  if (!row || invitationStatus(row, clock.now()) !== 'pending') throw new AppError('auth.token_invalid');
+  return {
+    email: row.email,
+    organisationName: row.organisation_name,
+    role: row.role,
+    municipalityName: row.municipality_name,
+    expiresAt: toTokyoIso(row.expires_at),
+  };
+}
+
+/**
+ * Creates the invitee's account and membership and signs them in (two-factor enrolment comes
+ * next). Throws auth.token_invalid, auth.weak_password, user.email_taken.
+ */
+export async function acceptInvitation(
+  deps: ModuleDeps,
+  ctx: RequestContext,
+  input: InvitationAccept,
+): Promise<IssuedSession> {
+  const preview = await findInvitationByTokenHash(deps.db, hashToken(input.token));
+  if (!preview || invitationStatus(preview, clock.now()) !== 'pending')
+    throw new AppError('auth.token_invalid');
+  assertStrongPassword(input.password, [preview.email, input.displayName]);
+  const hash = await hashPassword(input.password, deps.config.PASSWORD_SCRYPT_LOG_N);
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const now = clock.now();
+      const invitation = await findInvitationByTokenHash(trx, hashToken(input.token), { lock: true });
+      if (!invitation || invitationStatus(invitation, now) !== 'pending')
+        throw new AppError('auth.token_invalid');
+      const user = await trx
+        .insertInto('users')
+        .values({
+          municipality_code: invitation.municipality_code,
+          email: invitation.email,
+          display_name: input.displayName,
+          password_hash: hash,
+          totp_secret: null,
+          totp_enrolled_at: null,
+          totp_last_step: null,
+          locked_until: null,
+          last_login_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning(['id', 'email', 'municipality_code'])
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('memberships')
+        .values({
+          municipality_code: invitation.municipality_code,
+          user_id: user.id,
+          organisation_id: invitation.organisation_id,
+          role: invitation.role,
+        })
+        .execute();
+      await trx
+        .updateTable('invitations')
+        .set({ accepted_at: now, accepted_user_id: user.id })
+        .where('id', '=', invitation.id)
+        .execute();
+      const issued = await startSession(trx, { userId: user.id, clientIp: ctx.clientIp });
+      await writeAudit(trx, ctx, {
+        action: 'invitation.accept',
+        recordType: 'invitation',
+        recordId: invitation.id,
+        actorUserId: user.id,
+        actorLabel: user.email,
+        municipalityCode: invitation.municipality_code.trim(),
+        details: { userId: user.id, organisationId: invitation.organisation_id, role: invitation.role },
+      });
+      return issued;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_unique')) throw new AppError('user.email_taken');
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { OrganisationKind } from '../../../contracts/roles';
+import type { Database } from '../../platform/db/schema';
+import type { OrganisationTable } from './organisation.table';
+import './membership.table';
+import './invitation.table';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type OrganisationRow = Selectable<OrganisationTable> & { member_count: number };
+
+function selectOrganisations(db: Executor) {
+  return db
+    .selectFrom('organisations as o')
+    .selectAll('o')
+    .select(
+      sql<number>`(select count(distinct m.user_id)::int from memberships m where m.organisation_id = o.id)`.as(
+        'member_count',
+      ),
+    );
+}
+
+/** One organisation of the municipality (another municipality's is simply not found). */
+export async function findOrganisation(
+  db: Executor,
+  municipalityCode: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<OrganisationRow | undefined> {
+  if (options.lock) {
+    await db.selectFrom('organisations').select('id').where('id', '=', id).forUpdate().execute();
+  }
+  return selectOrganisations(db)
+    .where('o.municipality_code', '=', municipalityCode)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listOrganisations(
+  db: Executor,
+  municipalityCode: string,
+  filter: { kind?: OrganisationKind; q?: string },
+): Promise<OrganisationRow[]> {
+  return selectOrganisations(db)
+    .where('o.municipality_code', '=', municipalityCode)
+    .$if(Boolean(filter.kind), (q) => q.where('o.kind', '=', filter.kind as OrganisationKind))
+    .$if(Boolean(filter.q), (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('o.name', 'like', `%${escapeLike(filter.q as string)}%`),
+          eb('o.name_kana', 'like', `%${escapeLike(filter.q as string)}%`),
+        ]),
+      ),
+    )
+    .orderBy('o.kind')
+    .orderBy('o.name')
+    .execute();
+}
+
+/** Members or open invitations keep an organisation from being deleted. */
+export async function isOrganisationInUse(db: Executor, id: string): Promise<boolean> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('memberships').select('id').where('organisation_id', '=', id)).as('members'),
+      eb
+        .exists(eb.selectFrom('invitations').select('id').where('organisation_id', '=', id))
+        .as('invitations'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Boolean(row.members) || Boolean(row.invitations);
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

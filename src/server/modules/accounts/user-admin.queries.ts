@@ -1,0 +1,94 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
+import type { Database } from '../../platform/db/schema';
+import { escapeLike } from './organisation.queries';
+import type { UserTable } from './user.table';
+import './membership.table';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type AdminUserRow = Selectable<UserTable> & { memberships: AdminMembership[] };
+
+function selectUsers(db: Executor) {
+  return db
+    .selectFrom('users as u')
+    .selectAll('u')
+    .select(
+      sql<AdminMembership[]>`coalesce((
+        select json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'organisationId', m.organisation_id,
+          'organisationName', o.name, 'role', m.role) order by o.name, m.role)
+        from memberships m join organisations o on o.id = m.organisation_id
+        where m.user_id = u.id), '[]'::json)`.as('memberships'),
+    );
+}
+
+function parseMemberships<T extends { memberships: unknown }>(
+  row: T,
+): T & { memberships: AdminMembership[] } {
+  const memberships = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
+  return { ...row, memberships };
+}
+
+export async function findAdminUser(
+  db: Executor,
+  municipalityCode: string,
+  id: string,
+): Promise<AdminUserRow | undefined> {
+  const row = await selectUsers(db)
+    .where('u.municipality_code', '=', municipalityCode)
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+  return row ? parseMemberships(row) : undefined;
+}
+
+/** Users of the municipality by email, after `afterEmail` (keyset pagination). */
+export async function listAdminUsers(
+  db: Executor,
+  municipalityCode: string,
+  filter: { q?: string; status?: UserStatus; organisationId?: string; afterEmail?: string; limit: number },
+): Promise<AdminUserRow[]> {
+  const rows = await selectUsers(db)
+    .where('u.municipality_code', '=', municipalityCode)
+    .$if(Boolean(filter.status), (q) => q.where('u.status', '=', filter.status as UserStatus))
+    .$if(Boolean(filter.q), (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('u.email', 'like', `%${escapeLike((filter.q as string).toLowerCase())}%`),
+          eb('u.display_name', 'like', `%${escapeLike(filter.q as string)}%`),
+        ]),
+      ),
+    )
+    .$if(Boolean(filter.organisationId), (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('memberships as m')
+            .select('m.id')
+            .whereRef('m.user_id', '=', 'u.id')
+            .where('m.organisation_id', '=', filter.organisationId as string),
+        ),
+      ),
+    )
+    .$if(filter.afterEmail !== undefined, (q) => q.where('u.email', '>', filter.afterEmail as string))
+    .orderBy('u.email')
+    .limit(filter.limit)
+    .execute();
+  return rows.map(parseMemberships);
+}
+
+/** Active ward admins of the municipality, optionally not counting one membership. */
+export async function countActiveWardAdmins(
+  db: Executor,
+  municipalityCode: string,
+  exceptMembershipId?: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(sql<number>`count(distinct u.id)::int`.as('n'))
+    .where('m.municipality_code', '=', municipalityCode)
+    .where('m.role', '=', 'ward_admin')
+    .where('u.status', '=', 'active')
+    .$if(Boolean(exceptMembershipId), (q) => q.where('m.id', '!=', exceptMembershipId as string))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,153 @@
+import type {
+  AdminMembership,
+  AdminUser,
+  MembershipCreate,
+  UserList,
+  UserListQuery,
+} from '../../../contracts/accounts';
+import { writeAudit } from '../../platform/audit/audit.service';
+import type { RequestContext } from '../../platform/context';
+import { AppError, isUniqueViolation } from '../../platform/errors';
+import type { ModuleDeps } from '../module';
+import { toAdminUser } from './admin.presenter';
+import { findOrganisation } from './organisation.queries';
+import { deleteSessionsOfUser } from './session.queries';
+import { updateUser } from './user.queries';
+import { countActiveWardAdmins, findAdminUser, listAdminUsers } from './user-admin.queries';
+
+type Deps = Pick<ModuleDeps, 'db'>;
+
+const encodeCursor = (email: string) => Buffer.from(email).toString('base64url');
+const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
+
+export async function listUsers(
+  deps: Deps,
+  municipalityCode: string,
+  query: UserListQuery,
+): Promise<UserList> {
+  const rows = await listAdminUsers(deps.db, municipalityCode, {
+    q: query.q,
+    status: query.status,
+    organisationId: query.organisationId,
+    afterEmail: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toAdminUser),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.email) : null,
+  };
+}
+
+/** One user of the caller's municipality. Throws not_found. */
+export async function getUser(deps: Deps, municipalityCode: string, id: string): Promise<AdminUser> {
+  const row = await findAdminUser(deps.db, municipalityCode, id);
+  if (!row) throw new AppError('not_found');
+  return toAdminUser(row);
+}
+
+type UserChange = 'disable' | 'enable' | 'reset_two_factor';
+
+/**
+ * Disables (ends sessions), enables (also lifts a lockout) or resets two-factor of a user of the
+ * caller's municipality. Throws not_found, user.cannot_change_self.
+ */
+export async function changeUser(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  change: UserChange,
+): Promise<AdminUser> {
+  if (ctx.actor?.userId === id && change !== 'enable') throw new AppError('user.cannot_change_self');
+  return deps.db.transaction().execute(async (trx) => {
+    const user = await findAdminUser(trx, ctx.municipalityCode, id);
+    if (!user) throw new AppError('not_found');
+    if (change === 'disable') {
+      await updateUser(trx, id, { status: 'disabled' });
+      await deleteSessionsOfUser(trx, id);
+    } else if (change === 'enable') {
+      await updateUser(trx, id, { status: 'active', failed_attempts: 0, locked_until: null });
+    } else {
+      // Lost phone: the user enrols again at next login; their recovery codes go with the old secret.
+      await updateUser(trx, id, { totp_secret: null, totp_enrolled_at: null, totp_last_step: null });
+      await trx.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
+      await deleteSessionsOfUser(trx, id);
+    }
+    await writeAudit(trx, ctx, { action: `user.${change}`, recordType: 'user', recordId: id });
+    return toAdminUser((await findAdminUser(trx, ctx.municipalityCode, id)) ?? user);
+  });
+}
+
+/** Gives a user a role in an organisation, both of the caller's municipality. Throws not_found, membership.exists. */
+export async function addMembership(
+  deps: Deps,
+  ctx: RequestContext,
+  input: MembershipCreate,
+): Promise<AdminMembership> {
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const user = await findAdminUser(trx, ctx.municipalityCode, input.userId);
+      if (!user) throw new AppError('not_found', { field: 'userId' });
+      const organisation = await findOrganisation(trx, ctx.municipalityCode, input.organisationId);
+      if (!organisation) throw new AppError('not_found', { field: 'organisationId' });
+      const { id } = await trx
+        .insertInto('memberships')
+        .values({
+          municipality_code: ctx.municipalityCode,
+          user_id: user.id,
+          organisation_id: organisation.id,
+          role: input.role,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx, {
+        action: 'membership.create',
+        recordType: 'membership',
+        recordId: id,
+        details: { userId: user.id, organisationId: organisation.id, role: input.role },
+      });
+      return {
+        id,
+        userId: user.id,
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        role: input.role,
+      };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'memberships_unique')) throw new AppError('membership.exists');
+    throw error;
+  }
+}
+
+/** Removes a membership; the municipality keeps at least one active ward admin. Throws not_found, membership.last_admin. */
+export async function removeMembership(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const membership = await trx
+      .selectFrom('memberships')
+      .selectAll()
+      .where('id', '=', id)
+      .where('municipality_code', '=', ctx.municipalityCode)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!membership) throw new AppError('not_found');
+    if (
+      membership.role === 'ward_admin' &&
+      (await countActiveWardAdmins(trx, ctx.municipalityCode, id)) === 0
+    ) {
+      throw new AppError('membership.last_admin');
+    }
+    await trx.deleteFrom('memberships').where('id', '=', id).execute();
+    await writeAudit(trx, ctx, {
+      action: 'membership.delete',
+      recordType: 'membership',
+      recordId: id,
+      details: {
+        userId: membership.user_id,
+        organisationId: membership.organisation_id,
+        role: membership.role,
+      },
+    });
+  });
+}
