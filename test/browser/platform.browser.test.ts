@@ -1,0 +1,255 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// The seed file itself: the module index pulls in the CLI, which imports the module registry.
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
+import { axeViolations, type DemoServer, launchBrowser, startDemoServer } from '../support/browser';
+
+// The demo ward admin published in the README and printed at start (accounts seed).
+const demoAdminUser = DEMO_USERS.find((user) => user.role === 'ward_admin');
+if (!demoAdminUser) throw new Error('the accounts seed has no demo ward_admin');
+const demoAdmin = {
+  email: demoAdminUser.email,
+  password: DEMO_PASSWORD,
+  totpSecret: demoAdminUser.totpSecret,
+};
+
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 800 };
+
+/** RFC 4648 base32 → bytes (written here, not imported, so the test checks the server's TOTP). */
+function base32ToBytes(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const bytes: number[] = [];
+  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** RFC 6238 TOTP (HMAC-SHA-1, 30 s, 6 digits), as an authenticator app computes it. */
+function totp(secret: string, at = Date.now()): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac('sha1', base32ToBytes(secret)).update(counter).digest();
+  const offset = (mac[mac.length - 1] as number) & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** A code that stays valid while the form is submitted (waits out the last seconds of a step). */
+async function freshTotp(secret: string): Promise<string> {
+  const intoStep = (Date.now() / 1000) % 30;
+  if (intoStep > 26) await new Promise((resolve) => setTimeout(resolve, (30 - intoStep + 0.5) * 1000));
+  return totp(secret);
+}
+
+/** axe-core at phone and at desktop width on the page as it is now; returns violations per width. */
+async function axeAtBothWidths(page: Page): Promise<Record<string, Array<{ id: string; help: string }>>> {
+  const found: Record<string, Array<{ id: string; help: string }>> = {};
+  for (const [name, size] of [
+    ['phone', phone],
+    ['desktop', desktop],
+  ] as const) {
+    await page.setViewportSize(size);
+    const violations = await axeViolations(page);
+    if (violations.length > 0) found[`${page.url()} @${name}`] = violations;
+  }
+  return found;
+}
+
+async function heading(page: Page): Promise<string> {
+  return (await page.locator('h1').first().textContent())?.trim() ?? '';
+}
+
+describe('platform journey in Chromium', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  // axe findings of the current test, keyed by page and width (expected to stay empty).
+  let violations: Record<string, Array<{ id: string; help: string }>> = {};
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+
+  beforeEach(() => {
+    violations = {};
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stopAndClean();
+  });
+
+  async function check(page: Page, expectedHeading: RegExp) {
+    await expect.poll(() => heading(page)).toMatch(expectedHeading);
+    expect(await page.locator('h1').count()).toBe(1);
+    Object.assign(violations, await axeAtBothWidths(page));
+  }
+
+  it('lets the ward admin invite a colleague who then joins with two-factor, all of it audited', async () => {
+    const admin: BrowserContext = await browser.newContext({ viewport: desktop, locale: 'ja-JP' });
+    const page = await admin.newPage();
+
+    // Login with password, then the two-factor code of the demo account.
+    await page.goto(`${server.url}/login`);
+    await check(page, /関係者ログイン/);
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await page.getByLabel('メールアドレス').fill(demoAdmin.email);
+    await page.getByLabel('パスワード').fill(demoAdmin.password);
+    await page.getByRole('button', { name: 'ログインする' }).click();
+    await page.waitForURL(/\/login\/two-factor/);
+    await check(page, /確認コード/);
+    await page.getByLabel('確認コード（6桁）').fill(await freshTotp(demoAdmin.totpSecret));
+    await page.getByRole('button', { name: '確認する' }).click();
+    await page.waitForURL(/\/staff$/);
+    await check(page, /職員メニュー/);
+    await expect.poll(() => page.getByRole('navigation', { name: '職員用メニュー' }).isVisible()).toBe(true);
+
+    // Invite a new member of staff.
+    const inviteeEmail = `kango.${Date.now()}@example.jp`;
+    await page
+      .getByRole('navigation', { name: '職員用メニュー' })
+      .getByRole('link', { name: '招待' })
+      .click();
+    await page.waitForURL(/\/admin\/invitations$/);
+    await check(page, /招待/);
+    await page.getByLabel('メールアドレス').fill(inviteeEmail);
+    const organisation = page.getByLabel('所属する組織');
+    const firstOrganisation = await organisation
+      .locator('option:not([value=""])')
+      .first()
+      .getAttribute('value');
+    await organisation.selectOption(firstOrganisation ?? '');
+    await page.getByLabel('役割').selectOption('center_staff');
+    await page.getByRole('button', { name: '招待メールを送る' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: inviteeEmail }).count()).toBe(1);
+
+    // Read the invitation mail in the outbox, as the demo delivers it.
+    await page
+      .getByRole('navigation', { name: '職員用メニュー' })
+      .getByRole('link', { name: '送信メール' })
+      .click();
+    await page.waitForURL(/\/admin\/outbox$/);
+    await check(page, /送信メール/);
+    await page.getByRole('row').filter({ hasText: inviteeEmail }).getByRole('link').click();
+    await page.waitForURL(/\/admin\/outbox\/[\w-]+$/);
+    await check(page, /招待/);
+    const inviteLink = await page.locator('.mail-text a[href*="/invite/"]').getAttribute('href');
+    expect(inviteLink).toMatch(/\/invite\/[\w-]{20,}$/);
+
+    // The invitee opens the link on their own device.
+    const invitee = await browser.newContext({ viewport: phone, locale: 'ja-JP' });
+    const newPage = await invitee.newPage();
+    await newPage.goto(new URL(new URL(inviteLink ?? '').pathname, server.url).toString());
+    await check(newPage, /招待の受諾/);
+    await expect.poll(() => newPage.getByText(inviteeEmail).count()).toBeGreaterThan(0);
+    await newPage.getByLabel('お名前').fill('目黒 看子');
+    await newPage.locator('input[name="newPassword"]').fill('kanshi-no-yoru-2026!');
+    await newPage.getByLabel('パスワード（確認のためもう一度）').fill('kanshi-no-yoru-2026!');
+    await newPage.getByRole('button', { name: /登録して次へ/ }).click();
+    await newPage.waitForURL(/\/account\/two-factor/);
+    await expect.poll(() => newPage.locator('[data-totp-secret]').count()).toBe(1);
+    await check(newPage, /二要素認証の設定/);
+    expect(await newPage.locator('img[alt*="QR"]').getAttribute('src')).toMatch(/^data:image\//);
+    const secret = (await newPage.locator('[data-totp-secret]').textContent())?.replace(/\s/g, '') ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await newPage.getByLabel('確認コード（6桁）').fill(await freshTotp(secret));
+    await newPage.getByRole('button', { name: '設定を完了する' }).click();
+    await expect.poll(() => heading(newPage)).toMatch(/設定しました/);
+    expect(await newPage.locator('.code-list li').count()).toBeGreaterThanOrEqual(8);
+    await check(newPage, /設定しました/);
+    await newPage.getByRole('button', { name: '控えたので次へ進む' }).click();
+    await newPage.waitForURL(/\/staff$/);
+    await expect.poll(() => newPage.getByText('目黒 看子 さんがログイン中').count()).toBe(1);
+    await invitee.close();
+
+    // Both the invitation and its acceptance are in the audit log, and in its CSV export.
+    await page
+      .getByRole('navigation', { name: '職員用メニュー' })
+      .getByRole('link', { name: '監査ログ' })
+      .click();
+    await page.waitForURL(/\/admin\/audit$/);
+    await check(page, /監査ログ/);
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.filter({ hasText: 'invitation.create' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.filter({ hasText: 'invitation.accept' }).count()).toBeGreaterThan(0);
+    await page.getByLabel('操作の種類').fill('invitation.');
+    await page.getByRole('button', { name: '絞り込む' }).click();
+    await page.waitForURL(/action=invitation\./);
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    expect(await rows.filter({ hasNotText: 'invitation.' }).count()).toBe(0);
+    const csvHref = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');
+    const csv = await admin.request.get(new URL(csvHref ?? '', server.url).toString());
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/text\/csv/);
+    expect(await csv.text()).toContain('invitation.accept');
+
+    await admin.close();
+    expect(violations).toEqual({});
+  });
+
+  it('switches to English, remembers it, and sets the document language', async () => {
+    const context = await browser.newContext({ viewport: phone });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => heading(page)).toBe('Staff login');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.title()).toBe('Staff login｜Home-Care Resource Map');
+    await page.reload();
+    await expect.poll(() => heading(page)).toBe('Staff login');
+    await page.getByLabel('Email address').fill('nobody@example.jp');
+    await page.getByLabel('Password').fill('wrong-password-1');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('The email address or password is wrong.');
+    Object.assign(violations, await axeAtBothWidths(page));
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect.poll(() => heading(page)).toBe('関係者ログイン');
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await context.close();
+    expect(violations).toEqual({});
+  });
+
+  it('sends visitors of a staff page to login first and back afterwards', async () => {
+    const context = await browser.newContext({ viewport: phone });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/audit?outcome=failure`);
+    await page.waitForURL(/\/login\?next=%2Fadmin%2Faudit%3Foutcome%3Dfailure$/);
+    expect(await heading(page)).toBe('関係者ログイン');
+    await context.close();
+  });
+
+  it('keeps the first JavaScript of the public search page within 170 KB gzip and free of staff code', () => {
+    const manifest = JSON.parse(readFileSync('dist/web/.vite/manifest.json', 'utf8')) as Record<
+      string,
+      { file: string; isEntry?: boolean; imports?: string[] }
+    >;
+    const loaded = new Set<string>();
+    const visit = (key: string) => {
+      if (loaded.has(key) || !manifest[key]) return;
+      loaded.add(key);
+      for (const next of manifest[key].imports ?? []) visit(next);
+    };
+    const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+    expect(entry).toBeDefined();
+    visit(entry ?? '');
+    visit('features/directory/search/search.page.tsx');
+    const files = [...loaded].map((key) => manifest[key]?.file ?? '');
+    const gzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(`dist/web/${file}`)).length, 0);
+    console.info(`public search page: initial JavaScript ${(gzipBytes / 1024).toFixed(1)} KB gzip`);
+    expect(gzipBytes).toBeLessThanOrEqual(170 * 1024);
+    expect([...loaded].some((key) => /features\/(accounts|admin)\//.test(key))).toBe(false);
+  });
+});
