@@ -1,4 +1,47 @@
-/** Placeholder while the page is built. */
+import '../i18n';
+import '../directory.css';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { ConfirmResponse } from '../../../../contracts/directory';
+import { api } from '../../../app/api';
+import { Alert, ErrorAlert } from '../../../components/alert';
+import { PageHeading } from '../../../components/page-heading';
+import { DIRECTORY_NS } from '../i18n';
+
+/**
+ * The page the 12-month reminder mail links to. Opening a link changes nothing (mail scanners
+ * open links too); only the button press confirms the entry.
+ */
 export function ConfirmPage() {
-  return <h1>ConfirmPage</h1>;
+  const { t } = useTranslation(DIRECTORY_NS);
+  const { token = '' } = useParams();
+  const confirm = useMutation({
+    mutationFn: () =>
+      api<ConfirmResponse>(`/api/public/confirm/${encodeURIComponent(token)}`, { method: 'POST' }),
+  });
+  return (
+    <div className="page-narrow">
+      <PageHeading title={t('confirm.title')} />
+      <p>{t('confirm.lead')}</p>
+      {confirm.error ? <ErrorAlert error={confirm.error} /> : null}
+      {confirm.data ? (
+        <Alert kind="success">
+          <p>{t('confirm.done', { name: confirm.data.name, count: confirm.data.capabilities })}</p>
+        </Alert>
+      ) : (
+        <p>
+          <button
+            type="button"
+            className="button"
+            disabled={confirm.isPending}
+            onClick={() => confirm.mutate()}
+          >
+            {t('confirm.button')}
+          </button>
+        </p>
+      )}
+      <p>{t('confirm.changeLink')}</p>
+    </div>
+  );
 }

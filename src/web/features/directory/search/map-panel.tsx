@@ -1,8 +1,9 @@
-import { Component, lazy, type ReactNode, Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECTORY_NS } from '../i18n';
 import type { ResultsMapProps } from '../map/results-map';
 import { MAP_MAX_ITEMS, useAllResults, useMapConfig } from '../shared/directory.api';
+import { MapErrorBoundary } from '../shared/map-error-boundary';
 import type { ApiQuery } from './search-params';
 
 // The map and Leaflet are a chunk of their own, fetched only when a map is on screen, so the
@@ -24,20 +25,4 @@ export function MapPanel({ query, ...rest }: Props) {
       </Suspense>
     </MapErrorBoundary>
   );
-}
-
-/** A map that cannot load (offline chunk, old browser) must not take the result list down with it. */
-export class MapErrorBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
 }

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import type { OpeningHours } from '../../../../contracts/directory';
+import { DIRECTORY_NS } from '../i18n';
+
+/** Japanese week order: Monday first, Sunday last (as on a clinic's door). */
+const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
+
+/** `09:00` → `9:00`; a closing time at or before the opening means past midnight. */
+function clock(value: string): string {
+  return value.replace(/^0(\d)/, '$1');
+}
+
+/** The weekly table and its exceptions (holidays, 年末年始, 第2・第4土曜休診, free notes). */
+export function OpeningHoursTable({ hours }: { hours: OpeningHours }) {
+  const { t } = useTranslation(DIRECTORY_NS);
+  if (hours.weekly.length === 0 && !hours.note) {
+    return <p>{t('facility.hoursUnknown')}</p>;
+  }
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table dir-hours">
+          <caption className="visually-hidden">{t('facility.hours')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('facility.hoursDay')}</th>
+              <th scope="col">{t('facility.hoursTime')}</th>
+              <th scope="col">{t('facility.hoursNote')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WEEK.map((day) => {
+              const ranges = hours.weekly
+                .filter((range) => range.day === day)
+                .sort((a, b) => a.open.localeCompare(b.open));
+              const notes = ranges.map((range) => range.note).filter(Boolean);
+              return (
+                <tr key={day}>
+                  <th scope="row">{t(`weekday.${day}`)}</th>
+                  <td>
+                    {ranges.length === 0
+                      ? t('facility.hoursClosed')
+                      : ranges.map((range) => `${clock(range.open)}〜${clock(range.close)}`).join('、')}
+                  </td>
+                  <td>{notes.join('。')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <HoursNotes hours={hours} />
+    </>
+  );
+}
+
+function HoursNotes({ hours }: { hours: OpeningHours }) {
+  const { t } = useTranslation(DIRECTORY_NS);
+  const lines: string[] = [];
+  for (const closure of hours.closures) {
+    lines.push(
+      t('facility.closure', {
+        nth: [...closure.nth].sort().join(t('facility.nthJoin')),
+        weekday: t(`weekday.${closure.weekday}`),
+      }),
+    );
+  }
+  if (hours.closedOnHolidays) lines.push(t('facility.closedOnHolidays'));
+  if (hours.closedYearEnd) lines.push(t('facility.closedYearEnd'));
+  if (hours.note) lines.push(hours.note);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="dir-hours-notes">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,119 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorReportCategory } from '../../../../contracts/directory';
+import { Alert, ErrorAlert } from '../../../components/alert';
+import { DIRECTORY_NS } from '../i18n';
+import { sendErrorReport } from '../shared/directory.api';
+
+const CATEGORIES: readonly ErrorReportCategory[] = [
+  'phone',
+  'address',
+  'hours',
+  'closed',
+  'capabilities',
+  'other',
+];
+
+/**
+ * A resident tells the ward that something on the page is wrong. No name or contact is asked
+ * for (the report is about the facility, not the person); it lands in the staff review queue.
+ */
+export function ReportForm({ facilityId }: { facilityId: string }) {
+  const { t } = useTranslation(DIRECTORY_NS);
+  const messageId = useId();
+  const [category, setCategory] = useState<ErrorReportCategory>('phone');
+  const [message, setMessage] = useState('');
+  const [missing, setMissing] = useState(false);
+  const messageRef = useRef<HTMLTextAreaElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const report = useMutation({
+    mutationFn: () => sendErrorReport(facilityId, { category, message: message.trim() }),
+  });
+
+  useEffect(() => {
+    if (report.isSuccess) doneRef.current?.focus();
+  }, [report.isSuccess]);
+
+  if (report.isSuccess) {
+    return (
+      <div ref={doneRef} tabIndex={-1} className="dir-report-done">
+        <Alert kind="success" title={t('report.title')}>
+          <p>{t('report.done')}</p>
+        </Alert>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setMessage('');
+            report.reset();
+          }}
+        >
+          {t('report.again')}
+        </button>
+      </div>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!message.trim()) {
+      setMissing(true);
+      messageRef.current?.focus();
+      return;
+    }
+    setMissing(false);
+    report.mutate();
+  };
+
+  return (
+    <form className="dir-report" onSubmit={submit} noValidate>
+      <p>{t('report.lead')}</p>
+      {report.error ? <ErrorAlert error={report.error} /> : null}
+      <fieldset className="field dir-choices">
+        <legend>{t('report.category')}</legend>
+        {CATEGORIES.map((value) => (
+          <label className="checkbox" key={value}>
+            <input
+              type="radio"
+              name="category"
+              value={value}
+              checked={category === value}
+              onChange={() => setCategory(value)}
+            />
+            <span>{t(`report.categories.${value}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label className="field__label" htmlFor={messageId}>
+          {t('report.message')}
+          <span className="field__required">{t('form.required', { ns: 'common' })}</span>
+        </label>
+        <span className="field__hint" id={`${messageId}-hint`}>
+          {t('report.messageHint')}
+        </span>
+        {missing ? (
+          <span className="field__error" id={`${messageId}-error`}>
+            {t('report.required')}
+          </span>
+        ) : null}
+        <textarea
+          ref={messageRef}
+          id={messageId}
+          className="textarea dir-report__message"
+          rows={5}
+          maxLength={2000}
+          required
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${messageId}-error ${messageId}-hint` : `${messageId}-hint`}
+          value={message}
+          onChange={(event) => setMessage(event.target.value)}
+        />
+      </div>
+      <button type="submit" className="button" disabled={report.isPending}>
+        {report.isPending ? t('report.sending') : t('report.submit')}
+      </button>
+    </form>
+  );
+}
