@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../../src/server/platform/db/database';
+
+/** An empty installation on this project's engine, addressed the way the CLI is: by environment. */
+export type Installation = {
+  env: Record<string, string>;
+  /** Opens it in this process (PGlite: only while no other process holds the data dir). */
+  open(): Promise<DatabaseHandle>;
+  remove(): Promise<void>;
+};
+
+/** A new empty PGlite data dir, or a new empty database on the test run's PostgreSQL server. */
+export async function createInstallation(): Promise<Installation> {
+  if (inject('engine') === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'zaitaku-inst-'));
+    return {
+      env: { DATA_DIR: dataDir },
+      open: () => openDatabase({ DATA_DIR: dataDir, DATABASE_POOL_SIZE: 1 }),
+      remove: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const serverUrl = inject('pgServerUrl');
+  const name = `inst_${randomBytes(5).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C'`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: () => openDatabase({ DATABASE_URL: url.toString(), DATA_DIR: '', DATABASE_POOL_SIZE: 2 }),
+    remove: () => admin(`drop database if exists ${name} with (force)`),
+  };
+}
