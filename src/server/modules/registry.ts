@@ -1,8 +1,9 @@
 import { accountsModule } from './accounts';
+import { directoryModule } from './directory';
 import type { ServerModule } from './module';
 
 /**
  * Every module the server mounts, in dependency order (seeding follows this order too).
  * Add a module here with one line.
  */
-export const serverModules: ServerModule[] = [accountsModule];
+export const serverModules: ServerModule[] = [accountsModule, directoryModule];

@@ -1,0 +1,190 @@
+import type { Kysely } from 'kysely';
+import type {
+  ChangeRequestDetail,
+  ChangeRequestDto,
+  ChangeRequestListResponse,
+  ErrorReportBody,
+  FacilityChangeRequestBody,
+  FacilityPatch,
+  ReviewDecisionBody,
+} from '../../../contracts/directory';
+import { writeAudit } from '../../platform/audit/audit.service';
+import type { RequestContext } from '../../platform/context';
+import type { Database } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+import { presentChangeRequest } from './change-request.presenter';
+import { type ChangeRequestFilter, findChangeRequest, listChangeRequestRows } from './change-request.queries';
+import { assertCanEditFacility, requireActor } from './directory.policy';
+import { findFacilityRecord } from './facility.queries';
+import { toPatchView } from './facility-detail.presenter';
+import { diffChanges } from './facility-patch';
+import { applyFacilityChanges } from './facility-write.service';
+import { listCapabilities } from './taxonomy.queries';
+
+/**
+ * A facility_editor proposes a change to its own facility; it waits for review. Throws
+ * directory.facility_not_found, auth.forbidden, directory.version_conflict, directory.no_changes,
+ * directory.unknown_capability.
+ */
+export async function submitChangeRequest(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  facilityId: string,
+  body: FacilityChangeRequestBody,
+): Promise<ChangeRequestDto> {
+  const actor = requireActor(ctx.actor);
+  return db.transaction().execute(async (trx) => {
+    const record = await findFacilityRecord(trx, facilityId, { municipalityCode: actor.municipalityCode });
+    if (!record) throw new AppError('directory.facility_not_found');
+    await assertCanEditFacility(trx, actor, facilityId);
+    if (record.version !== body.baseVersion) {
+      throw new AppError('directory.version_conflict', { currentVersion: record.version });
+    }
+    if (diffChanges(toPatchView(record), body.changes).length === 0)
+      throw new AppError('directory.no_changes');
+    await assertKnownCapabilities(trx, actor.municipalityCode, body.changes);
+    const row = await trx
+      .insertInto('facility_change_requests')
+      .values({
+        municipality_code: actor.municipalityCode,
+        facility_id: facilityId,
+        source: 'editor',
+        base_version: body.baseVersion,
+        changes: JSON.stringify(body.changes),
+        note: body.note ?? null,
+        submitted_by_user_id: actor.userId,
+        submitted_by_label: actor.email,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: 'facility.change_request.submit',
+      recordType: 'facility',
+      recordId: facilityId,
+      details: { changeRequestId: row.id, fields: Object.keys(body.changes) },
+    });
+    const created = await findChangeRequest(trx, actor.municipalityCode, row.id);
+    return presentChangeRequest(created!);
+  });
+}
+
+async function assertKnownCapabilities(
+  executor: Parameters<typeof listCapabilities>[0],
+  municipalityCode: string,
+  changes: Partial<FacilityPatch>,
+): Promise<void> {
+  if (!changes.capabilities?.length) return;
+  const known = new Set((await listCapabilities(executor, municipalityCode)).map((c) => c.code));
+  const unknown = changes.capabilities.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw new AppError('directory.unknown_capability', { unknown });
+}
+
+/** A resident's error report joins the review queue. Throws directory.facility_not_found. */
+export async function submitErrorReport(
+  db: Kysely<Database>,
+  facilityId: string,
+  body: ErrorReportBody,
+): Promise<{ id: string; status: 'pending' }> {
+  const facility = await db
+    .selectFrom('facilities')
+    .select(['id', 'municipality_code'])
+    .where('id', '=', facilityId)
+    .where('status', '<>', 'closed')
+    .executeTakeFirst();
+  if (!facility) throw new AppError('directory.facility_not_found');
+  const row = await db
+    .insertInto('facility_change_requests')
+    .values({
+      municipality_code: facility.municipality_code,
+      facility_id: facility.id,
+      source: 'resident_report',
+      report_category: body.category,
+      report_message: body.message,
+      changes: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, status: 'pending' };
+}
+
+/** The review queue of the actor's municipality. */
+export async function listChangeRequests(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  filter: ChangeRequestFilter,
+): Promise<ChangeRequestListResponse> {
+  const actor = requireActor(ctx.actor);
+  const { total, rows } = await listChangeRequestRows(db, actor.municipalityCode, filter);
+  return { total, items: rows.map(presentChangeRequest) };
+}
+
+/** One request with its field-by-field diff against the facility now. Throws not_found. */
+export async function getChangeRequest(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+): Promise<ChangeRequestDetail> {
+  const actor = requireActor(ctx.actor);
+  const row = await findChangeRequest(db, actor.municipalityCode, id);
+  if (!row) throw new AppError('not_found');
+  const record = await findFacilityRecord(db, row.facility_id);
+  const diff =
+    row.source === 'editor' && record
+      ? diffChanges(toPatchView(record), row.changes as Partial<FacilityPatch>)
+      : [];
+  return { ...presentChangeRequest(row), diff };
+}
+
+/**
+ * ward_admin approves (the change is applied in the same transaction, checked against the
+ * version the editor started from) or rejects with a reason. Throws not_found,
+ * directory.request_not_pending, directory.version_conflict and the codes of applyFacilityChanges.
+ */
+export async function decideChangeRequest(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+  decision: ReviewDecisionBody,
+): Promise<ChangeRequestDto> {
+  const actor = requireActor(ctx.actor);
+  return db.transaction().execute(async (trx) => {
+    const request = await findChangeRequest(trx, actor.municipalityCode, id, true);
+    if (!request) throw new AppError('not_found');
+    if (request.status !== 'pending') throw new AppError('directory.request_not_pending');
+    if (decision.decision === 'approve' && request.source === 'editor') {
+      const record = await findFacilityRecord(trx, request.facility_id, { forUpdate: true });
+      if (!record) throw new AppError('directory.facility_not_found');
+      if (record.version !== request.base_version) {
+        throw new AppError('directory.version_conflict', { currentVersion: record.version });
+      }
+      await applyFacilityChanges(trx, record, request.changes as Partial<FacilityPatch>, {
+        source: 'editor',
+        userId: request.submitted_by_user_id,
+        label: request.submitted_by_label,
+        changeRequestId: request.id,
+      });
+    }
+    await trx
+      .updateTable('facility_change_requests')
+      .set({
+        status: decision.decision === 'approve' ? 'approved' : 'rejected',
+        decided_by_user_id: actor.userId,
+        decided_by_label: actor.email,
+        decided_at: new Date(),
+        reason: decision.reason ?? null,
+      })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, ctx, {
+      action:
+        decision.decision === 'approve'
+          ? 'facility.change_request.approve'
+          : 'facility.change_request.reject',
+      recordType: 'facility',
+      recordId: request.facility_id,
+      details: { changeRequestId: id, source: request.source },
+    });
+    const updated = await findChangeRequest(trx, actor.municipalityCode, id);
+    return presentChangeRequest(updated!);
+  });
+}

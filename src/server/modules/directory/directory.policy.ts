@@ -1,0 +1,42 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Actor, hasRole } from '../../platform/context';
+import type { Database } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Facilities a facility_editor may edit: those linked (organisations.facility_id) to an
+ * organisation in which the actor holds the facility_editor role.
+ */
+export async function editableFacilityIds(executor: Executor, actor: Actor): Promise<string[]> {
+  const orgIds = actor.memberships.filter((m) => m.role === 'facility_editor').map((m) => m.organisationId);
+  if (orgIds.length === 0) return [];
+  const { rows } = await sql<{ facility_id: string }>`
+    select distinct o.facility_id from organisations o
+    where o.id = any(${orgIds}::uuid[]) and o.municipality_code = ${actor.municipalityCode}
+      and o.facility_id is not null`.execute(executor);
+  return rows.map((r) => r.facility_id);
+}
+
+/**
+ * ward_admin may edit every facility of the municipality; a facility_editor only its own.
+ * Call after loading the facility within the actor's municipality (other municipalities get 404).
+ * Throws auth.forbidden.
+ */
+export async function assertCanEditFacility(
+  executor: Executor,
+  actor: Actor,
+  facilityId: string,
+): Promise<void> {
+  if (hasRole(actor, 'ward_admin')) return;
+  if (hasRole(actor, 'facility_editor') && (await editableFacilityIds(executor, actor)).includes(facilityId))
+    return;
+  throw new AppError('auth.forbidden');
+}
+
+/** The signed-in actor of a staff use case (routes guarantee one). Throws auth.required. */
+export function requireActor(actor: Actor | undefined): Actor {
+  if (!actor) throw new AppError('auth.required');
+  return actor;
+}

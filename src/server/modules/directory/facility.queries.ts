@@ -1,0 +1,105 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type {
+  CapacitySignal,
+  CollaborationTool,
+  FacilityStatus,
+  FacilityType,
+} from '../../../contracts/directory';
+import type { Database } from '../../platform/db/schema';
+import type { HoursRow } from './opening-hours';
+import './facility.table';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** A facility with everything its page shows, loaded in one statement. */
+export type FacilityRecord = {
+  id: string;
+  municipality_code: string;
+  type: FacilityType;
+  status: FacilityStatus;
+  name: string;
+  name_kana: string | null;
+  name_en: string | null;
+  address_prefecture: string | null;
+  address_city: string | null;
+  address_town: string | null;
+  address_block: string | null;
+  address_building: string | null;
+  postal_code: string | null;
+  town: string | null;
+  district_code: string | null;
+  district_name: string | null;
+  lat: number | null;
+  lng: number | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  url: string | null;
+  medical_institution_code: string | null;
+  care_office_number: string | null;
+  beds: number | null;
+  departments: string[];
+  languages: string[];
+  accessibility: string[];
+  collaboration_tools: CollaborationTool[];
+  main_station_id: string | null;
+  main_station_name: string | null;
+  closed_on_holidays: boolean;
+  closed_year_end: boolean;
+  hours_note: string | null;
+  is_demo: boolean;
+  last_confirmed_at: Date | null;
+  edited_by_editor_at: Date | null;
+  version: number;
+  updated_at: Date;
+  hours: HoursRow[];
+  closures: Array<{ weekday: number; nth: number }>;
+  capabilities: Array<{ code: string; name_ja: string | null; name_en: string | null; confirmed_at: string }>;
+  satellites: Array<{ id: string; name: string }>;
+  capacity_signal: CapacitySignal | null;
+  capacity_set_at: Date | null;
+};
+
+/**
+ * Loads one facility (optionally only within a municipality) or undefined; `forUpdate` locks the
+ * facility row for a write in the caller's transaction.
+ */
+export async function findFacilityRecord(
+  executor: Executor,
+  id: string,
+  options: { municipalityCode?: string; forUpdate?: boolean } = {},
+): Promise<FacilityRecord | undefined> {
+  const scope = options.municipalityCode ? sql`and f.municipality_code = ${options.municipalityCode}` : sql``;
+  const lock = options.forUpdate ? sql`for update of f` : sql``;
+  const { rows } = await sql<FacilityRecord>`
+    select f.id, f.municipality_code, f.type, f.status, f.name, f.name_kana, f.name_en,
+      f.address_prefecture, f.address_city, f.address_town, f.address_block, f.address_building,
+      f.postal_code, f.town, f.district_code, d.name as district_name,
+      f.location[1] as lat, f.location[0] as lng,
+      f.phone, f.fax, f.email, f.url, f.medical_institution_code, f.care_office_number, f.beds,
+      f.departments, f.languages, f.accessibility, f.collaboration_tools, f.main_station_id,
+      (select m.name from facilities m where m.id = f.main_station_id) as main_station_name,
+      f.closed_on_holidays, f.closed_year_end, f.hours_note, f.is_demo, f.last_confirmed_at,
+      f.edited_by_editor_at, f.version, f.updated_at,
+      coalesce((select jsonb_agg(jsonb_build_object('day', h.day, 'open_minute', h.open_minute,
+          'close_minute', h.close_minute, 'note', h.note) order by h.day, h.open_minute)
+        from facility_hours h where h.facility_id = f.id), '[]'::jsonb) as hours,
+      coalesce((select jsonb_agg(jsonb_build_object('weekday', x.weekday, 'nth', x.nth) order by x.weekday, x.nth)
+        from facility_closures x where x.facility_id = f.id), '[]'::jsonb) as closures,
+      coalesce((select jsonb_agg(jsonb_build_object('code', c.code, 'confirmed_at', c.confirmed_at,
+          'name_ja', t.name_ja, 'name_en', t.name_en) order by t.sort_order nulls last, c.code)
+        from facility_capabilities c
+        left join lateral (select name_ja, name_en, sort_order from directory_capabilities t
+          where t.code = c.code and (t.municipality_code is null or t.municipality_code = f.municipality_code)
+          order by t.municipality_code nulls last limit 1) t on true
+        where c.facility_id = f.id), '[]'::jsonb) as capabilities,
+      coalesce((select jsonb_agg(jsonb_build_object('id', s.id, 'name', s.name) order by s.name)
+        from facilities s where s.main_station_id = f.id and s.status <> 'closed'), '[]'::jsonb) as satellites,
+      k.signal as capacity_signal, k.set_at as capacity_set_at
+    from facilities f
+    left join directory_districts d on d.municipality_code = f.municipality_code and d.code = f.district_code
+    left join facility_capacity k on k.facility_id = f.id
+    where f.id = ${id} ${scope}
+    ${lock}`.execute(executor);
+  return rows[0];
+}

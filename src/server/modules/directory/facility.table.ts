@@ -1,0 +1,135 @@
+import type { ColumnType, Generated } from 'kysely';
+import type {
+  CapacitySignal,
+  CollaborationTool,
+  FacilityStatus,
+  FacilityType,
+} from '../../../contracts/directory';
+
+/** A `point` column: written with sql`point(lng, lat)`, read as `location[0]` (lng) and `location[1]` (lat). */
+type PointColumn = ColumnType<unknown, unknown, unknown>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** One facility of the directory (医療機関・介護事業所). Never deleted: closed ones get status `closed`. */
+export interface FacilityTable {
+  id: Generated<string>;
+  municipality_code: string;
+  type: FacilityType;
+  status: Generated<FacilityStatus>;
+  /** 名称 as published (old kanji kept). */
+  name: string;
+  /** 名称_カナ, full-width katakana. */
+  name_kana: string | null;
+  /** 名称_英字. */
+  name_en: string | null;
+  /** 所在地_都道府県. */
+  address_prefecture: string | null;
+  /** 所在地_市区町村. */
+  address_city: string | null;
+  /** 所在地_町字 (e.g. 上目黒二丁目). */
+  address_town: string | null;
+  /** 所在地_番地以下 (e.g. 12-3). */
+  address_block: string | null;
+  /** 建物名等(方書). */
+  address_building: string | null;
+  /** 7 digits without hyphen. */
+  postal_code: string | null;
+  /** 町丁 as in directory_towns (上目黒), derived from address_town; drives the district. */
+  town: string | null;
+  district_code: string | null;
+  location: PointColumn | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  url: string | null;
+  /** 医療機関コード: prefecture 2 + 点数表 1 + 7 digits. */
+  medical_institution_code: string | null;
+  /** 介護事業所番号 (10 digits). */
+  care_office_number: string | null;
+  /** サービスの種類 of a care office (MHLW code such as 130, 430): one office may run several. */
+  care_service_type: string | null;
+  beds: number | null;
+  /** Note that came with the bed count in a file (e.g. 休床中). */
+  beds_note: string | null;
+  /** 診療科目. */
+  departments: Generated<string[]>;
+  languages: Generated<string[]>;
+  accessibility: Generated<string[]>;
+  collaboration_tools: Generated<CollaborationTool[]>;
+  /** A satellite visiting-nurse station points to its main station. */
+  main_station_id: string | null;
+  closed_on_holidays: Generated<boolean>;
+  /** 年末年始 (12/29–1/3) closed. */
+  closed_year_end: Generated<boolean>;
+  hours_note: string | null;
+  /** Synthetic demo record. */
+  is_demo: Generated<boolean>;
+  /** The ID column of the open-data file it was imported from (import matching key). */
+  source_id: string | null;
+  /** The imported row as it was in the file, beside the normalised columns. */
+  raw: ColumnType<unknown, string | null | undefined, string | null>;
+  imported_at: Timestamp | null;
+  /** Set when the facility's own editor's change was approved: imports keep those edits. */
+  edited_by_editor_at: Timestamp | null;
+  last_confirmed_at: Timestamp | null;
+  /** Last reminder mail, so reminders are not repeated every run. */
+  reminded_at: Timestamp | null;
+  /** Normalised search document (see search-document.ts); pg_trgm GIN index. */
+  search_text: Generated<string>;
+  /** Unigram and bigram codes of search_text; GIN index, serves 1–2 character keywords. */
+  search_grams: ColumnType<number[], number[] | undefined, number[]>;
+  /** Normalised name and kana, for relevance. */
+  name_key: Generated<string>;
+  /** Hiragana reading (or name key), for the kana sort. */
+  kana_key: Generated<string>;
+  /** Optimistic concurrency: +1 on every applied change. */
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Weekly opening hours; minutes from midnight of `day`, close may pass 1440 (after midnight). */
+export interface FacilityHoursTable {
+  facility_id: string;
+  municipality_code: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  day: number;
+  open_minute: number;
+  close_minute: number;
+  note: string | null;
+}
+
+/** Closed on the nth weekday of the month (第2・第4土曜休診 = two rows). */
+export interface FacilityClosureTable {
+  facility_id: string;
+  municipality_code: string;
+  weekday: number;
+  nth: number;
+}
+
+export interface FacilityCapabilityTable {
+  facility_id: string;
+  municipality_code: string;
+  code: string;
+  /** Last time the facility (or the ward) confirmed it; older than 12 months = stale. */
+  confirmed_at: Timestamp;
+}
+
+/** Capacity signal of a home-visit service, set without review. */
+export interface FacilityCapacityTable {
+  facility_id: string;
+  municipality_code: string;
+  signal: CapacitySignal;
+  set_at: Timestamp;
+  set_by_user_id: string | null;
+}
+
+declare module '../../platform/db/schema' {
+  interface Database {
+    facilities: FacilityTable;
+    facility_hours: FacilityHoursTable;
+    facility_closures: FacilityClosureTable;
+    facility_capabilities: FacilityCapabilityTable;
+    facility_capacity: FacilityCapacityTable;
+  }
+}

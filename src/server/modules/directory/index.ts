@@ -1,0 +1,24 @@
+import '../../../contracts/directory';
+import type { ServerModule } from '../module';
+import { registerPublicRoutes } from './public.routes';
+import { registerStaffRoutes } from './staff.routes';
+
+/**
+ * The resource directory (医療介護資源情報提供システム): facilities, capability taxonomy, Japanese
+ * search, self-service changes with a review queue, freshness reminders and view statistics.
+ */
+export const directoryModule: ServerModule = {
+  name: 'directory',
+  async register(app, deps) {
+    await registerPublicRoutes(app, deps);
+    await registerStaffRoutes(app, deps);
+  },
+};
+
+export { type FacilityRecord, findFacilityRecord } from './facility.queries';
+export { resolveTown } from './facility-write.service';
+export { fromHoursRows, isOpenAt, toHoursRows } from './opening-hours';
+// What other modules (the open-data importer and exporter, the benchmark) may use.
+export { buildSearchFields, type SearchSource } from './search-document';
+export { refreshFacilitySearch } from './search-refresh.service';
+export { listCapabilities, listDistricts, listTowns } from './taxonomy.queries';

@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CapabilityListResponse,
+  ConfirmResponse,
+  DirectoryEventBody,
+  DistrictListResponse,
+  ErrorReportBody,
+  ErrorReportResponse,
+  FacilityDetail,
+  FacilityId,
+  FacilitySearchQuery,
+  FacilitySearchResponse,
+  GeocodeQuery,
+  GeocodeResponse,
+  MunicipalityQuery,
+} from '../../../contracts/directory';
+import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../module';
+import { isBotUserAgent } from './bot-filter';
+import { submitErrorReport } from './change-request.service';
+import { geocodeTown, getCapabilityList, getDistrictList, getPublicFacility } from './public.service';
+import { createRateLimiter } from './rate-limit';
+import { confirmByToken } from './reminder.service';
+import { searchFacilities } from './search.service';
+import { recordFacilityView, recordSearch } from './stats-record.service';
+
+const tags = ['directory (public)'];
+const IdParams = z.object({ id: FacilityId });
+
+/** The open, key-less directory API (CORS and ETag come from the platform's public-api hooks). */
+export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = deps;
+  const reportLimiter = createRateLimiter({ windowMs: 10 * 60_000, max: 5 });
+
+  app.get(
+    '/api/public/facilities',
+    {
+      schema: { tags, querystring: FacilitySearchQuery, response: { 200: FacilitySearchResponse } },
+      config: { access: 'public' },
+    },
+    async (request) => searchFacilities(db, request.query, config.DEFAULT_MUNICIPALITY),
+  );
+
+  app.get(
+    '/api/public/facilities/:id',
+    {
+      schema: { tags, params: IdParams, querystring: MunicipalityQuery, response: { 200: FacilityDetail } },
+      config: { access: 'public' },
+    },
+    async (request) => getPublicFacility(db, request.params.id, request.query.municipality),
+  );
+
+  app.get(
+    '/api/public/capabilities',
+    {
+      schema: { tags, querystring: MunicipalityQuery, response: { 200: CapabilityListResponse } },
+      config: { access: 'public' },
+    },
+    async (request) => getCapabilityList(db, request.query.municipality ?? config.DEFAULT_MUNICIPALITY),
+  );
+
+  app.get(
+    '/api/public/districts',
+    {
+      schema: { tags, querystring: MunicipalityQuery, response: { 200: DistrictListResponse } },
+      config: { access: 'public' },
+    },
+    async (request) => getDistrictList(db, request.query.municipality ?? config.DEFAULT_MUNICIPALITY),
+  );
+
+  app.get(
+    '/api/public/geocode',
+    {
+      schema: { tags, querystring: GeocodeQuery, response: { 200: GeocodeResponse } },
+      config: { access: 'public' },
+    },
+    async (request) =>
+      geocodeTown(db, request.query.municipality ?? config.DEFAULT_MUNICIPALITY, request.query.q),
+  );
+
+  app.post(
+    '/api/public/facilities/:id/reports',
+    {
+      schema: { tags, params: IdParams, body: ErrorReportBody, response: { 201: ErrorReportResponse } },
+      config: { access: 'public' },
+    },
+    async (request, reply) => {
+      // The address is used only in memory to slow down floods; it is never stored.
+      if (!reportLimiter.allow(request.ip)) throw new AppError('rate_limited');
+      const created = await submitErrorReport(db, request.params.id, request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  // Statistics beacon (see docs/decisions/0xx-directory-statistics): GET answers are cached by
+  // ETag and proxies, so the page reports what a person actually looked at.
+  app.post(
+    '/api/public/events',
+    { schema: { tags, body: DirectoryEventBody }, config: { access: 'public' } },
+    async (request, reply) => {
+      if (!isBotUserAgent(request.headers['user-agent'])) {
+        const event = request.body;
+        if (event.kind === 'facility_view') await recordFacilityView(db, event.facilityId);
+        else await recordSearch(db, event, config.DEFAULT_MUNICIPALITY);
+      }
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/public/confirm/:token',
+    {
+      schema: {
+        tags,
+        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }),
+        response: { 200: ConfirmResponse },
+      },
+      config: { access: 'public' },
+    },
+    async (request) => confirmByToken(db, request.ctx, request.params.token),
+  );
+}

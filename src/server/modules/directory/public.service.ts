@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type {
+  CapabilityListResponse,
+  DistrictListResponse,
+  FacilityDetail,
+  GeocodeResponse,
+} from '../../../contracts/directory';
+import { normalizeSearchKey } from '../../../contracts/japanese-text';
+import type { Database } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+import { findFacilityRecord } from './facility.queries';
+import { presentFacilityDetail } from './facility-detail.presenter';
+import { stripChome } from './facility-patch';
+import { staleBefore } from './search.service';
+import { listCapabilities, listDistricts, listTowns, municipalityExists } from './taxonomy.queries';
+
+async function assertMunicipality(db: Kysely<Database>, code: string): Promise<void> {
+  if (!(await municipalityExists(db, code))) throw new AppError('directory.municipality_not_found');
+}
+
+/** The public facility page. Throws directory.facility_not_found. */
+export async function getPublicFacility(
+  db: Kysely<Database>,
+  id: string,
+  municipalityCode: string | undefined,
+  now: Date = new Date(),
+): Promise<FacilityDetail> {
+  const record = await findFacilityRecord(db, id, municipalityCode ? { municipalityCode } : {});
+  if (!record) throw new AppError('directory.facility_not_found');
+  return presentFacilityDetail(record, staleBefore(now));
+}
+
+/** The capability taxonomy of a municipality. Throws directory.municipality_not_found. */
+export async function getCapabilityList(db: Kysely<Database>, code: string): Promise<CapabilityListResponse> {
+  await assertMunicipality(db, code);
+  const rows = await listCapabilities(db, code);
+  return {
+    items: rows.map((r) => ({
+      code: r.code,
+      name: r.name_ja,
+      nameEn: r.name_en,
+      facilityTypes: r.facility_types,
+      sortOrder: r.sort_order,
+    })),
+  };
+}
+
+/** Districts with their 町丁. Throws directory.municipality_not_found. */
+export async function getDistrictList(db: Kysely<Database>, code: string): Promise<DistrictListResponse> {
+  await assertMunicipality(db, code);
+  const [districts, towns] = await Promise.all([listDistricts(db, code), listTowns(db, code)]);
+  return {
+    items: districts.map((d) => ({
+      code: d.code,
+      name: d.name,
+      nameEn: d.name_en,
+      towns: towns
+        .filter((t) => t.district_code === d.code)
+        .map((t) => ({
+          name: t.name,
+          kana: t.kana,
+          postalCode: t.postal_code,
+          location: t.lat === null || t.lng === null ? null : { lat: t.lat, lng: t.lng },
+        })),
+    })),
+  };
+}
+
+/**
+ * Centre of a 町丁 found by name (上目黒, 上目黒二丁目, かみめぐろ) or 7-digit postal code.
+ * Throws directory.municipality_not_found, directory.geocode_not_found.
+ */
+export async function geocodeTown(db: Kysely<Database>, code: string, q: string): Promise<GeocodeResponse> {
+  await assertMunicipality(db, code);
+  const towns = await listTowns(db, code);
+  const digits = q.normalize('NFKC').replace(/[\s〒-]/g, '');
+  const key = normalizeSearchKey(stripChome(q));
+  const town = /^\d{7}$/.test(digits)
+    ? towns.find((t) => t.postal_code === digits)
+    : towns.find((t) => t.search_key === key || (t.kana !== null && normalizeSearchKey(t.kana) === key));
+  if (!town || town.lat === null || town.lng === null) throw new AppError('directory.geocode_not_found');
+  return {
+    town: town.name,
+    postalCode: town.postal_code,
+    district: town.district_code,
+    location: { lat: town.lat, lng: town.lng },
+    approximate: true,
+  };
+}

@@ -1,0 +1,161 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import {
+  type ConfirmResponse,
+  confirmPagePath,
+  type ReminderRunResponse,
+} from '../../../contracts/directory';
+import { writeAudit } from '../../platform/audit/audit.service';
+import type { RequestContext } from '../../platform/context';
+import type { Database } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+import { enqueueMail } from '../../platform/mail/outbox.service';
+import { staleBefore } from './search.service';
+
+/** A facility is reminded at most once per this many days. */
+const REMIND_INTERVAL_DAYS = 30;
+const TOKEN_VALID_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+type StaleFacility = { id: string; name: string; email: string | null };
+
+async function findFacilitiesToRemind(db: Kysely<Database>, municipalityCode: string, now: Date) {
+  const { rows } = await sql<StaleFacility>`
+    select f.id, f.name, f.email from facilities f
+    where f.municipality_code = ${municipalityCode} and f.status = 'active'
+      and (f.reminded_at is null or f.reminded_at < ${new Date(now.getTime() - REMIND_INTERVAL_DAYS * DAY_MS)})
+      and exists (select 1 from facility_capabilities c
+        where c.facility_id = f.id and c.confirmed_at < ${staleBefore(now)})
+    order by f.kana_key, f.id`.execute(db);
+  return rows;
+}
+
+function reminderText(name: string, link: string): string {
+  return [
+    `${name} ご担当者様`,
+    '',
+    '目黒区の医療介護資源情報（在宅療養資源マップ）に掲載している貴施設の「在宅医療・介護の対応」が、12か月以上確認されていません。',
+    '内容に変更がなければ、次のリンクを開いて「このままで正しい」を押してください（1回だけ使えます）。',
+    link,
+    '変更がある場合は、施設編集のアカウントでログインして変更を申請してください。',
+    '',
+    '---',
+    'The home-care capabilities listed for your facility have not been confirmed for 12 months.',
+    'If they are still correct, open the link above and press "still correct" (single use).',
+  ].join('\n');
+}
+
+/**
+ * Queues a reminder mail with a one-click "still correct" link to every active facility whose
+ * capabilities were not confirmed for 12 months (at most once per 30 days).
+ */
+export async function remindStaleFacilities(
+  db: Kysely<Database>,
+  options: { municipalityCode: string; baseUrl: string; now?: Date; dryRun?: boolean; ctx?: RequestContext },
+): Promise<ReminderRunResponse> {
+  const now = options.now ?? new Date();
+  const due = await findFacilitiesToRemind(db, options.municipalityCode, now);
+  const withEmail = due.filter((f) => f.email);
+  const result = {
+    facilities: due.length,
+    mailsQueued: options.dryRun ? 0 : withEmail.length,
+    skippedWithoutEmail: due.length - withEmail.length,
+  };
+  if (options.dryRun || withEmail.length === 0) return result;
+  await db.transaction().execute(async (trx) => {
+    for (const facility of withEmail) {
+      const token = randomBytes(32).toString('base64url');
+      await trx
+        .insertInto('facility_confirm_tokens')
+        .values({
+          token_hash: hashToken(token),
+          municipality_code: options.municipalityCode,
+          facility_id: facility.id,
+          expires_at: new Date(now.getTime() + TOKEN_VALID_DAYS * DAY_MS),
+          used_at: null,
+        })
+        .execute();
+      await enqueueMail(trx, {
+        kind: 'directory.confirm_reminder',
+        to: facility.email as string,
+        subject: '【確認のお願い】在宅療養資源マップの掲載内容 / Please confirm your listing',
+        text: reminderText(facility.name, `${options.baseUrl.replace(/\/$/, '')}${confirmPagePath(token)}`),
+        municipalityCode: options.municipalityCode,
+      });
+      await trx.updateTable('facilities').set({ reminded_at: now }).where('id', '=', facility.id).execute();
+    }
+    await writeAudit(trx, options.ctx, {
+      action: 'facility.reminder.send',
+      municipalityCode: options.municipalityCode,
+      ...(options.ctx?.actor ? {} : { actorLabel: 'zaitaku directory remind' }),
+      details: { facilities: withEmail.length },
+    });
+  });
+  return result;
+}
+
+/**
+ * The one-click "still correct": refreshes the confirmed dates of all the facility's
+ * capabilities; the token works once. Throws directory.confirm_token_invalid.
+ */
+export async function confirmByToken(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  token: string,
+  now: Date = new Date(),
+): Promise<ConfirmResponse> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('facility_confirm_tokens as t')
+      .innerJoin('facilities as f', 'f.id', 't.facility_id')
+      .select(['t.token_hash', 't.facility_id', 't.municipality_code', 'f.name', 'f.version'])
+      .where('t.token_hash', '=', hashToken(token))
+      .where('t.used_at', 'is', null)
+      .where('t.expires_at', '>', now)
+      .forUpdate('t')
+      .executeTakeFirst();
+    if (!row) throw new AppError('directory.confirm_token_invalid');
+    await trx
+      .updateTable('facility_confirm_tokens')
+      .set({ used_at: now })
+      .where('token_hash', '=', row.token_hash)
+      .execute();
+    const updated = await trx
+      .updateTable('facility_capabilities')
+      .set({ confirmed_at: now })
+      .where('facility_id', '=', row.facility_id)
+      .executeTakeFirst();
+    await trx
+      .updateTable('facilities')
+      .set({ last_confirmed_at: now })
+      .where('id', '=', row.facility_id)
+      .execute();
+    await trx
+      .insertInto('facility_history')
+      .values({
+        municipality_code: row.municipality_code,
+        facility_id: row.facility_id,
+        version: row.version,
+        source: 'confirm',
+        changed_by_user_id: null,
+        changed_by_label: 'confirm-link',
+        changes: JSON.stringify({ confirmedAt: { before: null, after: now.toISOString() } }),
+      })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'facility.confirm',
+      recordType: 'facility',
+      recordId: row.facility_id,
+      municipalityCode: row.municipality_code,
+      actorLabel: 'confirm-link',
+    });
+    return {
+      facilityId: row.facility_id,
+      name: row.name,
+      confirmedAt: now.toISOString(),
+      capabilities: Number(updated.numUpdatedRows),
+    };
+  });
+}

@@ -1,0 +1,180 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { FacilityType, LatLng, SearchSort } from '../../../contracts/directory';
+import { keywordGrams } from '../../../contracts/japanese-text';
+import type { Database } from '../../platform/db/schema';
+import { boundingBox } from './geo';
+import type { DayFacts } from './opening-hours';
+
+/** A validated search, ready for SQL (built by search.service.ts). */
+export type SearchPlan = {
+  municipalityCode: string;
+  keywords: string[];
+  types: FacilityType[];
+  capabilities: string[];
+  districtCode?: string;
+  town?: string;
+  open?: { minute: number; today: DayFacts; yesterday: DayFacts };
+  accepting: boolean;
+  near?: LatLng;
+  radiusM?: number;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  /** Capabilities confirmed before this instant do not count (excludeStale). */
+  freshSince?: Date;
+};
+
+export type SearchItemRow = {
+  id: string;
+  name: string;
+  name_kana: string | null;
+  type: FacilityType;
+  address_prefecture: string | null;
+  address_city: string | null;
+  address_town: string | null;
+  address_block: string | null;
+  address_building: string | null;
+  district_code: string | null;
+  district_name: string | null;
+  town: string | null;
+  phone: string | null;
+  lat: number | null;
+  lng: number | null;
+  capabilities: string[];
+  capacity_signal: string | null;
+  capacity_set_at: string | null;
+  distance_m: number | null;
+};
+
+export type SearchResultRow = {
+  total: number;
+  items: SearchItemRow[];
+  type_facet: Record<string, number>;
+  district_facet: Record<string, number>;
+  capability_facet: Record<string, number>;
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Great-circle metres from the point to f.location (same formula as geo.ts distanceMeters). */
+function distanceSql(near: LatLng): RawBuilder<number> {
+  return sql<number>`(2 * 6371008.8 * asin(least(1, sqrt(
+    power(sin(radians(f.location[1] - ${near.lat}::float8) / 2), 2)
+    + cos(radians(${near.lat}::float8)) * cos(radians(f.location[1]))
+      * power(sin(radians(f.location[0] - ${near.lng}::float8) / 2), 2)))))`;
+}
+
+function capabilityExists(code: string, freshSince?: Date): RawBuilder<unknown> {
+  const fresh = freshSince ? sql`and c.confirmed_at >= ${freshSince}` : sql``;
+  return sql`exists (select 1 from facility_capabilities c where c.facility_id = f.id and c.code = ${code} ${fresh})`;
+}
+
+/** A shift of `day` is cancelled when the day is a holiday, 年末年始 or a 第n曜日 closure. */
+function dayOpenSql(day: DayFacts): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [
+    sql`not exists (select 1 from facility_closures x
+      where x.facility_id = f.id and x.weekday = ${day.weekday} and x.nth = ${day.nth})`,
+  ];
+  if (day.holiday) parts.push(sql`not f.closed_on_holidays`);
+  if (day.yearEnd) parts.push(sql`not f.closed_year_end`);
+  return sql.join(parts, sql` and `);
+}
+
+function openSql(open: NonNullable<SearchPlan['open']>): RawBuilder<unknown> {
+  const { minute, today, yesterday } = open;
+  return sql`(
+    exists (select 1 from facility_hours h where h.facility_id = f.id and h.day = ${today.weekday}
+      and h.open_minute <= ${minute} and h.close_minute > ${minute}) and ${dayOpenSql(today)}
+    or exists (select 1 from facility_hours h where h.facility_id = f.id and h.day = ${yesterday.weekday}
+      and h.close_minute > ${minute + 1440}) and ${dayOpenSql(yesterday)})`;
+}
+
+/** Every filter except type and district, which the facets leave out. */
+function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
+  const filters: RawBuilder<unknown>[] = [
+    sql`f.municipality_code = ${plan.municipalityCode}`,
+    sql`f.status = 'active'`,
+  ];
+  for (const keyword of plan.keywords) {
+    // The gram array (GIN) finds candidates even for 1–2 characters; LIKE makes the match exact.
+    filters.push(sql`f.search_grams @> ${keywordGrams(keyword)}::integer[]`);
+    if (Array.from(keyword).length > 1) filters.push(sql`f.search_text like ${`%${escapeLike(keyword)}%`}`);
+  }
+  for (const code of plan.capabilities) filters.push(capabilityExists(code, plan.freshSince));
+  if (plan.town) filters.push(sql`f.town = ${plan.town}`);
+  if (plan.accepting) {
+    filters.push(
+      sql`exists (select 1 from facility_capacity k where k.facility_id = f.id and k.signal = 'accepting')`,
+    );
+  }
+  if (plan.open) filters.push(openSql(plan.open));
+  if (plan.near && plan.radiusM !== undefined) {
+    const b = boundingBox(plan.near, plan.radiusM);
+    filters.push(
+      sql`f.location <@ box(point(${b.minLng}::float8, ${b.minLat}::float8), point(${b.maxLng}::float8, ${b.maxLat}::float8))`,
+    );
+    filters.push(sql`${distanceSql(plan.near)} <= ${plan.radiusM}::float8`);
+  }
+  return filters;
+}
+
+function relevanceSql(keywords: string[]): RawBuilder<number> {
+  if (keywords.length === 0) return sql<number>`0`;
+  const parts = keywords.map(
+    (k) => sql`(case when f.name_key like ${`${escapeLike(k)}%`} then 3
+      when f.name_key like ${`%${escapeLike(k)}%`} then 2 else 0 end)`,
+  );
+  return sql<number>`(${sql.join(parts, sql` + `)})`;
+}
+
+function orderSql(plan: SearchPlan): RawBuilder<unknown> {
+  const byDistance =
+    plan.sort === 'distance' || (plan.sort === 'relevance' && plan.keywords.length === 0 && plan.near);
+  if (byDistance) return sql`m.distance_m asc nulls last, m.kana_key, m.id`;
+  if (plan.sort === 'relevance') return sql`m.relevance desc, m.kana_key, m.id`;
+  return sql`m.kana_key, m.id`;
+}
+
+/**
+ * One statement: the matching set (`base`, without type and district filters, for the facets),
+ * its narrowed set (`matched`), the page of items as JSON, the total and the three facets.
+ */
+export async function runSearch(db: Kysely<Database>, plan: SearchPlan): Promise<SearchResultRow> {
+  const typeCond = plan.types.length > 0 ? sql`b.type = any(${plan.types}::text[])` : sql`true`;
+  const districtCond = plan.districtCode ? sql`b.district_code = ${plan.districtCode}` : sql`true`;
+  const distance = plan.near ? distanceSql(plan.near) : sql`null::float8`;
+  const fresh = plan.freshSince ? sql`and c.confirmed_at >= ${plan.freshSince}` : sql``;
+  const { rows } = await sql<SearchResultRow>`
+    with base as materialized (
+      select f.id, f.type, f.district_code, f.kana_key, ${relevanceSql(plan.keywords)} as relevance,
+        ${distance} as distance_m
+      from facilities f
+      where ${sql.join(baseFilters(plan), sql` and `)}
+    ),
+    matched as (select * from base b where ${typeCond} and ${districtCond}),
+    page as (select m.*, row_number() over (order by ${orderSql(plan)}) as ord
+      from matched m order by ${orderSql(plan)} limit ${plan.limit} offset ${plan.offset})
+    select
+      (select count(*)::int from matched) as total,
+      (select coalesce(jsonb_object_agg(t.type, t.n), '{}'::jsonb) from
+        (select b.type, count(*)::int as n from base b where ${districtCond} group by b.type) t) as type_facet,
+      (select coalesce(jsonb_object_agg(t.k, t.n), '{}'::jsonb) from
+        (select coalesce(b.district_code, '') as k, count(*)::int as n from base b where ${typeCond}
+         group by b.district_code) t) as district_facet,
+      (select coalesce(jsonb_object_agg(t.code, t.n), '{}'::jsonb) from
+        (select c.code, count(*)::int as n from matched b
+         join facility_capabilities c on c.facility_id = b.id ${fresh} group by c.code) t) as capability_facet,
+      (select coalesce(jsonb_agg(to_jsonb(i) order by i.ord), '[]'::jsonb) from (
+        select p.ord, f.id, f.name, f.name_kana, f.type, f.address_prefecture, f.address_city, f.address_town,
+          f.address_block, f.address_building, f.district_code, d.name as district_name, f.town, f.phone,
+          f.location[1] as lat, f.location[0] as lng,
+          array(select c.code from facility_capabilities c where c.facility_id = f.id ${fresh} order by c.code)
+            as capabilities,
+          k.signal as capacity_signal, k.set_at as capacity_set_at,
+          round(p.distance_m)::int as distance_m
+        from page p
+        join facilities f on f.id = p.id
+        left join directory_districts d on d.municipality_code = f.municipality_code and d.code = f.district_code
+        left join facility_capacity k on k.facility_id = f.id) i) as items`.execute(db);
+  return rows[0] as SearchResultRow;
+}

@@ -1,0 +1,156 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CapacityDto,
+  CapacityUpdateBody,
+  ChangeRequestDetail,
+  ChangeRequestDto,
+  ChangeRequestListQuery,
+  ChangeRequestListResponse,
+  FacilityChangeRequestBody,
+  FacilityCreateBody,
+  FacilityDetail,
+  FacilityHistoryResponse,
+  FacilityId,
+  FacilityUpdateBody,
+  MyFacilitiesResponse,
+  ReminderRunBody,
+  ReminderRunResponse,
+  ReviewDecisionBody,
+} from '../../../contracts/directory';
+import type { ModuleDeps } from '../module';
+import {
+  decideChangeRequest,
+  getChangeRequest,
+  listChangeRequests,
+  submitChangeRequest,
+} from './change-request.service';
+import { requireActor } from './directory.policy';
+import {
+  addFacility,
+  listFacilityHistory,
+  listMyFacilities,
+  setCapacity,
+  updateFacility,
+} from './facility-admin.service';
+import { remindStaleFacilities } from './reminder.service';
+
+const tags = ['directory (staff)'];
+const IdParams = z.object({ id: FacilityId });
+const editors = ['facility_editor', 'ward_admin'] as const;
+const admins = ['ward_admin'] as const;
+
+/** Self-service for facility editors and the ward admin's review queue. */
+export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = deps;
+
+  app.get(
+    '/api/directory/my-facilities',
+    { schema: { tags, response: { 200: MyFacilitiesResponse } }, config: { access: ['facility_editor'] } },
+    async (request) => listMyFacilities(db, request.ctx),
+  );
+
+  app.post(
+    '/api/directory/facilities/:id/change-requests',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: FacilityChangeRequestBody,
+        response: { 201: ChangeRequestDto },
+      },
+      config: { access: ['facility_editor'] },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await submitChangeRequest(db, request.ctx, request.params.id, request.body)),
+  );
+
+  app.put(
+    '/api/directory/facilities/:id/capacity',
+    {
+      schema: { tags, params: IdParams, body: CapacityUpdateBody, response: { 200: CapacityDto } },
+      config: { access: editors },
+    },
+    async (request) => setCapacity(db, request.ctx, request.params.id, request.body.signal),
+  );
+
+  app.get(
+    '/api/directory/facilities/:id/history',
+    {
+      schema: { tags, params: IdParams, response: { 200: FacilityHistoryResponse } },
+      config: { access: editors },
+    },
+    async (request) => listFacilityHistory(db, request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/directory/facilities',
+    {
+      schema: { tags, body: FacilityCreateBody, response: { 201: FacilityDetail } },
+      config: { access: admins },
+    },
+    async (request, reply) => reply.status(201).send(await addFacility(db, request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/api/directory/facilities/:id',
+    {
+      schema: { tags, params: IdParams, body: FacilityUpdateBody, response: { 200: FacilityDetail } },
+      config: { access: admins },
+    },
+    async (request) => updateFacility(db, request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/directory/change-requests',
+    {
+      schema: { tags, querystring: ChangeRequestListQuery, response: { 200: ChangeRequestListResponse } },
+      config: { access: admins },
+    },
+    async (request) => listChangeRequests(db, request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/directory/change-requests/:id',
+    {
+      schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: ChangeRequestDetail } },
+      config: { access: admins },
+    },
+    async (request) => getChangeRequest(db, request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/directory/change-requests/:id/decision',
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid() }),
+        body: ReviewDecisionBody,
+        response: { 200: ChangeRequestDto },
+      },
+      config: { access: admins },
+    },
+    async (request) => decideChangeRequest(db, request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/directory/reminders',
+    {
+      schema: { tags, body: ReminderRunBody, response: { 200: ReminderRunResponse } },
+      config: { access: admins },
+    },
+    async (request) => {
+      const actor = requireActor(request.ctx.actor);
+      const result = await remindStaleFacilities(db, {
+        municipalityCode: actor.municipalityCode,
+        baseUrl: config.BASE_URL ?? `http://localhost:${config.PORT}`,
+        dryRun: request.body.dryRun,
+        ctx: request.ctx,
+      });
+      deps.kickMail();
+      return result;
+    },
+  );
+}
