@@ -177,3 +177,54 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
   const value = found?.split(';')[0];
   return value && value !== `${SESSION_COOKIE}=` ? value : undefined;
 }
+
+let nextAddress = 1;
+/** A fresh client address per call, so per-address rate limits of one test do not touch another. */
+export function nextClientAddress(): string {
+  nextAddress++;
+  return `10.${(nextAddress >> 16) & 255}.${(nextAddress >> 8) & 255}.${nextAddress & 255}`;
+}
+
+type Injectable = {
+  inject(options: {
+    method: 'POST';
+    url: string;
+    payload: unknown;
+    headers?: Record<string, string>;
+    remoteAddress?: string;
+  }): Promise<{ statusCode: number; headers: Record<string, unknown>; json(): unknown }>;
+};
+
+/**
+ * Logs in over HTTP (password, then the TOTP code of `code(secret)`), as the web does. Returns the
+ * cookie and CSRF token of the final session, or throws with the failing status.
+ */
+export async function logInOverHttp(
+  app: Injectable,
+  user: Pick<TestUser, 'email' | 'password' | 'totpSecret'>,
+  code: (secret: string) => string,
+  remoteAddress = nextClientAddress(),
+): Promise<TestSession> {
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: user.password },
+    remoteAddress,
+  });
+  if (login.statusCode !== 200) throw new Error(`login answered ${login.statusCode}`);
+  let cookie = sessionCookieFrom(login.headers['set-cookie'] as string[]) as string;
+  let csrfToken = (login.json() as { csrfToken: string }).csrfToken;
+  if (user.totpSecret) {
+    const totp = await app.inject({
+      method: 'POST',
+      url: '/api/auth/totp',
+      payload: { code: code(user.totpSecret) },
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      remoteAddress,
+    });
+    if (totp.statusCode !== 200) throw new Error(`totp answered ${totp.statusCode}`);
+    cookie = sessionCookieFrom(totp.headers['set-cookie'] as string[]) as string;
+    csrfToken = (totp.json() as { csrfToken: string }).csrfToken;
+  }
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
