@@ -17,6 +17,13 @@ function formatter(language: string): Intl.DateTimeFormat {
   return cached;
 }
 
+/** An ISO timestamp as Japan-time text ("2026/11/24 09:30"); empty or invalid values as given. */
+export function formatDateTime(value: string | null | undefined, language: string): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : formatter(language).format(date);
+}
+
 /** `<time>` showing an ISO timestamp in Asia/Tokyo; empty values show a dash. */
 export function DateTime({ value, language }: { value: string | null | undefined; language: string }) {
   if (!value) return <span>—</span>;

@@ -57,7 +57,8 @@ const ja = {
     municipality: '自治体',
     memberships: '所属と役割',
     sessionEnds: 'ログインの有効期限',
-    sessionEndsBody: '操作がないまま {{idle}} を過ぎるとログアウトします（最長 {{absolute}} まで）。',
+    sessionEndsBody:
+      '{{idle}} まで操作がないと、自動でログアウトします（操作を続けていても {{absolute}} にはログアウトします）。',
     passwordChangeRequired:
       '初回ログインのため、パスワードを変更してください。変更するまで他の画面は使えません。',
     passwordTitle: 'パスワードの変更',
@@ -173,7 +174,7 @@ const en = {
     municipality: 'Municipality',
     memberships: 'Organisations and roles',
     sessionEnds: 'Login expiry',
-    sessionEndsBody: 'You are logged out if idle past {{idle}} (and at {{absolute}} at the latest).',
+    sessionEndsBody: 'Without activity until {{idle}} you are logged out (and at {{absolute}} in any case).',
     passwordChangeRequired:
       'This is your first login: change your password. Other pages stay closed until you do.',
     passwordTitle: 'Change password',

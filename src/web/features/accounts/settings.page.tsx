@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { Alert } from '../../components/alert';
-import { DateTime } from '../../components/date-time';
+import { formatDateTime } from '../../components/date-time';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { useLanguage } from '../../i18n/i18n';
@@ -50,9 +50,10 @@ export function SettingsPage() {
           </dd>
           <dt>{t('settings.sessionEnds')}</dt>
           <dd>
-            <DateTime value={session.data.idleExpiresAt} language={language} />
-            {' / '}
-            <DateTime value={session.data.absoluteExpiresAt} language={language} />
+            {t('settings.sessionEndsBody', {
+              idle: formatDateTime(session.data.idleExpiresAt, language),
+              absolute: formatDateTime(session.data.absoluteExpiresAt, language),
+            })}
           </dd>
         </dl>
       </section>

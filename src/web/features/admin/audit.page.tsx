@@ -11,6 +11,7 @@ import { PageHeading } from '../../components/page-heading';
 import { TableScroll } from '../../components/table-scroll';
 import { useLanguage } from '../../i18n/i18n';
 import './admin.messages';
+import { actionName } from './audit-actions';
 import { toAuditQuery } from './audit-filters';
 import { FilterForm } from './filter-form';
 import { LoadMore } from './load-more';
@@ -30,7 +31,10 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <DateTime value={entry.occurredAt} language={language} />
       </td>
       <td className="mono">{entry.actorLabel ?? t('audit.anonymous')}</td>
-      <td className="mono">{entry.action}</td>
+      <td>
+        {actionName(entry.action, language) ?? null}
+        <span className="field__hint mono">{entry.action}</span>
+      </td>
       <td>
         <span className={`badge ${outcomeBadge[entry.outcome]}`}>{t(`audit.${entry.outcome}`)}</span>
       </td>
@@ -109,7 +113,7 @@ export function AuditPage() {
             <thead>
               <tr>
                 <th scope="col">{t('audit.occurredAt')}</th>
-                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.actorColumn')}</th>
                 <th scope="col">{t('audit.action')}</th>
                 <th scope="col">{t('audit.outcome')}</th>
                 <th scope="col">{t('audit.target')}</th>
