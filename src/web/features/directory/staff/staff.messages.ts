@@ -34,6 +34,7 @@ const ja = {
     building: '建物名',
   },
   listHint: '1行に1つずつ入力してください。',
+  invalidField: '{{field}}の入力内容を確認してください。',
   value: {
     empty: '（なし）',
     yes: 'はい',
@@ -220,6 +221,7 @@ const en: Messages<typeof ja> = {
     building: 'Building',
   },
   listHint: 'One item per line.',
+  invalidField: 'Check the {{field}}.',
   value: {
     empty: '(none)',
     yes: 'Yes',
