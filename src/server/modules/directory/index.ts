@@ -2,6 +2,7 @@ import '../../../contracts/directory';
 import type { ServerModule } from '../module';
 import { registerPublicRoutes } from './public.routes';
 import { registerStaffRoutes } from './staff.routes';
+import { registerStatsRoutes } from './stats.routes';
 
 /**
  * The resource directory (医療介護資源情報提供システム): facilities, capability taxonomy, Japanese
@@ -12,6 +13,7 @@ export const directoryModule: ServerModule = {
   async register(app, deps) {
     await registerPublicRoutes(app, deps);
     await registerStaffRoutes(app, deps);
+    await registerStatsRoutes(app, deps);
   },
 };
 
