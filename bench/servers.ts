@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/server/platform/config';
+import { startServer } from '../src/server/platform/server';
+import { type Cluster, startCluster } from '../test/support/pg-cluster';
+import type { BenchServer, Engine } from './scenario';
+
+/**
+ * Starts servers for the scenarios. PostgreSQL runs on one throwaway cluster per bench run
+ * (or BENCH_DATABASE_URL's server), each server on a database of its own.
+ */
+export class ServerFactory {
+  private cluster: Promise<Cluster> | undefined;
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  async start(engine: Engine, env: Record<string, string> = {}): Promise<BenchServer> {
+    const database = engine === 'pglite' ? this.pgliteDir() : await this.postgresDatabase();
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'always',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...database.env,
+      ...env,
+    });
+    const server = await startServer(config, { print: () => undefined });
+    const url = server.url.replace('://localhost:', '://127.0.0.1:');
+    this.log(`  server on ${engine}: ${url}`);
+    return {
+      engine,
+      url,
+      stop: async () => {
+        await server.close();
+        await database.remove();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.cluster) (await this.cluster).stop();
+  }
+
+  private pgliteDir() {
+    const dir = mkdtempSync(join(tmpdir(), 'zaitaku-bench-'));
+    return { env: { DATA_DIR: dir }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+
+  private async postgresDatabase() {
+    const serverUrl = process.env.BENCH_DATABASE_URL ?? (await this.startCluster()).url;
+    const name = `bench_${randomBytes(5).toString('hex')}`;
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(
+      `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C'`,
+    );
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      remove: () => admin(`drop database if exists ${name} with (force)`),
+    };
+  }
+
+  private startCluster(): Promise<Cluster> {
+    if (!this.cluster) {
+      this.log('  starting a throwaway PostgreSQL 15 cluster…');
+      this.cluster = startCluster();
+    }
+    return this.cluster;
+  }
+}
