@@ -222,13 +222,32 @@ describe('platform journey in Chromium', () => {
     expect(violations).toEqual({});
   });
 
-  it('sends visitors of a staff page to login first and back afterwards', async () => {
+  it('sends visitors of a staff page to login first and back there afterwards', async () => {
+    const staff = DEMO_USERS.find((user) => user.role === 'center_staff');
+    if (!staff) throw new Error('the accounts seed has no demo center_staff');
     const context = await browser.newContext({ viewport: phone });
     const page = await context.newPage();
     await page.goto(`${server.url}/admin/audit?outcome=failure`);
     await page.waitForURL(/\/login\?next=%2Fadmin%2Faudit%3Foutcome%3Dfailure$/);
     expect(await heading(page)).toBe('関係者ログイン');
+
+    await page.goto(`${server.url}/account`);
+    await page.waitForURL(/\/login\?next=%2Faccount$/);
+    await page.getByLabel('メールアドレス').fill(staff.email);
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'ログインする' }).click();
+    await page.waitForURL(/\/login\/two-factor\?next=%2Faccount$/);
+    await page.getByLabel('確認コード（6桁）').fill(await freshTotp(staff.totpSecret));
+    await page.getByRole('button', { name: '確認する' }).click();
+    await page.waitForURL(/\/account$/);
+    await check(page, /アカウント設定/);
+    // A center_staff member sees no admin links, and an admin page tells them so.
+    const staffNav = page.getByRole('navigation', { name: '職員用メニュー' });
+    expect(await staffNav.getByRole('link', { name: '監査ログ' }).count()).toBe(0);
+    await page.goto(`${server.url}/admin/audit`);
+    await expect.poll(() => heading(page)).toBe('このページを見る権限がありません');
     await context.close();
+    expect(violations).toEqual({});
   });
 
   it('keeps the first JavaScript of the public search page within 170 KB gzip and free of staff code', () => {

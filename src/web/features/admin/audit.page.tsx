@@ -49,6 +49,68 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   );
 }
 
+function AuditFilters({ params }: { params: URLSearchParams }) {
+  const { t } = useTranslation('admin');
+  const outcomeOptions = (['success', 'failure', 'denied'] as const).map((value) => ({
+    value,
+    label: t(`audit.${value}`),
+  }));
+  return (
+    <FilterForm label={t('audit.filtersTitle')}>
+      <TextField label={t('audit.from')} name="from" type="date" defaultValue={params.get('from') ?? ''} />
+      <TextField label={t('audit.to')} name="to" type="date" defaultValue={params.get('to') ?? ''} />
+      <TextField label={t('audit.actor')} name="actor" defaultValue={params.get('actor') ?? ''} />
+      <TextField
+        label={t('audit.action')}
+        hint={t('audit.actionHint')}
+        name="action"
+        defaultValue={params.get('action') ?? ''}
+      />
+      <TextField
+        label={t('audit.recordType')}
+        name="recordType"
+        defaultValue={params.get('recordType') ?? ''}
+      />
+      <SelectField
+        label={t('audit.outcome')}
+        name="outcome"
+        emptyLabel={t('common.all')}
+        options={outcomeOptions}
+        defaultValue={params.get('outcome') ?? ''}
+      />
+      <TextField label={t('audit.patientId')} name="patientId" defaultValue={params.get('patientId') ?? ''} />
+    </FilterForm>
+  );
+}
+
+function AuditTable({ items }: { items: AuditEntry[] }) {
+  const { t } = useTranslation('admin');
+  return (
+    <TableScroll label={t('audit.listTitle')}>
+      <table className="table">
+        <caption className="visually-hidden">{t('audit.listTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.occurredAt')}</th>
+            <th scope="col">{t('audit.actorColumn')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.outcome')}</th>
+            <th scope="col">{t('audit.target')}</th>
+            <th scope="col">{t('audit.patientId')}</th>
+            <th scope="col">{t('audit.requestId')}</th>
+            <th scope="col">{t('audit.clientIp')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((entry) => (
+            <AuditRow key={entry.id} entry={entry} />
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 /** Ward admin: the audit log with filters (kept in the URL) and CSV export of the same filters. */
 export function AuditPage() {
   const { t } = useTranslation('admin');
@@ -62,42 +124,11 @@ export function AuditPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
-  const outcomeOptions = (['success', 'failure', 'denied'] as const).map((value) => ({
-    value,
-    label: t(`audit.${value}`),
-  }));
   return (
     <>
       <PageHeading title={t('audit.title')} />
       <p className="page-narrow">{t('audit.intro')}</p>
-      <FilterForm label={t('audit.filtersTitle')}>
-        <TextField label={t('audit.from')} name="from" type="date" defaultValue={params.get('from') ?? ''} />
-        <TextField label={t('audit.to')} name="to" type="date" defaultValue={params.get('to') ?? ''} />
-        <TextField label={t('audit.actor')} name="actor" defaultValue={params.get('actor') ?? ''} />
-        <TextField
-          label={t('audit.action')}
-          hint={t('audit.actionHint')}
-          name="action"
-          defaultValue={params.get('action') ?? ''}
-        />
-        <TextField
-          label={t('audit.recordType')}
-          name="recordType"
-          defaultValue={params.get('recordType') ?? ''}
-        />
-        <SelectField
-          label={t('audit.outcome')}
-          name="outcome"
-          emptyLabel={t('common.all')}
-          options={outcomeOptions}
-          defaultValue={params.get('outcome') ?? ''}
-        />
-        <TextField
-          label={t('audit.patientId')}
-          name="patientId"
-          defaultValue={params.get('patientId') ?? ''}
-        />
-      </FilterForm>
+      <AuditFilters params={params} />
       <p>
         <a className="button button--secondary" href={apiUrl(accountsApi.auditExport, filters)} download>
           {t('audit.download')}
@@ -106,30 +137,7 @@ export function AuditPage() {
       <ErrorAlert error={entries.error} />
       {entries.isPending ? <Loading /> : null}
       {entries.data && items.length === 0 ? <p>{t('common.none')}</p> : null}
-      {items.length > 0 ? (
-        <TableScroll label={t('audit.listTitle')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('audit.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.occurredAt')}</th>
-                <th scope="col">{t('audit.actorColumn')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.outcome')}</th>
-                <th scope="col">{t('audit.target')}</th>
-                <th scope="col">{t('audit.patientId')}</th>
-                <th scope="col">{t('audit.requestId')}</th>
-                <th scope="col">{t('audit.clientIp')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((entry) => (
-                <AuditRow key={entry.id} entry={entry} />
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
+      {items.length > 0 ? <AuditTable items={items} /> : null}
       {entries.data ? (
         <LoadMore
           shown={items.length}

@@ -85,11 +85,65 @@ function OrganisationCreateForm() {
   );
 }
 
-/** Ward admin: organisations of the municipality, with add and delete. */
-export function OrganisationsPage() {
+function OrganisationTable({
+  items,
+  onRemove,
+  busy,
+}: {
+  items: Organisation[];
+  onRemove: (organisation: Organisation) => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation('admin');
   const { t: common } = useTranslation();
   const language = useLanguage();
+  return (
+    <TableScroll label={t('organisations.listTitle')}>
+      <table className="table">
+        <caption className="visually-hidden">{t('organisations.listTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('organisations.name')}</th>
+            <th scope="col">{t('organisations.kind')}</th>
+            <th scope="col">{t('organisations.members')}</th>
+            <th scope="col">{t('organisations.updated')}</th>
+            <th scope="col">{t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((organisation) => (
+            <tr key={organisation.id}>
+              <th scope="row">
+                {organisation.name}
+                {organisation.nameKana ? <span className="field__hint">{organisation.nameKana}</span> : null}
+              </th>
+              <td>{common(`organisationKinds.${organisation.kind}`)}</td>
+              <td>{organisation.memberCount}</td>
+              <td>
+                <DateTime value={organisation.updatedAt} language={language} />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => onRemove(organisation)}
+                  disabled={busy}
+                  aria-label={`${t('organisations.delete')}: ${organisation.name}`}
+                >
+                  {t('organisations.delete')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** Ward admin: organisations of the municipality, with add and delete. */
+export function OrganisationsPage() {
+  const { t } = useTranslation('admin');
   const [params] = useSearchParams();
   const kindOptions = useKindOptions();
   const filters = {
@@ -102,12 +156,11 @@ export function OrganisationsPage() {
     mutationFn: (id: string) => api<OkResponse>(accountsApi.organisation(id), { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: organisationsKey }),
   });
-
-  function confirmRemove(organisation: Organisation) {
+  const confirmRemove = (organisation: Organisation) => {
     if (window.confirm(t('organisations.deleteConfirm', { name: organisation.name })))
       remove.mutate(organisation.id);
-  }
-
+  };
+  const items = list.data?.items ?? [];
   return (
     <>
       <PageHeading title={t('organisations.title')} />
@@ -137,50 +190,9 @@ export function OrganisationsPage() {
         ) : null}
         <ErrorAlert error={list.error ?? remove.error} />
         {list.isPending ? <Loading /> : null}
-        {list.data && list.data.items.length === 0 ? <p>{t('common.none')}</p> : null}
-        {list.data && list.data.items.length > 0 ? (
-          <TableScroll label={t('organisations.listTitle')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('organisations.listTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('organisations.name')}</th>
-                  <th scope="col">{t('organisations.kind')}</th>
-                  <th scope="col">{t('organisations.members')}</th>
-                  <th scope="col">{t('organisations.updated')}</th>
-                  <th scope="col">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((organisation) => (
-                  <tr key={organisation.id}>
-                    <th scope="row">
-                      {organisation.name}
-                      {organisation.nameKana ? (
-                        <span className="field__hint">{organisation.nameKana}</span>
-                      ) : null}
-                    </th>
-                    <td>{common(`organisationKinds.${organisation.kind}`)}</td>
-                    <td>{organisation.memberCount}</td>
-                    <td>
-                      <DateTime value={organisation.updatedAt} language={language} />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => confirmRemove(organisation)}
-                        disabled={remove.isPending}
-                        aria-label={`${t('organisations.delete')}: ${organisation.name}`}
-                      >
-                        {t('organisations.delete')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+        {list.data && items.length === 0 ? <p>{t('common.none')}</p> : null}
+        {items.length > 0 ? (
+          <OrganisationTable items={items} onRemove={confirmRemove} busy={remove.isPending} />
         ) : null}
       </section>
     </>

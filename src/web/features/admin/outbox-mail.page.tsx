@@ -12,10 +12,40 @@ import './admin.messages';
 import { mailStatusBadge } from './mail-status';
 import { MailText } from './mail-text';
 
+function MailSummary({ mail }: { mail: OutboxMailDetail }) {
+  const { t } = useTranslation('admin');
+  const language = useLanguage();
+  return (
+    <dl className="summary-list card">
+      <dt>{t('outbox.subject')}</dt>
+      <dd>{mail.subject}</dd>
+      <dt>{t('outbox.to')}</dt>
+      <dd className="mono">{mail.to}</dd>
+      <dt>{t('outbox.status')}</dt>
+      <dd>
+        <span className={`badge ${mailStatusBadge[mail.status]}`}>{t(`outbox.${mail.status}`)}</span>
+      </dd>
+      <dt>{t('outbox.created')}</dt>
+      <dd>
+        <DateTime value={mail.createdAt} language={language} />
+      </dd>
+      <dt>{mail.status === 'sent' ? t('outbox.sentAt') : t('outbox.nextAttempt')}</dt>
+      <dd>
+        <DateTime value={mail.status === 'sent' ? mail.sentAt : mail.nextAttemptAt} language={language} />
+      </dd>
+      {mail.lastError ? (
+        <>
+          <dt>{t('outbox.lastError')}</dt>
+          <dd className="mono">{mail.lastError}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
 /** One mail of the outbox: headers, delivery state and its text. */
 export function OutboxMailPage() {
   const { t } = useTranslation('admin');
-  const language = useLanguage();
   const { id = '' } = useParams();
   const client = useQueryClient();
   const mail = useQuery({
@@ -37,33 +67,7 @@ export function OutboxMailPage() {
       {mail.isPending ? <Loading /> : null}
       {data ? (
         <>
-          <dl className="summary-list card">
-            <dt>{t('outbox.subject')}</dt>
-            <dd>{data.subject}</dd>
-            <dt>{t('outbox.to')}</dt>
-            <dd className="mono">{data.to}</dd>
-            <dt>{t('outbox.status')}</dt>
-            <dd>
-              <span className={`badge ${mailStatusBadge[data.status]}`}>{t(`outbox.${data.status}`)}</span>
-            </dd>
-            <dt>{t('outbox.created')}</dt>
-            <dd>
-              <DateTime value={data.createdAt} language={language} />
-            </dd>
-            <dt>{data.status === 'sent' ? t('outbox.sentAt') : t('outbox.nextAttempt')}</dt>
-            <dd>
-              <DateTime
-                value={data.status === 'sent' ? data.sentAt : data.nextAttemptAt}
-                language={language}
-              />
-            </dd>
-            {data.lastError ? (
-              <>
-                <dt>{t('outbox.lastError')}</dt>
-                <dd className="mono">{data.lastError}</dd>
-              </>
-            ) : null}
-          </dl>
+          <MailSummary mail={data} />
           {data.status !== 'sent' ? (
             <div className="button-row">
               <button
