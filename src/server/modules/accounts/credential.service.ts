@@ -35,7 +35,7 @@ export async function requestPasswordReset(
   baseUrl: string,
 ): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
-  if (!user || user.status !== 'active') {
+  if (user?.status !== 'active') {
     await writeAudit(deps.db, ctx, {
       action: 'auth.password_reset_request',
       outcome: 'failure',

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Role } from '../src/contracts/roles';
+import type { AuthzFixture } from './support/authz-fixtures/types';
+import {
+  createMunicipality,
+  createSession,
+  createUser,
+  MUNICIPALITIES,
+  nextClientAddress,
+  type TestUser,
+} from './support/factories/accounts';
+import { createTestApp } from './support/test-app';
+
+/**
+ * The authorisation matrix, generated from the live route table: every /api route × every role,
+ * anonymous, and a user of another municipality. Routes added later by any module are covered
+ * without touching this file; a module makes the tenancy cell of its parameterised routes exact by
+ * adding `test/support/authz-fixtures/<module>.ts` (see types.ts there).
+ *
+ * Expected per cell:
+ *  - public route: nobody gets 401 or 403, and nothing answers 500;
+ *  - anonymous on any other route: 401;
+ *  - a role the route does not allow: 403;
+ *  - an allowed role: neither 401, 403 nor 500 (validation of the empty request may say 400);
+ *  - a user of another municipality holding an allowed role, on a route with a resource in the
+ *    path: 404 (with a fixture the resource really exists in 目黒区; without one it does not exist
+ *    at all and 400 for a malformed placeholder is accepted too).
+ */
+
+const fixtureModules = import.meta.glob<{ authzFixtures: AuthzFixture[] }>('./support/authz-fixtures/*.ts', {
+  eager: true,
+});
+const fixtures = new Map(
+  Object.values(fixtureModules)
+    .flatMap((m) => m.authzFixtures ?? [])
+    .map((f) => [f.route, f]),
+);
+
+// General per-address limit off: the matrix sends hundreds of requests a minute.
+const t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '0' });
+afterAll(async () => t.close());
+
+const home = await createMunicipality(t.db, MUNICIPALITIES.meguro);
+const away = await createMunicipality(t.db, MUNICIPALITIES.sapporo);
+const roles = Role.options;
+const homeUsers = new Map<Role, TestUser>();
+const awayUsers = new Map<Role, TestUser>();
+for (const role of roles) {
+  homeUsers.set(role, await createUser(t.db, { role, municipalityCode: home }));
+  awayUsers.set(role, await createUser(t.db, { role, municipalityCode: away }));
+}
+
+type Access = 'public' | 'authenticated' | readonly Role[];
+const allows = (access: Access, role: Role) =>
+  access === 'authenticated' || (Array.isArray(access) && access.includes(role));
+
+function placeholderParams(url: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [, name] of url.matchAll(/:(\w+)/g)) params[name as string] = randomUUID();
+  return params;
+}
+
+function fillUrl(url: string, params: Record<string, string>): string {
+  return url
+    .replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'))
+    .replace('*', 'x');
+}
+
+async function call(method: string, url: string, caller: TestUser | undefined) {
+  const headers = caller ? (await createSession(t.db, caller)).headers : {};
+  const hasBody = ['POST', 'PUT', 'PATCH'].includes(method);
+  const response = await t.app.inject({
+    method: method as 'GET',
+    url,
+    headers,
+    remoteAddress: nextClientAddress(),
+    ...(hasBody ? { payload: {} } : {}),
+  });
+  return response.statusCode;
+}
+
+const apiRoutes = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
+
+describe('authorisation matrix', () => {
+  it('covers the accounts routes and every module mounted', () => {
+    const keys = apiRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(keys).toContain('GET /api/admin/users');
+    expect(keys).toContain('POST /api/auth/login');
+    for (const key of fixtures.keys())
+      expect(keys, `fixture for a route that no longer exists: ${key}`).toContain(key);
+  });
+
+  for (const route of apiRoutes) {
+    const access = route.access as Access;
+    const key = `${route.method} ${route.url}`;
+    const hasResource = /:\w+/.test(route.url);
+    const fixture = fixtures.get(key);
+
+    it(`${key} (${Array.isArray(access) ? access.join('|') : access})`, async () => {
+      const params = async (municipalityCode: string) =>
+        fixture ? fixture.build({ db: t.db, municipalityCode }) : placeholderParams(route.url);
+
+      const anonymous = await call(route.method, fillUrl(route.url, await params(home)), undefined);
+      if (access === 'public') expect.soft([401, 403, 500], 'anonymous').not.toContain(anonymous);
+      else expect.soft(anonymous, 'anonymous').toBe(401);
+
+      for (const role of roles) {
+        const status = await call(route.method, fillUrl(route.url, await params(home)), homeUsers.get(role));
+        if (access === 'public' || allows(access, role)) {
+          expect.soft([401, 403, 500], `${role} (allowed)`).not.toContain(status);
+        } else {
+          expect.soft(status, `${role} (not allowed)`).toBe(403);
+        }
+      }
+
+      const awayRole = access === 'public' ? 'ward_admin' : roles.find((r) => allows(access, r));
+      if (!awayRole) return;
+      const away = await call(route.method, fillUrl(route.url, await params(home)), awayUsers.get(awayRole));
+      if (access === 'public') expect.soft([401, 403, 500], 'other municipality').not.toContain(away);
+      else if (hasResource && fixture) expect.soft(away, `other municipality (${awayRole})`).toBe(404);
+      else if (hasResource)
+        expect.soft([400, 404], `other municipality (${awayRole}), no fixture`).toContain(away);
+      else expect.soft([401, 403, 500], `other municipality (${awayRole})`).not.toContain(away);
+    });
+  }
+});
