@@ -10,7 +10,9 @@ export function NotFoundPage() {
       <PageHeading title={t('error.notFoundTitle')} />
       <p>{t('error.notFoundBody')}</p>
       <p>
-        <Link to="/">{t('error.toTop')}</Link>
+        <Link to="/" className="tap-link">
+          {t('error.toTop')}
+        </Link>
       </p>
     </div>
   );

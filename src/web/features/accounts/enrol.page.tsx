@@ -101,7 +101,9 @@ export function EnrolPage() {
             <p>{t('enrol.alreadyDone')}</p>
           </Alert>
           <p>
-            <Link to={nextLoginStep(session.data, next)}>{t('enrol.continue')}</Link>
+            <Link to={nextLoginStep(session.data, next)} className="tap-link">
+              {t('enrol.continue')}
+            </Link>
           </p>
         </>
       )}

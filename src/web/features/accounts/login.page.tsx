@@ -52,12 +52,16 @@ export function LoginPage() {
           </button>
         </div>
       </form>
-      <ul>
+      <ul className="plain-list">
         <li>
-          <Link to="/password-reset">{t('login.forgot')}</Link>
+          <Link to="/password-reset" className="tap-link">
+            {t('login.forgot')}
+          </Link>
         </li>
         <li>
-          <Link to="/">{t('login.searchInstead')}</Link>
+          <Link to="/" className="tap-link">
+            {t('login.searchInstead')}
+          </Link>
         </li>
       </ul>
     </div>

@@ -44,7 +44,9 @@ export function PasswordResetRequestPage() {
         </>
       )}
       <p>
-        <Link to="/login">{t('reset.toLogin')}</Link>
+        <Link to="/login" className="tap-link">
+          {t('reset.toLogin')}
+        </Link>
       </p>
     </div>
   );

@@ -50,7 +50,9 @@ export function TwoFactorPage() {
         onSwitch={switchMode}
       />
       <p>
-        <Link to="/login">{t('twoFactor.startOver')}</Link>
+        <Link to="/login" className="tap-link">
+          {t('twoFactor.startOver')}
+        </Link>
       </p>
     </div>
   );

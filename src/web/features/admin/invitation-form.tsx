@@ -47,7 +47,9 @@ export function InvitationForm({ onSent }: { onSent: () => void }) {
           <p>{t('invitations.sent', { email: invite.data.email })}</p>
           {invite.data.mailId ? (
             <p>
-              <Link to={`/admin/outbox/${invite.data.mailId}`}>{t('invitations.readMail')}</Link>
+              <Link to={`/admin/outbox/${invite.data.mailId}`} className="tap-link">
+                {t('invitations.readMail')}
+              </Link>
             </p>
           ) : null}
         </Alert>

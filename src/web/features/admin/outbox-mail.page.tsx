@@ -61,7 +61,9 @@ export function OutboxMailPage() {
     <div className="page-narrow">
       <PageHeading title={data ? `${t('outbox.detailTitle')}: ${data.subject}` : t('outbox.detailTitle')} />
       <p>
-        <Link to="/admin/outbox">{t('outbox.back')}</Link>
+        <Link to="/admin/outbox" className="tap-link">
+          {t('outbox.back')}
+        </Link>
       </p>
       <ErrorAlert error={mail.error ?? retry.error} />
       {mail.isPending ? <Loading /> : null}
