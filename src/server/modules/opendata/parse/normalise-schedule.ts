@@ -104,3 +104,22 @@ export function normaliseTimes(raw: string): Normalised<string[]> {
   }
   return accept(times);
 }
+
+const NTH_CLOSURE =
+  /第\s*([1-5](?:\s*[・,、と]\s*(?:第\s*)?[1-5])*)\s*([月火水木金土日])曜?日?[^。\n]{0,4}?休/g;
+
+/**
+ * 第n曜日 closures written in a note: `第2・第4土曜休診` → Saturday (6), weeks 2 and 4. The
+ * directory uses them for "open now"; the note itself is kept as written.
+ */
+export function closuresFromNote(note: string | null | undefined): Array<{ weekday: number; nth: number }> {
+  if (!note) return [];
+  const text = toHalfWidth(note);
+  const found = new Map<string, { weekday: number; nth: number }>();
+  for (const match of text.matchAll(NTH_CLOSURE)) {
+    const weekday = '日月火水木金土'.indexOf(match[2]!);
+    for (const n of match[1]!.match(/[1-5]/g) ?? [])
+      found.set(`${weekday}:${n}`, { weekday, nth: Number(n) });
+  }
+  return [...found.values()].sort((a, b) => a.weekday - b.weekday || a.nth - b.nth);
+}

@@ -214,3 +214,18 @@ describe('addresses', () => {
     });
   });
 });
+
+describe('closures written in a note', () => {
+  it('reads 第2・第4土曜休診 as two Saturday closures', async () => {
+    const { closuresFromNote } = await import('./normalise-schedule');
+    expect(closuresFromNote('土曜は午前のみ\n第2・第4土曜休診')).toEqual([
+      { weekday: 6, nth: 2 },
+      { weekday: 6, nth: 4 },
+    ]);
+    expect(closuresFromNote('第１・３水曜日は休診')).toEqual([
+      { weekday: 3, nth: 1 },
+      { weekday: 3, nth: 3 },
+    ]);
+    expect(closuresFromNote('祝日休診')).toEqual([]);
+  });
+});

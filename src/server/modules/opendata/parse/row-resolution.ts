@@ -38,6 +38,8 @@ export type ResolvedRow = {
   matchKey: string;
   /** The file's own ID with its family (`med:H001`), kept so a later file can match by it. */
   sourceId: string | null;
+  /** The municipality's name used to complete and split the address. */
+  cityName: string | null;
   /** What came with the bed count (`19（休床中）` → `休床中`), kept beside the number. */
   bedsNote: string | null;
   content: FacilityContent;
@@ -89,10 +91,13 @@ export function resolveRow(row: ReadRow, ctx: ResolveContext): ResolvedRow | und
   return {
     line,
     municipalityCode,
-    municipalityFromFile: fileMunicipalityNames(record, municipalityCode),
+    municipalityFromFile: namesApply(record, municipalityCode)
+      ? fileMunicipalityNames(record, municipalityCode)
+      : { name: null, prefecture: prefectureOfCode(municipalityCode) ?? null },
     type,
     matchKey,
     sourceId: matchKey.startsWith('id:') ? matchKey.slice(3) : sourceIdOf(record, ctx.layout),
+    cityName: info?.name ?? null,
     bedsNote: bedsNoteOf(row.raw[headerOf.beds ?? ''], record.beds),
     content,
     raw: row.raw,
@@ -152,6 +157,12 @@ function contentOf(record: FacilityRecord, type: FacilityType, layout: OpenDataL
   return content;
 }
 
+/** The file's municipality names describe `code` only when the file's own code is that one. */
+function namesApply(record: FacilityRecord, code: string): boolean {
+  const fileCodes = [record.siteMunicipalityCode, record.municipalityCode].filter(Boolean);
+  return fileCodes.length === 0 || fileCodes.includes(code);
+}
+
 function municipalityInfo(
   record: FacilityRecord,
   code: string,
@@ -159,6 +170,7 @@ function municipalityInfo(
 ): MunicipalityInfo | undefined {
   const known = ctx.knownMunicipality(code);
   if (known) return known;
+  if (!namesApply(record, code)) return undefined;
   const names = fileMunicipalityNames(record, code);
   return names.name && names.prefecture ? { name: names.name, prefecture: names.prefecture } : undefined;
 }

@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { FacilityStatus, FacilityType } from '../../../../contracts/directory';
+import type { OpenDataLayout } from '../../../../contracts/opendata';
+import type { Database } from '../../../platform/db/schema';
+import type { FacilityRecord } from '../parse/facility-record';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** A facility as stored, with its open-data side: what projection and comparison need. */
+export type FacilityState = {
+  id: string;
+  municipality_code: string;
+  type: FacilityType;
+  status: FacilityStatus;
+  name: string;
+  name_kana: string | null;
+  name_en: string | null;
+  address_prefecture: string | null;
+  address_city: string | null;
+  address_town: string | null;
+  address_block: string | null;
+  address_building: string | null;
+  postal_code: string | null;
+  /** 町丁 and district the directory derived from the 町字. */
+  town: string | null;
+  district_code: string | null;
+  lat: number | null;
+  lng: number | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  url: string | null;
+  medical_institution_code: string | null;
+  care_office_number: string | null;
+  care_service_type: string | null;
+  beds: number | null;
+  beds_note: string | null;
+  departments: string[];
+  closed_on_holidays: boolean;
+  hours_note: string | null;
+  source_id: string | null;
+  version: number;
+  updated_at: Date;
+  edited_by_editor_at: Date | null;
+  last_confirmed_at: Date | null;
+  /** [day (0 = Sunday), open minute, close minute] in day and time order. */
+  hours: Array<[number, number, number]>;
+  layout: OpenDataLayout | null;
+  content_hash: string | null;
+  synced_at: Date | null;
+  extras: FacilityRecord | null;
+  editor_edits_overwritten_at: Date | null;
+};
+
+/** The select list of FacilityState, for the importer's lookups and the exporter's pages. */
+export const FACILITY_STATE_COLUMNS = sql`
+  f.id, f.municipality_code, f.type, f.status, f.name, f.name_kana, f.name_en,
+  f.address_prefecture, f.address_city, f.address_town, f.address_block, f.address_building,
+  f.postal_code, f.town, f.district_code, f.location[1] as lat, f.location[0] as lng, f.phone, f.fax, f.email, f.url,
+  f.medical_institution_code, f.care_office_number, f.care_service_type, f.beds, f.beds_note, f.departments,
+  f.closed_on_holidays, f.hours_note, f.source_id, f.version, f.updated_at, f.edited_by_editor_at,
+  f.last_confirmed_at,
+  coalesce((select jsonb_agg(jsonb_build_array(h.day, h.open_minute, h.close_minute) order by h.day, h.open_minute)
+    from facility_hours h where h.facility_id = f.id), '[]'::jsonb) as hours,
+  s.layout, s.content_hash, s.synced_at, s.extras, s.editor_edits_overwritten_at`;
+
+export type FacilityKeys = {
+  medicalCodes: string[];
+  careOffices: string[];
+  sourceIds: string[];
+  ids: string[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Facilities of a municipality that any of the keys could name (one statement per batch). */
+export async function findFacilityStates(
+  executor: Executor,
+  municipalityCode: string,
+  keys: FacilityKeys,
+): Promise<FacilityState[]> {
+  const ids = keys.ids.filter((id) => UUID.test(id));
+  const { rows } = await sql<FacilityState>`
+    select ${FACILITY_STATE_COLUMNS}
+    from facilities f left join opendata_facility_sources s on s.facility_id = f.id
+    where f.municipality_code = ${municipalityCode}
+      and (f.medical_institution_code = any(${keys.medicalCodes}::char(10)[])
+        or f.care_office_number = any(${keys.careOffices}::char(10)[])
+        or f.source_id = any(${keys.sourceIds}::text[])
+        or f.id = any(${ids}::uuid[]))`.execute(executor);
+  return rows;
+}
+
+/** Patch fields (FacilityPatch names) the facility's own editor changed since an import last overwrote them. */
+export async function findEditorEditedFields(
+  executor: Executor,
+  facilities: Array<{ id: string; since: Date | null }>,
+): Promise<Map<string, Set<string>>> {
+  const result = new Map<string, Set<string>>();
+  if (facilities.length === 0) return result;
+  const { rows } = await sql<{ facility_id: string; field: string }>`
+    select distinct h.facility_id, k.field
+    from facility_history h
+    join jsonb_to_recordset(${JSON.stringify(facilities)}::jsonb) as w(id uuid, since timestamptz) on w.id = h.facility_id
+    cross join lateral jsonb_object_keys(h.changes) as k(field)
+    where h.source = 'editor' and (w.since is null or h.changed_at > w.since)`.execute(executor);
+  for (const row of rows) {
+    const set = result.get(row.facility_id) ?? new Set<string>();
+    set.add(row.field);
+    result.set(row.facility_id, set);
+  }
+  return result;
+}

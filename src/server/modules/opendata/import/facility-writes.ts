@@ -1,0 +1,161 @@
+import { sql, type Transaction } from 'kysely';
+import type { OpenDataLayout } from '../../../../contracts/opendata';
+import type { Database } from '../../../platform/db/schema';
+import type { DirectoryRow } from './facility-row';
+
+type Trx = Transaction<Database>;
+
+/**
+ * Bulk writes of the importer. Each statement takes one JSON parameter and expands it with
+ * jsonb_to_recordset: one round trip per batch, no parameter limit, the same SQL on both engines.
+ */
+
+const ROW_TYPE = sql`
+  id uuid, municipality_code char(6), type text, status text, name text, name_kana text, name_en text,
+  address_prefecture text, address_city text, address_town text, address_block text, address_building text,
+  postal_code char(7), town text, district_code text, lat float8, lng float8, phone text, fax text,
+  email text, url text, medical_institution_code char(10), care_office_number char(10),
+  care_service_type text, beds integer, beds_note text, departments text[], closed_on_holidays boolean,
+  hours_note text, source_id text, raw jsonb`;
+
+export type RowWrite = DirectoryRow & { raw: Record<string, string> };
+
+/** Inserts new facilities (ids chosen by the caller). */
+export async function insertFacilities(trx: Trx, rows: RowWrite[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into facilities (id, municipality_code, type, status, name, name_kana, name_en,
+      address_prefecture, address_city, address_town, address_block, address_building, postal_code,
+      town, district_code, location, phone, fax, email, url, medical_institution_code, care_office_number,
+      care_service_type, beds, beds_note, departments, closed_on_holidays, hours_note, source_id, raw,
+      imported_at, last_confirmed_at, created_at, updated_at)
+    select v.id, v.municipality_code, v.type, v.status, v.name, v.name_kana, v.name_en,
+      v.address_prefecture, v.address_city, v.address_town, v.address_block, v.address_building, v.postal_code,
+      v.town, v.district_code, case when v.lat is null or v.lng is null then null else point(v.lng, v.lat) end,
+      v.phone, v.fax, v.email, v.url, v.medical_institution_code, v.care_office_number,
+      v.care_service_type, v.beds, v.beds_note, coalesce(v.departments, '{}'), v.closed_on_holidays, v.hours_note,
+      v.source_id, v.raw, ${now}, ${now}, ${now}, ${now}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${ROW_TYPE})`.execute(trx);
+}
+
+/** Rewrites the imported columns of existing facilities; version + 1. */
+export async function updateFacilities(trx: Trx, rows: RowWrite[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update facilities f set type = v.type, status = v.status, name = v.name, name_kana = v.name_kana,
+      name_en = v.name_en, address_prefecture = v.address_prefecture, address_city = v.address_city,
+      address_town = v.address_town, address_block = v.address_block, address_building = v.address_building,
+      postal_code = v.postal_code, town = v.town, district_code = v.district_code,
+      location = case when v.lat is null or v.lng is null then null else point(v.lng, v.lat) end,
+      phone = v.phone, fax = v.fax, email = v.email, url = v.url,
+      medical_institution_code = v.medical_institution_code, care_office_number = v.care_office_number,
+      care_service_type = v.care_service_type, beds = v.beds, beds_note = v.beds_note,
+      departments = coalesce(v.departments, '{}'), closed_on_holidays = v.closed_on_holidays,
+      hours_note = v.hours_note, source_id = v.source_id, raw = v.raw,
+      imported_at = ${now}, updated_at = ${now}, version = f.version + 1
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${ROW_TYPE})
+    where f.id = v.id`.execute(trx);
+}
+
+export type HoursWrite = {
+  facility_id: string;
+  municipality_code: string;
+  day: number;
+  open_minute: number;
+  close_minute: number;
+};
+export type ClosureWrite = { facility_id: string; municipality_code: string; weekday: number; nth: number };
+
+/** Replaces the weekly hours and 第n曜日 closures of the given facilities. */
+export async function replaceHours(
+  trx: Trx,
+  facilityIds: string[],
+  hours: HoursWrite[],
+  closures: ClosureWrite[],
+): Promise<void> {
+  if (facilityIds.length === 0) return;
+  await sql`delete from facility_hours where facility_id = any(${facilityIds}::uuid[])`.execute(trx);
+  await sql`delete from facility_closures where facility_id = any(${facilityIds}::uuid[])`.execute(trx);
+  if (hours.length > 0) {
+    await sql`
+      insert into facility_hours (facility_id, municipality_code, day, open_minute, close_minute)
+      select v.facility_id, v.municipality_code, v.day, v.open_minute, v.close_minute
+      from jsonb_to_recordset(${JSON.stringify(hours)}::jsonb)
+        as v(facility_id uuid, municipality_code char(6), day smallint, open_minute smallint, close_minute smallint)
+      on conflict do nothing`.execute(trx);
+  }
+  if (closures.length > 0) {
+    await sql`
+      insert into facility_closures (facility_id, municipality_code, weekday, nth)
+      select v.facility_id, v.municipality_code, v.weekday, v.nth
+      from jsonb_to_recordset(${JSON.stringify(closures)}::jsonb)
+        as v(facility_id uuid, municipality_code char(6), weekday smallint, nth smallint)
+      on conflict do nothing`.execute(trx);
+  }
+}
+
+export type SourceWrite = {
+  facility_id: string;
+  municipality_code: string;
+  layout: OpenDataLayout;
+  content_hash: string;
+  extras: Record<string, unknown>;
+  source_file: string;
+  source_line: number;
+  synced_at: string;
+  overwritten: boolean;
+};
+
+/** Records what the file said (hash, extra columns) beside each facility written. */
+export async function upsertSources(trx: Trx, rows: SourceWrite[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into opendata_facility_sources as s (facility_id, municipality_code, layout, content_hash, extras,
+      source_file, source_line, synced_at, editor_edits_overwritten_at)
+    select v.facility_id, v.municipality_code, v.layout, v.content_hash, v.extras, v.source_file, v.source_line,
+      v.synced_at, case when v.overwritten then ${now}::timestamptz else null end
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(facility_id uuid, municipality_code char(6),
+      layout text, content_hash text, extras jsonb, source_file text, source_line integer, synced_at timestamptz,
+      overwritten boolean)
+    on conflict (facility_id) do update set layout = excluded.layout, content_hash = excluded.content_hash,
+      extras = s.extras || excluded.extras, source_file = excluded.source_file, source_line = excluded.source_line,
+      synced_at = excluded.synced_at,
+      editor_edits_overwritten_at = coalesce(excluded.editor_edits_overwritten_at, s.editor_edits_overwritten_at)`.execute(
+    trx,
+  );
+}
+
+export type HistoryWrite = {
+  municipality_code: string;
+  facility_id: string;
+  version: number;
+  changes: Record<string, { before: unknown; after: unknown }>;
+};
+
+/** One facility_history row (source `import`) per facility created or changed. */
+export async function insertHistory(
+  trx: Trx,
+  rows: HistoryWrite[],
+  actor: { userId: string | null; label: string | null },
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into facility_history (municipality_code, facility_id, version, source, changed_at,
+      changed_by_user_id, changed_by_label, changes)
+    select v.municipality_code, v.facility_id, v.version, 'import', ${now}, ${actor.userId}::uuid, ${actor.label},
+      v.changes
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(municipality_code char(6), facility_id uuid, version integer, changes jsonb)`.execute(trx);
+}
+
+/** Adds a municipality the installation did not have, named from the file. */
+export async function insertMunicipality(
+  trx: Trx,
+  municipality: { code: string; name: string; prefecture: string },
+): Promise<void> {
+  await sql`
+    insert into municipalities (code, name, prefecture)
+    values (${municipality.code}, ${municipality.name}, ${municipality.prefecture})
+    on conflict (code) do nothing`.execute(trx);
+}

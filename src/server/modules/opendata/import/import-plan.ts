@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportRowError, OpenDataLayout } from '../../../../contracts/opendata';
+import { LAYOUT_COLUMNS } from '../../../../contracts/opendata-layouts';
+import { rowError } from '../parse/row-reading';
+import type { ResolvedRow } from '../parse/row-resolution';
+import { serviceCodeOf } from './care-service-codes';
+import { changedFields, contentHash, projectFacility } from './facility-projection';
+import { PATCH_FIELD_OF } from './facility-row';
+import type { FacilityKeys, FacilityState } from './facility-state';
+
+/** What the import will do with one row. */
+export type RowPlan =
+  | { kind: 'create'; row: ResolvedRow; id: string; hash: string }
+  | {
+      kind: 'update';
+      row: ResolvedRow;
+      state: FacilityState;
+      hash: string;
+      /** Content fields the file changes (kept editor edits removed). */
+      apply: string[];
+      before: Record<string, unknown>;
+      kept: string[];
+      overwritten: string[];
+    }
+  | {
+      kind: 'unchanged';
+      row: ResolvedRow;
+      state: FacilityState;
+      hash: string;
+      kept: string[];
+      verified: boolean;
+    };
+
+/** The keys a batch of rows of one municipality may match facilities by. */
+export function keysOf(rows: ResolvedRow[]): FacilityKeys {
+  const keys: FacilityKeys = { medicalCodes: [], careOffices: [], sourceIds: [], ids: [] };
+  for (const row of rows) {
+    if (row.matchKey.startsWith('mic:')) keys.medicalCodes.push(row.matchKey.slice(4));
+    else if (row.matchKey.startsWith('care:')) keys.careOffices.push(row.matchKey.split(':')[1]!);
+    else {
+      keys.sourceIds.push(row.matchKey.slice(3));
+      keys.ids.push(row.matchKey.slice(3).replace(/^(med|care):/, ''));
+    }
+  }
+  return keys;
+}
+
+/**
+ * Finds the facility a row names, by its strongest key: 医療機関コード, then (事業所番号, サービス),
+ * then the file's ID (ours, or a facility id from an export of this installation).
+ */
+export function matchFacility(row: ResolvedRow, states: FacilityState[]): FacilityState | undefined {
+  const key = row.matchKey;
+  if (key.startsWith('mic:')) return states.find((s) => s.medical_institution_code === key.slice(4));
+  if (key.startsWith('care:')) {
+    const [, office, service] = key.split(':');
+    const code = serviceCodeOf(service ?? '');
+    return states.find((s) => s.care_office_number === office && (s.care_service_type ?? '') === code);
+  }
+  const sourceId = key.slice(3);
+  const id = sourceId.replace(/^(med|care):/, '');
+  return states.find((s) => s.source_id === sourceId) ?? states.find((s) => s.id === id);
+}
+
+export type PlanOptions = {
+  overwriteEditorEdits: boolean;
+  /** Patch fields each facility's own editor changed (see findEditorEditedFields). */
+  editorFields: Map<string, Set<string>>;
+};
+
+/** True when the facility's editor has changes an import has not overwritten yet. */
+export function hasPendingEditorEdits(state: FacilityState): boolean {
+  if (!state.edited_by_editor_at) return false;
+  return !state.editor_edits_overwritten_at || state.edited_by_editor_at > state.editor_edits_overwritten_at;
+}
+
+/**
+ * Decides create / update / unchanged for a row. An unchanged row is recognised by its hash alone
+ * while nobody has touched the facility since the import that wrote it.
+ */
+export function planRow(row: ResolvedRow, state: FacilityState | undefined, options: PlanOptions): RowPlan {
+  const hash = contentHash(row.content);
+  if (!state) return { kind: 'create', row, id: randomUUID(), hash };
+  const untouched =
+    state.synced_at !== null && state.updated_at <= state.synced_at && !hasPendingEditorEdits(state);
+  if (untouched && state.content_hash === hash) {
+    return { kind: 'unchanged', row, state, hash, kept: [], verified: false };
+  }
+  const current = projectFacility(state);
+  const changed = changedFields(row.content, current);
+  const editorFields = options.editorFields.get(state.id) ?? new Set<string>();
+  const byEditor = changed.filter((f) => editorFields.has(PATCH_FIELD_OF[f] ?? ''));
+  const kept = options.overwriteEditorEdits ? [] : byEditor;
+  const overwritten = options.overwriteEditorEdits ? byEditor : [];
+  const apply = changed.filter((f) => !kept.includes(f));
+  if (apply.length === 0) return { kind: 'unchanged', row, state, hash, kept, verified: true };
+  const before = Object.fromEntries(apply.map((f) => [f, (current as Record<string, unknown>)[f] ?? null]));
+  return { kind: 'update', row, state, hash, apply, before, kept, overwritten };
+}
+
+/** Headers of the file for content fields, to name kept edits the way the admin's file does. */
+export function headersOf(layout: OpenDataLayout, fields: string[]): string[] {
+  const headers: string[] = [];
+  for (const field of fields) {
+    const column = LAYOUT_COLUMNS[layout].find((c) => c.field === field);
+    const header = column?.header ?? (field === 'type' ? '種類' : field);
+    if (!headers.includes(header)) headers.push(header);
+  }
+  return headers;
+}
+
+/** A row that names a facility another row of the same file already took. */
+export function duplicateFacilityError(row: ResolvedRow, firstLine: number): ImportRowError {
+  return rowError(row.line, null, 'row.duplicate_key', `${row.matchKey}, ${firstLine}行目`);
+}

@@ -1,0 +1,292 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../../../test/support/test-db';
+import type { DatabaseHandle } from '../../../platform/db/database';
+import { type ImportOptions, importOpenData } from './import.service';
+
+const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/opendata');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+const options = (fileName: string, extra: Partial<ImportOptions> = {}): ImportOptions => ({
+  fileName,
+  dryRun: false,
+  overwriteEditorEdits: false,
+  actor: { userId: null, label: 'test' },
+  ...extra,
+});
+
+describe('open-data import', () => {
+  let handle: DatabaseHandle;
+  const count = async (table: 'facilities' | 'facility_history' | 'municipalities') => {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
+      handle.db,
+    );
+    return rows[0]!.n;
+  };
+  const facility = (code: string) =>
+    handle.db
+      .selectFrom('facilities')
+      .selectAll()
+      .where('medical_institution_code', '=', code)
+      .executeTakeFirstOrThrow();
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('commits nothing on a dry run but reports what would happen', async () => {
+    const report = await importOpenData(
+      handle.db,
+      fixture('medical-standard.csv'),
+      options('a.csv', { dryRun: true }),
+    );
+    expect(report).toMatchObject({
+      layout: 'medical_standard',
+      encoding: 'utf-8',
+      rows: 4,
+      accepted: 4,
+      created: 4,
+    });
+    expect(report.committed).toBe(false);
+    expect(report.municipalitiesAdded).toEqual([{ code: '131105', name: '目黒区', prefecture: '東京都' }]);
+    expect(await count('facilities')).toBe(0);
+    expect(await count('municipalities')).toBe(0);
+  });
+
+  it('commits nothing when one row is rejected, and names its line and column', async () => {
+    const report = await importOpenData(
+      handle.db,
+      fixture('bad-check-digit.csv'),
+      options('bad-check-digit.csv'),
+    );
+    expect(report).toMatchObject({ rows: 2, accepted: 1, rejected: 1, committed: false });
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: '全国地方公共団体コード',
+        code: 'row.invalid_municipality_code',
+      }),
+    ]);
+    expect(await count('facilities')).toBe(0);
+    expect(await count('municipalities')).toBe(0);
+  });
+
+  it('imports a standard list, adding the municipality it names', async () => {
+    const report = await importOpenData(
+      handle.db,
+      fixture('medical-standard.csv'),
+      options('medical-standard.csv'),
+    );
+    expect(report).toMatchObject({ rows: 4, accepted: 4, rejected: 0, created: 4, updated: 0, unchanged: 0 });
+    expect(report.committed).toBe(true);
+    expect(report.errors).toEqual([]);
+    expect(report.municipalitiesAdded).toEqual([{ code: '131105', name: '目黒区', prefecture: '東京都' }]);
+    const clinic = await facility('1310012345');
+    expect(clinic).toMatchObject({
+      type: 'clinic',
+      name: '髙﨑クリニック①（架空）',
+      name_kana: 'タカサキクリニック',
+      address_prefecture: '東京都',
+      address_city: '目黒区',
+      address_town: '上目黒2丁目',
+      address_block: '3-4-5',
+      postal_code: '1530051',
+      phone: '03-3712-7111',
+      beds: 19,
+      beds_note: '休床中',
+      departments: ['内科', '小児科'],
+      closed_on_holidays: true,
+    });
+    expect(clinic.raw).toMatchObject({ 病床数: '19（休床中）', 名称_カナ: 'ﾀｶｻｷｸﾘﾆｯｸ' });
+    const hours = await handle.db
+      .selectFrom('facility_hours')
+      .select(['day', 'open_minute', 'close_minute'])
+      .where('facility_id', '=', clinic.id)
+      .orderBy('day')
+      .execute();
+    expect(hours).toEqual(
+      [1, 2, 3, 5].map((day) => ({ day, open_minute: 9 * 60, close_minute: 18 * 60 + 30 })),
+    );
+    const hospital = await facility('1310000001');
+    const closures = await handle.db
+      .selectFrom('facility_closures')
+      .select(['weekday', 'nth'])
+      .where('facility_id', '=', hospital.id)
+      .orderBy('nth')
+      .execute();
+    expect(closures).toEqual([
+      { weekday: 6, nth: 2 },
+      { weekday: 6, nth: 4 },
+    ]);
+    const pharmacy = await facility('1340000004');
+    expect(pharmacy.closed_on_holidays).toBe(false);
+    expect(await count('municipalities')).toBe(1);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const history = await count('facility_history');
+    const before = await handle.db.selectFrom('facilities').select(['id', 'version', 'updated_at']).execute();
+    const report = await importOpenData(
+      handle.db,
+      fixture('medical-standard.csv'),
+      options('medical-standard.csv'),
+    );
+    expect(report).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, committed: true });
+    expect(await count('facility_history')).toBe(history);
+    const after = await handle.db.selectFrom('facilities').select(['id', 'version', 'updated_at']).execute();
+    expect(after).toEqual(before);
+  });
+
+  it('reads the same list in another layout and encoding as no change', async () => {
+    const report = await importOpenData(
+      handle.db,
+      fixture('medical-standard-alias.csv'),
+      options('medical-standard-alias.csv'),
+    );
+    expect(report).toMatchObject({ rows: 2, unchanged: 2, created: 0, updated: 0 });
+  });
+
+  it('updates only what the file changed and writes one history row per facility', async () => {
+    const text = fixture('medical-standard.csv').toString('utf8').replace('03-3719-4444', '03-3719-5555');
+    const history = await count('facility_history');
+    const report = await importOpenData(handle.db, Buffer.from(text), options('changed.csv'));
+    expect(report).toMatchObject({ updated: 1, unchanged: 3, created: 0, committed: true });
+    const pharmacy = await facility('1340000004');
+    expect(pharmacy.phone).toBe('03-3719-5555');
+    expect(pharmacy.version).toBe(2);
+    expect(await count('facility_history')).toBe(history + 1);
+  });
+
+  it('keeps the edits of the facility’s own editor unless the admin chooses to overwrite them', async () => {
+    const pharmacy = await facility('1340000004');
+    // What the directory does when the reviewer approves the editor's change.
+    const editedAt = new Date(Date.now() + 1000);
+    await handle.db
+      .updateTable('facilities')
+      .set({
+        phone: '03-9999-0000',
+        edited_by_editor_at: editedAt,
+        updated_at: editedAt,
+        version: pharmacy.version + 1,
+      })
+      .where('id', '=', pharmacy.id)
+      .execute();
+    await handle.db
+      .insertInto('facility_history')
+      .values({
+        municipality_code: '131105',
+        facility_id: pharmacy.id,
+        version: pharmacy.version + 1,
+        source: 'editor',
+        changed_at: editedAt,
+        changes: JSON.stringify({ phone: { before: pharmacy.phone, after: '03-9999-0000' } }),
+      })
+      .execute();
+    const text = fixture('medical-standard.csv')
+      .toString('utf8')
+      .replace('03-3719-4444', '03-3719-6666')
+      .replace('目黒ひまわり薬局（架空）', '目黒ひまわり調剤薬局（架空）');
+    const kept = await importOpenData(handle.db, Buffer.from(text), options('edited.csv'));
+    expect(kept).toMatchObject({ updated: 1, unchanged: 3, committed: true });
+    expect(kept.editorEdits).toEqual([
+      {
+        line: 5,
+        facilityId: pharmacy.id,
+        name: '目黒ひまわり薬局（架空）',
+        fields: ['電話番号'],
+        overwritten: false,
+      },
+    ]);
+    expect(await facility('1340000004')).toMatchObject({
+      phone: '03-9999-0000',
+      name: '目黒ひまわり調剤薬局（架空）',
+    });
+
+    const again = await importOpenData(handle.db, Buffer.from(text), options('edited.csv'));
+    expect(again).toMatchObject({ updated: 0, unchanged: 4 });
+    expect(again.editorEdits).toHaveLength(1);
+
+    const overwritten = await importOpenData(
+      handle.db,
+      Buffer.from(text),
+      options('edited.csv', { overwriteEditorEdits: true }),
+    );
+    expect(overwritten).toMatchObject({ updated: 1, unchanged: 3 });
+    expect(overwritten.editorEdits).toEqual([
+      expect.objectContaining({ fields: ['電話番号'], overwritten: true }),
+    ]);
+    expect((await facility('1340000004')).phone).toBe('03-3719-6666');
+
+    const settled = await importOpenData(handle.db, Buffer.from(text), options('edited.csv'));
+    expect(settled).toMatchObject({ updated: 0, unchanged: 4, editorEdits: [] });
+  });
+
+  it('keeps one record per service of a care office and matches each by (事業所番号, サービス)', async () => {
+    const a = await importOpenData(handle.db, fixture('jigyosho_130.csv'), options('jigyosho_130.csv'));
+    const b = await importOpenData(handle.db, fixture('jigyosho_430.csv'), options('jigyosho_430.csv'));
+    expect([a.created, b.created]).toEqual([2, 1]);
+    const offices = await handle.db
+      .selectFrom('facilities')
+      .select(['type', 'care_service_type'])
+      .where('care_office_number', '=', '1360190013')
+      .orderBy('care_service_type')
+      .execute();
+    expect(offices).toEqual([
+      { type: 'visiting_nurse_station', care_service_type: '130' },
+      { type: 'care_management_office', care_service_type: '430' },
+    ]);
+    const again = await importOpenData(handle.db, fixture('jigyosho_130.csv'), options('jigyosho_130.csv'));
+    expect(again).toMatchObject({ unchanged: 2, created: 0, updated: 0 });
+  });
+
+  it('matches rows without codes by the file’s ID and keeps medical and care IDs apart', async () => {
+    const first = await importOpenData(handle.db, fixture('care-recommended.csv'), options('care.csv'));
+    expect(first).toMatchObject({ created: 4, unchanged: 0, committed: true });
+    const center = await handle.db
+      .selectFrom('facilities')
+      .select(['source_id', 'type'])
+      .where('type', '=', 'community_support_center')
+      .executeTakeFirstOrThrow();
+    expect(center.source_id).toBe('care:3');
+    const again = await importOpenData(handle.db, fixture('care-recommended.csv'), options('care.csv'));
+    expect(again).toMatchObject({ unchanged: 4, created: 0, updated: 0 });
+  });
+
+  it('refuses rows for a municipality it does not have and cannot name, committing nothing', async () => {
+    const report = await importOpenData(
+      handle.db,
+      fixture('medical-recommended.csv'),
+      options('old.csv', { municipalityOverride: '131091' }),
+    );
+    expect(report).toMatchObject({ committed: false, rejected: 3, municipalitiesAdded: [] });
+    expect(report.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'row.municipality_name_required'],
+      [3, 'row.municipality_name_required'],
+      [4, 'row.municipality_name_required'],
+    ]);
+    expect(await count('municipalities')).toBe(1);
+  });
+
+  it('puts every row where --municipality says', async () => {
+    const report = await importOpenData(
+      handle.db,
+      fixture('medical-recommended.csv'),
+      options('old.csv', { municipalityOverride: '131105' }),
+    );
+    expect(report).toMatchObject({ committed: true, created: 3 });
+    const clinic = await facility('1310000012');
+    expect(clinic).toMatchObject({
+      municipality_code: '131105',
+      address_prefecture: '東京都',
+      address_city: '目黒区',
+      address_town: '碑文谷',
+      address_block: '4-5-6',
+      address_building: '碑文谷ビル1階',
+    });
+  });
+});

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { ImportReport, ImportRowError, OpenDataLayout } from '../../../../contracts/opendata';
+import { writeAudit } from '../../../platform/audit/audit.service';
+import type { RequestContext } from '../../../platform/context';
+import type { Database } from '../../../platform/db/schema';
+import { inspectFile, readOpenData } from '../parse/open-data-reader';
+import type { ResolvedRow } from '../parse/row-resolution';
+import '../opendata.table';
+import { type ImportRun, processBatch } from './import-batch';
+
+export type ImportOptions = {
+  fileName: string;
+  dryRun: boolean;
+  /** Every row goes to this municipality (`--municipality`; always the admin's own on the web). */
+  municipalityOverride?: string;
+  overwriteEditorEdits: boolean;
+  actor: { userId: string | null; label: string | null };
+  ctx?: RequestContext;
+  /** Called every few thousand rows (the CLI prints progress on stderr). */
+  progress?: (rows: number) => void;
+  /** Errors listed in the report; more are counted only. */
+  maxErrors?: number;
+  batchSize?: number;
+};
+
+/** Signals "roll the transaction back" once every row has been read and reported. */
+class Rollback extends Error {}
+
+// One import at a time per installation: two imports of overlapping files would race on matching.
+const IMPORT_LOCK = 7_346_004;
+
+/**
+ * Imports a facility list all or nothing: any rejected row (or a fault of the file) means nothing
+ * is committed. A dry run plans and counts without writing. Never throws for bad input; the
+ * report carries the errors with spreadsheet line numbers.
+ */
+export async function importOpenData(
+  db: Kysely<Database>,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const started = Date.now();
+  const report = emptyReport(options, inspectFile(bytes).encoding);
+  const municipalities = await loadMunicipalities(db);
+  const errorsCap = options.maxErrors ?? 1000;
+  const base = {
+    report,
+    layout: 'medical_standard' as OpenDataLayout,
+    fileName: options.fileName,
+    now: new Date(),
+    overwriteEditorEdits: options.overwriteEditorEdits,
+    actor: options.actor,
+    municipalities,
+    touched: new Map<string, number>(),
+    towns: new Map(),
+    pushError(error: ImportRowError) {
+      if (report.errors.length < errorsCap) report.errors.push(error);
+      else report.errorsTruncated = true;
+    },
+  };
+  if (options.dryRun) {
+    await readAll({ ...base, trx: null, reader: db }, bytes, options);
+  } else {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+        await readAll({ ...base, trx, reader: trx }, bytes, options);
+        if (!isClean(report)) throw new Rollback();
+        await writeAudit(trx, options.ctx, {
+          action: 'opendata.import',
+          recordType: 'opendata_import',
+          municipalityCode: options.municipalityOverride ?? null,
+          details: auditDetails(report),
+        });
+      });
+      report.committed = true;
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+      report.committed = false;
+    }
+  }
+  report.durationMs = Date.now() - started;
+  await recordImport(db, bytes, options, report, new Date(started));
+  return report;
+}
+
+async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions): Promise<void> {
+  const batchSize = options.batchSize ?? 1000;
+  let batch: ResolvedRow[] = [];
+  let lastProgress = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await processBatch(run, rows);
+  };
+  const reader = readOpenData(bytes, {
+    fileName: options.fileName,
+    municipalityOverride: options.municipalityOverride,
+    knownMunicipality: (code) => run.municipalities.get(code),
+  });
+  for await (const event of reader) {
+    switch (event.type) {
+      case 'sheet':
+        await flush();
+        run.layout = event.layout ?? run.layout;
+        run.report.layout ??= event.layout;
+        run.report.sheets.push({ name: event.name, layout: event.layout, rows: 0 });
+        break;
+      case 'row':
+        run.report.rows++;
+        bumpSheet(run.report);
+        batch.push(event.row);
+        if (batch.length >= batchSize) await flush();
+        break;
+      case 'rejected':
+        run.report.rows++;
+        run.report.rejected++;
+        bumpSheet(run.report);
+        for (const error of event.errors) run.pushError(error);
+        break;
+      case 'file_error':
+        run.pushError(event.error);
+        break;
+    }
+    if (options.progress && run.report.rows - lastProgress >= 10_000) {
+      lastProgress = run.report.rows;
+      options.progress(run.report.rows);
+    }
+  }
+  await flush();
+}
+
+function bumpSheet(report: ImportReport): void {
+  const sheet = report.sheets.at(-1);
+  if (sheet) sheet.rows++;
+}
+
+function isClean(report: ImportReport): boolean {
+  return report.errors.length === 0 && report.rejected === 0;
+}
+
+function emptyReport(options: ImportOptions, encoding: ImportReport['encoding']): ImportReport {
+  return {
+    file: options.fileName,
+    layout: null,
+    encoding,
+    rows: 0,
+    accepted: 0,
+    rejected: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    dryRun: options.dryRun,
+    committed: false,
+    municipalitiesAdded: [],
+    editorEdits: [],
+    sheets: [],
+    errorsTruncated: false,
+    durationMs: 0,
+  };
+}
+
+async function loadMunicipalities(db: Kysely<Database>) {
+  const { rows } = await sql<{ code: string; name: string; prefecture: string }>`
+    select code, name, prefecture from municipalities`.execute(db);
+  return new Map(rows.map((r) => [r.code, { name: r.name, prefecture: r.prefecture }]));
+}
+
+function auditDetails(report: ImportReport): Record<string, unknown> {
+  return {
+    file: report.file,
+    layout: report.layout,
+    rows: report.rows,
+    created: report.created,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    municipalitiesAdded: report.municipalitiesAdded.map((m) => m.code),
+    editorEditsOverwritten: report.editorEdits.filter((e) => e.overwritten).length,
+  };
+}
+
+async function recordImport(
+  db: Kysely<Database>,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  report: ImportReport,
+  startedAt: Date,
+): Promise<void> {
+  await db
+    .insertInto('opendata_imports')
+    .values({
+      municipality_code: options.municipalityOverride ?? null,
+      file_name: options.fileName.slice(0, 255),
+      file_sha256: createHash('sha256').update(bytes).digest('hex'),
+      file_bytes: bytes.byteLength,
+      layout: report.layout,
+      encoding: report.encoding,
+      dry_run: report.dryRun,
+      committed: report.committed,
+      row_count: report.rows,
+      created: report.created,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      rejected: report.rejected,
+      report: JSON.stringify({ ...report, errors: report.errors.slice(0, 200) }),
+      imported_by_user_id: options.actor.userId,
+      imported_by_label: options.actor.label,
+      started_at: startedAt,
+    })
+    .execute();
+}
