@@ -276,3 +276,84 @@ describe('audit log viewer', () => {
     expect((await call('GET', '/api/admin/audit?limit=100000', admin.session.headers)).statusCode).toBe(400);
   });
 });
+
+describe('audit coverage', () => {
+  it('writes one audit row for each admin write and each read of a mail body', async () => {
+    const h = admin.session.headers;
+    const user = await createUser(t.db, { role: 'clinician' });
+    const membership = (
+      await call('POST', '/api/admin/memberships', h, {
+        userId: user.id,
+        organisationId: admin.organisationId,
+        role: 'center_staff',
+      })
+    ).json();
+    await call('DELETE', `/api/admin/memberships/${membership.id}`, h);
+    for (const change of ['disable', 'enable', 'reset-two-factor'])
+      await call('POST', `/api/admin/users/${user.id}/${change}`, h);
+    const invitation = (
+      await call('POST', '/api/admin/invitations', h, {
+        email: 'audit-cover@example.jp',
+        organisationId: admin.organisationId,
+        role: 'clinician',
+      })
+    ).json();
+    await call('GET', `/api/admin/outbox/${invitation.mailId}`, h);
+    await call('POST', `/api/admin/outbox/${invitation.mailId}/retry`, h);
+    await call('POST', `/api/admin/invitations/${invitation.id}/revoke`, h);
+
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select([
+        'action',
+        'record_id',
+        'actor_user_id',
+        'actor_organisation_id',
+        'request_id',
+        'client_ip',
+        'municipality_code',
+      ])
+      .where('record_id', 'in', [user.id, membership.id, invitation.id, invitation.mailId])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual([
+      'membership.create',
+      'membership.delete',
+      'user.disable',
+      'user.enable',
+      'user.reset_two_factor',
+      'invitation.create',
+      'outbox.read',
+      'outbox.retry',
+      'invitation.revoke',
+    ]);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        actor_user_id: admin.id,
+        actor_organisation_id: admin.organisationId,
+        municipality_code: '131105',
+      });
+      expect(row.request_id).toBeTruthy();
+      expect(row.client_ip).toBeTruthy();
+    }
+  });
+
+  it('audits a request refused for the caller’s role', async () => {
+    const clinician = await createSignedInUser(t.db, { role: 'clinician' });
+    const refused = await call('GET', '/api/admin/audit', clinician.session.headers);
+    expect(refused.statusCode).toBe(403);
+    const row = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.denied')
+      .where('actor_user_id', '=', clinician.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ outcome: 'denied', request_id: refused.headers['x-request-id'] });
+    expect(row.details).toMatchObject({ method: 'GET', route: '/api/admin/audit', reason: 'role' });
+  });
+
+  it('marks staff answers as not cacheable', async () => {
+    const response = await call('GET', '/api/admin/users', admin.session.headers);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+});
