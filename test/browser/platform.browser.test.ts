@@ -230,6 +230,9 @@ describe('platform journey in Chromium', () => {
     await page.goto(`${server.url}/admin/audit?outcome=failure`);
     await page.waitForURL(/\/login\?next=%2Fadmin%2Faudit%3Foutcome%3Dfailure$/);
     expect(await heading(page)).toBe('関係者ログイン');
+    // Staff pages of other features are guarded by the shell too.
+    await page.goto(`${server.url}/staff/directory/review`);
+    await page.waitForURL(/\/login\?next=%2Fstaff%2Fdirectory%2Freview$/);
 
     await page.goto(`${server.url}/account`);
     await page.waitForURL(/\/login\?next=%2Faccount$/);

@@ -9,6 +9,13 @@ import { ShellLayout } from './layout';
 import { RequireSignIn } from './require-sign-in';
 import { NotFoundPage, RouteError } from './route-error';
 
+/** Feature pages under `/staff/` need a finished login; the shell guards them for every feature. */
+function isStaffRoute(route: RouteObject): boolean {
+  return Boolean(route.path?.startsWith('/staff/'));
+}
+
+const featureRoutes = [...directoryRoutes, ...opendataRoutes];
+
 export const appRoutes: RouteObject[] = [
   {
     id: 'shell',
@@ -21,9 +28,9 @@ export const appRoutes: RouteObject[] = [
         // A failing page keeps the header and footer around its error message.
         errorElement: <RouteError />,
         children: [
-          ...directoryRoutes,
-          ...opendataRoutes,
+          ...featureRoutes.filter((route) => !isStaffRoute(route)),
           ...accountRoutes,
+          { element: <RequireSignIn />, children: featureRoutes.filter(isStaffRoute) },
           { element: <RequireSignIn allowPasswordChange />, children: signedInAccountRoutes },
           { element: <RequireSignIn roles={['ward_admin']} />, children: adminRoutes },
           { path: '*', Component: NotFoundPage },
