@@ -34,6 +34,8 @@ export function initI18n(): typeof i18next {
     defaultNS: 'common',
     ns: ['common'],
     resources: { ja: { common: commonMessages.ja }, en: { common: commonMessages.en } },
+    // Resources are bundled, so init finishes before the first render (no flash of keys).
+    initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
     react: { useSuspense: false, bindI18nStore: 'added' },
