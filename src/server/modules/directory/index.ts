@@ -1,5 +1,6 @@
 import '../../../contracts/directory';
 import type { ServerModule } from '../module';
+import { seedDirectoryDemo } from './demo/demo-seed';
 import { registerPublicRoutes } from './public.routes';
 import { registerStaffRoutes } from './staff.routes';
 import { registerStatsRoutes } from './stats.routes';
@@ -15,8 +16,12 @@ export const directoryModule: ServerModule = {
     await registerStaffRoutes(app, deps);
     await registerStatsRoutes(app, deps);
   },
+  seedDemo: seedDirectoryDemo,
 };
 
+export { bulkInsertFacilities } from './demo/bulk-insert';
+export { type DemoFacility, generateFacilities, iterateFacilities } from './demo/facility-generator';
+export { type Geography, installGeography, loadMeguroGeography } from './demo/meguro-geography';
 export { type FacilityRecord, findFacilityRecord } from './facility.queries';
 export { resolveTown } from './facility-write.service';
 export { fromHoursRows, isOpenAt, toHoursRows } from './opening-hours';

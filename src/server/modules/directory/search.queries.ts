@@ -140,11 +140,17 @@ function orderSql(plan: SearchPlan): RawBuilder<unknown> {
  * its narrowed set (`matched`), the page of items as JSON, the total and the three facets.
  */
 export async function runSearch(db: Kysely<Database>, plan: SearchPlan): Promise<SearchResultRow> {
+  const { rows } = await searchStatement(plan).execute(db);
+  return rows[0] as SearchResultRow;
+}
+
+/** The search as one SQL statement (exposed for EXPLAIN in measurements). */
+export function searchStatement(plan: SearchPlan): RawBuilder<SearchResultRow> {
   const typeCond = plan.types.length > 0 ? sql`b.type = any(${plan.types}::text[])` : sql`true`;
   const districtCond = plan.districtCode ? sql`b.district_code = ${plan.districtCode}` : sql`true`;
   const distance = plan.near ? distanceSql(plan.near) : sql`null::float8`;
   const fresh = plan.freshSince ? sql`and c.confirmed_at >= ${plan.freshSince}` : sql``;
-  const { rows } = await sql<SearchResultRow>`
+  return sql<SearchResultRow>`
     with base as materialized (
       select f.id, f.type, f.district_code, f.kana_key, ${relevanceSql(plan.keywords)} as relevance,
         ${distance} as distance_m
@@ -175,6 +181,5 @@ export async function runSearch(db: Kysely<Database>, plan: SearchPlan): Promise
         from page p
         join facilities f on f.id = p.id
         left join directory_districts d on d.municipality_code = f.municipality_code and d.code = f.district_code
-        left join facility_capacity k on k.facility_id = f.id) i) as items`.execute(db);
-  return rows[0] as SearchResultRow;
+        left join facility_capacity k on k.facility_id = f.id) i) as items`;
 }
