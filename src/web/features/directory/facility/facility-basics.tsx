@@ -15,7 +15,10 @@ export function FacilityBasics({ facility }: { facility: FacilityDetail }) {
   add(t('facility.kana'), facility.kana);
   add(t('facility.nameEn'), facility.nameEn && <span lang="en">{facility.nameEn}</span>);
   add(t('facility.type'), t(`type.${facility.type}`));
-  add(t('facility.address'), `${facility.postalCode ? `〒${facility.postalCode} ` : ''}${facility.address}`);
+  add(
+    t('facility.address'),
+    `${facility.postalCode ? `〒${postal(facility.postalCode)} ` : ''}${facility.address}`,
+  );
   add(t('facility.district'), facility.districtName);
   add(t('facility.phone'), facility.phone && <a href={telHref(facility.phone)}>{facility.phone}</a>);
   add(t('facility.fax'), facility.fax);
@@ -52,6 +55,11 @@ export function FacilityBasics({ facility }: { facility: FacilityDetail }) {
       ))}
     </dl>
   );
+}
+
+/** 1530052 → 153-0052, as Japanese addresses write it. */
+function postal(code: string): string {
+  return /^\d{7}$/.test(code) ? `${code.slice(0, 3)}-${code.slice(3)}` : code;
 }
 
 /** Only http(s) links are shown as links; anything else is shown as text. */

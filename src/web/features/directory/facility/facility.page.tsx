@@ -56,52 +56,54 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
   const { t, i18n } = useTranslation(DIRECTORY_NS);
   return (
     <article className="dir-facility">
-      <BackLink />
-      <PageHeading title={facility.name} />
-      {facility.kana ? <p className="dir-facility__kana">{facility.kana}</p> : null}
-      <p>
-        <span className={`dir-type dir-type--${facility.type}`}>{t(`type.${facility.type}`)}</span>
-      </p>
-      <StatusNotes facility={facility} />
-      {facility.phone ? (
+      <div className="dir-facility__main">
+        <BackLink />
+        <PageHeading title={facility.name} />
+        {facility.kana ? <p className="dir-facility__kana">{facility.kana}</p> : null}
         <p>
-          <a className="button dir-call" href={telHref(facility.phone)}>
-            {t('facility.call', { phone: facility.phone })}
-          </a>
+          <span className={`dir-type dir-type--${facility.type}`}>{t(`type.${facility.type}`)}</span>
         </p>
-      ) : null}
-      {facility.capacity ? <CapacityBadge capacity={facility.capacity} long /> : null}
+        <StatusNotes facility={facility} />
+        {facility.phone ? (
+          <p>
+            <a className="button dir-call" href={telHref(facility.phone)}>
+              {t('facility.call', { phone: facility.phone })}
+            </a>
+          </p>
+        ) : null}
+        {facility.capacity ? <CapacityBadge capacity={facility.capacity} long /> : null}
 
-      <h2>{t('facility.basics')}</h2>
-      <FacilityBasics facility={facility} />
+        <h2>{t('facility.basics')}</h2>
+        <FacilityBasics facility={facility} />
 
-      <h2>{t('facility.hours')}</h2>
-      <OpeningHoursTable hours={facility.hours} />
+        <h2>{t('facility.hours')}</h2>
+        <OpeningHoursTable hours={facility.hours} />
 
-      {facility.departments.length > 0 ? (
-        <>
-          <h2>{t('facility.departments')}</h2>
-          <ul className="dir-tags dir-tags--large">
-            {facility.departments.map((department) => (
-              <li key={department}>{department}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+        {facility.departments.length > 0 ? (
+          <>
+            <h2>{t('facility.departments')}</h2>
+            <ul className="dir-tags dir-tags--large">
+              {facility.departments.map((department) => (
+                <li key={department}>{department}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
 
-      <h2>{t('facility.capabilities')}</h2>
-      <p>{t('facility.capabilitiesLead')}</p>
-      <CapabilityList capabilities={facility.capabilities} />
+        <h2>{t('facility.capabilities')}</h2>
+        <p>{t('facility.capabilitiesLead')}</p>
+        <CapabilityList capabilities={facility.capabilities} />
 
-      <FacilityExtras facility={facility} />
+        <FacilityExtras facility={facility} />
+
+        <p className="dir-facility__dates">
+          {facility.lastConfirmedAt
+            ? `${t('facility.lastConfirmed', { date: formatDate(facility.lastConfirmedAt, i18n.language) })} `
+            : null}
+          {t('facility.updatedAt', { date: formatDate(facility.updatedAt, i18n.language) })}
+        </p>
+      </div>
       <MapSection facility={facility} />
-
-      <p className="dir-facility__dates">
-        {facility.lastConfirmedAt
-          ? `${t('facility.lastConfirmed', { date: formatDate(facility.lastConfirmedAt, i18n.language) })} `
-          : null}
-        {t('facility.updatedAt', { date: formatDate(facility.updatedAt, i18n.language) })}
-      </p>
 
       <section aria-labelledby="dir-report-heading" className="dir-report-section">
         <h2 id="dir-report-heading">{t('report.title')}</h2>
@@ -163,8 +165,8 @@ function MapSection({ facility }: { facility: FacilityDetail }) {
   if (!facility.location) return null;
   const placeholder = <p className="dir-map-placeholder">{t('map.loading')}</p>;
   return (
-    <>
-      <h2>{t('facility.map')}</h2>
+    <section className="dir-facility__side" aria-labelledby="dir-map-heading">
+      <h2 id="dir-map-heading">{t('facility.map')}</h2>
       <p>{facility.address}</p>
       {config.data ? (
         <MapErrorBoundary fallback={<p className="dir-map-placeholder">{t('map.failed')}</p>}>
@@ -180,6 +182,6 @@ function MapSection({ facility }: { facility: FacilityDetail }) {
       ) : (
         placeholder
       )}
-    </>
+    </section>
   );
 }

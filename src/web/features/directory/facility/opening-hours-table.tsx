@@ -16,6 +16,8 @@ export function OpeningHoursTable({ hours }: { hours: OpeningHours }) {
   if (hours.weekly.length === 0 && !hours.note) {
     return <p>{t('facility.hoursUnknown')}</p>;
   }
+  // The notes column is left out when no range has a note: on a phone every column costs width.
+  const hasNotes = hours.weekly.some((range) => range.note);
   return (
     <>
       <div className="table-wrap">
@@ -25,7 +27,7 @@ export function OpeningHoursTable({ hours }: { hours: OpeningHours }) {
             <tr>
               <th scope="col">{t('facility.hoursDay')}</th>
               <th scope="col">{t('facility.hoursTime')}</th>
-              <th scope="col">{t('facility.hoursNote')}</th>
+              {hasNotes ? <th scope="col">{t('facility.hoursNote')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -40,9 +42,13 @@ export function OpeningHoursTable({ hours }: { hours: OpeningHours }) {
                   <td>
                     {ranges.length === 0
                       ? t('facility.hoursClosed')
-                      : ranges.map((range) => `${clock(range.open)}〜${clock(range.close)}`).join('、')}
+                      : ranges.map((range) => (
+                          <span key={range.open} className="dir-range">
+                            {clock(range.open)}〜{clock(range.close)}
+                          </span>
+                        ))}
                   </td>
-                  <td>{notes.join('。')}</td>
+                  {hasNotes ? <td>{notes.join('。')}</td> : null}
                 </tr>
               );
             })}

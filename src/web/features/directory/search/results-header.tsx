@@ -22,20 +22,17 @@ export function ResultsHeader({ headingRef, state, total, pending, wide, onView,
   const sortId = useId();
   const from = (state.page - 1) * PAGE_SIZE + 1;
   const to = Math.min(total ?? 0, state.page * PAGE_SIZE);
-  let summary = t('search.loading');
-  if (total !== undefined && !pending) {
-    summary =
-      total > PAGE_SIZE
-        ? `${t('search.count', { count: total })}（${t('search.countRange', { total, from, to })}）`
-        : t('search.count', { count: total });
-  }
+  const ready = total !== undefined && !pending;
   return (
     <div className="dir-results-header">
       <h2 id="dir-results-heading" ref={headingRef} tabIndex={-1}>
         {t('search.results')}
       </h2>
       <p className="dir-results-header__count" role="status" aria-live="polite" aria-atomic="true">
-        {summary}
+        {ready ? t('search.count', { count: total }) : t('search.loading')}
+        {ready && total > PAGE_SIZE ? (
+          <span className="dir-results-header__range">{t('search.countRange', { total, from, to })}</span>
+        ) : null}
       </p>
       <div className="dir-results-header__tools">
         <div className="dir-sort">
