@@ -191,7 +191,7 @@ export function demoBanner(): string[] {
   return [
     '',
     'デモ用アカウント（目黒区 131105） / demo accounts (Meguro City):',
-    `  ${'役割 / role'.padEnd(18)}${'メールアドレス / email'.padEnd(32)}TOTP 秘密鍵 / secret`,
+    '  （役割・メールアドレス・認証アプリ用の秘密鍵 / role, email, TOTP secret）',
     ...DEMO_USERS.map((u) => `  ${u.role.padEnd(18)}${u.email.padEnd(32)}${u.totpSecret}`),
     `  パスワード（全員共通） / password (all accounts): ${DEMO_PASSWORD}`,
     '  二要素認証 / two-factor:',
