@@ -95,8 +95,8 @@ export function PrintMap({
         ) : null}
         {points.map((point) => (
           <g key={point.no} className={`dir-print-map__pt dir-marker--${point.type}`}>
-            <circle cx={proj.x(point.lng)} cy={proj.y(point.lat)} r="11" />
-            <text x={proj.x(point.lng)} y={proj.y(point.lat) + 5} textAnchor="middle">
+            <circle cx={proj.x(point.lng)} cy={proj.y(point.lat)} r="16" />
+            <text x={proj.x(point.lng)} y={proj.y(point.lat) + 6} textAnchor="middle">
               {point.no}
             </text>
           </g>

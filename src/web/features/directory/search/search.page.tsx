@@ -33,6 +33,9 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const state = useMemo(() => parseSearch(params), [params]);
+  // The form shows a choice at once, while the URL (the real state) catches up a moment later.
+  const [shown, setShown] = useState(state);
+  useEffect(() => setShown(state), [state]);
   // "Open now" is resolved once per change of conditions, not on every render.
   const apiQuery = useMemo(() => toApiQuery(state, new Date()), [state]);
   const mapQuery = useMemo(() => {
@@ -46,8 +49,11 @@ export function SearchPage() {
   const [picking, setPicking] = useState(false);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
-  const apply = (change: Partial<SearchState>, replace = false) =>
-    setParams(formatSearch(updateSearch(state, change)), { replace, preventScrollReset: true });
+  const apply = (change: Partial<SearchState>, replace = false) => {
+    const next = updateSearch(shown, change);
+    setShown(next);
+    setParams(formatSearch(next), { replace, preventScrollReset: true });
+  };
   const hrefFor = (change: Partial<SearchState>) =>
     `?${formatSearch(updateSearch(state, change)).toString()}`;
   const capabilityNames = useMemo(
@@ -74,7 +80,7 @@ export function SearchPage() {
       <p className="dir-lead">{t('search.lead')}</p>
       <div className="dir-search__layout">
         <SearchPanel
-          state={state}
+          state={shown}
           facets={search.data?.facets}
           capabilities={capabilities.data?.items ?? []}
           districts={districts.data?.items ?? []}

@@ -1,0 +1,224 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type DemoServer, launchBrowser, startDemoServer } from '../support/browser';
+
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 800 };
+type Findings = Record<string, Array<{ id: string; help: string; nodes: number }>>;
+
+/** axe-core (WCAG 2.x A/AA = JIS X 8341-3 AA) at phone and desktop width on the page as it is. */
+async function axeAtBothWidths(page: Page, found: Findings, label: string): Promise<void> {
+  for (const [name, size] of [
+    ['phone', phone],
+    ['desktop', desktop],
+  ] as const) {
+    await page.setViewportSize(size);
+    // Let the layout (and, at desktop width, the lazily loaded map) settle before checking.
+    await page.waitForTimeout(300);
+    const violations = await axeViolations(page);
+    if (violations.length > 0) found[`${label} @${name}`] = violations;
+  }
+}
+
+/** Presses Tab until the focused element matches, as a keyboard-only user would; fails after `max`. */
+async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+function resultCards(page: Page) {
+  return page.locator('.dir-results > li');
+}
+
+async function resultCount(page: Page): Promise<number> {
+  const text = (await page.locator('.dir-results-header__count').textContent()) ?? '';
+  const match = /([\d,]+)件見つかりました/.exec(text);
+  return match ? Number(match[1]?.replace(/,/g, '')) : Number.NaN;
+}
+
+describe('resource directory journey in Chromium', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const findings: Findings = {};
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: phone, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stopAndClean();
+  });
+
+  it('keeps the JavaScript a phone downloads for the search page within 170 KB gzip (map not loaded)', async () => {
+    const scripts: Buffer[] = [];
+    const urls: string[] = [];
+    const collect = async (response: import('playwright-core').Response) => {
+      if (response.request().resourceType() !== 'script' || !response.url().startsWith(server.url)) return;
+      urls.push(response.url());
+      scripts.push(await response.body());
+    };
+    page.on('response', collect);
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => resultCount(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    page.off('response', collect);
+    const gzip = scripts.reduce((sum, body) => sum + gzipSync(body).length, 0);
+    console.info(
+      `directory search page (phone, list view): ${urls.length} scripts, ${(gzip / 1024).toFixed(1)} KB gzip`,
+    );
+    expect(gzip).toBeLessThanOrEqual(170 * 1024);
+    expect(urls.some((url) => /leaflet/i.test(url))).toBe(false);
+  });
+
+  it('finds 訪問歯科 in 南部 with the keyboard alone and announces the count', async () => {
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => resultCount(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    const all = await resultCount(page);
+    await page.locator('body').focus();
+    await tabTo(page, 'input[name="q"]');
+    await page.keyboard.type('訪問歯科');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('訪問歯科');
+    await expect.poll(() => resultCount(page)).toBeLessThan(all);
+
+    await tabTo(page, '.dir-search-panel select');
+    // Arrow keys change a closed select in place (north, east, central, south …).
+    for (
+      let i = 0;
+      i < 8 && (await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)) !== 'south';
+      i++
+    ) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await expect.poll(() => new URL(page.url()).searchParams.get('district')).toBe('south');
+    const live = page.locator('[role="status"][aria-live="polite"].dir-results-header__count');
+    await expect.poll(async () => (await live.textContent()) ?? '').toMatch(/^\d+件見つかりました/);
+    const inSouth = await resultCount(page);
+    expect(inSouth).toBeGreaterThan(0);
+    const districts = await resultCards(page).locator('.dir-result__meta').allTextContents();
+    expect(districts.length).toBeGreaterThan(0);
+    for (const text of districts) expect(text).toContain('南部');
+    const tags = await resultCards(page).locator('.dir-tags').allTextContents();
+    for (const text of tags) expect(text).toContain('訪問歯科');
+    await axeAtBothWidths(page, findings, 'search 訪問歯科 南部');
+    await page.setViewportSize(phone);
+  });
+
+  it('narrows to facilities accepting new patients, and the back button restores the wider list', async () => {
+    const before = await resultCount(page);
+    await page.getByText('さらに条件をしぼる').click();
+    await page.getByLabel('新しい利用者を受け入れている施設だけ').check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('accepting')).toBe('1');
+    await expect.poll(() => resultCount(page)).toBeLessThanOrEqual(before);
+    const accepting = await resultCount(page);
+    expect(accepting).toBeGreaterThan(0);
+    const signals = await resultCards(page).locator('.dir-capacity__signal').allTextContents();
+    expect(signals.length).toBe(await resultCards(page).count());
+    for (const text of signals) expect(text).toContain('受入可');
+
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('accepting')).toBeNull();
+    await expect.poll(() => resultCount(page)).toBe(before);
+    await page.goForward();
+    await expect.poll(() => resultCount(page)).toBe(accepting);
+  });
+
+  it('shows the result map without a tile server, with markers the list also names', async () => {
+    await page.setViewportSize(desktop);
+    await expect
+      .poll(() => page.locator('.dir-map .dir-marker, .dir-map .dir-cluster').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await page.setViewportSize(phone);
+    await page.getByRole('button', { name: '地図で見る' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('map');
+    await expect
+      .poll(() => page.locator('.dir-map .dir-marker, .dir-map .dir-cluster').count())
+      .toBeGreaterThan(0);
+    await axeAtBothWidths(page, findings, 'search map view');
+    await page.setViewportSize(phone);
+    await page.getByRole('button', { name: '一覧で見る' }).click();
+    await expect.poll(() => resultCards(page).count()).toBeGreaterThan(0);
+  });
+
+  it('opens a facility from the results with Tab and Enter and shows its details', async () => {
+    const name = ((await resultCards(page).first().locator('h3').textContent()) ?? '').trim();
+    await page.locator('h1').focus();
+    await tabTo(page, '.dir-results a');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/\/facilities\/[0-9a-f-]{36}$/);
+    await expect.poll(async () => (await page.locator('h1').textContent())?.trim()).toBe(name);
+    expect(await page.locator('a[href^="tel:"]').first().isVisible()).toBe(true);
+    expect(await page.locator('.dir-capabilities li').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('訪問歯科')]),
+    );
+    for (const text of await page.locator('.dir-capabilities__date').allTextContents()) {
+      expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 に確認/);
+    }
+    expect(await page.locator('table.dir-hours tbody tr').count()).toBe(7);
+    await axeAtBothWidths(page, findings, 'facility');
+    await page.setViewportSize(phone);
+  });
+
+  it('takes an error report, insists on a message, and confirms it clearly', async () => {
+    await page.getByRole('button', { name: '報告を送る' }).click();
+    await expect.poll(() => page.getByText('内容を入力してください。').isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await axeAtBothWidths(page, findings, 'report form with error');
+    await page.setViewportSize(phone);
+    await page.getByLabel('受付時間').check();
+    await page.getByLabel(/正しい内容や気づいたこと/).fill('土曜日の午後も開いていました。');
+    await page.getByRole('button', { name: '報告を送る' }).click();
+    await expect.poll(() => page.getByText(/報告を受け付けました。/).isVisible()).toBe(true);
+    await axeAtBothWidths(page, findings, 'report confirmation');
+    await page.setViewportSize(phone);
+  });
+
+  it('prints the result list as an A4 sheet grouped by type with a numbered map', async () => {
+    await page.goBack();
+    await expect.poll(() => resultCount(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    const total = await resultCount(page);
+    await page.getByRole('link', { name: 'この一覧を印刷する' }).click();
+    await expect.poll(() => page.url()).toContain('/print?');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('在宅療養資源マップ（南部）');
+    await expect
+      .poll(() => page.locator('.dir-print-table tbody tr').count(), { timeout: 20_000 })
+      .toBe(total);
+    expect(await page.locator('.dir-print-map__pt').count()).toBe(total);
+    expect(await page.locator('.site-header').count()).toBe(0);
+    const pageRule = await page.evaluate(() =>
+      [...document.styleSheets].some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule instanceof CSSPageRule && /size:\s*a4/i.test(rule.cssText)),
+      ),
+    );
+    expect(pageRule).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.dir-print-toolbar').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await axeAtBothWidths(page, findings, 'print');
+  });
+
+  it('prints a whole district from a link', async () => {
+    await page.setViewportSize(desktop);
+    await page.goto(`${server.url}/print?district=north`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('在宅療養資源マップ（北部）');
+    await expect
+      .poll(() => page.locator('.dir-print-table tbody tr').count(), { timeout: 20_000 })
+      .toBeGreaterThan(20);
+    const headings = await page.locator('.dir-print-group h2').allTextContents();
+    expect(headings[0]).toMatch(/^病院|^診療所/);
+  });
+
+  it('finds no accessibility violations on any public page at phone and desktop width', () => {
+    expect(findings).toEqual({});
+  });
+});
