@@ -21,28 +21,6 @@ describe('the zaitaku command line', { timeout: 120_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lists its commands with `help`', async () => {
-    const result = await runCli(['help'], {});
-    expect(result.status).toBe(0);
-    for (const command of [
-      'serve',
-      'migrate',
-      'seed',
-      'audit verify',
-      'backup --out FILE',
-      'restore --in FILE',
-    ]) {
-      expect(result.stdout).toContain(`zaitaku ${command}`);
-    }
-  });
-
-  it('refuses an unknown command with exit status 2 and the list of commands', async () => {
-    const result = await runCli(['frobnicate'], {});
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('unknown command: frobnicate');
-    expect(result.stdout).toContain('zaitaku migrate');
-  });
-
   it('shuts the server down on SIGTERM, closing the database so its data reopens', async () => {
     const server = await startServe({ ...first.env, SEED_DEMO: 'auto' });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
