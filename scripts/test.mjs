@@ -40,24 +40,40 @@ function missingPackages() {
   return need;
 }
 
+/** Stops before any test ran, still ending with the summary line CI reads. */
+function stop(message) {
+  console.error(message);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 const need = missingPackages();
 if (need.length > 0) {
   const install = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${need.join(' ')}`;
   if (!isRoot) {
-    console.error(
+    stop(
       `テストに必要なものがありません。root で次を実行してください / missing for the tests; run as root:\n  ${install}`,
     );
-    console.log('0 passed, 1 failed');
-    process.exit(1);
   }
-  sh(install);
+  try {
+    sh(install);
+  } catch {
+    stop(`インストールに失敗しました / installing failed: ${install}`);
+  }
 }
-// initdb refuses to run as root; the throwaway cluster runs as the `postgres` user.
-if (isRoot && !process.env.DATABASE_URL && spawnSync('id', ['postgres'], { stdio: 'ignore' }).status !== 0) {
-  sh('useradd --system --no-create-home postgres');
+try {
+  // initdb refuses to run as root; the throwaway cluster runs as the `postgres` user.
+  if (
+    isRoot &&
+    !process.env.DATABASE_URL &&
+    spawnSync('id', ['postgres'], { stdio: 'ignore' }).status !== 0
+  ) {
+    sh('useradd --system --no-create-home postgres');
+  }
+  sh('npx vite build --logLevel warn');
+} catch (error) {
+  stop(`テストの準備に失敗しました / preparing the test run failed: ${error.message}`);
 }
-
-sh('npx vite build --logLevel warn');
 
 mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
