@@ -165,7 +165,7 @@ export const NearParam = z
   .string()
   .max(60)
   .transform((value, ctx) => {
-    const match = /^\s*(-?\d{1,3}(?:\.\d{1,12})?)\s*,\s*(-?\d{1,3}(?:\.\d{1,12})?)\s*$/.exec(value);
+    const match = /^\s*(-?\d{1,3}(?:\.\d{1,20})?)\s*,\s*(-?\d{1,3}(?:\.\d{1,20})?)\s*$/.exec(value);
     const lat = Number(match?.[1]);
     const lng = Number(match?.[2]);
     if (!match || !(Math.abs(lat) <= 90) || !(Math.abs(lng) <= 180)) {

@@ -22,6 +22,12 @@ export const directoryModule: ServerModule = {
 export { bulkInsertFacilities } from './demo/bulk-insert';
 export { type DemoFacility, generateFacilities, iterateFacilities } from './demo/facility-generator';
 export { type Geography, installGeography, loadMeguroGeography } from './demo/meguro-geography';
+export {
+  installSyntheticMunicipalities,
+  iterateNationalFacilities,
+  nationalSizes,
+  syntheticGeographies,
+} from './demo/national-generator';
 export { type FacilityRecord, findFacilityRecord } from './facility.queries';
 export { resolveTown } from './facility-write.service';
 export { fromHoursRows, isOpenAt, toHoursRows } from './opening-hours';

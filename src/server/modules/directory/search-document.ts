@@ -37,24 +37,42 @@ const typeSynonyms: Record<FacilityType, string[]> = {
   other_care_service: ['介護'],
 };
 
+// Town, department and capability names repeat across thousands of facilities: normalise each once.
+const vocabulary = new Map<string, string>();
+function vocabularyKey(text: string | null): string | null {
+  if (!text) return null;
+  let key = vocabulary.get(text);
+  if (key === undefined) {
+    key = normalizeSearchKey(text);
+    if (vocabulary.size < 20_000) vocabulary.set(text, key);
+  }
+  return key;
+}
+
 /** The precomputed search columns of one facility (the importer uses this too, via index.ts). */
 export function buildSearchFields(src: SearchSource): SearchFields {
-  const search_text = buildSearchDocument([
-    src.name,
-    src.name_kana,
-    src.name_en,
+  const repeated = [
     facilityTypeLabels[src.type].ja,
     ...typeSynonyms[src.type],
     src.address_city,
     src.address_town,
-    src.address_block,
-    src.address_building,
     src.town,
     src.districtName,
     ...src.departments,
     ...src.languages,
     ...src.capabilityNames,
-  ]);
+  ].map(vocabularyKey);
+  const search_text = buildSearchDocument([
+    src.name,
+    src.name_kana,
+    src.name_en,
+    src.address_block,
+    src.address_building,
+  ])
+    .split(' ')
+    .concat(repeated.filter((k): k is string => Boolean(k)))
+    .filter((key, i, all) => key && all.indexOf(key) === i)
+    .join(' ');
   const name_key = buildSearchDocument([src.name, src.name_kana, src.name_en]);
   const kana_key = normalizeSearchKey(src.name_kana || src.name);
   return { search_text, search_grams: documentGrams(search_text), name_key, kana_key };

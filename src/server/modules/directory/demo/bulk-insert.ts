@@ -146,16 +146,32 @@ async function insertBatch(db: Kysely<Database>, batch: DemoFacility[]): Promise
     on conflict do nothing`.execute(db);
 }
 
-const heavyIndexes = {
-  facilities_location: sql`create index if not exists facilities_location on facilities using gist (location)`,
-  facilities_search_trgm: sql`create index if not exists facilities_search_trgm on facilities using gin (search_text gin_trgm_ops)`,
-  facilities_search_grams: sql`create index if not exists facilities_search_grams on facilities using gin (search_grams)`,
-};
+const LOADED_TABLES = [
+  'facilities',
+  'facility_hours',
+  'facility_closures',
+  'facility_capabilities',
+  'facility_capacity',
+];
+
+/**
+ * Drops the secondary indexes of the loaded tables and returns their definitions (as PostgreSQL
+ * prints them) so that exactly the same indexes are built again after the load.
+ */
+async function dropSecondaryIndexes(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ indexname: string; indexdef: string }>`
+    select i.indexname, i.indexdef from pg_indexes i
+    where i.schemaname = current_schema() and i.tablename = any(${LOADED_TABLES}::text[])
+      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(db);
+  for (const row of rows) await sql`drop index ${sql.ref(row.indexname)}`.execute(db);
+  return rows.map((r) => r.indexdef);
+}
 
 /**
  * Inserts generated facilities (with hours, closures, capabilities, capacity) in batches of
- * multi-row statements. With `rebuildIndexes`, the GIN/GiST indexes are dropped first and built
- * once at the end, which is much faster for large loads (the benchmark's 500,000).
+ * multi-row statements (one JSON parameter each). With `rebuildIndexes`, the secondary indexes
+ * are dropped first and built once at the end, which is much faster for large loads (the
+ * benchmark's 500,000); do not use it while the application serves requests.
  */
 export async function bulkInsertFacilities(
   db: Kysely<Database>,
@@ -163,10 +179,7 @@ export async function bulkInsertFacilities(
   options: { batchSize?: number; rebuildIndexes?: boolean; onProgress?: (inserted: number) => void } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 1000;
-  if (options.rebuildIndexes) {
-    for (const name of Object.keys(heavyIndexes))
-      await sql`drop index if exists ${sql.ref(name)}`.execute(db);
-  }
+  const indexDefinitions = options.rebuildIndexes ? await dropSecondaryIndexes(db) : [];
   let inserted = 0;
   let batch: DemoFacility[] = [];
   for (const facility of facilities) {
@@ -182,9 +195,7 @@ export async function bulkInsertFacilities(
     await insertBatch(db, batch);
     inserted += batch.length;
   }
-  if (options.rebuildIndexes) {
-    for (const statement of Object.values(heavyIndexes)) await statement.execute(db);
-  }
+  for (const definition of indexDefinitions) await sql.raw(definition).execute(db);
   await sql`analyze facilities, facility_capabilities, facility_hours`.execute(db);
   return inserted;
 }
