@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FacilityField } from '../../../../contracts/opendata-layouts';
+import { FACILITY_FIELDS, type FacilityField } from '../../../../contracts/opendata-layouts';
 import type { FacilityType } from '../parse/facility-kinds';
 import { type FacilityRecord, FIELD_SPECS, type FieldTypes } from '../parse/facility-record';
 import { joinAddress } from '../parse/normalise-address';
@@ -185,9 +185,20 @@ function stableJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 
-/** Hash of a row's content, keys in a fixed order: equal content = equal hash. */
+const HASHED_FIELDS = ['type', ...FACILITY_FIELDS] as const;
+
+/**
+ * Hash of a row's content. Fields are taken in one fixed order (not the file's column order), so
+ * equal content gives an equal hash whichever way the file was laid out.
+ */
 export function contentHash(content: FacilityContent): string {
-  return createHash('sha1').update(stableJson(content)).digest('base64url');
+  const record = content as Record<string, unknown>;
+  let text = '';
+  for (const field of HASHED_FIELDS) {
+    const value = record[field];
+    if (value !== undefined) text += `${field}=${JSON.stringify(value)};`;
+  }
+  return createHash('sha1').update(text).digest('base64url');
 }
 
 export type { FacilityType };

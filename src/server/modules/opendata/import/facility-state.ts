@@ -7,6 +7,21 @@ import type { FacilityRecord } from '../parse/facility-record';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** Enough of a facility to match a row to it and to see that nothing changed since the last import. */
+export type FacilityMatch = {
+  id: string;
+  name: string;
+  medical_institution_code: string | null;
+  care_office_number: string | null;
+  care_service_type: string | null;
+  source_id: string | null;
+  updated_at: Date;
+  edited_by_editor_at: Date | null;
+  content_hash: string | null;
+  synced_at: Date | null;
+  editor_edits_overwritten_at: Date | null;
+};
+
 /** A facility as stored, with its open-data side: what projection and comparison need. */
 export type FacilityState = {
   id: string;
@@ -75,21 +90,50 @@ export type FacilityKeys = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Facilities of a municipality that any of the keys could name (one statement per batch). */
-export async function findFacilityStates(
+export async function findFacilityMatches(
   executor: Executor,
   municipalityCode: string,
   keys: FacilityKeys,
-): Promise<FacilityState[]> {
+): Promise<FacilityMatch[]> {
   const ids = keys.ids.filter((id) => UUID.test(id));
+  // One index per key kind: a union lets each part use its own index (an OR would scan them all).
+  const { rows } = await sql<FacilityMatch>`
+    select f.id, f.name, f.medical_institution_code, f.care_office_number, f.care_service_type, f.source_id,
+      f.updated_at, f.edited_by_editor_at, s.content_hash, s.synced_at, s.editor_edits_overwritten_at
+    from facilities f left join opendata_facility_sources s on s.facility_id = f.id
+    where f.id in (
+      select id from facilities where municipality_code = ${municipalityCode}
+        and medical_institution_code = any(${keys.medicalCodes}::char(10)[])
+      union all
+      select id from facilities where municipality_code = ${municipalityCode}
+        and care_office_number = any(${keys.careOffices}::char(10)[])
+      union all
+      select id from facilities where municipality_code = ${municipalityCode}
+        and source_id = any(${keys.sourceIds}::text[])
+      union all
+      select id from facilities where municipality_code = ${municipalityCode} and id = any(${ids}::uuid[]))`.execute(
+    executor,
+  );
+  return rows;
+}
+
+/** Full states of the facilities a batch must compare field by field. */
+export async function findFacilityStates(executor: Executor, ids: string[]): Promise<FacilityState[]> {
+  if (ids.length === 0) return [];
   const { rows } = await sql<FacilityState>`
     select ${FACILITY_STATE_COLUMNS}
     from facilities f left join opendata_facility_sources s on s.facility_id = f.id
-    where f.municipality_code = ${municipalityCode}
-      and (f.medical_institution_code = any(${keys.medicalCodes}::char(10)[])
-        or f.care_office_number = any(${keys.careOffices}::char(10)[])
-        or f.source_id = any(${keys.sourceIds}::text[])
-        or f.id = any(${ids}::uuid[]))`.execute(executor);
+    where f.id = any(${ids}::uuid[])`.execute(executor);
   return rows;
+}
+
+/** Municipalities that have at least one facility: rows of any other one can only be new. */
+export async function listPopulatedMunicipalities(executor: Executor): Promise<Set<string>> {
+  const { rows } = await sql<{ code: string }>`
+    select m.code from municipalities m where exists (select 1 from facilities f where f.municipality_code = m.code)`.execute(
+    executor,
+  );
+  return new Set(rows.map((r) => r.code));
 }
 
 /** Patch fields (FacilityPatch names) the facility's own editor changed since an import last overwrote them. */

@@ -16,25 +16,38 @@ const ROW_TYPE = sql`
   postal_code char(7), town text, district_code text, lat float8, lng float8, phone text, fax text,
   email text, url text, medical_institution_code char(10), care_office_number char(10),
   care_service_type text, beds integer, beds_note text, departments text[], closed_on_holidays boolean,
-  hours_note text, source_id text, raw jsonb`;
+  hours_note text, source_id text, raw jsonb, search_text text, search_grams integer[], name_key text,
+  kana_key text`;
 
 export type RowWrite = DirectoryRow & { raw: Record<string, string> };
 
-/** Inserts new facilities (ids chosen by the caller). */
-export async function insertFacilities(trx: Trx, rows: RowWrite[], now: Date): Promise<void> {
+export type SearchColumns = {
+  search_text: string;
+  search_grams: number[];
+  name_key: string;
+  kana_key: string;
+};
+
+/** Inserts new facilities (ids chosen by the caller) with their search columns. */
+export async function insertFacilities(
+  trx: Trx,
+  rows: Array<RowWrite & SearchColumns>,
+  now: Date,
+): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     insert into facilities (id, municipality_code, type, status, name, name_kana, name_en,
       address_prefecture, address_city, address_town, address_block, address_building, postal_code,
       town, district_code, location, phone, fax, email, url, medical_institution_code, care_office_number,
       care_service_type, beds, beds_note, departments, closed_on_holidays, hours_note, source_id, raw,
-      imported_at, last_confirmed_at, created_at, updated_at)
+      search_text, search_grams, name_key, kana_key, imported_at, last_confirmed_at, created_at, updated_at)
     select v.id, v.municipality_code, v.type, v.status, v.name, v.name_kana, v.name_en,
       v.address_prefecture, v.address_city, v.address_town, v.address_block, v.address_building, v.postal_code,
       v.town, v.district_code, case when v.lat is null or v.lng is null then null else point(v.lng, v.lat) end,
       v.phone, v.fax, v.email, v.url, v.medical_institution_code, v.care_office_number,
       v.care_service_type, v.beds, v.beds_note, coalesce(v.departments, '{}'), v.closed_on_holidays, v.hours_note,
-      v.source_id, v.raw, ${now}, ${now}, ${now}, ${now}
+      v.source_id, v.raw, v.search_text, coalesce(v.search_grams, '{}'), v.name_key, v.kana_key,
+      ${now}, ${now}, ${now}, ${now}
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${ROW_TYPE})`.execute(trx);
 }
 
@@ -66,31 +79,32 @@ export type HoursWrite = {
 };
 export type ClosureWrite = { facility_id: string; municipality_code: string; weekday: number; nth: number };
 
-/** Replaces the weekly hours and 第n曜日 closures of the given facilities. */
+/** Replaces the weekly hours and 第n曜日 closures of the given facilities (new ones have none to delete). */
 export async function replaceHours(
   trx: Trx,
-  facilityIds: string[],
+  existingIds: string[],
   hours: HoursWrite[],
   closures: ClosureWrite[],
 ): Promise<void> {
-  if (facilityIds.length === 0) return;
-  await sql`delete from facility_hours where facility_id = any(${facilityIds}::uuid[])`.execute(trx);
-  await sql`delete from facility_closures where facility_id = any(${facilityIds}::uuid[])`.execute(trx);
+  if (existingIds.length > 0) {
+    await sql`delete from facility_hours where facility_id = any(${existingIds}::uuid[])`.execute(trx);
+    await sql`delete from facility_closures where facility_id = any(${existingIds}::uuid[])`.execute(trx);
+  }
   if (hours.length > 0) {
     await sql`
       insert into facility_hours (facility_id, municipality_code, day, open_minute, close_minute)
       select v.facility_id, v.municipality_code, v.day, v.open_minute, v.close_minute
       from jsonb_to_recordset(${JSON.stringify(hours)}::jsonb)
-        as v(facility_id uuid, municipality_code char(6), day smallint, open_minute smallint, close_minute smallint)
-      on conflict do nothing`.execute(trx);
+        as v(facility_id uuid, municipality_code char(6), day smallint, open_minute smallint, close_minute smallint)`.execute(
+      trx,
+    );
   }
   if (closures.length > 0) {
     await sql`
       insert into facility_closures (facility_id, municipality_code, weekday, nth)
       select v.facility_id, v.municipality_code, v.weekday, v.nth
       from jsonb_to_recordset(${JSON.stringify(closures)}::jsonb)
-        as v(facility_id uuid, municipality_code char(6), weekday smallint, nth smallint)
-      on conflict do nothing`.execute(trx);
+        as v(facility_id uuid, municipality_code char(6), weekday smallint, nth smallint)`.execute(trx);
   }
 }
 

@@ -1,12 +1,17 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ImportReport, OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
-import { refreshFacilitySearch, resolveTown } from '../../directory';
+import { buildSearchFields, listDistricts, refreshFacilitySearch, resolveTown } from '../../directory';
 import { closuresFromNote } from '../parse/normalise-schedule';
 import type { ResolvedRow } from '../parse/row-resolution';
-import { EXTRA_FIELDS, SCHEDULE_FIELDS, scheduleOf, scheduleRows } from './facility-projection';
+import { contentHash, EXTRA_FIELDS, SCHEDULE_FIELDS, scheduleOf, scheduleRows } from './facility-projection';
 import { applyContent, type DirectoryRow, emptyRow, rowFromState } from './facility-row';
-import { findEditorEditedFields, findFacilityStates } from './facility-state';
+import {
+  type FacilityMatch,
+  findEditorEditedFields,
+  findFacilityMatches,
+  findFacilityStates,
+} from './facility-state';
 import {
   type ClosureWrite,
   type HistoryWrite,
@@ -21,9 +26,11 @@ import {
   upsertSources,
 } from './facility-writes';
 import {
+  createPlan,
   duplicateFacilityError,
   hasPendingEditorEdits,
   headersOf,
+  isUnchangedSinceImport,
   keysOf,
   matchFacility,
   planRow,
@@ -31,6 +38,7 @@ import {
 } from './import-plan';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+type WritePlan = Exclude<RowPlan, { kind: 'unchanged' }>;
 
 /** State that lives for one import run. */
 export type ImportRun = {
@@ -44,9 +52,13 @@ export type ImportRun = {
   overwriteEditorEdits: boolean;
   actor: { userId: string | null; label: string | null };
   municipalities: Map<string, { name: string; prefecture: string }>;
+  /** Municipalities that had facilities when the run began (others need no lookups). */
+  populated: Set<string>;
   /** Facility id → line of the row that took it. */
   touched: Map<string, number>;
   towns: Map<string, { name: string; district_code: string | null } | null>;
+  /** District names by municipality (for the search text of new facilities). */
+  districts: Map<string, Map<string, string>>;
   pushError(error: ImportReport['errors'][number]): void;
 };
 
@@ -58,27 +70,62 @@ export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise
     byMunicipality.set(row.municipalityCode, [...(byMunicipality.get(row.municipalityCode) ?? []), row]);
   }
   for (const [code, group] of byMunicipality) {
-    const states = await findFacilityStates(run.reader, code, keysOf(group));
-    const pending = states.filter(hasPendingEditorEdits);
+    const plans = await planGroup(run, code, group);
+    count(run, plans);
+    if (run.trx) await writePlans(run, run.trx, plans);
+  }
+}
+
+/** Matches a municipality's rows to facilities: the hash settles most, the rest are compared in full. */
+async function planGroup(run: ImportRun, code: string, group: ResolvedRow[]): Promise<RowPlan[]> {
+  const matches = run.populated.has(code) ? await findFacilityMatches(run.reader, code, keysOf(group)) : [];
+  const plans: Array<RowPlan | undefined> = [];
+  const compare: Array<{ index: number; row: ResolvedRow; match: FacilityMatch; hash: string }> = [];
+  for (const row of group) {
+    const hash = contentHash(row.content);
+    const match = matchFacility(row, matches);
+    const first = match ? run.touched.get(match.id) : undefined;
+    if (match && first !== undefined) {
+      reject(run, [duplicateFacilityError(row, first)]);
+      continue;
+    }
+    if (!match) {
+      const plan = createPlan(row, hash);
+      run.touched.set(plan.id, row.line);
+      plans.push(plan);
+      continue;
+    }
+    run.touched.set(match.id, row.line);
+    if (isUnchangedSinceImport(match, hash)) {
+      plans.push({ kind: 'unchanged', row, state: match, hash, kept: [], verified: false });
+      continue;
+    }
+    compare.push({ index: plans.length, row, match, hash });
+    plans.push(undefined);
+  }
+  if (compare.length > 0) {
+    const states = new Map(
+      (
+        await findFacilityStates(
+          run.reader,
+          compare.map((c) => c.match.id),
+        )
+      ).map((s) => [s.id, s]),
+    );
+    const pending = [...states.values()].filter(hasPendingEditorEdits);
     const editorFields = await findEditorEditedFields(
       run.reader,
       pending.map((s) => ({ id: s.id, since: s.editor_edits_overwritten_at })),
     );
-    const plans: RowPlan[] = [];
-    for (const row of group) {
-      const state = matchFacility(row, states);
-      const first = state ? run.touched.get(state.id) : undefined;
-      if (state && first !== undefined) {
-        reject(run, [duplicateFacilityError(row, first)]);
-        continue;
-      }
-      const plan = planRow(row, state, { overwriteEditorEdits: run.overwriteEditorEdits, editorFields });
-      run.touched.set(plan.kind === 'create' ? plan.id : plan.state.id, row.line);
-      plans.push(plan);
+    for (const item of compare) {
+      const state = states.get(item.match.id)!;
+      plans[item.index] = planRow(item.row, item.hash, state, {
+        overwriteEditorEdits: run.overwriteEditorEdits,
+        editorFields,
+      });
     }
-    count(run, plans);
-    if (run.trx) await writePlans(run, run.trx, plans);
   }
+  return plans.filter((p): p is RowPlan => p !== undefined);
 }
 
 function reject(run: ImportRun, errors: ImportReport['errors']): void {
@@ -129,7 +176,7 @@ function count(run: ImportRun, plans: RowPlan[]): void {
 async function writePlans(run: ImportRun, trx: Transaction<Database>, plans: RowPlan[]): Promise<void> {
   const inserts: RowWrite[] = [];
   const updates: RowWrite[] = [];
-  const hoursOf: Array<{ row: DirectoryRow; plan: RowPlan }> = [];
+  const hoursOf: Array<{ row: DirectoryRow; plan: WritePlan }> = [];
   const sources: SourceWrite[] = [];
   const history: HistoryWrite[] = [];
   for (const plan of plans) {
@@ -152,13 +199,36 @@ async function writePlans(run: ImportRun, trx: Transaction<Database>, plans: Row
     sources.push(sourceOf(run, plan, target.id, run.now));
     history.push(historyOf(plan, target));
   }
-  await insertFacilities(trx, inserts, run.now);
+  // New facilities get their search columns in the insert itself; changed ones are refreshed by
+  // the directory (their capabilities count too).
+  await insertFacilities(trx, await withSearchFields(run, trx, inserts), run.now);
   await updateFacilities(trx, updates, run.now);
   await writeHours(trx, hoursOf);
   await upsertSources(trx, sources, run.now);
   await insertHistory(trx, history, run.actor, run.now);
-  const changed = [...inserts, ...updates].map((r) => r.id);
-  if (changed.length > 0) await refreshFacilitySearch(trx, changed);
+  if (updates.length > 0)
+    await refreshFacilitySearch(
+      trx,
+      updates.map((r) => r.id),
+    );
+}
+
+async function withSearchFields(run: ImportRun, trx: Transaction<Database>, rows: RowWrite[]) {
+  const result: Array<RowWrite & ReturnType<typeof buildSearchFields>> = [];
+  for (const row of rows) {
+    let names = run.districts.get(row.municipality_code);
+    if (!names) {
+      const districts = await listDistricts(trx, row.municipality_code);
+      names = new Map(districts.map((d) => [d.code, d.name]));
+      run.districts.set(row.municipality_code, names);
+    }
+    const districtName = row.district_code ? (names.get(row.district_code) ?? null) : null;
+    result.push({
+      ...row,
+      ...buildSearchFields({ ...row, districtName, languages: [], capabilityNames: [] }),
+    });
+  }
+  return result;
 }
 
 async function resolveDistrict(
@@ -182,7 +252,7 @@ function minutes(time: string): number {
 }
 
 /** Weekly rows from the file's schedule (or the facility's, when only the note changed) and note closures. */
-async function writeHours(trx: Transaction<Database>, items: Array<{ row: DirectoryRow; plan: RowPlan }>) {
+async function writeHours(trx: Transaction<Database>, items: Array<{ row: DirectoryRow; plan: WritePlan }>) {
   const hours: HoursWrite[] = [];
   const closures: ClosureWrite[] = [];
   for (const { row, plan } of items) {
@@ -213,12 +283,8 @@ async function writeHours(trx: Transaction<Database>, items: Array<{ row: Direct
       closures.push({ facility_id: row.id, municipality_code: row.municipality_code, ...c });
     }
   }
-  await replaceHours(
-    trx,
-    items.map((i) => i.row.id),
-    hours,
-    closures,
-  );
+  const existing = items.filter((i) => i.plan.kind !== 'create').map((i) => i.row.id);
+  await replaceHours(trx, existing, hours, closures);
 }
 
 function sourceOf(run: ImportRun, plan: RowPlan, facilityId: string, syncedAt: Date): SourceWrite {
@@ -243,7 +309,7 @@ function sourceOf(run: ImportRun, plan: RowPlan, facilityId: string, syncedAt: D
   };
 }
 
-function historyOf(plan: Exclude<RowPlan, { kind: 'unchanged' }>, target: DirectoryRow): HistoryWrite {
+function historyOf(plan: WritePlan, target: DirectoryRow): HistoryWrite {
   if (plan.kind === 'create') {
     return {
       municipality_code: target.municipality_code,

@@ -4,13 +4,15 @@ import { LAYOUT_COLUMNS } from '../../../../contracts/opendata-layouts';
 import { rowError } from '../parse/row-reading';
 import type { ResolvedRow } from '../parse/row-resolution';
 import { serviceCodeOf } from './care-service-codes';
-import { changedFields, contentHash, projectFacility } from './facility-projection';
+import { changedFields, projectFacility } from './facility-projection';
 import { PATCH_FIELD_OF } from './facility-row';
-import type { FacilityKeys, FacilityState } from './facility-state';
+import type { FacilityKeys, FacilityMatch, FacilityState } from './facility-state';
+
+export type CreatePlan = { kind: 'create'; row: ResolvedRow; id: string; hash: string };
 
 /** What the import will do with one row. */
 export type RowPlan =
-  | { kind: 'create'; row: ResolvedRow; id: string; hash: string }
+  | CreatePlan
   | {
       kind: 'update';
       row: ResolvedRow;
@@ -25,7 +27,7 @@ export type RowPlan =
   | {
       kind: 'unchanged';
       row: ResolvedRow;
-      state: FacilityState;
+      state: FacilityMatch;
       hash: string;
       kept: string[];
       verified: boolean;
@@ -49,7 +51,7 @@ export function keysOf(rows: ResolvedRow[]): FacilityKeys {
  * Finds the facility a row names, by its strongest key: 医療機関コード, then (事業所番号, サービス),
  * then the file's ID (ours, or a facility id from an export of this installation).
  */
-export function matchFacility(row: ResolvedRow, states: FacilityState[]): FacilityState | undefined {
+export function matchFacility(row: ResolvedRow, states: FacilityMatch[]): FacilityMatch | undefined {
   const key = row.matchKey;
   if (key.startsWith('mic:')) return states.find((s) => s.medical_institution_code === key.slice(4));
   if (key.startsWith('care:')) {
@@ -69,23 +71,26 @@ export type PlanOptions = {
 };
 
 /** True when the facility's editor has changes an import has not overwritten yet. */
-export function hasPendingEditorEdits(state: FacilityState): boolean {
+export function hasPendingEditorEdits(state: FacilityMatch): boolean {
   if (!state.edited_by_editor_at) return false;
   return !state.editor_edits_overwritten_at || state.edited_by_editor_at > state.editor_edits_overwritten_at;
 }
 
 /**
- * Decides create / update / unchanged for a row. An unchanged row is recognised by its hash alone
- * while nobody has touched the facility since the import that wrote it.
+ * An unchanged row is recognised by its hash alone while nobody has touched the facility since the
+ * import that wrote it (and its editor has no edits the import kept).
  */
-export function planRow(row: ResolvedRow, state: FacilityState | undefined, options: PlanOptions): RowPlan {
-  const hash = contentHash(row.content);
-  if (!state) return { kind: 'create', row, id: randomUUID(), hash };
-  const untouched =
-    state.synced_at !== null && state.updated_at <= state.synced_at && !hasPendingEditorEdits(state);
-  if (untouched && state.content_hash === hash) {
-    return { kind: 'unchanged', row, state, hash, kept: [], verified: false };
-  }
+export function isUnchangedSinceImport(match: FacilityMatch, hash: string): boolean {
+  return (
+    match.content_hash === hash &&
+    match.synced_at !== null &&
+    match.updated_at <= match.synced_at &&
+    !hasPendingEditorEdits(match)
+  );
+}
+
+/** Decides update / unchanged for a row of an existing facility by comparing field by field. */
+export function planRow(row: ResolvedRow, hash: string, state: FacilityState, options: PlanOptions): RowPlan {
   const current = projectFacility(state);
   const changed = changedFields(row.content, current);
   const editorFields = options.editorFields.get(state.id) ?? new Set<string>();
@@ -96,6 +101,10 @@ export function planRow(row: ResolvedRow, state: FacilityState | undefined, opti
   if (apply.length === 0) return { kind: 'unchanged', row, state, hash, kept, verified: true };
   const before = Object.fromEntries(apply.map((f) => [f, (current as Record<string, unknown>)[f] ?? null]));
   return { kind: 'update', row, state, hash, apply, before, kept, overwritten };
+}
+
+export function createPlan(row: ResolvedRow, hash: string): CreatePlan {
+  return { kind: 'create', row, id: randomUUID(), hash };
 }
 
 /** Headers of the file for content fields, to name kept edits the way the admin's file does. */

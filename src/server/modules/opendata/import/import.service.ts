@@ -7,6 +7,8 @@ import type { Database } from '../../../platform/db/schema';
 import { inspectFile, readOpenData } from '../parse/open-data-reader';
 import type { ResolvedRow } from '../parse/row-resolution';
 import '../opendata.table';
+import { dropHeavyIndexes, isBulkImport, rebuildHeavyIndexes } from './bulk-indexes';
+import { listPopulatedMunicipalities } from './facility-state';
 import { type ImportRun, processBatch } from './import-batch';
 
 export type ImportOptions = {
@@ -52,8 +54,10 @@ export async function importOpenData(
     overwriteEditorEdits: options.overwriteEditorEdits,
     actor: options.actor,
     municipalities,
+    populated: await listPopulatedMunicipalities(db),
     touched: new Map<string, number>(),
     towns: new Map(),
+    districts: new Map(),
     pushError(error: ImportRowError) {
       if (report.errors.length < errorsCap) report.errors.push(error);
       else report.errorsTruncated = true;
@@ -65,8 +69,11 @@ export async function importOpenData(
     try {
       await db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+        const bulk = await isBulkImport(trx, bytes.byteLength);
+        if (bulk) await dropHeavyIndexes(trx);
         await readAll({ ...base, trx, reader: trx }, bytes, options);
         if (!isClean(report)) throw new Rollback();
+        if (bulk) await rebuildHeavyIndexes(trx);
         await writeAudit(trx, options.ctx, {
           action: 'opendata.import',
           recordType: 'opendata_import',
@@ -89,11 +96,22 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
   const batchSize = options.batchSize ?? 1000;
   let batch: ResolvedRow[] = [];
   let lastProgress = 0;
+  // The next batch is read and normalised while the database writes the previous one (with
+  // PostgreSQL they run on the two cores side by side). A failure surfaces at the next flush.
+  let inFlight: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const settle = async () => {
+    await inFlight;
+    if (failure) throw failure;
+  };
   const flush = async () => {
+    await settle();
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await processBatch(run, rows);
+    inFlight = processBatch(run, rows).catch((error: unknown) => {
+      failure = error;
+    });
   };
   const reader = readOpenData(bytes, {
     fileName: options.fileName,
@@ -104,6 +122,7 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
     switch (event.type) {
       case 'sheet':
         await flush();
+        await settle();
         run.layout = event.layout ?? run.layout;
         run.report.layout ??= event.layout;
         run.report.sheets.push({ name: event.name, layout: event.layout, rows: 0 });
@@ -130,6 +149,7 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
     }
   }
   await flush();
+  await settle();
 }
 
 function bumpSheet(report: ImportReport): void {
