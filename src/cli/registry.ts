@@ -1,6 +1,7 @@
 import { accountsCommands } from '../server/modules/accounts/accounts.commands';
+import { directoryCommands } from '../server/modules/directory/directory.commands';
 import type { CliCommand } from './commands';
 import { platformCommands } from './platform-commands';
 
 /** Every CLI command. Modules add theirs with one line. */
-export const cliCommands: CliCommand[] = [...platformCommands, ...accountsCommands];
+export const cliCommands: CliCommand[] = [...platformCommands, ...accountsCommands, ...directoryCommands];
