@@ -65,6 +65,37 @@ async function loadScenarios(): Promise<BenchScenario[]> {
   return scenarios;
 }
 
+/** Runs the scenarios one after another; a failing scenario is reported, the others still run. */
+async function runScenarios(chosen: BenchScenario[], ctx: BenchContext) {
+  const issues: Record<string, Record<string, unknown>> = {};
+  let failed = false;
+  for (const scenario of chosen) {
+    log(`issue ${scenario.issue} · ${scenario.name}: ${scenario.summary}`);
+    const t0 = Date.now();
+    let figures: Record<string, unknown>;
+    try {
+      figures = { ...(await scenario.run(ctx)), seconds: Math.round((Date.now() - t0) / 1000) };
+    } catch (error) {
+      failed = true;
+      log(`  failed: ${(error as Error).stack ?? error}`);
+      figures = { error: (error as Error).message };
+    }
+    issues[String(scenario.issue)] ??= {};
+    issues[String(scenario.issue)]![scenario.name] = figures;
+  }
+  return { issues, failed };
+}
+
+function describeMachine() {
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+  };
+}
+
+/** Entry of `npm run bench`: exit 0 when every scenario ran, 1 when one failed, 2 on bad options. */
 export async function main(args: string[]): Promise<number> {
   let options: ReturnType<typeof parseArgs>;
   try {
@@ -82,51 +113,27 @@ export async function main(args: string[]): Promise<number> {
   }
   const chosen = wanted.length > 0 ? all.filter((s) => wanted.includes(s.name)) : all;
   const servers = new ServerFactory(log);
-  const ctx: BenchContext = {
-    settings,
-    startServer: (engine, env) => servers.start(engine, env),
-    load: runLoad,
-    log,
-  };
-  const issues: Record<string, Record<string, unknown>> = {};
-  let failed = false;
+  const ctx: BenchContext = { settings, startServer: (e, env) => servers.start(e, env), load: runLoad, log };
   const started = Date.now();
+  let outcome: Awaited<ReturnType<typeof runScenarios>>;
   try {
-    for (const scenario of chosen) {
-      log(`issue ${scenario.issue} · ${scenario.name}: ${scenario.summary}`);
-      const t0 = Date.now();
-      let figures: Record<string, unknown>;
-      try {
-        figures = { ...(await scenario.run(ctx)), seconds: Math.round((Date.now() - t0) / 1000) };
-      } catch (error) {
-        failed = true;
-        log(`  failed: ${(error as Error).stack ?? error}`);
-        figures = { error: (error as Error).message };
-      }
-      issues[String(scenario.issue)] ??= {};
-      issues[String(scenario.issue)]![scenario.name] = figures;
-    }
+    outcome = await runScenarios(chosen, ctx);
   } finally {
     await servers.close();
   }
   const report = {
     generatedAt: new Date().toISOString(),
-    machine: {
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-    },
+    machine: describeMachine(),
     settings: {
       ...settings,
       note: 'figures are medians over the runs; latencies in ms; servers in-process on 127.0.0.1; PostgreSQL is a throwaway cluster with fsync off',
     },
     seconds: Math.round((Date.now() - started) / 1000),
-    issues,
+    issues: outcome.issues,
   };
   const text = `${JSON.stringify(report, null, 2)}\n`;
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(join('bench-results', 'latest.json'), text);
   process.stdout.write(text);
-  return failed ? 1 : 0;
+  return outcome.failed ? 1 : 0;
 }
