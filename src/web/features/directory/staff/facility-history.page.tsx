@@ -76,10 +76,10 @@ function HistoryEntry({ entry }: { entry: FacilityHistoryEntry }) {
                 <tr key={field}>
                   <th scope="row">{t(`field.${field}`, { defaultValue: field })}</th>
                   <td>
-                    <FieldValue field={field} value={change.before} />
+                    <FieldValue field={field} value={change.before} other={change.after} mark="removed" />
                   </td>
                   <td>
-                    <FieldValue field={field} value={change.after} />
+                    <FieldValue field={field} value={change.after} other={change.before} mark="added" />
                   </td>
                 </tr>
               ))}

@@ -67,8 +67,22 @@ export function describeValue(
   return [String(value)];
 }
 
-/** A value shown as a short list; the caller places it in a "before" or "after" cell. */
-export function FieldValue({ field, value }: { field: string; value: unknown }) {
+/**
+ * A value shown as a short list; the caller places it in a "before" or "after" cell. With
+ * `other` (the value on the other side) and `mark`, lines the other side lacks are emphasised
+ * and named (added / removed), so one new capability in a list of ten is not missed.
+ */
+export function FieldValue({
+  field,
+  value,
+  other,
+  mark,
+}: {
+  field: string;
+  value: unknown;
+  other?: unknown;
+  mark?: 'added' | 'removed';
+}) {
   const { t, i18n } = useTranslation(DIRECTORY_STAFF_NS);
   const capabilities = useCapabilities();
   const names = new Map(
@@ -77,13 +91,23 @@ export function FieldValue({ field, value }: { field: string; value: unknown }) 
     ),
   );
   const lines = describeValue(field, value, t, names);
+  const otherLines = mark ? new Set(describeValue(field, other, t, names)) : undefined;
+  const show = (line: string) =>
+    otherLines && !otherLines.has(line) && lines.length > 1 ? (
+      <strong className="dir-diff__changed">
+        {line}
+        <span className="dir-diff__tag">{t(mark === 'added' ? 'review.added' : 'review.removed')}</span>
+      </strong>
+    ) : (
+      line
+    );
   if (lines.length === 1) return <span>{lines[0]}</span>;
   return (
     <ul className="dir-value-list">
       {lines.map((line, index) => (
         // Lines may repeat (two identical ranges); the position is their identity here.
         // biome-ignore lint/suspicious/noArrayIndexKey: static, never reordered
-        <li key={index}>{line}</li>
+        <li key={index}>{show(line)}</li>
       ))}
     </ul>
   );

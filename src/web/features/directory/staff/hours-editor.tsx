@@ -58,6 +58,7 @@ export function HoursEditor({ hours, onChange }: Props) {
   );
 }
 
+/** One row per time range; controls wrap onto several lines on a phone, each with its own label. */
 function WeeklyTable({
   weekly,
   onChange,
@@ -71,80 +72,62 @@ function WeeklyTable({
   const update = (index: number, change: Partial<WeeklyHours>) =>
     onChange(weekly.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
-    <div className="table-wrap">
-      <table className="dir-hours-editor">
-        <thead>
-          <tr>
-            <th scope="col">{t('hours.day')}</th>
-            <th scope="col">{t('hours.open')}</th>
-            <th scope="col">{t('hours.close')}</th>
-            <th scope="col">{t('hours.note')}</th>
-            <td />
-          </tr>
-        </thead>
-        <tbody>
-          {weekly.map((row, index) => {
-            const label = `${dayName(row.day)} ${row.open}〜${row.close}`;
-            return (
-              // Rows have no identity of their own; the position is what the editor changes.
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place by position
-              <tr key={index}>
-                <td>
-                  <select
-                    className="select"
-                    aria-label={`${t('hours.day')}（${label}）`}
-                    value={row.day}
-                    onChange={(event) => update(index, { day: Number(event.target.value) })}
-                  >
-                    {WEEK.map((day) => (
-                      <option key={day} value={day}>
-                        {dayName(day)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    type="time"
-                    className="input"
-                    aria-label={`${t('hours.open')}（${label}）`}
-                    value={row.open}
-                    onChange={(event) => update(index, { open: event.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="time"
-                    className="input"
-                    aria-label={`${t('hours.close')}（${label}）`}
-                    value={row.close === '24:00' ? '23:59' : row.close}
-                    onChange={(event) => update(index, { close: event.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    className="input"
-                    aria-label={`${t('hours.note')}（${label}）`}
-                    maxLength={200}
-                    value={row.note ?? ''}
-                    onChange={(event) => update(index, { note: event.target.value })}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--link"
-                    onClick={() => onChange(weekly.filter((_, i) => i !== index))}
-                  >
-                    {t('hours.remove', { day: dayName(row.day), open: row.open, close: row.close })}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ol className="dir-hours-editor">
+      {weekly.map((row, index) => (
+        // Rows have no identity of their own; the position is what the editor changes.
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place by position
+        <li key={index} className="dir-hours-editor__row">
+          <label>
+            <span>{t('hours.day')}</span>
+            <select
+              className="select"
+              value={row.day}
+              onChange={(event) => update(index, { day: Number(event.target.value) })}
+            >
+              {WEEK.map((day) => (
+                <option key={day} value={day}>
+                  {dayName(day)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('hours.open')}</span>
+            <input
+              type="time"
+              className="input"
+              value={row.open}
+              onChange={(event) => update(index, { open: event.target.value })}
+            />
+          </label>
+          <label>
+            <span>{t('hours.close')}</span>
+            <input
+              type="time"
+              className="input"
+              value={row.close === '24:00' ? '23:59' : row.close}
+              onChange={(event) => update(index, { close: event.target.value })}
+            />
+          </label>
+          <label className="dir-hours-editor__note">
+            <span>{t('hours.note')}</span>
+            <input
+              className="input"
+              maxLength={200}
+              value={row.note ?? ''}
+              onChange={(event) => update(index, { note: event.target.value })}
+            />
+          </label>
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => onChange(weekly.filter((_, i) => i !== index))}
+          >
+            {t('hours.remove', { day: dayName(row.day), open: row.open, close: row.close })}
+          </button>
+        </li>
+      ))}
+    </ol>
   );
 }
 

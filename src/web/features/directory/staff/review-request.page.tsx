@@ -123,12 +123,12 @@ function DiffTable({ request }: { request: ChangeRequestDetail }) {
                 </th>
                 <td>
                   <del>
-                    <FieldValue field={row.field} value={row.before} />
+                    <FieldValue field={row.field} value={row.before} other={row.after} mark="removed" />
                   </del>
                 </td>
                 <td>
                   <ins>
-                    <FieldValue field={row.field} value={row.after} />
+                    <FieldValue field={row.field} value={row.after} other={row.before} mark="added" />
                   </ins>
                 </td>
               </tr>
