@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FACILITY_FIELDS, type FacilityField } from '../../../../contracts/opendata-layouts';
-import type { FacilityType } from '../parse/facility-kinds';
+import { defaultServiceLabel, type FacilityType, MEDICAL_TYPES } from '../parse/facility-kinds';
 import { type FacilityRecord, FIELD_SPECS, type FieldTypes } from '../parse/facility-record';
 import { joinAddress } from '../parse/normalise-address';
 import { DAY_CODES, type DayCode } from '../parse/normalise-schedule';
@@ -124,6 +124,12 @@ function normalised<K extends FacilityField>(field: K, value: FieldTypes[K]): Fi
   return read.ok ? read.value : text;
 }
 
+/** 実施サービス of a care facility: as recorded, or what its type implies (what the export writes). */
+export function serviceKindOf(state: Pick<FacilityState, 'type' | 'care_service_type'>): string | null {
+  if (state.care_service_type) return serviceLabelOf(state.care_service_type);
+  return MEDICAL_TYPES.includes(state.type) ? null : defaultServiceLabel(state.type);
+}
+
 /** Everything a file could say about the facility, in the normalised form the reader produces. */
 export function projectFacility(state: FacilityState): FacilityContent & FacilityRecord {
   const schedule = scheduleOf(state);
@@ -138,7 +144,7 @@ export function projectFacility(state: FacilityState): FacilityContent & Facilit
     name: state.name,
     nameKana: state.name_kana,
     nameEn: state.name_en,
-    serviceKind: state.care_service_type === null ? null : serviceLabelOf(state.care_service_type),
+    serviceKind: serviceKindOf(state),
     addressFull: full === '' ? null : full,
     ...parts,
     building: state.address_building,

@@ -40,8 +40,10 @@ export function keysOf(rows: ResolvedRow[]): FacilityKeys {
     if (row.matchKey.startsWith('mic:')) keys.medicalCodes.push(row.matchKey.slice(4));
     else if (row.matchKey.startsWith('care:')) keys.careOffices.push(row.matchKey.split(':')[1]!);
     else {
-      keys.sourceIds.push(row.matchKey.slice(3));
-      keys.ids.push(row.matchKey.slice(3).replace(/^(med|care):/, ''));
+      const sourceId = row.matchKey.slice(3);
+      const bare = sourceId.replace(/^(med|care):/, '');
+      keys.sourceIds.push(sourceId, bare);
+      keys.ids.push(bare);
     }
   }
   return keys;
@@ -57,11 +59,20 @@ export function matchFacility(row: ResolvedRow, states: FacilityMatch[]): Facili
   if (key.startsWith('care:')) {
     const [, office, service] = key.split(':');
     const code = serviceCodeOf(service ?? '');
-    return states.find((s) => s.care_office_number === office && (s.care_service_type ?? '') === code);
+    const sameOffice = states.filter((s) => s.care_office_number === office);
+    // An office recorded without its service (entered by hand) is the same office.
+    return (
+      sameOffice.find((s) => s.care_service_type === code) ?? sameOffice.find((s) => !s.care_service_type)
+    );
   }
+  // The file's ID as we stored it, as the directory stored it (without family), or our own id.
   const sourceId = key.slice(3);
-  const id = sourceId.replace(/^(med|care):/, '');
-  return states.find((s) => s.source_id === sourceId) ?? states.find((s) => s.id === id);
+  const bare = sourceId.replace(/^(med|care):/, '');
+  return (
+    states.find((s) => s.source_id === sourceId) ??
+    states.find((s) => s.source_id === bare) ??
+    states.find((s) => s.id === bare)
+  );
 }
 
 export type PlanOptions = {
