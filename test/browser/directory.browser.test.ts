@@ -1,6 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The seed file itself (the module index pulls in the CLI): the demo accounts printed at start.
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
 import { axeViolations, type DemoServer, launchBrowser, startDemoServer } from '../support/browser';
 
 const phone = { width: 390, height: 844 };
@@ -40,23 +43,31 @@ async function resultCount(page: Page): Promise<number> {
   return match ? Number(match[1]?.replace(/,/g, '')) : Number.NaN;
 }
 
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stopAndClean();
+});
+
 describe('resource directory journey in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const findings: Findings = {};
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
     context = await browser.newContext({ viewport: phone, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
     page = await context.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stopAndClean();
+    await context?.close();
   });
 
   it('keeps the JavaScript a phone downloads for the search page within 170 KB gzip (map not loaded)', async () => {
@@ -175,7 +186,7 @@ describe('resource directory journey in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await axeAtBothWidths(page, findings, 'report form with error');
     await page.setViewportSize(phone);
-    await page.getByLabel('受付時間').check();
+    await page.getByRole('radio', { name: '受付時間' }).check();
     await page.getByLabel(/正しい内容や気づいたこと/).fill('土曜日の午後も開いていました。');
     await page.getByRole('button', { name: '報告を送る' }).click();
     await expect.poll(() => page.getByText(/報告を受け付けました。/).isVisible()).toBe(true);
@@ -219,6 +230,132 @@ describe('resource directory journey in Chromium', () => {
   });
 
   it('finds no accessibility violations on any public page at phone and desktop width', () => {
+    expect(findings).toEqual({});
+  });
+});
+
+/** RFC 4648 base32 → bytes, and RFC 6238 TOTP as an authenticator app computes it. */
+function totp(secret: string, at = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const bytes: number[] = [];
+  for (const char of secret.replace(/[\s=]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
+  const offset = (mac[mac.length - 1] as number) & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+async function signIn(page: Page, role: 'ward_admin' | 'facility_editor'): Promise<void> {
+  const user = DEMO_USERS.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`no demo ${role}`);
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('メールアドレス').fill(user.email);
+  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.waitForURL(/\/login\/two-factor/);
+  // A code must stay valid while it is sent: wait out the last seconds of a 30-second step.
+  const intoStep = (Date.now() / 1000) % 30;
+  if (intoStep > 26) await page.waitForTimeout((30 - intoStep + 0.5) * 1000);
+  await page.getByLabel('確認コード（6桁）').fill(totp(user.totpSecret));
+  await page.getByRole('button', { name: '確認する' }).click();
+  await page.waitForURL(/\/staff$/);
+}
+
+describe('directory self-service and review in Chromium', () => {
+  const findings: Findings = {};
+  const newFax = '03-5555-0101';
+  let facilityId = '';
+
+  it('lets a facility editor set capacity in one tap and request a change', async () => {
+    const context = await browser.newContext({ viewport: phone, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const page = await context.newPage();
+    await signIn(page, 'facility_editor');
+    await page.goto(`${server.url}/staff/directory/my-facility`);
+    await expect.poll(() => page.getByRole('button', { name: '受入可' }).count()).toBe(1);
+    await axeAtBothWidths(page, findings, 'my facility');
+    await page.setViewportSize(phone);
+    facilityId =
+      ((await page.getByRole('link', { name: '公開ページを見る' }).getAttribute('href')) ?? '')
+        .split('/')
+        .pop() ?? '';
+    expect(facilityId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.getByRole('button', { name: '受入可' }).click();
+    await expect
+      .poll(() => page.getByText('受け入れ状況を「受入可」に更新しました。').isVisible())
+      .toBe(true);
+    expect(await page.getByRole('button', { name: '受入可' }).getAttribute('aria-pressed')).toBe('true');
+
+    await page.getByLabel('FAX番号').fill(newFax);
+    await page.getByLabel('区の担当者への連絡事項').fill('FAX番号が変わりました。');
+    await page.getByRole('button', { name: '変更を申請する' }).click();
+    await expect.poll(() => page.getByText(/変更を申請しました。/).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('shows the ward admin a field-by-field diff and publishes the change on approval', async () => {
+    const context = await browser.newContext({
+      viewport: desktop,
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
+    const page = await context.newPage();
+    await signIn(page, 'ward_admin');
+    await page.goto(`${server.url}/staff/directory/review?source=editor`);
+    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
+    await axeAtBothWidths(page, findings, 'review queue');
+    await page.setViewportSize(desktop);
+    const row = page.locator('tbody tr').filter({ hasText: 'FAX番号' }).first();
+    await row.getByRole('link').click();
+    await expect.poll(() => page.locator('.dir-diff tbody tr').count()).toBeGreaterThan(0);
+    const faxRow = page.locator('.dir-diff tbody tr').filter({ hasText: 'FAX' });
+    expect(await faxRow.locator('ins').textContent()).toContain(newFax);
+    await axeAtBothWidths(page, findings, 'review request');
+    await page.setViewportSize(desktop);
+
+    await page.getByRole('button', { name: '却下する' }).click();
+    await expect.poll(() => page.getByText('却下する理由を入力してください。').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '承認する' }).click();
+    await expect.poll(() => page.getByText(/承認しました。/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/承認済み：/).isVisible()).toBe(true);
+
+    await page.goto(`${server.url}/facilities/${facilityId}`);
+    await expect.poll(() => page.locator('.dir-basics').textContent()).toContain(newFax);
+    expect(await page.locator('.dir-capacity__signal').first().textContent()).toContain(
+      '新しい利用者を受け入れています',
+    );
+
+    await page.goto(`${server.url}/staff/directory/facilities/${facilityId}/history`);
+    await expect.poll(() => page.locator('.dir-history__entry').count()).toBeGreaterThan(1);
+    expect(await page.locator('.dir-history__entry').first().textContent()).toContain(newFax);
+    await axeAtBothWidths(page, findings, 'history');
+
+    await page.goto(`${server.url}/staff/directory/statistics?period=fiscal_year`);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row')
+          .filter({ hasText: /令和\d+年度/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    const csv = page.getByRole('link', { name: '年度ごとの閲覧数をCSVでダウンロード' });
+    expect(await csv.getAttribute('href')).toContain('report=views_fiscal_year&format=csv');
+    await axeAtBothWidths(page, findings, 'statistics');
+    await context.close();
+  });
+
+  it('finds no accessibility violations on the staff pages', () => {
     expect(findings).toEqual({});
   });
 });

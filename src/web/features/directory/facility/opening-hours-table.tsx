@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OpeningHours } from '../../../../contracts/directory';
+import { TableScroll } from '../../../components/table-scroll';
 import { DIRECTORY_NS } from '../i18n';
 
 /** Japanese week order: Monday first, Sunday last (as on a clinic's door). */
@@ -20,7 +21,7 @@ export function OpeningHoursTable({ hours }: { hours: OpeningHours }) {
   const hasNotes = hours.weekly.some((range) => range.note);
   return (
     <>
-      <div className="table-wrap">
+      <TableScroll label={t('facility.hours')}>
         <table className="table dir-hours">
           <caption className="visually-hidden">{t('facility.hours')}</caption>
           <thead>
@@ -54,7 +55,7 @@ export function OpeningHoursTable({ hours }: { hours: OpeningHours }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <HoursNotes hours={hours} />
     </>
   );

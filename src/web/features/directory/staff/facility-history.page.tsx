@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/alert';
 import { DateTime } from '../../../components/date-time';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { TableScroll } from '../../../components/table-scroll';
 import { useFacility } from '../shared/directory.api';
 import { FieldValue } from './field-value';
 import { useFacilityHistory } from './staff.api';
@@ -62,7 +63,7 @@ function HistoryEntry({ entry }: { entry: FacilityHistoryEntry }) {
       {fields.length === 0 ? (
         <p>{t('history.noFieldChanges')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t('history.version', { version: entry.version })}>
           <table className="table dir-diff">
             <thead>
               <tr>
@@ -85,7 +86,7 @@ function HistoryEntry({ entry }: { entry: FacilityHistoryEntry }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </li>
   );

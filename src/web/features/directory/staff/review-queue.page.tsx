@@ -8,6 +8,7 @@ import { DateTime } from '../../../components/date-time';
 import { SelectField } from '../../../components/field';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { TableScroll } from '../../../components/table-scroll';
 import { useChangeRequests } from './staff.api';
 import { DIRECTORY_STAFF_NS } from './staff-i18n';
 
@@ -78,7 +79,7 @@ export function ReviewQueuePage() {
 function RequestTable({ items }: { items: ChangeRequestDto[] }) {
   const { t, i18n } = useTranslation(DIRECTORY_STAFF_NS);
   return (
-    <div className="table-wrap">
+    <TableScroll label={t('review.title')}>
       <table className="table">
         <thead>
           <tr>
@@ -109,7 +110,7 @@ function RequestTable({ items }: { items: ChangeRequestDto[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -9,6 +9,7 @@ import { Alert, ErrorAlert } from '../../../components/alert';
 import { DateTime } from '../../../components/date-time';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { TableScroll } from '../../../components/table-scroll';
 import { FieldValue } from './field-value';
 import { decideChangeRequest, useChangeRequest } from './staff.api';
 import { DIRECTORY_STAFF_NS } from './staff-i18n';
@@ -42,6 +43,8 @@ function BackLink() {
 
 function RequestView({ request }: { request: ChangeRequestDetail }) {
   const { t, i18n } = useTranslation(DIRECTORY_STAFF_NS);
+  // The decision refreshes the request (it is no longer pending); the outcome stays on screen.
+  const [outcome, setOutcome] = useState<'approved' | 'rejected' | null>(null);
   const conflict = request.baseVersion !== null && request.baseVersion !== request.currentVersion;
   return (
     <>
@@ -79,8 +82,17 @@ function RequestView({ request }: { request: ChangeRequestDetail }) {
           <p className="mail-text">{request.note}</p>
         </>
       ) : null}
-      {request.diff.length > 0 ? <DiffTable request={request} /> : null}
-      {request.status === 'pending' ? <DecisionForm request={request} /> : <Decided request={request} />}
+      {request.diff.length > 0 ? <DiffTable request={request} /> : <ChangesTable request={request} />}
+      {outcome ? (
+        <Alert kind="success">
+          <p>{t(outcome === 'approved' ? 'review.doneApproved' : 'review.doneRejected')}</p>
+        </Alert>
+      ) : null}
+      {request.status === 'pending' ? (
+        <DecisionForm request={request} onDecided={setOutcome} />
+      ) : (
+        <Decided request={request} />
+      )}
     </>
   );
 }
@@ -106,7 +118,7 @@ function DiffTable({ request }: { request: ChangeRequestDetail }) {
   return (
     <>
       <h2>{t('review.diffTitle')}</h2>
-      <div className="table-wrap">
+      <TableScroll label={t('review.diffTitle')}>
         <table className="table dir-diff">
           <thead>
             <tr>
@@ -135,12 +147,50 @@ function DiffTable({ request }: { request: ChangeRequestDetail }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
 
-function DecisionForm({ request }: { request: ChangeRequestDetail }) {
+/** A decided request has no diff against today's record; show what it asked for instead. */
+function ChangesTable({ request }: { request: ChangeRequestDetail }) {
+  const { t } = useTranslation(DIRECTORY_STAFF_NS);
+  const changes = Object.entries(request.changes ?? {});
+  if (changes.length === 0) return null;
+  return (
+    <>
+      <h2>{t('review.diffTitle')}</h2>
+      <TableScroll label={t('review.diffTitle')}>
+        <table className="table dir-diff">
+          <thead>
+            <tr>
+              <th scope="col">{t('review.field')}</th>
+              <th scope="col">{t('review.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map(([field, value]) => (
+              <tr key={field}>
+                <th scope="row">{t(`field.${field}`, { defaultValue: field })}</th>
+                <td>
+                  <FieldValue field={field} value={value} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
+
+function DecisionForm({
+  request,
+  onDecided,
+}: {
+  request: ChangeRequestDetail;
+  onDecided: (status: 'approved' | 'rejected') => void;
+}) {
   const { t } = useTranslation(DIRECTORY_STAFF_NS);
   const client = useQueryClient();
   const reasonId = useId();
@@ -154,7 +204,10 @@ function DecisionForm({ request }: { request: ChangeRequestDetail }) {
           ? { decision, ...(reason.trim() ? { reason: reason.trim() } : {}) }
           : { decision, reason: reason.trim() },
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['directory-staff'] }),
+    onSuccess: (decided) => {
+      onDecided(decided.status === 'approved' ? 'approved' : 'rejected');
+      return client.invalidateQueries({ queryKey: ['directory-staff'] });
+    },
   });
   const submit = (decision: 'approve' | 'reject') => (event: FormEvent) => {
     event.preventDefault();
@@ -166,13 +219,6 @@ function DecisionForm({ request }: { request: ChangeRequestDetail }) {
     setMissing(false);
     decide.mutate(decision);
   };
-  if (decide.isSuccess) {
-    return (
-      <Alert kind="success">
-        <p>{t(decide.data.status === 'approved' ? 'review.doneApproved' : 'review.doneRejected')}</p>
-      </Alert>
-    );
-  }
   return (
     <form className="form" onSubmit={submit('approve')} noValidate>
       <h2>{t('review.decision')}</h2>

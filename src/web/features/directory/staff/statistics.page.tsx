@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/alert';
 import { TextField } from '../../../components/field';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { TableScroll } from '../../../components/table-scroll';
 import { DIRECTORY_STAFF_NS } from './staff-i18n';
 import {
   Downloads,
@@ -112,7 +113,7 @@ function ViewsSection({
       {views.error ? <ErrorAlert error={views.error} /> : null}
       {views.isPending ? <Loading /> : null}
       {views.data ? (
-        <div className="table-wrap">
+        <TableScroll label={t('stats.viewsTitle')}>
           <table className="table">
             <thead>
               <tr>
@@ -145,7 +146,7 @@ function ViewsSection({
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <Downloads report={period === 'month' ? 'views_month' : 'views_fiscal_year'} range={range} />
     </section>

@@ -10,6 +10,7 @@ import {
 import { api, apiUrl } from '../../../app/api';
 import { ErrorAlert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
+import { TableScroll } from '../../../components/table-scroll';
 import { DIRECTORY_NS } from '../i18n';
 import { DIRECTORY_STAFF_NS } from './staff-i18n';
 
@@ -50,7 +51,7 @@ export function FacilitiesSection({ range }: { range: Range }) {
       {rows.isPending ? <Loading /> : null}
       {rows.data && rows.data.rows.length === 0 ? <p>{t('stats.none')}</p> : null}
       {rows.data && rows.data.rows.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label={t('stats.facilitiesTitle')}>
           <table className="table">
             <thead>
               <tr>
@@ -72,7 +73,7 @@ export function FacilitiesSection({ range }: { range: Range }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <Downloads report="facilities" range={range} />
     </section>
@@ -90,7 +91,7 @@ export function SearchesSection({ range }: { range: Range }) {
       {rows.isPending ? <Loading /> : null}
       {rows.data && rows.data.rows.length === 0 ? <p>{t('stats.none')}</p> : null}
       {rows.data && rows.data.rows.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label={t('stats.searchesTitle')}>
           <table className="table">
             <thead>
               <tr>
@@ -113,7 +114,7 @@ export function SearchesSection({ range }: { range: Range }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <Downloads report="searches" range={range} />
     </section>
@@ -148,7 +149,7 @@ export function ZeroResultsSection({ range }: { range: Range }) {
             <h3>{table.title}</h3>
             {zero.data && table.rows.length === 0 ? <p>{t('stats.none')}</p> : null}
             {table.rows.length > 0 ? (
-              <div className="table-wrap">
+              <TableScroll label={table.title}>
                 <table className="table">
                   <thead>
                     <tr>
@@ -167,7 +168,7 @@ export function ZeroResultsSection({ range }: { range: Range }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             ) : null}
           </div>
         ))}
