@@ -111,9 +111,16 @@ function useMarkers(
         title: t('map.here'),
         zIndexOffset: 1000,
       }).addTo(extras);
-      if (radiusM) L.circle([near.lat, near.lng], { radius: radiusM, weight: 2, fill: false }).addTo(extras);
     }
-    if (bounds.length > 0) map.fitBounds(L.latLngBounds(bounds), { padding: [24, 24], maxZoom: 16 });
+    const view = bounds.length > 0 ? L.latLngBounds(bounds) : undefined;
+    if (near && radiusM) {
+      const circle = L.circle([near.lat, near.lng], { radius: radiusM, weight: 2, fill: false }).addTo(
+        extras,
+      );
+      // The whole circle is in view, not only the markers inside it.
+      view?.extend(circle.getBounds());
+    }
+    if (view) map.fitBounds(view, { padding: [24, 24], maxZoom: 16 });
     return () => {
       extras.remove();
     };

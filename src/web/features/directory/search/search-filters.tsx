@@ -16,8 +16,9 @@ function toggle<T>(values: readonly T[], value: T, on: boolean): T[] {
 
 /** "（12件）" after a choice, so people see where the results are before they click. */
 function Count({ value }: { value: number | undefined }) {
+  const { t } = useTranslation(DIRECTORY_NS);
   if (value === undefined) return null;
-  return <span className="dir-count">（{value}件）</span>;
+  return <span className="dir-count">{t('search.facetCount', { count: value })}</span>;
 }
 
 export function TypeFilter({ state, facets, onChange }: FilterProps) {
@@ -102,7 +103,7 @@ export function DistrictSelect({
         {districts.map((district) => (
           <option key={district.code} value={district.code}>
             {i18n.language === 'en' && district.nameEn ? district.nameEn : district.name}
-            {facets ? `（${facets.district[district.code] ?? 0}件）` : ''}
+            {facets ? t('search.facetCount', { count: facets.district[district.code] ?? 0 }) : ''}
           </option>
         ))}
       </select>
