@@ -71,10 +71,15 @@ describe('demo seed and bulk load', () => {
     ).toBe(3);
   });
 
-  it('bulk-loads other municipalities and rebuilds exactly the indexes it dropped', async () => {
-    const indexes = sql<{ d: string }>`select indexdef as d from pg_indexes
-      where tablename in ('facilities', 'facility_capabilities', 'facility_hours') order by indexname`;
+  it('bulk-loads other municipalities and restores exactly the indexes and keys it dropped', async () => {
+    const indexes = sql<{ d: string }>`
+      select indexdef as d from pg_indexes where tablename like 'facilit%'
+      union all
+      select conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) from pg_constraint
+      where conrelid::regclass::text like 'facilit%'
+      order by 1`;
     const before = (await indexes.execute(t.db)).rows.map((r) => r.d);
+    expect(before.length).toBeGreaterThan(20);
     const geos = syntheticGeographies(3);
     await installSyntheticMunicipalities(t.db, geos);
     const inserted = await bulkInsertFacilities(t.db, iterateNationalFacilities(600, 3, geos), {
