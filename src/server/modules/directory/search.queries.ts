@@ -64,29 +64,35 @@ function distanceSql(near: LatLng): RawBuilder<number> {
       * power(sin(radians(f.location[0] - ${near.lng}::float8) / 2), 2)))))`;
 }
 
-function capabilityExists(code: string, freshSince?: Date): RawBuilder<unknown> {
-  const fresh = freshSince ? sql`and c.confirmed_at >= ${freshSince}` : sql``;
-  return sql`exists (select 1 from facility_capabilities c where c.facility_id = f.id and c.code = ${code} ${fresh})`;
+/** Facilities offering every code: one index scan of the municipality's capabilities, grouped. */
+function capabilitiesSql(plan: SearchPlan): RawBuilder<unknown> {
+  const fresh = plan.freshSince ? sql`and c.confirmed_at >= ${plan.freshSince}` : sql``;
+  return sql`f.id in (select c.facility_id from facility_capabilities c
+    where c.municipality_code = ${plan.municipalityCode} and c.code = any(${plan.capabilities}::text[]) ${fresh}
+    group by c.facility_id having count(*) = ${plan.capabilities.length})`;
 }
 
 /** A shift of `day` is cancelled when the day is a holiday, 年末年始 or a 第n曜日 closure. */
-function dayOpenSql(day: DayFacts): RawBuilder<unknown> {
+function dayOpenSql(municipalityCode: string, day: DayFacts): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [
-    sql`not exists (select 1 from facility_closures x
-      where x.facility_id = f.id and x.weekday = ${day.weekday} and x.nth = ${day.nth})`,
+    sql`f.id not in (select x.facility_id from facility_closures x
+      where x.municipality_code = ${municipalityCode} and x.weekday = ${day.weekday} and x.nth = ${day.nth})`,
   ];
   if (day.holiday) parts.push(sql`not f.closed_on_holidays`);
   if (day.yearEnd) parts.push(sql`not f.closed_year_end`);
   return sql.join(parts, sql` and `);
 }
 
-function openSql(open: NonNullable<SearchPlan['open']>): RawBuilder<unknown> {
+/** Open at the minute: a shift of today covering it, or one of yesterday running past midnight. */
+function openSql(municipalityCode: string, open: NonNullable<SearchPlan['open']>): RawBuilder<unknown> {
   const { minute, today, yesterday } = open;
   return sql`(
-    exists (select 1 from facility_hours h where h.facility_id = f.id and h.day = ${today.weekday}
-      and h.open_minute <= ${minute} and h.close_minute > ${minute}) and ${dayOpenSql(today)}
-    or exists (select 1 from facility_hours h where h.facility_id = f.id and h.day = ${yesterday.weekday}
-      and h.close_minute > ${minute + 1440}) and ${dayOpenSql(yesterday)})`;
+    f.id in (select h.facility_id from facility_hours h where h.municipality_code = ${municipalityCode}
+      and h.day = ${today.weekday} and h.open_minute <= ${minute} and h.close_minute > ${minute})
+      and ${dayOpenSql(municipalityCode, today)}
+    or f.id in (select h.facility_id from facility_hours h where h.municipality_code = ${municipalityCode}
+      and h.day = ${yesterday.weekday} and h.close_minute > ${minute + 1440})
+      and ${dayOpenSql(municipalityCode, yesterday)})`;
 }
 
 /** Every filter except type and district, which the facets leave out. */
@@ -100,14 +106,14 @@ function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
     filters.push(sql`f.search_grams @> ${keywordGrams(keyword)}::integer[]`);
     if (Array.from(keyword).length > 1) filters.push(sql`f.search_text like ${`%${escapeLike(keyword)}%`}`);
   }
-  for (const code of plan.capabilities) filters.push(capabilityExists(code, plan.freshSince));
+  if (plan.capabilities.length > 0) filters.push(capabilitiesSql(plan));
   if (plan.town) filters.push(sql`f.town = ${plan.town}`);
   if (plan.accepting) {
     filters.push(
       sql`exists (select 1 from facility_capacity k where k.facility_id = f.id and k.signal = 'accepting')`,
     );
   }
-  if (plan.open) filters.push(openSql(plan.open));
+  if (plan.open) filters.push(openSql(plan.municipalityCode, plan.open));
   if (plan.near && plan.radiusM !== undefined) {
     const b = boundingBox(plan.near, plan.radiusM);
     filters.push(
