@@ -158,7 +158,8 @@ const ja = {
     capabilitiesLead: '在宅療養（自宅での療養）について、この施設ができることです。',
     confirmedAt: '{{date}} に確認',
     stale: '12か月以上未確認',
-    staleHint: '「12か月以上未確認」の項目は、最後の確認から12か月以上たっています。利用する前に電話でご確認ください。',
+    staleHint:
+      '「12か月以上未確認」の項目は、最後の確認から12か月以上たっています。利用する前に電話でご確認ください。',
     noCapabilities: '登録されている項目はありません。',
     capacity: '受け入れ状況',
     noCapacity: '受け入れ状況の情報はありません。',
@@ -380,7 +381,8 @@ const en: Messages<typeof ja> = {
     capabilitiesLead: 'Home-care services this facility offers.',
     confirmedAt: 'confirmed {{date}}',
     stale: 'Not confirmed for 12+ months',
-    staleHint: 'Items marked “not confirmed for 12+ months” were last confirmed over a year ago. Please call before relying on them.',
+    staleHint:
+      'Items marked “not confirmed for 12+ months” were last confirmed over a year ago. Please call before relying on them.',
     noCapabilities: 'Nothing registered.',
     capacity: 'Capacity',
     noCapacity: 'No capacity information.',

@@ -57,10 +57,13 @@ export function PrintMap({
   points,
   districts,
   near,
+  legend,
 }: {
   points: NumberedPoint[];
   districts: DistrictDto[];
   near: { lat: number; lng: number } | null;
+  /** Number range of each type, so a grey print still tells a pharmacy from a clinic. */
+  legend: Array<{ type: string; from: number; to: number }>;
 }) {
   const { t } = useTranslation(DIRECTORY_NS);
   const titleId = useId();
@@ -116,7 +119,17 @@ export function PrintMap({
           </text>
         </g>
       </svg>
-      <figcaption>{t('print.mapTitle')}</figcaption>
+      <figcaption>
+        {t('print.mapTitle')}
+        <ul className="dir-print-legend">
+          {legend.map((item) => (
+            <li key={item.type}>
+              <span className={`dir-print-legend__dot dir-marker--${item.type}`} aria-hidden="true" />
+              {t(`type.${item.type}`)} {item.from === item.to ? item.from : `${item.from}〜${item.to}`}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
     </figure>
   );
 }

@@ -79,7 +79,16 @@ export function PrintPage() {
       {results.data && results.data.total === 0 ? <p>{t('print.empty')}</p> : null}
       {groups.length > 0 ? (
         <>
-          <PrintMap points={groups.flatMap((g) => g.points)} districts={districtList} near={state.near} />
+          <PrintMap
+            points={groups.flatMap((g) => g.points)}
+            districts={districtList}
+            near={state.near}
+            legend={groups.map((g) => ({
+              type: g.type,
+              from: g.rows[0]?.no ?? 0,
+              to: g.rows.at(-1)?.no ?? 0,
+            }))}
+          />
           {groups.map((group) => (
             <PrintTable key={group.type} group={group} capabilityNames={names} />
           ))}
