@@ -174,8 +174,9 @@ export function searchStatement(plan: SearchPlan): RawBuilder<SearchResultRow> {
         (select coalesce(b.district_code, '') as k, count(*)::int as n from base b where ${typeCond}
          group by b.district_code) t) as district_facet,
       (select coalesce(jsonb_object_agg(t.code, t.n), '{}'::jsonb) from
-        (select c.code, count(*)::int as n from matched b
-         join facility_capabilities c on c.facility_id = b.id ${fresh} group by c.code) t) as capability_facet,
+        (select c.code, count(*)::int as n from facility_capabilities c
+         join matched b on b.id = c.facility_id
+         where c.municipality_code = ${plan.municipalityCode} ${fresh} group by c.code) t) as capability_facet,
       (select coalesce(jsonb_agg(to_jsonb(i) order by i.ord), '[]'::jsonb) from (
         select p.ord, f.id, f.name, f.name_kana, f.type, f.address_prefecture, f.address_city, f.address_town,
           f.address_block, f.address_building, f.district_code, d.name as district_name, f.town, f.phone,

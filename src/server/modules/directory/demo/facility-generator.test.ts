@@ -23,6 +23,11 @@ describe('demo facility generator', () => {
     expect(counts).toEqual(Object.fromEntries(meguroMix));
   });
 
+  it('interleaves the types so that a small municipality still has most of them', () => {
+    const types = new Set(generateFacilities(60, 5, geo, now).map((f) => f.type));
+    expect(types.size).toBeGreaterThanOrEqual(5);
+  });
+
   it('places every facility inside the ward boundary, in a real 町丁 with its postal code', () => {
     const towns = new Map(geo.towns.map((t) => [t.name, t]));
     for (const f of facilities) {

@@ -69,9 +69,13 @@ export const meguroMix: ReadonlyArray<[FacilityType, number]> = [
 const MIX_TOTAL = meguroMix.reduce((s, [, n]) => s + n, 0);
 const DAY_MS = 86_400_000;
 
-/** The type of the i-th facility of a municipality (the mix repeats) and its rank within the type. */
+/**
+ * The type of the i-th facility of a municipality and its rank within the type. A stride coprime
+ * with the mix size interleaves the types, so any prefix of a municipality has the whole mix and
+ * every full cycle of 720 has exactly the Meguro counts.
+ */
 function typeAt(index: number): { type: FacilityType; ordinal: number } {
-  let k = index % MIX_TOTAL;
+  let k = ((index % MIX_TOTAL) * 247) % MIX_TOTAL;
   for (const [type, n] of meguroMix) {
     if (k < n) return { type, ordinal: k };
     k -= n;
