@@ -26,32 +26,18 @@ export function ReportForm({ facilityId }: { facilityId: string }) {
   const [message, setMessage] = useState('');
   const [missing, setMissing] = useState(false);
   const messageRef = useRef<HTMLTextAreaElement>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
   const report = useMutation({
     mutationFn: () => sendErrorReport(facilityId, { category, message: message.trim() }),
   });
 
-  useEffect(() => {
-    if (report.isSuccess) doneRef.current?.focus();
-  }, [report.isSuccess]);
-
   if (report.isSuccess) {
     return (
-      <div ref={doneRef} tabIndex={-1} className="dir-report-done">
-        <Alert kind="success" title={t('report.title')}>
-          <p>{t('report.done')}</p>
-        </Alert>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            setMessage('');
-            report.reset();
-          }}
-        >
-          {t('report.again')}
-        </button>
-      </div>
+      <ReportDone
+        onAgain={() => {
+          setMessage('');
+          report.reset();
+        }}
+      />
     );
   }
 
@@ -70,21 +56,7 @@ export function ReportForm({ facilityId }: { facilityId: string }) {
     <form className="dir-report" onSubmit={submit} noValidate>
       <p>{t('report.lead')}</p>
       {report.error ? <ErrorAlert error={report.error} /> : null}
-      <fieldset className="field dir-choices">
-        <legend>{t('report.category')}</legend>
-        {CATEGORIES.map((value) => (
-          <label className="checkbox" key={value}>
-            <input
-              type="radio"
-              name="category"
-              value={value}
-              checked={category === value}
-              onChange={() => setCategory(value)}
-            />
-            <span>{t(`report.categories.${value}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <CategoryChoice value={category} onChange={setCategory} />
       <div className="field">
         <label className="field__label" htmlFor={messageId}>
           {t('report.message')}
@@ -115,5 +87,49 @@ export function ReportForm({ facilityId }: { facilityId: string }) {
         {report.isPending ? t('report.sending') : t('report.submit')}
       </button>
     </form>
+  );
+}
+
+function CategoryChoice({
+  value,
+  onChange,
+}: {
+  value: ErrorReportCategory;
+  onChange: (v: ErrorReportCategory) => void;
+}) {
+  const { t } = useTranslation(DIRECTORY_NS);
+  return (
+    <fieldset className="field dir-choices">
+      <legend>{t('report.category')}</legend>
+      {CATEGORIES.map((category) => (
+        <label className="checkbox" key={category}>
+          <input
+            type="radio"
+            name="category"
+            value={category}
+            checked={value === category}
+            onChange={() => onChange(category)}
+          />
+          <span>{t(`report.categories.${category}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The confirmation takes focus, so a screen reader reads it and nobody wonders if it was sent. */
+function ReportDone({ onAgain }: { onAgain: () => void }) {
+  const { t } = useTranslation(DIRECTORY_NS);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} className="dir-report-done">
+      <Alert kind="success" title={t('report.title')}>
+        <p>{t('report.done')}</p>
+      </Alert>
+      <button type="button" className="button button--secondary" onClick={onAgain}>
+        {t('report.again')}
+      </button>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import './print.css';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { DistrictDto } from '../../../../contracts/directory';
+import type { DistrictDto, FacilitySearchItem } from '../../../../contracts/directory';
 import { Alert, ErrorAlert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
@@ -28,30 +28,24 @@ export function PrintPage() {
   const [params] = useSearchParams();
   const state = useMemo(() => parseSearch(params), [params]);
   const query = useMemo(() => {
-    const {
-      limit: _limit,
-      offset: _offset,
-      ...rest
-    } = toApiQuery({ ...state, sort: state.near ? 'distance' : 'kana' }, new Date());
+    const sorted = { ...state, sort: state.near ? ('distance' as const) : ('kana' as const) };
+    const { limit: _limit, offset: _offset, ...rest } = toApiQuery(sorted, new Date());
     return rest;
   }, [state]);
   const results = useAllResults(query, PRINT_MAX);
   const capabilities = useCapabilities();
   const districts = useDistricts();
   useEffect(() => {
+    // Lets the print stylesheet hide whatever site chrome the shell might still render.
     document.body.classList.add('dir-printing');
     return () => document.body.classList.remove('dir-printing');
   }, []);
-
-  const districtList = districts.data?.items ?? [];
-  const districtName = districtList.find((d) => d.code === state.district)?.name;
-  const title = districtName ? t('print.titleDistrict', { district: districtName }) : t('print.title');
   const names = new Map(
     (capabilities.data?.items ?? []).map(
       (c) => [c.code, i18n.language === 'en' ? c.nameEn : c.name] as const,
     ),
   );
-  const groups = results.data ? groupForPrint(results.data.items) : [];
+  const districtList = districts.data?.items ?? [];
 
   return (
     <div className="dir-sheet">
@@ -61,41 +55,61 @@ export function PrintPage() {
           {t('print.printButton')}
         </button>
       </div>
-      <header className="dir-sheet__header">
-        <PageHeading title={title} />
-        <p>{t('print.conditions', { conditions: describe(state, names, districtList, t) })}</p>
-        <p>
-          {t('print.printedAt', { date: formatDate(new Date().toISOString(), i18n.language) })}
-          {results.data ? `　${t('print.count', { count: results.data.total })}` : null}
-        </p>
-      </header>
+      <SheetHeader state={state} names={names} districts={districtList} total={results.data?.total} />
       {results.error ? <ErrorAlert error={results.error} /> : null}
       {results.isPending ? <Loading label={t('print.loading')} /> : null}
-      {results.data && results.data.total > results.data.items.length ? (
-        <Alert kind="warning">
-          <p>{t('print.tooMany', { count: results.data.items.length })}</p>
-        </Alert>
-      ) : null}
-      {results.data && results.data.total === 0 ? <p>{t('print.empty')}</p> : null}
-      {groups.length > 0 ? (
-        <>
-          <PrintMap
-            points={groups.flatMap((g) => g.points)}
-            districts={districtList}
-            near={state.near}
-            legend={groups.map((g) => ({
-              type: g.type,
-              from: g.rows[0]?.no ?? 0,
-              to: g.rows.at(-1)?.no ?? 0,
-            }))}
-          />
-          {groups.map((group) => (
-            <PrintTable key={group.type} group={group} capabilityNames={names} />
-          ))}
-        </>
+      {results.data ? (
+        <SheetBody data={results.data} state={state} names={names} districts={districtList} />
       ) : null}
       <p className="dir-sheet__source">{t('print.source', { url: window.location.origin })}</p>
     </div>
+  );
+}
+
+type SheetProps = { state: SearchState; names: Map<string, string>; districts: DistrictDto[] };
+
+function SheetHeader({ state, names, districts, total }: SheetProps & { total: number | undefined }) {
+  const { t, i18n } = useTranslation(DIRECTORY_NS);
+  const districtName = districts.find((d) => d.code === state.district)?.name;
+  const title = districtName ? t('print.titleDistrict', { district: districtName }) : t('print.title');
+  return (
+    <header className="dir-sheet__header">
+      <PageHeading title={title} />
+      <p>{t('print.conditions', { conditions: describe(state, names, districts, t) })}</p>
+      <p>
+        {t('print.printedAt', { date: formatDate(new Date().toISOString(), i18n.language) })}
+        {total !== undefined ? `　${t('print.count', { count: total })}` : null}
+      </p>
+    </header>
+  );
+}
+
+function SheetBody({
+  data,
+  state,
+  names,
+  districts,
+}: SheetProps & { data: { total: number; items: FacilitySearchItem[] } }) {
+  const { t } = useTranslation(DIRECTORY_NS);
+  const groups = groupForPrint(data.items);
+  if (data.total === 0) return <p>{t('print.empty')}</p>;
+  return (
+    <>
+      {data.total > data.items.length ? (
+        <Alert kind="warning">
+          <p>{t('print.tooMany', { count: data.items.length })}</p>
+        </Alert>
+      ) : null}
+      <PrintMap
+        points={groups.flatMap((g) => g.points)}
+        districts={districts}
+        near={state.near}
+        legend={groups.map((g) => ({ type: g.type, from: g.rows[0]?.no ?? 0, to: g.rows.at(-1)?.no ?? 0 }))}
+      />
+      {groups.map((group) => (
+        <PrintTable key={group.type} group={group} capabilityNames={names} />
+      ))}
+    </>
   );
 }
 

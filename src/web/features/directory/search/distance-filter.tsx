@@ -28,28 +28,10 @@ export function DistanceFilter({ state, onChange, picking, onPickOnMap }: Props)
   const { t } = useTranslation(DIRECTORY_NS);
   const placeLabel = usePlaceLabel(state);
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const locate = () => {
-    if (!('geolocation' in navigator)) {
-      setMessage(t('search.locationFailed'));
-      return;
-    }
-    setBusy(true);
-    setMessage(t('search.locating'));
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setBusy(false);
-        setMessage('');
-        onChange({ near: { lat: position.coords.latitude, lng: position.coords.longitude }, place: 'here' });
-      },
-      () => {
-        setBusy(false);
-        setMessage(t('search.locationFailed'));
-      },
-      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
-    );
-  };
+  const { locate, busy } = useDeviceLocation((near) => {
+    setMessage('');
+    onChange({ near, place: 'here' });
+  }, setMessage);
 
   return (
     <fieldset className="field dir-choices">
@@ -92,6 +74,35 @@ export function DistanceFilter({ state, onChange, picking, onPickOnMap }: Props)
       {state.near ? <RadiusSelect state={state} onChange={onChange} /> : null}
     </fieldset>
   );
+}
+
+/** The browser's location (asked only on the button press); messages say what is happening. */
+function useDeviceLocation(
+  onFound: (near: { lat: number; lng: number }) => void,
+  onMessage: (text: string) => void,
+) {
+  const { t } = useTranslation(DIRECTORY_NS);
+  const [busy, setBusy] = useState(false);
+  const locate = () => {
+    if (!('geolocation' in navigator)) {
+      onMessage(t('search.locationFailed'));
+      return;
+    }
+    setBusy(true);
+    onMessage(t('search.locating'));
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setBusy(false);
+        onFound({ lat: position.coords.latitude, lng: position.coords.longitude });
+      },
+      () => {
+        setBusy(false);
+        onMessage(t('search.locationFailed'));
+      },
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
+    );
+  };
+  return { locate, busy };
 }
 
 /** Its own small form (outside the keyword form), so Enter here looks up the place only. */

@@ -34,6 +34,13 @@ type TextKey =
   | 'beds';
 const ADDRESS = ['prefecture', 'city', 'town', 'block', 'building'] as const;
 
+type FieldsProps = {
+  draft: FacilityDraft;
+  set: <K extends keyof FacilityDraft>(key: K, value: FacilityDraft[K]) => void;
+  /** Fields the server refused (`request.invalid` details). */
+  bad: Set<string>;
+};
+
 /**
  * The editor changes its own facility; the change waits for the ward's review. Only the fields
  * that differ are sent, with the version the editor started from (a later change wins a 409).
@@ -55,28 +62,13 @@ export function FacilityEditForm({ facility }: { facility: MyFacility }) {
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: staffKeys.mine }),
   });
-  const bad = invalidFields(submit.error);
-  const set = <K extends keyof FacilityDraft>(key: K, value: FacilityDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-  const text = (
-    key: TextKey,
-    extra: { type?: string; inputMode?: 'numeric' | 'tel' | 'email' | 'url' } = {},
-  ) => (
-    <TextField
-      label={t(`field.${key}`)}
-      value={draft[key]}
-      error={bad.has(key) ? t('invalidField', { field: t(`field.${key}`) }) : undefined}
-      onChange={(event) => set(key, event.target.value)}
-      {...extra}
-    />
-  );
+  const set: FieldsProps['set'] = (key, value) => setDraft((d) => ({ ...d, [key]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const empty = Object.keys(changedFields(original, draft)).length === 0;
     setNothing(empty);
     if (!empty) submit.mutate();
   };
-
   if (submit.isSuccess) {
     return (
       <Alert kind="success">
@@ -88,70 +80,9 @@ export function FacilityEditForm({ facility }: { facility: MyFacility }) {
     <form className="dir-edit" onSubmit={onSubmit} noValidate>
       <p>{t('my.editLead')}</p>
       {submit.error ? <ErrorAlert error={submit.error} /> : null}
-      {text('name')}
-      {text('kana')}
-      {text('nameEn')}
-      <SelectField
-        label={t('field.status')}
-        value={draft.status}
-        options={STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
-        onChange={(event) => set('status', event.target.value as FacilityStatus)}
-      />
-      <fieldset>
-        <legend>{t('field.addressBlock')}</legend>
-        {text('postalCode', { inputMode: 'numeric' })}
-        {ADDRESS.map((part) => (
-          <TextField
-            key={part}
-            label={t(`address.${part}`)}
-            value={draft.addressBlock[part]}
-            onChange={(event) => set('addressBlock', { ...draft.addressBlock, [part]: event.target.value })}
-          />
-        ))}
-      </fieldset>
-      {text('phone', { type: 'tel', inputMode: 'tel' })}
-      {text('fax', { type: 'tel', inputMode: 'tel' })}
-      {text('email', { type: 'email', inputMode: 'email' })}
-      {text('url', { type: 'url', inputMode: 'url' })}
-      {text('medicalInstitutionCode', { inputMode: 'numeric' })}
-      {text('careOfficeNumber', { inputMode: 'numeric' })}
-      {text('beds', { inputMode: 'numeric' })}
-      <ListField
-        label={t('field.departments')}
-        value={draft.departments}
-        onChange={(v) => set('departments', v)}
-      />
-      <CapabilityChoices
-        type={facility.type}
-        draft={draft}
-        onChange={(codes) => set('capabilities', codes)}
-      />
-      <fieldset>
-        <legend>{t('field.collaborationTools')}</legend>
-        {TOOLS.map((tool) => (
-          <label className="checkbox" key={tool}>
-            <input
-              type="checkbox"
-              checked={draft.collaborationTools.includes(tool)}
-              onChange={(event) =>
-                set(
-                  'collaborationTools',
-                  event.target.checked
-                    ? [...draft.collaborationTools, tool]
-                    : draft.collaborationTools.filter((x) => x !== tool),
-                )
-              }
-            />
-            <span>{t(`tool.${tool}`, { ns: DIRECTORY_NS })}</span>
-          </label>
-        ))}
-      </fieldset>
-      <ListField label={t('field.languages')} value={draft.languages} onChange={(v) => set('languages', v)} />
-      <ListField
-        label={t('field.accessibility')}
-        value={draft.accessibility}
-        onChange={(v) => set('accessibility', v)}
-      />
+      <NameAndAddressFields draft={draft} set={set} bad={invalidFields(submit.error)} />
+      <ContactFields draft={draft} set={set} bad={invalidFields(submit.error)} />
+      <ServiceFields type={facility.type} draft={draft} set={set} bad={invalidFields(submit.error)} />
       <HoursEditor hours={draft.hours} onChange={(hours) => set('hours', hours)} />
       <div className="field">
         <label className="field__label" htmlFor={noteId}>
@@ -175,6 +106,104 @@ export function FacilityEditForm({ facility }: { facility: MyFacility }) {
         {t('my.submit')}
       </button>
     </form>
+  );
+}
+
+function useTextField({ draft, set, bad }: FieldsProps) {
+  const { t } = useTranslation(DIRECTORY_STAFF_NS);
+  return (key: TextKey, extra: { type?: string; inputMode?: 'numeric' | 'tel' | 'email' | 'url' } = {}) => (
+    <TextField
+      label={t(`field.${key}`)}
+      value={draft[key]}
+      error={bad.has(key) ? t('invalidField', { field: t(`field.${key}`) }) : undefined}
+      onChange={(event) => set(key, event.target.value)}
+      {...extra}
+    />
+  );
+}
+
+function NameAndAddressFields(props: FieldsProps) {
+  const { t } = useTranslation(DIRECTORY_STAFF_NS);
+  const { draft, set } = props;
+  const text = useTextField(props);
+  return (
+    <>
+      {text('name')}
+      {text('kana')}
+      {text('nameEn')}
+      <SelectField
+        label={t('field.status')}
+        value={draft.status}
+        options={STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
+        onChange={(event) => set('status', event.target.value as FacilityStatus)}
+      />
+      <fieldset>
+        <legend>{t('field.addressBlock')}</legend>
+        {text('postalCode', { inputMode: 'numeric' })}
+        {ADDRESS.map((part) => (
+          <TextField
+            key={part}
+            label={t(`address.${part}`)}
+            value={draft.addressBlock[part]}
+            onChange={(event) => set('addressBlock', { ...draft.addressBlock, [part]: event.target.value })}
+          />
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+function ContactFields(props: FieldsProps) {
+  const text = useTextField(props);
+  return (
+    <>
+      {text('phone', { type: 'tel', inputMode: 'tel' })}
+      {text('fax', { type: 'tel', inputMode: 'tel' })}
+      {text('email', { type: 'email', inputMode: 'email' })}
+      {text('url', { type: 'url', inputMode: 'url' })}
+      {text('medicalInstitutionCode', { inputMode: 'numeric' })}
+      {text('careOfficeNumber', { inputMode: 'numeric' })}
+      {text('beds', { inputMode: 'numeric' })}
+    </>
+  );
+}
+
+function ServiceFields({ type, draft, set }: FieldsProps & { type: MyFacility['type'] }) {
+  const { t } = useTranslation(DIRECTORY_STAFF_NS);
+  const tools = draft.collaborationTools;
+  return (
+    <>
+      <ListField
+        label={t('field.departments')}
+        value={draft.departments}
+        onChange={(v) => set('departments', v)}
+      />
+      <CapabilityChoices type={type} draft={draft} onChange={(codes) => set('capabilities', codes)} />
+      <fieldset>
+        <legend>{t('field.collaborationTools')}</legend>
+        {TOOLS.map((tool) => (
+          <label className="checkbox" key={tool}>
+            <input
+              type="checkbox"
+              checked={tools.includes(tool)}
+              onChange={(event) =>
+                set(
+                  'collaborationTools',
+                  event.target.checked ? [...tools, tool] : tools.filter((x) => x !== tool),
+                )
+              }
+            />
+            <span>{t(`tool.${tool}`, { ns: DIRECTORY_NS })}</span>
+          </label>
+        ))}
+      </fieldset>
+      <ListField label={t('field.languages')} value={draft.languages} onChange={(v) => set('languages', v)} />
+      <ListField
+        label={t('field.accessibility')}
+        value={draft.accessibility}
+        onChange={(v) => set('accessibility', v)}
+      />
+    </>
   );
 }
 
