@@ -113,6 +113,7 @@ export const OPEN_DATA_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export const ExportFormat = z.enum(['csv', 'csv-cp932', 'xlsx', 'hsds', 'fhir']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
+type ExportFormatValue = ExportFormat;
 
 /** The two standard CSV datasets a municipality publishes. */
 export const ExportDataset = z.enum(['medical', 'care']);
@@ -124,13 +125,90 @@ export const OPEN_DATA_LICENCE = {
   url: 'https://creativecommons.org/licenses/by/4.0/deed.ja',
 } as const;
 
+/** The files of the public open-data API: `/api/public/opendata/<file>`. */
+export const OpenDataFile = z.enum([
+  'medical-institutions.csv',
+  'medical-institutions-sjis.csv',
+  'care-offices.csv',
+  'care-offices-sjis.csv',
+  'facilities.xlsx',
+  'hsds.json',
+  'fhir-bundle.json',
+]);
+export type OpenDataFile = z.infer<typeof OpenDataFile>;
+
+export const openDataFiles: Record<
+  OpenDataFile,
+  { format: ExportFormatValue; dataset?: 'medical' | 'care'; ja: string; en: string }
+> = {
+  'medical-institutions.csv': {
+    format: 'csv',
+    dataset: 'medical',
+    ja: '医療機関一覧（CSV・UTF-8）',
+    en: 'Medical institutions (CSV, UTF-8)',
+  },
+  'medical-institutions-sjis.csv': {
+    format: 'csv-cp932',
+    dataset: 'medical',
+    ja: '医療機関一覧（CSV・Shift_JIS）',
+    en: 'Medical institutions (CSV, Shift_JIS)',
+  },
+  'care-offices.csv': {
+    format: 'csv',
+    dataset: 'care',
+    ja: '介護サービス事業所一覧（CSV・UTF-8）',
+    en: 'Care service offices (CSV, UTF-8)',
+  },
+  'care-offices-sjis.csv': {
+    format: 'csv-cp932',
+    dataset: 'care',
+    ja: '介護サービス事業所一覧（CSV・Shift_JIS）',
+    en: 'Care service offices (CSV, Shift_JIS)',
+  },
+  'facilities.xlsx': {
+    format: 'xlsx',
+    ja: '全施設（Excel、施設の種類ごとのシート）',
+    en: 'All facilities (Excel, one sheet per type)',
+  },
+  'hsds.json': { format: 'hsds', ja: 'Open Referral HSDS 3.0（JSON）', en: 'Open Referral HSDS 3.0 (JSON)' },
+  'fhir-bundle.json': {
+    format: 'fhir',
+    ja: 'HL7 FHIR R4 Bundle（JP Core）',
+    en: 'HL7 FHIR R4 Bundle (JP Core)',
+  },
+};
+
+export const OpenDataFileQuery = z.strictObject({
+  municipality: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+
+/** One past import, for the admin page's history. */
+export const ImportSummary = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  layout: OpenDataLayout.nullable(),
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  importedBy: z.string().nullable(),
+  startedAt: z.string(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+export const ImportSummaryList = z.object({ items: z.array(ImportSummary) });
+
 /** One entry of the public list of downloads. */
 export const OpenDataDownload = z.object({
+  file: OpenDataFile,
   format: ExportFormat,
-  dataset: ExportDataset.optional(),
   label: z.string(),
-  mediaType: z.string(),
-  fileName: z.string(),
+  labelEn: z.string(),
   url: z.string(),
 });
 export type OpenDataDownload = z.infer<typeof OpenDataDownload>;

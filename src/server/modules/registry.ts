@@ -1,9 +1,10 @@
 import { accountsModule } from './accounts';
 import { directoryModule } from './directory';
 import type { ServerModule } from './module';
+import { opendataModule } from './opendata';
 
 /**
  * Every module the server mounts, in dependency order (seeding follows this order too).
  * Add a module here with one line.
  */
-export const serverModules: ServerModule[] = [accountsModule, directoryModule];
+export const serverModules: ServerModule[] = [accountsModule, directoryModule, opendataModule];

@@ -1,0 +1,21 @@
+import '../../../contracts/opendata';
+import type { ServerModule } from '../module';
+import { registerAdminRoutes } from './opendata-admin.routes';
+import { registerPublicRoutes } from './opendata-public.routes';
+
+/**
+ * Open data in and out (issue 4): import of municipal and MHLW facility lists, export as standard
+ * CSV, xlsx, Open Referral HSDS and FHIR, and the public downloads.
+ */
+export const opendataModule: ServerModule = {
+  name: 'opendata',
+  async register(app, deps) {
+    await registerPublicRoutes(app, deps);
+    await registerAdminRoutes(app, deps);
+  },
+};
+
+// What other modules (the benchmark) may use.
+export { exportOpenData } from './export/export.service';
+export { importOpenData } from './import/import.service';
+export { syntheticMedicalList } from './testing/synthetic-list';

@@ -1,0 +1,49 @@
+import { type Kysely, sql } from 'kysely';
+import {
+  OPEN_DATA_LICENCE,
+  type OpenDataCatalog,
+  type OpenDataFile,
+  openDataFiles,
+} from '../../../contracts/opendata';
+import type { Database } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+import { countFacilities, findMunicipality } from './export/export-source';
+
+/** The downloads of a municipality, with licence and credit line. Throws not_found for an unknown one. */
+export async function getCatalog(db: Kysely<Database>, code: string): Promise<OpenDataCatalog> {
+  const municipality = await findMunicipality(db, code);
+  if (!municipality) throw new AppError('not_found', { municipality: code });
+  const { n, last } = await countFacilities(db, code);
+  return {
+    municipality: { code, name: municipality.name },
+    licence: OPEN_DATA_LICENCE,
+    attribution: `出典：${municipality.prefecture}${municipality.name}「在宅療養資源マップ」オープンデータ（Zaitaku）`,
+    downloads: (Object.keys(openDataFiles) as OpenDataFile[]).map((file) => ({
+      file,
+      format: openDataFiles[file].format,
+      label: openDataFiles[file].ja,
+      labelEn: openDataFiles[file].en,
+      url: `/api/public/opendata/${file}?municipality=${code}`,
+    })),
+    facilityCount: n,
+    lastUpdated: last ? new Date(last).toISOString() : null,
+  };
+}
+
+/**
+ * A fingerprint of everything the files hold: facilities (count and last change) and capability
+ * confirmations (which change without touching the facility). Throws not_found for an unknown one.
+ */
+export async function getDataVersion(db: Kysely<Database>, code: string): Promise<string> {
+  const { rows } = await sql<{ known: boolean; n: number; last: Date | null; confirmed: Date | null }>`
+    select exists (select 1 from municipalities where code = ${code}) as known,
+      (select count(*)::int from facilities where municipality_code = ${code}) as n,
+      (select max(updated_at) from facilities where municipality_code = ${code}) as last,
+      (select max(confirmed_at) from facility_capabilities where municipality_code = ${code}) as confirmed`.execute(
+    db,
+  );
+  const row = rows[0];
+  if (!row?.known) throw new AppError('not_found', { municipality: code });
+  const time = (d: Date | null) => (d ? new Date(d).getTime() : 0);
+  return `${row.n}-${time(row.last)}-${time(row.confirmed)}`;
+}
