@@ -221,6 +221,8 @@ const ja = {
     button: '内容に変更なし（このまま確認する）',
     done: '{{name}} の情報を確認済みにしました（{{count}}項目）。ありがとうございました。',
     changeLink: '内容を変更する場合は、ログインして「自施設の情報」から申請してください。',
+    invalid:
+      'この確認リンクは無効か、すでに使われています。区から届いた最新のメールのリンクを開いてください。',
   },
   common: {
     km: '{{value}}km',
@@ -444,6 +446,8 @@ const en: Messages<typeof ja> = {
     button: 'No changes (confirm as is)',
     done: '{{name}} is confirmed ({{count}} items). Thank you.',
     changeLink: 'To change the information, log in and use “My facility”.',
+    invalid:
+      'This confirmation link is invalid or was already used. Open the link in the latest mail from the ward.',
   },
   common: {
     km: '{{value}} km',

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ConfirmResponse } from '../../../../contracts/directory';
-import { api } from '../../../app/api';
+import { ApiError, api } from '../../../app/api';
 import { Alert, ErrorAlert } from '../../../components/alert';
 import { PageHeading } from '../../../components/page-heading';
 import { DIRECTORY_NS } from '../i18n';
@@ -24,7 +24,14 @@ export function ConfirmPage() {
     <div className="page-narrow">
       <PageHeading title={t('confirm.title')} />
       <p>{t('confirm.lead')}</p>
-      {confirm.error ? <ErrorAlert error={confirm.error} /> : null}
+      {confirm.error instanceof ApiError && confirm.error.status === 400 ? (
+        // A cut or mistyped link fails the token's format check; the reader needs the same advice.
+        <Alert kind="error">
+          <p>{t('confirm.invalid')}</p>
+        </Alert>
+      ) : confirm.error ? (
+        <ErrorAlert error={confirm.error} />
+      ) : null}
       {confirm.data ? (
         <Alert kind="success">
           <p>{t('confirm.done', { name: confirm.data.name, count: confirm.data.capabilities })}</p>

@@ -24,9 +24,11 @@ export function FacilityPage() {
   const { t } = useTranslation(DIRECTORY_NS);
   const { id = '' } = useParams();
   const facility = useFacility(id);
+  const viewedId = facility.data?.id;
+  // One view per facility shown, not per background refetch of the same data.
   useEffect(() => {
-    if (facility.data) sendDirectoryEvent({ kind: 'facility_view', facilityId: facility.data.id });
-  }, [facility.data]);
+    if (viewedId) sendDirectoryEvent({ kind: 'facility_view', facilityId: viewedId });
+  }, [viewedId]);
 
   if (facility.isPending) return <Loading />;
   if (facility.error) {
