@@ -86,6 +86,14 @@ export const ImportReport = z.object({
   sheets: z.array(z.object({ name: z.string(), layout: OpenDataLayout.nullable(), rows: z.number().int() })),
   /** Errors beyond this many are counted but not listed. */
   errorsTruncated: z.boolean(),
+  /** The cells of the first rejected rows as the file has them, to show the offending cells. */
+  rejectedRows: z.array(
+    z.object({
+      line: z.number().int(),
+      sheet: z.string().optional(),
+      cells: z.record(z.string(), z.string()),
+    }),
+  ),
   durationMs: z.number(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

@@ -45,6 +45,7 @@ function fileFailure(file: string, code: keyof typeof openDataErrors, detail = '
     editorEdits: [],
     sheets: [],
     errorsTruncated: false,
+    rejectedRows: [],
     durationMs: 0,
   };
 }

@@ -57,6 +57,12 @@ describe('open-data HTTP API', () => {
       [2, '緯度'],
       [2, '経度'],
     ]);
+    expect(report.rejectedRows).toEqual([
+      {
+        line: 2,
+        cells: expect.objectContaining({ 名称: '入れ替わり内科（架空）', 緯度: '139.6982', 経度: '35.6415' }),
+      },
+    ]);
   });
 
   it('refuses to commit a file with a rejected row (422, report in the details) and commits nothing', async () => {

@@ -60,6 +60,7 @@ export type ImportRun = {
   /** District names by municipality (for the search text of new facilities). */
   districts: Map<string, Map<string, string>>;
   pushError(error: ImportReport['errors'][number]): void;
+  keepRejectedRow(line: number, sheet: string, cells: Record<string, string>): void;
 };
 
 /** Plans and (unless dry) writes one batch of rows. Rows with problems are counted as rejected. */
@@ -86,7 +87,7 @@ async function planGroup(run: ImportRun, code: string, group: ResolvedRow[]): Pr
     const match = matchFacility(row, matches);
     const first = match ? run.touched.get(match.id) : undefined;
     if (match && first !== undefined) {
-      reject(run, [duplicateFacilityError(row, first)]);
+      reject(run, row, [duplicateFacilityError(row, first)]);
       continue;
     }
     if (!match) {
@@ -128,16 +129,17 @@ async function planGroup(run: ImportRun, code: string, group: ResolvedRow[]): Pr
   return plans.filter((p): p is RowPlan => p !== undefined);
 }
 
-function reject(run: ImportRun, errors: ImportReport['errors']): void {
+function reject(run: ImportRun, row: ResolvedRow, errors: ImportReport['errors']): void {
   run.report.rejected++;
   for (const error of errors) run.pushError(error);
+  run.keepRejectedRow(row.line, '', row.raw);
 }
 
 async function ensureMunicipality(run: ImportRun, row: ResolvedRow): Promise<boolean> {
   if (run.municipalities.has(row.municipalityCode)) return true;
   const { name, prefecture } = row.municipalityFromFile;
   if (!name || !prefecture) {
-    reject(run, [
+    reject(run, row, [
       {
         line: row.line,
         column: null,

@@ -26,6 +26,9 @@ export type ImportOptions = {
   batchSize?: number;
 };
 
+/** Rejected rows whose cells the report carries (the admin page shows them with the faulty cells marked). */
+const REJECTED_ROWS_SHOWN = 100;
+
 /** Signals "roll the transaction back" once every row has been read and reported. */
 class Rollback extends Error {}
 
@@ -61,6 +64,10 @@ export async function importOpenData(
     pushError(error: ImportRowError) {
       if (report.errors.length < errorsCap) report.errors.push(error);
       else report.errorsTruncated = true;
+    },
+    keepRejectedRow(line: number, sheet: string, cells: Record<string, string>) {
+      if (report.rejectedRows.length >= REJECTED_ROWS_SHOWN) return;
+      report.rejectedRows.push({ line, ...(sheet ? { sheet } : {}), cells });
     },
   };
   if (options.dryRun) {
@@ -138,6 +145,7 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
         run.report.rejected++;
         bumpSheet(run.report);
         for (const error of event.errors) run.pushError(error);
+        run.keepRejectedRow(event.line, event.sheet, event.raw);
         break;
       case 'file_error':
         run.pushError(event.error);
@@ -179,6 +187,7 @@ function emptyReport(options: ImportOptions, encoding: ImportReport['encoding'])
     editorEdits: [],
     sheets: [],
     errorsTruncated: false,
+    rejectedRows: [],
     durationMs: 0,
   };
 }
@@ -225,7 +234,7 @@ async function recordImport(
       updated: report.updated,
       unchanged: report.unchanged,
       rejected: report.rejected,
-      report: JSON.stringify({ ...report, errors: report.errors.slice(0, 200) }),
+      report: JSON.stringify({ ...report, errors: report.errors.slice(0, 200), rejectedRows: [] }),
       imported_by_user_id: options.actor.userId,
       imported_by_label: options.actor.label,
       started_at: startedAt,

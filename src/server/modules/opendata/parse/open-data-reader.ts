@@ -17,7 +17,7 @@ export type ReadOptions = Omit<ResolveContext, 'layout'>;
 export type ReadEvent =
   | { type: 'sheet'; name: string; layout: OpenDataLayout | null }
   | { type: 'row'; sheet: string; row: ResolvedRow }
-  | { type: 'rejected'; sheet: string; line: number; errors: ImportRowError[] }
+  | { type: 'rejected'; sheet: string; line: number; errors: ImportRowError[]; raw: Record<string, string> }
   | { type: 'file_error'; error: ImportRowError };
 
 export type FileInfo = { encoding: SourceEncoding | null };
@@ -121,7 +121,7 @@ function* readRecord(
     }
     read.errors.push(rowError(record.line, null, 'row.duplicate_key', `${resolved.matchKey}, ${first}行目`));
   }
-  yield { type: 'rejected', sheet, line: record.line, errors: withSheet(read.errors, sheet) };
+  yield { type: 'rejected', sheet, line: record.line, errors: withSheet(read.errors, sheet), raw: read.raw };
 }
 
 function withSheet(errors: ImportRowError[], sheet: string): ImportRowError[] {
