@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { withDatabase } from '../../../cli/platform-commands';
 import { loadConfig } from '../../platform/config';
+import { acquireDataDirLock } from '../../platform/db/data-dir-lock';
 import { accountsCommands } from './accounts.commands';
 import { DEMO_USERS, seedAccountsDemo } from './demo.seed';
 import { insertMunicipality } from './municipality.queries';
@@ -96,6 +97,32 @@ describe('zaitaku CLI (accounts)', () => {
     const after = totpCode(admin?.totpSecret as string, new Date());
     expect(result.code).toBe(0);
     expect([before, after]).toContain(result.out.trim());
+  });
+
+  it('demo-code still prints the published code while the running server holds the embedded database', async () => {
+    // `npm start` holds the PGlite data dir; a newcomer runs demo-code beside it in another terminal.
+    const lockedDir = mkdtempSync(join(tmpdir(), 'zaitaku-locked-'));
+    const lockedConfig = loadConfig({ DATA_DIR: lockedDir, LOG_LEVEL: 'silent' });
+    const release = acquireDataDirLock(lockedDir);
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const editor = DEMO_USERS[5];
+      const before = totpCode(editor?.totpSecret as string, new Date());
+      expect(await command('demo-code').run([editor?.email as string], lockedConfig)).toBe(0);
+      const after = totpCode(editor?.totpSecret as string, new Date());
+      expect([before, after]).toContain(String(out.mock.calls[0]?.[0]).trim());
+      await expect(
+        command('demo-code').run(['chief@takamatsu.example.jp'], lockedConfig),
+      ).rejects.toMatchObject({
+        code: 'database.locked',
+      });
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      release();
+      rmSync(lockedDir, { recursive: true, force: true });
+    }
   });
 
   it('demo-code refuses an account that is not a demo account', async () => {
