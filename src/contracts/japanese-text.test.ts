@@ -127,6 +127,17 @@ describe('grams', () => {
     );
   });
 
+  it('never produces a gram in the range reserved for municipality elements (control characters)', () => {
+    const doc = normalizeSearchKey('a\u0001b\u0009c\u001f歯科');
+    expect(doc).toBe('abc歯科');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        for (const g of documentGrams(normalizeSearchKey(text)))
+          expect(g).toBeGreaterThanOrEqual(-(2 ** 31) + 0x20 * 65_536);
+      }),
+    );
+  });
+
   it('uses the unigram for a one-character keyword and caps long keywords at 8 bigrams', () => {
     expect(keywordGrams('歯')).toEqual([gramCode('歯')]);
     expect(keywordGrams('歯科')).toEqual([gramCode('歯', '科')]);

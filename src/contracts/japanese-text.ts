@@ -68,9 +68,13 @@ export const oldKanjiMap: Readonly<Record<string, string>> = {
 
 const oldKanjiPattern = new RegExp(`[${Object.keys(oldKanjiMap).join('')}]`, 'gu');
 
-/** Long-vowel marks, dashes, tildes and punctuation: dropped from keys (センター = センタ－ = センタ). */
+/**
+ * Long-vowel marks, dashes, tildes and punctuation: dropped from keys (センター = センタ－ = センタ).
+ * Control characters too: grams of U+0000–U+001F are reserved for the municipality element of the
+ * directory's scoped gram index.
+ */
 const droppedCharacters =
-  /[\s\-‐‑‒–—―−─━ー〜~〰・･·、。，．,.!?！？()（）[\]{}「」『』【】〔〕<>＜＞"'’‘“”/／:：;；&＆*＊+＋=＝|｜\\_]/gu;
+  /[\p{Cc}\s\-‐‑‒–—―−─━ー〜~〰・･·、。，．,.!?！？()（）[\]{}「」『』【】〔〕<>＜＞"'’‘“”/／:：;；&＆*＊+＋=＝|｜\\_]/gu;
 
 const smallKeLike = /[ヵヶゕゖ]/gu;
 /** け or が written between two kanji in a place name (自由ケ丘 = 自由ヶ丘 = 自由が丘). */

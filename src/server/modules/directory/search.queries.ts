@@ -95,6 +95,13 @@ function openSql(municipalityCode: string, open: NonNullable<SearchPlan['open']>
       and ${dayOpenSql(municipalityCode, yesterday)})`;
 }
 
+/**
+ * The expression of the facilities_search_scoped GIN index (migration 20261124020200): the grams
+ * plus one element for the municipality, so one index scan finds a keyword within a municipality.
+ */
+const scopedGrams = sql`(array[f.municipality_code::integer + (-2147483647 - 1)] || f.search_grams)`;
+const scopeGram = (municipalityCode: string) => Number(municipalityCode) - 2 ** 31;
+
 /** Every filter except type and district, which the facets leave out. */
 function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
   const filters: RawBuilder<unknown>[] = [
@@ -103,7 +110,9 @@ function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
   ];
   for (const keyword of plan.keywords) {
     // The gram array (GIN) finds candidates even for 1–2 characters; LIKE makes the match exact.
-    filters.push(sql`f.search_grams @> ${keywordGrams(keyword)}::integer[]`);
+    filters.push(
+      sql`${scopedGrams} @> ${[scopeGram(plan.municipalityCode), ...keywordGrams(keyword)]}::integer[]`,
+    );
     if (Array.from(keyword).length > 1) filters.push(sql`f.search_text like ${`%${escapeLike(keyword)}%`}`);
   }
   if (plan.capabilities.length > 0) filters.push(capabilitiesSql(plan));
