@@ -96,7 +96,7 @@ function openSql(municipalityCode: string, open: NonNullable<SearchPlan['open']>
 }
 
 /**
- * The expression of the facilities_search_scoped GIN index (migration 20261124020200): the grams
+ * The expression of the facilities_search_scoped GIN index (migration 20261124020000): the grams
  * plus one element for the municipality, so one index scan finds a keyword within a municipality.
  */
 const scopedGrams = sql`(array[f.municipality_code::integer + (-2147483647 - 1)] || f.search_grams)`;
