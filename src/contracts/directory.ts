@@ -205,6 +205,10 @@ export const FacilitySearchQuery = z.object({
   near: NearParam.optional(),
   /** Requires `near`. */
   radiusM: z.coerce.number().int().min(1).max(100_000).optional(),
+  /**
+   * relevance: keyword in the name first, then kana order (with `near` and no keyword: distance);
+   * distance: needs `near`; kana: gojūon order of the reading.
+   */
   sort: SearchSort.default('relevance'),
   limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(20),
   offset: z.coerce.number().int().min(0).max(SEARCH_MAX_OFFSET).default(0),

@@ -95,7 +95,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
     },
   );
 
-  // Statistics beacon (see docs/decisions/0xx-directory-statistics): GET answers are cached by
+  // Statistics beacon (docs/decisions/011-directory-statistics.md): GET answers are cached by
   // ETag and proxies, so the page reports what a person actually looked at.
   app.post(
     '/api/public/events',
