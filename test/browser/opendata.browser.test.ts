@@ -1,0 +1,156 @@
+import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The seed file itself (its module index would pull in the CLI and the module registry).
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
+import { axeViolations, type DemoServer, launchBrowser, startDemoServer } from '../support/browser';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/opendata');
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 800 };
+
+const demoAdminUser = DEMO_USERS.find((user) => user.role === 'ward_admin');
+if (!demoAdminUser) throw new Error('the accounts seed has no demo ward_admin');
+
+/** RFC 4648 base32 → bytes (computed here, so the test checks the server's TOTP independently). */
+function base32ToBytes(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const bytes: number[] = [];
+  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** RFC 6238 (HMAC-SHA-1, 30 s, 6 digits), waiting out the last seconds of a step so the code stays valid. */
+async function totp(secret: string): Promise<string> {
+  const intoStep = (Date.now() / 1000) % 30;
+  if (intoStep > 26) await new Promise((resolve) => setTimeout(resolve, (30 - intoStep + 0.5) * 1000));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
+  const mac = createHmac('sha1', base32ToBytes(secret)).update(counter).digest();
+  const offset = (mac[mac.length - 1] as number) & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+async function heading(page: Page): Promise<string> {
+  return (await page.locator('h1').first().textContent())?.trim() ?? '';
+}
+
+describe('open data in Chromium', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  const violations: Record<string, Array<{ id: string; help: string }>> = {};
+
+  /** axe-core at phone and desktop width; findings are collected and must stay empty. */
+  async function axe(page: Page, label: string) {
+    for (const [name, size] of [
+      ['phone', phone],
+      ['desktop', desktop],
+    ] as const) {
+      await page.setViewportSize(size);
+      const found = await axeViolations(page);
+      if (found.length > 0) violations[`${label} @${name}`] = found;
+    }
+    await page.setViewportSize(desktop);
+  }
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+
+  /** A page in its own context (axe-core needs one made with newContext). */
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: desktop, locale: 'ja-JP' });
+    return context.newPage();
+  }
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stopAndClean();
+  });
+
+  it('offers the downloads with their licence and data dictionary on the public page', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/opendata`);
+    await expect.poll(() => heading(page)).toBe('オープンデータ');
+    const csvLink = page.getByRole('link', { name: /医療機関一覧（CSV・UTF-8）/ });
+    await csvLink.waitFor();
+    expect(await page.getByRole('link', { name: /HL7 FHIR R4 Bundle/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByText(/CC BY 4\.0/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    expect(
+      await page.getByRole('table', { name: /医療機関一覧（自治体標準オープンデータセット）/ }).count(),
+    ).toBe(1);
+    const href = await csvLink.getAttribute('href');
+    const download = await page.request.get(`${server.url}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect((await download.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    await axe(page, '/opendata');
+    await page.context().close();
+    expect(violations).toEqual({});
+  });
+
+  it('lets the ward admin check a file, see the offending cells, then import a clean one', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/login?next=${encodeURIComponent('/staff/opendata/import')}`);
+    await page.getByLabel('メールアドレス').fill(demoAdminUser.email);
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'ログインする' }).click();
+    await page.waitForURL(/\/login\/two-factor/);
+    await page.getByLabel('確認コード（6桁）').fill(await totp(demoAdminUser.totpSecret));
+    await page.getByRole('button', { name: '確認する' }).click();
+    await page.waitForURL(/\/staff\/opendata\/import/);
+    await expect.poll(() => heading(page)).toBe('施設一覧の取り込み');
+    await axe(page, 'import (empty)');
+
+    // A file with a latitude of 135: the dry run marks the cell and import stays impossible.
+    await page.getByLabel('取り込むファイル').setInputFiles(join(FIXTURES, 'latitude-135.csv'));
+    await page.getByRole('button', { name: '内容を確認する（まだ取り込みません）' }).click();
+    const grid = page.getByRole('table', { name: /誤りのある行/ });
+    await grid.waitFor();
+    const bad = grid.locator('td.od-grid__bad');
+    expect(await bad.count()).toBe(2);
+    expect(await bad.first().textContent()).toContain('139.6982');
+    expect(await page.getByRole('button', { name: 'この内容で取り込む' }).isDisabled()).toBe(true);
+    expect(
+      await page
+        .getByRole('table', { name: '誤りの一覧' })
+        .getByText(/緯度「139\.6982」/)
+        .count(),
+    ).toBe(1);
+    await axe(page, 'import (errors)');
+
+    // A clean MHLW file: the dry run counts new facilities, then the import commits them.
+    await page.getByLabel('取り込むファイル').setInputFiles(join(FIXTURES, 'jigyosho_130.csv'));
+    await page.getByRole('button', { name: '内容を確認する（まだ取り込みません）' }).click();
+    await page.getByText('まだ何も取り込んでいません（確認のみ）。').waitFor();
+    const commit = page.getByRole('button', { name: 'この内容で取り込む' });
+    expect(await commit.isEnabled()).toBe(true);
+    await commit.click();
+    await page.getByText('取り込みました。').waitFor();
+    const history = page.getByRole('region', { name: '最近の取り込み' });
+    await expect.poll(() => history.getByText('取り込み済み').count()).toBeGreaterThan(0);
+    await axe(page, 'import (committed)');
+
+    const search = await page.request.get(
+      `${server.url}/api/public/facilities?q=${encodeURIComponent('ゆうやけ')}&limit=5`,
+    );
+    expect((await search.json()).total).toBe(1);
+    await page.context().close();
+    expect(violations).toEqual({});
+  });
+});
