@@ -324,7 +324,7 @@ export const rowErrorTemplates = {
   },
   'row.invalid_number': {
     ja: '「{value}」を数として読み取れません。半角数字で入力してください。',
-    en: '"{value}" is not a number.',
+    en: 'The value "{value}" is not a number.',
   },
   'row.invalid_time': {
     ja: '時刻「{value}」を読み取れません。「9:00」のように入力してください。',
@@ -384,6 +384,13 @@ export const rowErrorTemplates = {
   },
 } as const satisfies Record<string, { ja: string; en: string }>;
 export type RowErrorCode = keyof typeof rowErrorTemplates;
+
+// Row codes are catalogued too (docs/errors.md), as 422s: they reach the API inside an import report.
+defineErrors(
+  Object.fromEntries(
+    Object.entries(rowErrorTemplates).map(([code, text]) => [code, { status: 422, ...text }]),
+  ) as Record<RowErrorCode, { status: number; ja: string; en: string }>,
+);
 
 /** Fills a row error template: Japanese first, English second. */
 export function rowErrorMessage(code: RowErrorCode, value = ''): string {
