@@ -1,5 +1,5 @@
 import type { ImportRowError, OpenDataLayout } from '../../../../contracts/opendata';
-import type { FacilityField } from '../../../../contracts/opendata-layouts';
+import { FACILITY_FIELDS, type FacilityField } from '../../../../contracts/opendata-layouts';
 import {
   careTypeOf,
   type FacilityType,
@@ -148,13 +148,18 @@ function resolveType(row: ReadRow, ctx: ResolveContext, errors: ImportRowError[]
   return type;
 }
 
+// Content fields in one fixed order (so the hash and the comparison see the same shape every time).
+const CONTENT_FIELDS = FACILITY_FIELDS.filter((field) => !BOOKKEEPING.has(field));
+
 function contentOf(record: FacilityRecord, type: FacilityType, layout: OpenDataLayout): FacilityContent {
-  const content: FacilityContent = { type };
-  for (const [field, value] of Object.entries(record) as Array<[FacilityField, unknown]>) {
-    if (!BOOKKEEPING.has(field)) (content as Record<string, unknown>)[field] = value;
+  const content: Record<string, unknown> = { type };
+  const source = record as Record<string, unknown>;
+  for (const field of CONTENT_FIELDS) {
+    const value = source[field];
+    if (value !== undefined) content[field] = value;
   }
   if (CARE_LAYOUTS.includes(layout)) content.serviceKind = record.serviceKind ?? null;
-  return content;
+  return content as FacilityContent;
 }
 
 /** The file's municipality names describe `code` only when the file's own code is that one. */
