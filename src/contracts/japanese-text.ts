@@ -143,14 +143,18 @@ export function buildSearchDocument(fields: Array<string | null | undefined>): s
 
 const TWO_POW_31 = 2_147_483_648;
 
+/** Characters beyond the BMP fold into the private-use block U+F000–U+FFFF (never onto U+0000–U+001F). */
+const foldToBmp = (cp: number) => (cp > 0xffff ? 0xf000 | (cp & 0x0fff) : cp);
+
 /**
  * A unigram or bigram as one signed 32-bit integer: (first << 16 | second) − 2³¹, exact for the
- * Basic Multilingual Plane (a unigram has second = 0). Characters beyond it fold onto the BMP,
- * which can only add candidates: the search always re-checks with LIKE.
+ * Basic Multilingual Plane (a unigram has second = 0). Characters beyond it are folded, which can
+ * only add candidates: the search always re-checks with LIKE. Codes whose first character is a
+ * control character (below U+0020) never occur and are reserved for the municipality element.
  */
 export function gramCode(first: string, second?: string): number {
-  const a = (first.codePointAt(0) ?? 0) % 65_536;
-  const b = second === undefined ? 0 : (second.codePointAt(0) ?? 0) % 65_536;
+  const a = foldToBmp(first.codePointAt(0) ?? 0);
+  const b = second === undefined ? 0 : foldToBmp(second.codePointAt(0) ?? 0);
   return a * 65_536 + b - TWO_POW_31;
 }
 
