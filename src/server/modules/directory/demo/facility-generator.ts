@@ -149,6 +149,48 @@ function confirmedDate(r: Random, now: Date): Date {
   return new Date(now.getTime() - days * DAY_MS);
 }
 
+function addressFor(geo: Geography, town: TownInfo, chome: number, r: Random): DemoFacility['address'] {
+  return {
+    prefecture: geo.prefecture,
+    city: geo.city,
+    town: `${town.name}${kanjiDigits[chome] ?? chome}丁目`,
+    block: `${r.int(1, 30)}-${r.int(1, 25)}`,
+    building: r.chance(0.35) ? `${r.pick(stems)[0]}ビル${r.int(1, 6)}階` : null,
+  };
+}
+
+/** Numbers that cannot ring anywhere (Tokyo subscriber numbers never start with 0) and example.jp. */
+function contactsFor(municipalityCode: string, serial: string, r: Random) {
+  const number = () =>
+    `03-0${String(r.int(0, 999)).padStart(3, '0')}-${String(r.int(0, 9999)).padStart(4, '0')}`;
+  return {
+    phone: number(),
+    fax: r.chance(0.7) ? number() : null,
+    email: r.chance(0.8) ? `info-${municipalityCode}-${serial}@example.jp` : null,
+    url: r.chance(0.6) ? `https://demo-${municipalityCode}-${serial}.example.jp/` : null,
+  };
+}
+
+const medicalTables: Partial<Record<FacilityType, string>> = {
+  hospital: '1',
+  clinic: '1',
+  dental_clinic: '3',
+  pharmacy: '4',
+};
+
+/** 医療機関コード (prefecture + 点数表 + 99 + serial) or 介護事業所番号, both in ranges marked fictional. */
+function registryCodesFor(type: FacilityType, municipalityCode: string, serial: string) {
+  const prefecture = municipalityCode.slice(0, 2);
+  const table = medicalTables[type];
+  const careOffice = type === 'visiting_nurse_station' || type === 'care_management_office';
+  return {
+    medicalInstitutionCode: table ? `${prefecture}${table}99${serial}` : null,
+    careOfficeNumber: careOffice
+      ? `${prefecture}7${type === 'visiting_nurse_station' ? '6' : '1'}${serial}9`
+      : null,
+  };
+}
+
 type Options = { now?: Date; mainStationOf?: (index: number) => string | undefined };
 
 /** The facility at `index` of a municipality: deterministic for (seed, municipality, index). */
@@ -162,10 +204,7 @@ export function generateFacilityAt(
   const r = createRandom(facilitySeed(seed + Number(geo.municipalityCode), index));
   const { type, ordinal } = typeAt(index);
   const town = townFor(geo, type, ordinal, r);
-  const district = geo.districts.find((d) => d.code === town.district) ?? {
-    code: town.district,
-    name: town.district,
-  };
+  const district = geo.districts.find((d) => d.code === town.district) ?? { code: town.district, name: '' };
   const named = nameOf(type, r, town, [district.name, districtKana[district.name] ?? '']);
   const homeCare = r.chance(0.2);
   const codes = demoCapabilities(type, r, homeCare);
@@ -175,15 +214,6 @@ export function generateFacilityAt(
     codes.some((c) => visitingCapabilities.includes(c)) ||
     type === 'visiting_nurse_station' ||
     type === 'care_management_office';
-  const medicalTable =
-    type === 'dental_clinic'
-      ? '3'
-      : type === 'pharmacy'
-        ? '4'
-        : type === 'hospital' || type === 'clinic'
-          ? '1'
-          : null;
-  const careOffice = type === 'visiting_nurse_station' || type === 'care_management_office';
   const satelliteOf = type === 'visiting_nurse_station' ? options.mainStationOf?.(index) : undefined;
   const chome = r.int(1, Math.max(1, town.chome));
   return {
@@ -192,30 +222,14 @@ export function generateFacilityAt(
     type,
     name: satelliteOf ? `${named.name} サテライト${town.name}` : named.name,
     kana: satelliteOf ? `${named.kana} サテライト${town.kana}` : named.kana,
-    address: {
-      prefecture: geo.prefecture,
-      city: geo.city,
-      town: `${town.name}${kanjiDigits[chome] ?? chome}丁目`,
-      block: `${r.int(1, 30)}-${r.int(1, 25)}`,
-      building: r.chance(0.35) ? `${r.pick(stems)[0]}ビル${r.int(1, 6)}階` : null,
-    },
+    address: addressFor(geo, town, chome, r),
     postalCode: town.postalCode,
     town: town.name,
     districtCode: district.code,
     districtName: district.name,
     location: placeIn(geo, town, r),
-    phone: `03-0${String(r.int(0, 999)).padStart(3, '0')}-${String(r.int(0, 9999)).padStart(4, '0')}`,
-    fax: r.chance(0.7)
-      ? `03-0${String(r.int(0, 999)).padStart(3, '0')}-${String(r.int(0, 9999)).padStart(4, '0')}`
-      : null,
-    email: r.chance(0.8) ? `info-${geo.municipalityCode}-${serial}@example.jp` : null,
-    url: r.chance(0.6) ? `https://demo-${geo.municipalityCode}-${serial}.example.jp/` : null,
-    medicalInstitutionCode: medicalTable
-      ? `${geo.municipalityCode.slice(0, 2)}${medicalTable}99${serial}`
-      : null,
-    careOfficeNumber: careOffice
-      ? `${geo.municipalityCode.slice(0, 2)}7${type === 'visiting_nurse_station' ? '6' : '1'}${serial}9`
-      : null,
+    ...contactsFor(geo.municipalityCode, serial, r),
+    ...registryCodesFor(type, geo.municipalityCode, serial),
     beds: type === 'hospital' ? r.int(40, 400) : type === 'clinic' && r.chance(0.03) ? r.int(1, 19) : null,
     departments: named.departments,
     languages: codes.includes('multilingual') ? ['日本語', ...r.sample(languagesOffered, r.int(1, 3))] : [],
