@@ -55,6 +55,7 @@ export const FACILITY_FIELDS = [
   'imageLicence',
   'note',
   'capacity',
+  'confirmedOn',
 ] as const;
 export type FacilityField = (typeof FACILITY_FIELDS)[number];
 
@@ -66,6 +67,8 @@ export type LayoutColumn = {
   /** The field it fills; null for columns we keep only as raw values. */
   field: FacilityField | null;
   required?: boolean;
+  /** Read when a file has it, never written by the export (not part of the published layout). */
+  importOnly?: boolean;
   /** For the data dictionary. */
   description: string;
 };
@@ -74,7 +77,7 @@ const c = (
   header: string,
   field: FacilityField | null,
   description: string,
-  extra: { aliases?: readonly string[]; required?: boolean } = {},
+  extra: { aliases?: readonly string[]; required?: boolean; importOnly?: boolean } = {},
 ): LayoutColumn => ({ header, field, description, ...extra });
 
 const PUBLISHER_CODE = c(
@@ -98,6 +101,11 @@ const CORP_NO = c('法人番号', 'corporateNumber', '国税庁の法人番号�
 const CORP_NAME = c('法人の名称', 'corporationName', '運営法人の名称');
 const URL_COL = c('URL', 'url', 'ホームページの URL');
 const NOTE = c('備考', 'note', '備考');
+// Many published files add the day the list was checked, often in 和暦 (令和6年4月1日, R6.4.1).
+const CONFIRMED = c('最終確認日', 'confirmedOn', '情報を最後に確認した日（和暦も可）', {
+  aliases: ['確認日', '情報確認日', '更新日', '最終更新日', '情報更新日', 'データ更新日', '更新年月日'],
+  importOnly: true,
+});
 
 /** 自治体標準オープンデータセット 医療機関一覧 (正式版), 42 columns in the published order. */
 const medicalStandard: LayoutColumn[] = [
@@ -152,6 +160,7 @@ const medicalStandard: LayoutColumn[] = [
   c('画像', 'image', '画像の URL'),
   c('画像_ライセンス', 'imageLicence', '画像のライセンス'),
   NOTE,
+  CONFIRMED,
 ];
 
 /** 推奨データセット 医療機関一覧 (2019–2023), 26 columns. */
@@ -182,6 +191,7 @@ const medicalRecommended: LayoutColumn[] = [
   c('病床数', 'beds', '病床数'),
   URL_COL,
   NOTE,
+  CONFIRMED,
 ];
 
 /** 推奨データセット 介護サービス事業所一覧: 22 columns, plus those newer files add (matched by header). */
@@ -212,6 +222,7 @@ const careRecommended: LayoutColumn[] = [
   c('ID', 'sourceId', '公開者が付けた施設の ID'),
   c('所在地_連結表記', 'addressFull', '所在地を1つにつなげた表記'),
   c('郵便番号', 'postalCode', '郵便番号（7桁）'),
+  CONFIRMED,
 ];
 
 /** MHLW 介護サービス情報公表システム open data, 24 columns, one file per service type. */
@@ -240,6 +251,7 @@ const mhlwCareService: LayoutColumn[] = [
   c('介護保険の通常の指定基準を満たしている', null, '介護保険の指定基準'),
   c('障害福祉の通常の指定基準を満たしている', null, '障害福祉の指定基準'),
   NOTE,
+  CONFIRMED,
 ];
 
 export const LAYOUT_COLUMNS: Record<OpenDataLayout, readonly LayoutColumn[]> = {

@@ -378,6 +378,10 @@ export const rowErrorTemplates = {
     ja: '施設を特定する番号（医療機関コード、事業所番号、または ID）がありません。',
     en: 'No identifier (medical institution code, care office number or ID) to match the facility.',
   },
+  'row.invalid_date': {
+    ja: '日付「{value}」を読み取れません。「令和6年4月1日」「R6.4.1」「2024/4/1」のように入力してください。',
+    en: 'Date "{value}" cannot be read. Write it like 令和6年4月1日, R6.4.1 or 2024/4/1.',
+  },
   'row.too_long': {
     ja: '内容が長すぎます（{value}文字）。2,000文字以内にしてください。',
     en: 'The cell is too long ({value} characters); keep it within 2,000.',

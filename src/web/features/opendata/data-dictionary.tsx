@@ -28,13 +28,15 @@ export function DataDictionary() {
                   </tr>
                 </thead>
                 <tbody>
-                  {LAYOUT_COLUMNS[layout].map((column, index) => (
-                    <tr key={column.header}>
-                      <td>{index + 1}</td>
-                      <th scope="row">{column.header}</th>
-                      <td>{column.description}</td>
-                    </tr>
-                  ))}
+                  {LAYOUT_COLUMNS[layout]
+                    .filter((column) => !column.importOnly)
+                    .map((column, index) => (
+                      <tr key={column.header}>
+                        <td>{index + 1}</td>
+                        <th scope="row">{column.header}</th>
+                        <td>{column.description}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </TableScroll>

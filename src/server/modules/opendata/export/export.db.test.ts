@@ -62,6 +62,23 @@ describe('open-data export', () => {
     expect(report.rows).toBe(dataset === 'medical' ? 4 : 6);
   });
 
+  it('gives back what a care list said, days without times included', async () => {
+    const file = await exported({ format: 'csv', dataset: 'care' });
+    const read = await collectOpenData(file.bytes, {
+      fileName: 'care.csv',
+      knownMunicipality: () => undefined,
+    });
+    const aoba = read.rows.find((r) => r.content.name === '目黒あおば訪問看護ステーション（架空）');
+    expect(aoba?.content).toMatchObject({
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      hoursNote: '24時間対応\n土日は緊急時のみ',
+      corporateNumber: '6011005000202',
+      serviceKind: '訪問看護',
+    });
+    const yuyake = read.rows.find((r) => r.content.name === '訪問看護ステーションゆうやけ目黒（架空）');
+    expect(yuyake?.content.days).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday']);
+  });
+
   it('writes CP932 that keeps the NEC and IBM extension characters', async () => {
     const file = await exported({ format: 'csv-cp932', dataset: 'medical' });
     expect(file.bytes.includes(Buffer.from([0x87, 0x40]))).toBe(true);

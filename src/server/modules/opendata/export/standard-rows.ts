@@ -28,8 +28,13 @@ export const DATASETS = {
   { layout: OpenDataLayout; types: readonly FacilityType[]; fileName: string }
 >;
 
+/** The columns a download carries: the layout without the ones we only read. */
+export function publishedColumns(layout: OpenDataLayout) {
+  return LAYOUT_COLUMNS[layout].filter((c) => !c.importOnly);
+}
+
 export function headersOf(layout: OpenDataLayout): string[] {
-  return LAYOUT_COLUMNS[layout].map((c) => c.header);
+  return publishedColumns(layout).map((c) => c.header);
 }
 
 /**
@@ -54,7 +59,7 @@ export function standardCells(
     kind: medicalKindLabel(facility.type, facility.beds) || null,
     serviceKind: serviceKindOf(facility) ?? defaultServiceLabel(facility.type),
   };
-  return LAYOUT_COLUMNS[layout].map((column) => (column.field ? cellOf(column.field, record) : ''));
+  return publishedColumns(layout).map((column) => (column.field ? cellOf(column.field, record) : ''));
 }
 
 function cellOf(field: FacilityField, record: FacilityRecord): string {

@@ -89,8 +89,9 @@ export function scheduleOf(state: FacilityState): Schedule {
   const holiday: DayCode[] = state.closed_on_holidays ? [] : ['holiday'];
   const stored = state.hours.map(([day, open, close]) => ({ day, open: clock(open), close: clock(close) }));
   const extras = state.extras;
-  if (extras?.days && extras.opensAt && extras.closesAt) {
-    const given = { days: extras.days, opensAt: extras.opensAt, closesAt: extras.closesAt };
+  // Care lists give days without times: those days live only in the extras.
+  if (extras?.days) {
+    const given = { days: extras.days, opensAt: extras.opensAt ?? [], closesAt: extras.closesAt ?? [] };
     const sameHoliday = given.days.includes('holiday') === !state.closed_on_holidays;
     if (sameHoliday && storedForm(scheduleRows(given)) === storedForm(stored)) return given;
   }
@@ -162,6 +163,7 @@ export function projectFacility(state: FacilityState): FacilityContent & Facilit
     departments: state.departments,
     beds: state.beds,
     status: state.status,
+    confirmedOn: state.last_confirmed_at ? tokyoDate(state.last_confirmed_at) : null,
   };
   for (const field of EXTRA_FIELDS) {
     (stored as Record<string, unknown>)[field] =
@@ -174,11 +176,22 @@ export function projectFacility(state: FacilityState): FacilityContent & Facilit
   return projected;
 }
 
-/** Fields of `content` whose value differs from the facility's (`type` included). */
+function tokyoDate(value: Date | string): string {
+  return new Date(new Date(value).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Fields of `content` whose value differs from the facility's (`type` included). A file's check
+ * date counts only when it is newer: an older list never makes a facility look less recently checked.
+ */
 export function changedFields(content: FacilityContent, current: FacilityContent): string[] {
   const changed: string[] = [];
   for (const [field, value] of Object.entries(content)) {
     const before = (current as Record<string, unknown>)[field];
+    if (field === 'confirmedOn') {
+      if (typeof value === 'string' && (typeof before !== 'string' || value > before)) changed.push(field);
+      continue;
+    }
     if (stableJson(value) !== stableJson(before ?? null)) changed.push(field);
   }
   return changed;

@@ -37,6 +37,8 @@ export type DirectoryRow = {
   closed_on_holidays: boolean;
   hours_note: string | null;
   source_id: string | null;
+  /** The file's check date (Tokyo midnight, ISO); the facility keeps a later confirmation of its own. */
+  last_confirmed_at: string | null;
 };
 
 /**
@@ -104,6 +106,7 @@ export function rowFromState(state: FacilityState): DirectoryRow {
     closed_on_holidays: state.closed_on_holidays,
     hours_note: state.hours_note,
     source_id: state.source_id,
+    last_confirmed_at: null,
   };
 }
 
@@ -139,6 +142,7 @@ export function emptyRow(id: string, row: ResolvedRow): DirectoryRow {
     closed_on_holidays: true,
     hours_note: null,
     source_id: null,
+    last_confirmed_at: null,
   };
 }
 
@@ -214,6 +218,9 @@ export function applyContent(
       case 'opensAt':
       case 'closesAt':
         hours = true;
+        break;
+      case 'confirmedOn':
+        target.last_confirmed_at = typeof value === 'string' ? `${value}T00:00:00+09:00` : null;
         break;
     }
   }

@@ -16,7 +16,7 @@ const ROW_TYPE = sql`
   postal_code char(7), town text, district_code text, lat float8, lng float8, phone text, fax text,
   email text, url text, medical_institution_code char(10), care_office_number char(10),
   care_service_type text, beds integer, beds_note text, departments text[], closed_on_holidays boolean,
-  hours_note text, source_id text, raw jsonb, search_text text, search_grams integer[], name_key text,
+  hours_note text, source_id text, raw jsonb, last_confirmed_at timestamptz, search_text text, search_grams integer[], name_key text,
   kana_key text`;
 
 export type RowWrite = DirectoryRow & { raw: Record<string, string> };
@@ -47,7 +47,7 @@ export async function insertFacilities(
       v.phone, v.fax, v.email, v.url, v.medical_institution_code, v.care_office_number,
       v.care_service_type, v.beds, v.beds_note, coalesce(v.departments, '{}'), v.closed_on_holidays, v.hours_note,
       v.source_id, v.raw, v.search_text, coalesce(v.search_grams, '{}'), v.name_key, v.kana_key,
-      ${now}, ${now}, ${now}, ${now}
+      ${now}, coalesce(v.last_confirmed_at, ${now}), ${now}, ${now}
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${ROW_TYPE})`.execute(trx);
 }
 
@@ -65,6 +65,7 @@ export async function updateFacilities(trx: Trx, rows: RowWrite[], now: Date): P
       care_service_type = v.care_service_type, beds = v.beds, beds_note = v.beds_note,
       departments = coalesce(v.departments, '{}'), closed_on_holidays = v.closed_on_holidays,
       hours_note = v.hours_note, source_id = v.source_id, raw = v.raw,
+      last_confirmed_at = greatest(f.last_confirmed_at, v.last_confirmed_at),
       imported_at = ${now}, updated_at = ${now}, version = f.version + 1
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${ROW_TYPE})
     where f.id = v.id`.execute(trx);

@@ -289,4 +289,31 @@ describe('open-data import', () => {
       address_building: '碑文谷ビル1階',
     });
   });
+
+  it('takes a check date in 和暦 from the file, never moving a newer confirmation back', async () => {
+    const base = fixture('jigyosho_430.csv').toString('utf8').trimEnd().split('\r\n');
+    const withDate = (date: string) =>
+      Buffer.from(`${[`${base[0]},更新日`, `${base[1]},${date}`].join('\r\n')}\r\n`);
+    const confirmed = async () =>
+      (
+        await handle.db
+          .selectFrom('facilities')
+          .select('last_confirmed_at')
+          .where('care_office_number', '=', '1360190013')
+          .where('care_service_type', '=', '430')
+          .executeTakeFirstOrThrow()
+      ).last_confirmed_at;
+    await importOpenData(handle.db, fixture('jigyosho_430.csv'), options('jigyosho_430.csv'));
+    const before = await confirmed();
+    const older = await importOpenData(handle.db, withDate('令和元年5月1日'), options('dated.csv'));
+    expect(older).toMatchObject({ unchanged: 1, updated: 0, committed: true });
+    expect(await confirmed()).toEqual(before);
+    const newer = await importOpenData(handle.db, withDate('R9.4.1'), options('dated.csv'));
+    expect(newer).toMatchObject({ updated: 1, committed: true });
+    expect((await confirmed())?.toISOString()).toBe('2027-03-31T15:00:00.000Z');
+    const bad = await importOpenData(handle.db, withDate('令和元年4月1日'), options('dated.csv'));
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ line: 2, column: '更新日', code: 'row.invalid_date' }),
+    ]);
+  });
 });

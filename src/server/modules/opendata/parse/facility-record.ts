@@ -10,6 +10,7 @@ import {
   type Normalised,
   normaliseCorporateNumber,
   normaliseCount,
+  normaliseDate,
   normaliseDecimal,
   normaliseEmail,
   normaliseIdentifier,
@@ -74,6 +75,8 @@ export interface FieldTypes {
   imageLicence: string | null;
   note: string | null;
   capacity: number | null;
+  /** ISO date the publisher last checked the row. */
+  confirmedOn: string | null;
 }
 
 /** A facility as one row of a file says it, every value normalised. Absent = the file has no such column. */
@@ -155,6 +158,7 @@ export const FIELD_SPECS: { [K in FacilityField]: FieldSpec<FieldTypes[K]> } = {
   imageLicence: textField(),
   note: textField(),
   capacity: spec(normaliseCount, numberText),
+  confirmedOn: nullable(normaliseDate),
 };
 
 /** Reads one cell into its field; never throws (the fuzz test holds us to that). */

@@ -1,3 +1,4 @@
+import { parseJapaneseDate } from '../../../../contracts/japanese-calendar';
 import { isValidMunicipalityCode, toSixDigitCode } from '../../../../contracts/municipality-code';
 import type { RowErrorCode } from '../../../../contracts/opendata';
 import { cleanText, isEmptyMarker, toHalfWidth, toIdentifier, unifyDigitDashes } from './normalise-text';
@@ -221,4 +222,21 @@ export function normaliseStatus(raw: string): Normalised<FacilityStatus> {
   if (/^(休止|休止中|休診|休診中|一時休止)$/.test(text)) return accept('suspended');
   if (/^(廃止|閉鎖|閉院|廃院|廃業)$/.test(text)) return accept('closed');
   return reject('row.invalid_status');
+}
+
+/**
+ * A date as offices write it: 和暦 (令和 02年05月01日, 令4. 10. 5, R6.4.1, 元年), Western, or an
+ * Excel serial day number (45383 = 2024-04-01) → ISO. A year or month alone means its first day.
+ */
+export function normaliseDate(raw: string): Normalised<string | null> {
+  const text = structured(raw);
+  if (text === '') return accept(null);
+  if (/^\d{5}$/.test(text)) {
+    const serial = Number(text);
+    // Excel counts days from 1899-12-30; 20000–80000 is 1954–2119.
+    if (serial < 20_000 || serial > 80_000) return reject('row.invalid_date');
+    return accept(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10));
+  }
+  const date = parseJapaneseDate(text.replace(/\s*\d{1,2}:\d{2}(:\d{2})?$/, ''));
+  return date ? accept(date.iso) : reject('row.invalid_date');
 }

@@ -229,3 +229,19 @@ describe('closures written in a note', () => {
     expect(closuresFromNote('祝日休診')).toEqual([]);
   });
 });
+
+describe('dates in a check-date column', () => {
+  it('reads 和暦, abbreviations, 元年, Western dates and Excel serial days', async () => {
+    const { normaliseDate } = await import('./normalise-values');
+    expect(value(normaliseDate('令和 02年05月01日'))).toBe('2020-05-01');
+    expect(value(normaliseDate('令4. 10. 5'))).toBe('2022-10-05');
+    expect(value(normaliseDate('R6.4.1'))).toBe('2024-04-01');
+    expect(value(normaliseDate('令和元年5月1日'))).toBe('2019-05-01');
+    expect(value(normaliseDate('H31'))).toBe('2019-01-01');
+    expect(value(normaliseDate('2024/4/1'))).toBe('2024-04-01');
+    expect(value(normaliseDate('45383'))).toBe('2024-04-01');
+    expect(value(normaliseDate('2024-04-01 09:30'))).toBe('2024-04-01');
+    expect(value(normaliseDate('令和元年4月1日'))).toBe('error:row.invalid_date');
+    expect(value(normaliseDate('先月'))).toBe('error:row.invalid_date');
+  });
+});
