@@ -298,7 +298,41 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       searches integer not null default 0,
       primary key (municipality_code, day, query_key, district_code, capability_codes, facility_types, zero_result)
     )`.execute(db);
+  await createSearchGeneration(db);
 }
+
+/**
+ * A counter that moves whenever anything a public search reads changes, whoever writes it (the
+ * directory's services, the importer, plain SQL): one nextval per statement, no row lock, so
+ * concurrent writers never wait on it. The search keeps answers per counter value
+ * (search-cache.ts).
+ */
+async function createSearchGeneration(db: Kysely<unknown>): Promise<void> {
+  await sql`create sequence directory_generation`.execute(db);
+  await sql`
+    create function directory_bump_generation() returns trigger language plpgsql as $$
+    begin
+      perform nextval('directory_generation');
+      return null;
+    end $$`.execute(db);
+  for (const table of searchedTables) {
+    await sql`
+      create trigger ${sql.raw(`${table}_bump_generation`)}
+      after insert or update or delete or truncate on ${sql.table(table)}
+      for each statement execute function directory_bump_generation()`.execute(db);
+  }
+}
+
+const searchedTables = [
+  'facilities',
+  'facility_hours',
+  'facility_closures',
+  'facility_capabilities',
+  'facility_capacity',
+  'directory_capabilities',
+  'directory_districts',
+  'directory_towns',
+];
 
 /** Search and filter indexes of facilities (bulk loads drop and rebuild them the same way). */
 async function createFacilityIndexes(db: Kysely<unknown>): Promise<void> {
@@ -345,4 +379,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       facility_change_requests, facility_history, facility_capacity, facility_capabilities,
       facility_closures, facility_hours, facilities, directory_towns, directory_districts,
       directory_capabilities cascade`.execute(db);
+  await sql`drop function directory_bump_generation`.execute(db);
+  await sql`drop sequence directory_generation`.execute(db);
 }

@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors';
 import { presentSearchItem } from './facility.presenter';
 import { parseOpenAt, tokyoMoment } from './opening-hours';
 import { runSearch, type SearchPlan } from './search.queries';
+import { cachedByGeneration } from './search-cache';
 import { listCapabilities, listDistricts, municipalityExists } from './taxonomy.queries';
 
 /** The instant before which a capability confirmation counts as stale. */
@@ -29,13 +30,16 @@ export async function searchFacilities(
   defaultMunicipality: string,
   now: Date = new Date(),
 ): Promise<FacilitySearchResponse> {
-  const plan = await planSearch(db, query, defaultMunicipality, now);
-  const row = await runSearch(db, plan);
-  return {
-    total: row.total,
-    items: row.items.map((item) => presentSearchItem(item, Boolean(plan.near))),
-    facets: { type: row.type_facet, capability: row.capability_facet, district: row.district_facet },
-  };
+  const key = `${defaultMunicipality}|${JSON.stringify(query)}`;
+  return cachedByGeneration(db, key, async () => {
+    const plan = await planSearch(db, query, defaultMunicipality, now);
+    const row = await runSearch(db, plan);
+    return {
+      total: row.total,
+      items: row.items.map((item) => presentSearchItem(item, Boolean(plan.near))),
+      facets: { type: row.type_facet, capability: row.capability_facet, district: row.district_facet },
+    };
+  });
 }
 
 /** Checks the query against the municipality's taxonomy and districts and turns it into a plan. */
