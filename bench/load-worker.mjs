@@ -3,23 +3,36 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
-const { url, method, headers, body, connections, durationSeconds, amount, maxSeconds, uniqueClientAddress } =
-  workerData;
+const {
+  url,
+  method,
+  headers,
+  body,
+  connections,
+  durationSeconds,
+  amount,
+  maxSeconds,
+  uniqueClientAddress,
+  paths,
+} = workerData;
 
 let sent = 0;
 // A distinct X-Forwarded-For per request stands for many clients behind a proxy (TRUST_PROXY on),
 // so per-address rate limits measure nothing but themselves.
-const requests = uniqueClientAddress
-  ? [
-      {
-        setupRequest(request) {
-          sent++;
-          const address = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
-          return { ...request, headers: { ...request.headers, 'x-forwarded-for': address } };
+// A request mix: each connection walks the paths in order, one per request.
+const requests = paths
+  ? paths.map((path) => ({ method, path }))
+  : uniqueClientAddress
+    ? [
+        {
+          setupRequest(request) {
+            sent++;
+            const address = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
+            return { ...request, headers: { ...request.headers, 'x-forwarded-for': address } };
+          },
         },
-      },
-    ]
-  : undefined;
+      ]
+    : undefined;
 
 const latencies = [];
 const statuses = {};

@@ -12,6 +12,8 @@ export type LoadOptions = {
   amount?: number;
   maxSeconds: number;
   uniqueClientAddress?: boolean;
+  /** Paths (with query) each connection cycles through, in order, on `url`'s origin: a request mix. */
+  paths?: string[];
 };
 
 export type LoadFigures = {

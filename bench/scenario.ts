@@ -1,3 +1,4 @@
+import type { DatabaseHandle } from '../src/server/platform/db/database';
 import type { LoadFigures, LoadOptions } from './load';
 
 export type Engine = 'pglite' | 'postgres';
@@ -7,6 +8,8 @@ export type BenchServer = {
   engine: Engine;
   /** http://127.0.0.1:PORT */
   url: string;
+  /** The server's own database handle, for scenarios that load data in bulk before measuring. */
+  database: DatabaseHandle;
   stop(): Promise<void>;
 };
 

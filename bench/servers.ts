@@ -34,6 +34,7 @@ export class ServerFactory {
     return {
       engine,
       url,
+      database: server.database,
       stop: async () => {
         await server.close();
         await database.remove();
