@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import { exportOpenData, importOpenData, syntheticMedicalList } from '../../src/server/modules/opendata';
+import type { Database } from '../../src/server/platform/db/schema';
+import { measureExtraMemory } from '../memory';
+import type { BenchContext, BenchScenario, Engine } from '../scenario';
+import { median, round1 } from '../stats';
+
+const MEGURO = '131105';
+const actor = { userId: null, label: 'bench' };
+
+/** BENCH_IMPORT_N: rows of the rate file (default 50,000); BENCH_IMPORT_LARGE_N: the large file (default 500,000). */
+function sizeFrom(name: string, fallback: number): number {
+  const n = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < 100 || n > 2_000_000) throw new Error(`${name}: 100–2000000`);
+  return n;
+}
+
+/** End to end through the engine the CLI and admin page use: read, normalise, validate, plan, write, commit. */
+async function timedImport(db: Kysely<Database>, bytes: Buffer, fileName: string) {
+  const t0 = performance.now();
+  const report = await importOpenData(db, bytes, {
+    fileName,
+    dryRun: false,
+    overwriteEditorEdits: false,
+    actor,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (!report.committed || report.rejected > 0) {
+    throw new Error(`import not committed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  }
+  return { report, seconds };
+}
+
+/** Import rate: a fresh demo installation per run, the file imported (all new), then again (all unchanged). */
+async function measureRate(ctx: BenchContext, engine: Engine, bytes: Buffer, rows: number) {
+  const first: number[] = [];
+  const again: number[] = [];
+  let created = 0;
+  for (let i = 0; i < ctx.settings.runs; i++) {
+    const server = await ctx.startServer(engine);
+    try {
+      const fresh = await timedImport(server.database.db, bytes, 'bench-rate.csv');
+      const repeat = await timedImport(server.database.db, bytes, 'bench-rate.csv');
+      created = fresh.report.created;
+      first.push(rows / fresh.seconds);
+      again.push(rows / repeat.seconds);
+      ctx.log(
+        `    ${engine} import run ${i + 1}: ${Math.round(rows / fresh.seconds)} rows/s new, ${Math.round(rows / repeat.seconds)} rows/s unchanged`,
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+  return {
+    rows,
+    created,
+    rowsPerSecondNew: round1(median(first)),
+    rowsPerSecondUnchanged: round1(median(again)),
+    target: 20_000,
+  };
+}
+
+/** Streams the export to nowhere, counting bytes, while the process's memory is sampled. */
+async function drainExport(db: Kysely<Database>) {
+  const t0 = performance.now();
+  const file = await exportOpenData(db, { format: 'csv', dataset: 'medical', municipalityCode: MEGURO });
+  let bytes = 0;
+  for await (const chunk of file.stream) bytes += (chunk as Buffer).length;
+  return { bytes, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The large file into a fresh installation (indexes dropped and rebuilt by the engine), then its export. */
+async function measureLarge(ctx: BenchContext, engine: Engine, rows: number) {
+  const server = await ctx.startServer(engine);
+  try {
+    let bytes: Buffer | undefined = syntheticMedicalList(rows);
+    const fileMB = round1(bytes.length / 2 ** 20);
+    const { report, seconds } = await timedImport(server.database.db, bytes, 'bench-large.csv');
+    bytes = undefined;
+    ctx.log(`    ${engine}: ${rows} rows imported in ${seconds.toFixed(1)} s`);
+    const exported = await measureExtraMemory(() => drainExport(server.database.db));
+    ctx.log(`    ${engine}: export ${JSON.stringify(exported)}`);
+    return {
+      import: {
+        rows,
+        fileMB,
+        created: report.created,
+        secondsWithIndexBuilds: round1(seconds),
+        rowsPerSecond: round1(rows / seconds),
+        targetSeconds: 60,
+      },
+      exportCsv: {
+        facilities: report.created + 720,
+        megabytes: round1(exported.result.bytes / 2 ** 20),
+        seconds: round1(exported.result.seconds),
+        baselineRssMB: exported.baselineRssMB,
+        extraRssMB: exported.extraRssMB,
+        extraHeapMB: exported.extraHeapMB,
+        extraExternalMB: exported.extraExternalMB,
+        targetExtraMB: 256,
+      },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Issue 4: import rows/s end to end, a large import with index builds, and the memory of a streamed export. */
+export const scenario: BenchScenario = {
+  issue: 4,
+  name: 'opendata',
+  summary:
+    'import rows/s (BENCH_IMPORT_N, default 50,000); large import with index builds and streamed CSV export memory (BENCH_IMPORT_LARGE_N, default 500,000)',
+  async run(ctx) {
+    const rateRows = sizeFrom('BENCH_IMPORT_N', 50_000);
+    const largeRows = sizeFrom('BENCH_IMPORT_LARGE_N', 500_000);
+    const rateFile = syntheticMedicalList(rateRows);
+    const figures: Record<string, unknown> = {
+      file: `synthetic 医療機関一覧 (42-column standard layout, UTF-8 CSV), ${MEGURO}, into the Meguro demo (720 facilities)`,
+      note: 'in-process importOpenData/exportOpenData on the bench server database; memory is the whole process (server included), peaks above a post-GC baseline',
+    };
+    for (const engine of ctx.settings.engines) {
+      const entry: Record<string, unknown> = {};
+      try {
+        entry.rate = await measureRate(ctx, engine, rateFile, rateRows);
+        entry.large = await measureLarge(ctx, engine, largeRows);
+      } catch (error) {
+        ctx.log(`    opendata on ${engine} failed: ${(error as Error).stack}`);
+        entry.error = (error as Error).message;
+      }
+      figures[engine] = entry;
+    }
+    return figures;
+  },
+};
