@@ -58,10 +58,22 @@ export class ServerFactory {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       try {
-        await client.query(statement);
+        return (await client.query(statement)).rows;
       } finally {
         await client.end();
       }
+    };
+    // The pool's connections close asynchronously after the server has closed; dropping with
+    // (force) while one is still open kills it, and the pool reports that as an unhandled error.
+    const drop = async () => {
+      for (let i = 0; i < 50; i++) {
+        const [row] = await admin(
+          `select count(*)::int as n from pg_stat_activity where datname = '${name}'`,
+        );
+        if (row?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await admin(`drop database if exists ${name} with (force)`);
     };
     await admin(
       `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C'`,
@@ -70,7 +82,7 @@ export class ServerFactory {
     url.pathname = `/${name}`;
     return {
       env: { DATABASE_URL: url.toString() },
-      remove: () => admin(`drop database if exists ${name} with (force)`),
+      remove: drop,
     };
   }
 
