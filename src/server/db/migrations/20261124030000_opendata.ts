@@ -26,6 +26,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
+  // Exports page through a municipality's facilities in id order (keyset pagination): without this
+  // index every page would sort the whole municipality again.
+  await sql`create index opendata_facilities_keyset on facilities (municipality_code, id)`.execute(db);
+
   // Every import run (dry runs and refused files too), with its report, for the admin page.
   await sql
     .raw(`
@@ -58,4 +62,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table opendata_imports, opendata_facility_sources`.execute(db);
+  await sql`drop index opendata_facilities_keyset`.execute(db);
 }

@@ -48,7 +48,7 @@ export function standardCells(
   sequence: number,
 ): string[] {
   const record: FacilityRecord = {
-    ...projectFacility(facility),
+    ...projectFacility(facility, false),
     municipalityCode: municipality.code,
     siteMunicipalityCode: municipality.code,
     municipalityName: municipality.name,

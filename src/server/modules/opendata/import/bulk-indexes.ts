@@ -31,5 +31,5 @@ export async function dropHeavyIndexes(trx: Transaction<Database>): Promise<void
 
 export async function rebuildHeavyIndexes(trx: Transaction<Database>): Promise<void> {
   for (const statement of Object.values(HEAVY_INDEXES)) await statement.execute(trx);
-  await sql`analyze facilities, facility_hours`.execute(trx);
+  await sql`analyze facilities, facility_hours, opendata_facility_sources`.execute(trx);
 }

@@ -131,8 +131,12 @@ export function serviceKindOf(state: Pick<FacilityState, 'type' | 'care_service_
   return MEDICAL_TYPES.includes(state.type) ? null : defaultServiceLabel(state.type);
 }
 
-/** Everything a file could say about the facility, in the normalised form the reader produces. */
-export function projectFacility(state: FacilityState): FacilityContent & FacilityRecord {
+/**
+ * Everything a file could say about the facility, in the normalised form the reader produces.
+ * The exporter skips the normalising (`normalise: false`): the importer normalises both sides
+ * before it compares, so the stored values can be written as they are.
+ */
+export function projectFacility(state: FacilityState, normalise = true): FacilityContent & FacilityRecord {
   const schedule = scheduleOf(state);
   const parts = {
     prefecture: state.address_prefecture,
@@ -171,7 +175,7 @@ export function projectFacility(state: FacilityState): FacilityContent & Facilit
   }
   const projected: FacilityContent & FacilityRecord = { type: state.type };
   for (const [field, value] of Object.entries(stored) as Array<[FacilityField, never]>) {
-    (projected as Record<string, unknown>)[field] = normalised(field, value);
+    (projected as Record<string, unknown>)[field] = normalise ? normalised(field, value) : value;
   }
   return projected;
 }

@@ -69,16 +69,19 @@ export type FacilityState = {
 };
 
 /** The select list of FacilityState, for the importer's lookups and the exporter's pages. */
-export const FACILITY_STATE_COLUMNS = sql`
+/** The facility's own columns and its open-data side (everything of FacilityState but the hours). */
+export const FACILITY_COLUMNS = sql`
   f.id, f.municipality_code, f.type, f.status, f.name, f.name_kana, f.name_en,
   f.address_prefecture, f.address_city, f.address_town, f.address_block, f.address_building,
   f.postal_code, f.town, f.district_code, f.location[1] as lat, f.location[0] as lng, f.phone, f.fax, f.email, f.url,
   f.medical_institution_code, f.care_office_number, f.care_service_type, f.beds, f.beds_note, f.departments,
   f.closed_on_holidays, f.hours_note, f.source_id, f.version, f.updated_at, f.edited_by_editor_at,
-  f.last_confirmed_at,
+  f.last_confirmed_at, s.layout, s.content_hash, s.synced_at, s.extras, s.editor_edits_overwritten_at`;
+
+/** The select list of FacilityState, for the importer's lookups. */
+export const FACILITY_STATE_COLUMNS = sql`${FACILITY_COLUMNS},
   coalesce((select jsonb_agg(jsonb_build_array(h.day, h.open_minute, h.close_minute) order by h.day, h.open_minute)
-    from facility_hours h where h.facility_id = f.id), '[]'::jsonb) as hours,
-  s.layout, s.content_hash, s.synced_at, s.extras, s.editor_edits_overwritten_at`;
+    from facility_hours h where h.facility_id = f.id), '[]'::jsonb) as hours`;
 
 export type FacilityKeys = {
   medicalCodes: string[];
