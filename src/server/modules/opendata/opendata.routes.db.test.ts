@@ -65,6 +65,19 @@ describe('open-data HTTP API', () => {
     ]);
   });
 
+  it('reports a broken xlsx and a file that is not a facility list as errors of the whole file', async () => {
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
+    const broken = ImportReport.parse((await upload(zip, 'dryRun=true&fileName=list.xlsx')).json());
+    expect(broken.errors).toEqual([
+      expect.objectContaining({ line: 0, column: null, code: 'opendata.broken_xlsx' }),
+    ]);
+    expect(broken.encoding).toBe('xlsx');
+    const notList = ImportReport.parse((await upload(fixture('not-a-list.txt'), 'dryRun=true')).json());
+    expect(notList.errors[0]?.code).toBe('opendata.not_facility_list');
+    const unknown = ImportReport.parse((await upload(fixture('unknown-layout.csv'), 'dryRun=true')).json());
+    expect(unknown.errors[0]?.code).toBe('opendata.unknown_layout');
+  });
+
   it('refuses to commit a file with a rejected row (422, report in the details) and commits nothing', async () => {
     const response = await upload(fixture('latitude-135.csv'), 'dryRun=false&fileName=latitude-135.csv');
     expect(response.statusCode).toBe(422);
