@@ -1,4 +1,4 @@
-import '../../../contracts/opendata';
+import '../../../contracts/opendata-errors';
 import type { ServerModule } from '../module';
 import { registerAdminRoutes } from './opendata-admin.routes';
 import { registerPublicRoutes } from './opendata-public.routes';

@@ -6,13 +6,8 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../../cli/commands';
 import { withDatabase } from '../../../cli/platform-commands';
 import { isValidMunicipalityCode } from '../../../contracts/municipality-code';
-import {
-  ExportDataset,
-  ExportFormat,
-  type ImportReport,
-  layoutLabels,
-  openDataErrors,
-} from '../../../contracts/opendata';
+import { ExportDataset, ExportFormat, type ImportReport, layoutLabels } from '../../../contracts/opendata';
+import { openDataErrors } from '../../../contracts/opendata-errors';
 import { isAppError } from '../../platform/errors';
 import { exportOpenData } from './export/export.service';
 import { importOpenData } from './import/import.service';

@@ -1,4 +1,4 @@
-import type { RowErrorCode } from '../../../../contracts/opendata';
+import type { RowErrorCode } from '../../../../contracts/opendata-errors';
 import type { FacilityField } from '../../../../contracts/opendata-layouts';
 import { cleanAddress } from './normalise-address';
 import { formatList, normaliseList } from './normalise-lists';

@@ -1,6 +1,6 @@
 import { parseJapaneseDate } from '../../../../contracts/japanese-calendar';
 import { isValidMunicipalityCode, toSixDigitCode } from '../../../../contracts/municipality-code';
-import type { RowErrorCode } from '../../../../contracts/opendata';
+import type { RowErrorCode } from '../../../../contracts/opendata-errors';
 import { cleanText, isEmptyMarker, toHalfWidth, toIdentifier, unifyDigitDashes } from './normalise-text';
 
 /** A cell read into a field value, or the reason it could not be. */

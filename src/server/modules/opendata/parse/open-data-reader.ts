@@ -2,9 +2,9 @@ import {
   type ImportRowError,
   layoutLabels,
   type OpenDataLayout,
-  openDataErrors,
   type SourceEncoding,
 } from '../../../../contracts/opendata';
+import { openDataErrors } from '../../../../contracts/opendata-errors';
 import { type HeaderMatch, isHeaderProblem, matchHeader } from './header-matching';
 import { csvRecords, SourceError, type SourceRecord, type SourceSheet, xlsxSheets } from './record-sources';
 import { isBlankRecord, readRow, rowError } from './row-reading';

@@ -1,4 +1,5 @@
-import { type ImportRowError, type RowErrorCode, rowErrorMessage } from '../../../../contracts/opendata';
+import type { ImportRowError } from '../../../../contracts/opendata';
+import { type RowErrorCode, rowErrorMessage } from '../../../../contracts/opendata-errors';
 import type { FacilityField } from '../../../../contracts/opendata-layouts';
 import type { FacilityRecord } from './facility-record';
 import { readField } from './facility-record';

@@ -1,0 +1,186 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../platform/db/schema';
+import { buildSearchFields, listDistricts, refreshFacilitySearch, resolveTown } from '../../directory';
+import { closuresFromNote } from '../parse/normalise-schedule';
+import { EXTRA_FIELDS, SCHEDULE_FIELDS, scheduleOf, scheduleRows } from './facility-projection';
+import { applyContent, type DirectoryRow, emptyRow, rowFromState } from './facility-row';
+import {
+  type ClosureWrite,
+  type HistoryWrite,
+  type HoursWrite,
+  insertFacilities,
+  insertHistory,
+  type RowWrite,
+  replaceHours,
+  type SourceWrite,
+  updateFacilities,
+  upsertSources,
+} from './facility-writes';
+import type { ImportRun } from './import-batch';
+import type { RowPlan } from './import-plan';
+
+type WritePlan = Exclude<RowPlan, { kind: 'unchanged' }>;
+
+/**
+ * Carries out a batch's plans in the import's transaction: new and changed facilities with their
+ * hours, closures, open-data side and history rows, then fresh search columns.
+ */
+export async function writePlans(
+  run: ImportRun,
+  trx: Transaction<Database>,
+  plans: RowPlan[],
+): Promise<void> {
+  const inserts: RowWrite[] = [];
+  const updates: RowWrite[] = [];
+  const hoursOf: Array<{ row: DirectoryRow; plan: WritePlan }> = [];
+  const sources: SourceWrite[] = [];
+  const history: HistoryWrite[] = [];
+  for (const plan of plans) {
+    if (plan.kind === 'unchanged') {
+      // Remember the verified hash so the next import of this row is recognised without loading it.
+      if (plan.verified && plan.kept.length === 0)
+        sources.push(sourceOf(run, plan, plan.state.id, plan.state.updated_at));
+      continue;
+    }
+    const fields = plan.kind === 'create' ? Object.keys(plan.row.content) : plan.apply;
+    const target = plan.kind === 'create' ? emptyRow(plan.id, plan.row) : rowFromState(plan.state);
+    const addressBefore = target.address_town;
+    const { hours } = applyContent(target, plan.row, fields);
+    if (plan.row.matchKey.startsWith('id:')) target.source_id = plan.row.sourceId;
+    if (plan.kind === 'create' || target.address_town !== addressBefore)
+      await resolveDistrict(run, trx, target);
+    const write = { ...target, raw: plan.row.raw };
+    (plan.kind === 'create' ? inserts : updates).push(write);
+    if (hours || fields.includes('hoursNote')) hoursOf.push({ row: target, plan });
+    sources.push(sourceOf(run, plan, target.id, run.now));
+    history.push(historyOf(plan, target));
+  }
+  // New facilities get their search columns in the insert itself; changed ones are refreshed by
+  // the directory (their capabilities count too).
+  await insertFacilities(trx, await withSearchFields(run, trx, inserts), run.now);
+  await updateFacilities(trx, updates, run.now);
+  await writeHours(trx, hoursOf);
+  await upsertSources(trx, sources, run.now);
+  await insertHistory(trx, history, run.actor, run.now);
+  if (updates.length > 0)
+    await refreshFacilitySearch(
+      trx,
+      updates.map((r) => r.id),
+    );
+}
+
+async function withSearchFields(run: ImportRun, trx: Transaction<Database>, rows: RowWrite[]) {
+  const result: Array<RowWrite & ReturnType<typeof buildSearchFields>> = [];
+  for (const row of rows) {
+    let names = run.districts.get(row.municipality_code);
+    if (!names) {
+      const districts = await listDistricts(trx, row.municipality_code);
+      names = new Map(districts.map((d) => [d.code, d.name]));
+      run.districts.set(row.municipality_code, names);
+    }
+    const districtName = row.district_code ? (names.get(row.district_code) ?? null) : null;
+    result.push({
+      ...row,
+      ...buildSearchFields({ ...row, districtName, languages: [], capabilityNames: [] }),
+    });
+  }
+  return result;
+}
+
+async function resolveDistrict(
+  run: ImportRun,
+  trx: Transaction<Database>,
+  target: DirectoryRow,
+): Promise<void> {
+  const key = `${target.municipality_code}|${target.address_town ?? ''}`;
+  let town = run.towns.get(key);
+  if (town === undefined) {
+    town = (await resolveTown(trx, target.municipality_code, target.address_town)) ?? null;
+    run.towns.set(key, town);
+  }
+  target.town = town?.name ?? null;
+  target.district_code = town?.district_code ?? null;
+}
+
+function minutes(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** Weekly rows from the file's schedule (or the facility's, when only the note changed) and note closures. */
+async function writeHours(trx: Transaction<Database>, items: Array<{ row: DirectoryRow; plan: WritePlan }>) {
+  const hours: HoursWrite[] = [];
+  const closures: ClosureWrite[] = [];
+  for (const { row, plan } of items) {
+    const content = plan.row.content;
+    const schedule =
+      content.days !== undefined || content.opensAt !== undefined || content.closesAt !== undefined
+        ? { days: content.days ?? [], opensAt: content.opensAt ?? [], closesAt: content.closesAt ?? [] }
+        : plan.kind === 'create'
+          ? { days: [], opensAt: [], closesAt: [] }
+          : scheduleOf(plan.state);
+    const seen = new Set<string>();
+    for (const r of scheduleRows(schedule)) {
+      const open = minutes(r.open);
+      let close = minutes(r.close);
+      if (open >= 1440) continue;
+      if (close <= open) close += 1440;
+      if (seen.has(`${r.day}:${open}`)) continue;
+      seen.add(`${r.day}:${open}`);
+      hours.push({
+        facility_id: row.id,
+        municipality_code: row.municipality_code,
+        day: r.day,
+        open_minute: open,
+        close_minute: close,
+      });
+    }
+    for (const c of closuresFromNote(row.hours_note)) {
+      closures.push({ facility_id: row.id, municipality_code: row.municipality_code, ...c });
+    }
+  }
+  const existing = items.filter((i) => i.plan.kind !== 'create').map((i) => i.row.id);
+  await replaceHours(trx, existing, hours, closures);
+}
+
+function sourceOf(run: ImportRun, plan: RowPlan, facilityId: string, syncedAt: Date): SourceWrite {
+  const content = plan.row.content as Record<string, unknown>;
+  const extras: Record<string, unknown> = {};
+  const keptHours =
+    plan.kind !== 'create' && plan.kept.some((f) => (SCHEDULE_FIELDS as readonly string[]).includes(f));
+  for (const field of [...EXTRA_FIELDS, ...(keptHours ? [] : SCHEDULE_FIELDS)]) {
+    if (field in content) extras[field] = content[field];
+  }
+  if (plan.row.sourceId) extras.sourceId = plan.row.sourceId;
+  return {
+    facility_id: facilityId,
+    municipality_code: plan.row.municipalityCode,
+    layout: run.layout,
+    content_hash: plan.hash,
+    extras,
+    source_file: run.fileName,
+    source_line: plan.row.line,
+    synced_at: syncedAt.toISOString(),
+    overwritten: plan.kind === 'update' && plan.overwritten.length > 0,
+  };
+}
+
+function historyOf(plan: WritePlan, target: DirectoryRow): HistoryWrite {
+  if (plan.kind === 'create') {
+    return {
+      municipality_code: target.municipality_code,
+      facility_id: target.id,
+      version: 1,
+      changes: { created: { before: null, after: { name: target.name, type: target.type } } },
+    };
+  }
+  const content = plan.row.content as Record<string, unknown>;
+  return {
+    municipality_code: target.municipality_code,
+    facility_id: target.id,
+    version: plan.state.version + 1,
+    changes: Object.fromEntries(
+      plan.apply.map((f) => [f, { before: plan.before[f] ?? null, after: content[f] ?? null }]),
+    ),
+  };
+}
