@@ -27,7 +27,7 @@ const POINT_DIGIT: Record<string, string> = {
  * speed measurements and the benchmark. Deterministic: row n is always the same facility.
  */
 export function syntheticMedicalList(rows: number, municipalityCode = '131105', city = '目黒区'): Buffer {
-  const header = LAYOUT_COLUMNS.medical_standard.map((c) => c.header);
+  const header = LAYOUT_COLUMNS.medical_standard.filter((c) => !c.importOnly).map((c) => c.header);
   const records: string[][] = [header];
   for (let n = 1; n <= rows; n++) {
     const kind = KINDS[n % KINDS.length]!;
