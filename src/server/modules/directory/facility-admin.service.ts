@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type {
   CapacityDto,
   CapacitySignal,
+  ConfirmResponse,
   FacilityCreateBody,
   FacilityDetail,
   FacilityHistoryEntry,
@@ -16,6 +17,7 @@ import { toIso } from './facility.presenter';
 import { findFacilityRecord } from './facility.queries';
 import { presentFacilityDetail } from './facility-detail.presenter';
 import { applyFacilityChanges, createFacility } from './facility-write.service';
+import { markFacilityConfirmed } from './reminder.service';
 import { staleBefore } from './search.service';
 
 /**
@@ -174,4 +176,31 @@ export async function listMyFacilities(db: Kysely<Database>, ctx: RequestContext
     });
   }
   return { items };
+}
+
+/**
+ * The editor's (or ward_admin's) "内容に変更なし": every capability and the facility itself are
+ * confirmed as of now, the same as the reminder mail's one-click link. Throws
+ * directory.facility_not_found (other municipality too) and auth.forbidden (not its facility).
+ */
+export async function confirmFacility(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  facilityId: string,
+): Promise<ConfirmResponse> {
+  const actor = requireActor(ctx.actor);
+  return db.transaction().execute(async (trx) => {
+    const record = await findFacilityRecord(trx, facilityId, { municipalityCode: actor.municipalityCode });
+    if (!record) throw new AppError('directory.facility_not_found');
+    await assertCanEditFacility(trx, actor, facilityId);
+    const now = new Date();
+    const capabilities = await markFacilityConfirmed(trx, ctx, {
+      facilityId,
+      municipalityCode: record.municipality_code,
+      version: record.version,
+      by: { userId: actor.userId, label: actor.email },
+      now,
+    });
+    return { facilityId, name: record.name, confirmedAt: now.toISOString(), capabilities };
+  });
 }

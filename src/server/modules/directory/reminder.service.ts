@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import {
   type ConfirmResponse,
   confirmPagePath,
@@ -122,40 +122,63 @@ export async function confirmByToken(
       .set({ used_at: now })
       .where('token_hash', '=', row.token_hash)
       .execute();
-    const updated = await trx
-      .updateTable('facility_capabilities')
-      .set({ confirmed_at: now })
-      .where('facility_id', '=', row.facility_id)
-      .executeTakeFirst();
-    await trx
-      .updateTable('facilities')
-      .set({ last_confirmed_at: now })
-      .where('id', '=', row.facility_id)
-      .execute();
-    await trx
-      .insertInto('facility_history')
-      .values({
-        municipality_code: row.municipality_code,
-        facility_id: row.facility_id,
-        version: row.version,
-        source: 'confirm',
-        changed_by_user_id: null,
-        changed_by_label: 'confirm-link',
-        changes: JSON.stringify({ confirmedAt: { before: null, after: now.toISOString() } }),
-      })
-      .execute();
-    await writeAudit(trx, ctx, {
-      action: 'facility.confirm',
-      recordType: 'facility',
-      recordId: row.facility_id,
+    const capabilities = await markFacilityConfirmed(trx, ctx, {
+      facilityId: row.facility_id,
       municipalityCode: row.municipality_code,
-      actorLabel: 'confirm-link',
+      version: row.version,
+      by: { userId: null, label: 'confirm-link' },
+      now,
     });
     return {
       facilityId: row.facility_id,
       name: row.name,
       confirmedAt: now.toISOString(),
-      capabilities: Number(updated.numUpdatedRows),
+      capabilities,
     };
   });
+}
+
+/**
+ * "Still correct": refreshes every capability's confirmed date and the facility's, records it in
+ * the history and the audit log. Used by the mailed one-click link and by the editor's button.
+ * Returns how many capabilities were confirmed.
+ */
+export async function markFacilityConfirmed(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  input: {
+    facilityId: string;
+    municipalityCode: string;
+    version: number;
+    by: { userId: string | null; label: string };
+    now: Date;
+  },
+): Promise<number> {
+  const { facilityId, municipalityCode, now } = input;
+  const updated = await trx
+    .updateTable('facility_capabilities')
+    .set({ confirmed_at: now })
+    .where('facility_id', '=', facilityId)
+    .executeTakeFirst();
+  await trx.updateTable('facilities').set({ last_confirmed_at: now }).where('id', '=', facilityId).execute();
+  await trx
+    .insertInto('facility_history')
+    .values({
+      municipality_code: municipalityCode,
+      facility_id: facilityId,
+      version: input.version,
+      source: 'confirm',
+      changed_by_user_id: input.by.userId,
+      changed_by_label: input.by.label,
+      changes: JSON.stringify({ confirmedAt: { before: null, after: now.toISOString() } }),
+    })
+    .execute();
+  await writeAudit(trx, ctx, {
+    action: 'facility.confirm',
+    recordType: 'facility',
+    recordId: facilityId,
+    municipalityCode,
+    ...(input.by.userId ? {} : { actorLabel: input.by.label }),
+  });
+  return Number(updated.numUpdatedRows);
 }

@@ -8,6 +8,7 @@ import {
   ChangeRequestDto,
   ChangeRequestListQuery,
   ChangeRequestListResponse,
+  ConfirmResponse,
   FacilityChangeRequestBody,
   FacilityCreateBody,
   FacilityDetail,
@@ -29,6 +30,7 @@ import {
 import { requireActor } from './directory.policy';
 import {
   addFacility,
+  confirmFacility,
   listFacilityHistory,
   listMyFacilities,
   setCapacity,
@@ -74,6 +76,20 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       config: { access: editors },
     },
     async (request) => setCapacity(db, request.ctx, request.params.id, request.body.signal),
+  );
+
+  app.post(
+    '/api/directory/facilities/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: '内容に変更なし（確認日を更新） / confirm that the entry is still correct',
+        params: IdParams,
+        response: { 200: ConfirmResponse },
+      },
+      config: { access: editors },
+    },
+    async (request) => confirmFacility(db, request.ctx, request.params.id),
   );
 
   app.get(
