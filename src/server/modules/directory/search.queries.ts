@@ -119,7 +119,10 @@ function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
   if (plan.town) filters.push(sql`f.town = ${plan.town}`);
   if (plan.accepting) {
     filters.push(
-      sql`exists (select 1 from facility_capacity k where k.facility_id = f.id and k.signal = 'accepting')`,
+      // One scan of the municipality's accepting facilities (index on municipality_code, signal) and a
+      // hash semi-join: a per-facility EXISTS probe cost 700 ms on PGlite at national scale.
+      sql`f.id in (select k.facility_id from facility_capacity k
+        where k.municipality_code = ${plan.municipalityCode} and k.signal = 'accepting')`,
     );
   }
   if (plan.open) filters.push(openSql(plan.municipalityCode, plan.open));
