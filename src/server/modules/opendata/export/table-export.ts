@@ -1,13 +1,14 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { type Kysely, sql } from 'kysely';
 import { facilityTypeLabels } from '../../../../contracts/directory';
+import type { OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
 import { FACILITY_TYPES, type FacilityType, MEDICAL_TYPES } from '../parse/facility-kinds';
 import { encodeCp932 } from '../parse/text-decoding';
 import { exportFacilities, type MunicipalityInfo } from './export-source';
 import { DATASETS, headersOf, standardCells } from './standard-rows';
+import { type XlsxSheet, xlsxStream } from './xlsx-stream';
 
 const BOM = '\uFEFF';
 const CHUNK_ROWS = 500;
@@ -40,32 +41,35 @@ export async function* standardCsv(
 
 /**
  * An .xlsx workbook with one sheet per facility type (medical types in the 医療機関一覧 layout,
- * care types in the 介護サービス事業所一覧 layout), written by exceljs' streaming writer. Every
- * cell is text, so codes keep their leading zeros.
+ * care types in the 介護サービス事業所一覧 layout), zipped as it is produced. Every cell is text,
+ * so codes keep their leading zeros.
  */
 export function standardWorkbook(db: Kysely<Database>, municipality: MunicipalityInfo): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Zaitaku';
-  void (async () => {
-    const present = await typesPresent(db, municipality.code);
-    for (const type of FACILITY_TYPES.filter((t) => present.has(t))) {
-      const layout = MEDICAL_TYPES.includes(type) ? DATASETS.medical.layout : DATASETS.care.layout;
-      const sheet = workbook.addWorksheet(facilityTypeLabels[type].ja);
-      sheet.addRow(headersOf(layout)).commit();
-      let sequence = 0;
-      for await (const facility of exportFacilities(db, municipality.code, [type])) {
-        sheet.addRow(standardCells(layout, facility, municipality, ++sequence)).commit();
-      }
-      sheet.commit();
-    }
-    await workbook.commit();
-  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-  return out;
+  return Readable.from(xlsxStream(workbookSheets(db, municipality)));
+}
+
+async function* workbookSheets(
+  db: Kysely<Database>,
+  municipality: MunicipalityInfo,
+): AsyncGenerator<XlsxSheet> {
+  const present = await typesPresent(db, municipality.code);
+  for (const type of FACILITY_TYPES.filter((t) => present.has(t))) {
+    const layout = MEDICAL_TYPES.includes(type) ? DATASETS.medical.layout : DATASETS.care.layout;
+    yield { name: facilityTypeLabels[type].ja, rows: sheetRows(db, municipality, type, layout) };
+  }
+}
+
+async function* sheetRows(
+  db: Kysely<Database>,
+  municipality: MunicipalityInfo,
+  type: FacilityType,
+  layout: OpenDataLayout,
+): AsyncGenerator<string[]> {
+  yield headersOf(layout);
+  let sequence = 0;
+  for await (const facility of exportFacilities(db, municipality.code, [type])) {
+    yield standardCells(layout, facility, municipality, ++sequence);
+  }
 }
 
 async function typesPresent(db: Kysely<Database>, code: string): Promise<Set<FacilityType>> {
