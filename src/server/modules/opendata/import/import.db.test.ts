@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import type { DatabaseHandle } from '../../../platform/db/database';
+import { syntheticMedicalList } from '../testing/synthetic-list';
 import { type ImportOptions, importOpenData } from './import.service';
 
 const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/opendata');
@@ -315,5 +316,37 @@ describe('open-data import', () => {
     expect(bad.errors).toEqual([
       expect.objectContaining({ line: 2, column: '更新日', code: 'row.invalid_date' }),
     ]);
+  });
+
+  it('imports a large file with the search indexes rebuilt once, and keeps them when it rolls back', async () => {
+    const searchIndexes = async () =>
+      (
+        await sql<{ indexdef: string }>`
+          select i.indexdef from pg_indexes i join pg_class c on c.relname = i.indexname
+          join pg_am a on a.oid = c.relam
+          where i.tablename = 'facilities' and a.amname in ('gin', 'gist') order by i.indexname`.execute(
+          handle.db,
+        )
+      ).rows.map((r) => r.indexdef);
+    const before = await searchIndexes();
+    expect(before.length).toBeGreaterThan(0);
+    // Another ward (added from the file), so no code meets a facility of the earlier tests.
+    const list = syntheticMedicalList(6000, '131091', '品川区');
+    const broken = Buffer.concat([
+      list,
+      Buffer.from('131091,X,品川区,壊れた行（架空）,,,病院,,,,,,,,,135,139,\r\n'),
+    ]);
+    const refused = await importOpenData(handle.db, broken, options('big-broken.csv'));
+    expect(refused).toMatchObject({ committed: false, rejected: 1, rows: 6001 });
+    expect(await searchIndexes()).toEqual(before);
+    const report = await importOpenData(handle.db, list, options('big.csv'));
+    expect(report).toMatchObject({ committed: true, created: 6000, rows: 6000 });
+    expect(report.municipalitiesAdded).toEqual([{ code: '131091', name: '品川区', prefecture: '東京都' }]);
+    expect(await searchIndexes()).toEqual(before);
+    const found = await sql<{ n: number }>`
+      select count(*)::int as n from facilities where search_text like ${'%架空病院6000号%'}`.execute(
+      handle.db,
+    );
+    expect(found.rows[0]?.n).toBe(1);
   });
 });

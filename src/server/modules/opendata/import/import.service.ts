@@ -77,10 +77,10 @@ export async function importOpenData(
       await db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
         const bulk = await isBulkImport(trx, bytes.byteLength);
-        if (bulk) await dropHeavyIndexes(trx);
+        const dropped = bulk ? await dropHeavyIndexes(trx) : [];
         await readAll({ ...base, trx, reader: trx }, bytes, options);
         if (!isClean(report)) throw new Rollback();
-        if (bulk) await rebuildHeavyIndexes(trx);
+        if (bulk) await rebuildHeavyIndexes(trx, dropped);
         await writeAudit(trx, options.ctx, {
           action: 'opendata.import',
           recordType: 'opendata_import',
