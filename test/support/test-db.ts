@@ -27,8 +27,21 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
       await close();
       const a = new pg.Client({ connectionString: serverUrl });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      try {
+        // Let the closed pool's backends go first: a forced drop while one is still closing kills it
+        // and the pool reports that as an error after the test has finished.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await a.query(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if ((rows[0] as { n: number }).n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await a.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await a.end();
+      }
     },
   };
 }

@@ -18,6 +18,9 @@ export function SiteFooter() {
               </li>
             )}
             <li>
+              <Link to="/opendata">{t('footer.openData')}</Link>
+            </li>
+            <li>
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

@@ -16,6 +16,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
   { to: '/staff/directory/my-facility', labelKey: 'nav.myFacility', roles: ['facility_editor'] },
   { to: '/staff/directory/review', labelKey: 'nav.review', roles: ['ward_admin'] },
   { to: '/staff/directory/statistics', labelKey: 'nav.statistics', roles: ['ward_admin'] },
+  { to: '/staff/opendata/import', labelKey: 'nav.openDataImport', roles: ['ward_admin'] },
   { to: '/admin/organisations', labelKey: 'nav.organisations', roles: ['ward_admin'] },
   { to: '/admin/users', labelKey: 'nav.users', roles: ['ward_admin'] },
   { to: '/admin/invitations', labelKey: 'nav.invitations', roles: ['ward_admin'] },

@@ -15,6 +15,7 @@ const ja = {
     myFacility: '自施設の情報',
     review: '更新の審査',
     statistics: '閲覧統計',
+    openDataImport: 'オープンデータ取込み',
     organisations: '組織',
     users: '利用者',
     invitations: '招待',
@@ -33,6 +34,7 @@ const ja = {
   footer: {
     label: 'サイト情報',
     apiDocs: 'データ API（開発者向け）',
+    openData: 'オープンデータ（CC BY 4.0）',
     source: 'Zaitaku はオープンソースソフトウェアです（AGPL-3.0）。',
   },
   status: {
@@ -91,6 +93,7 @@ const en: Messages<typeof ja> = {
     myFacility: 'Our facility',
     review: 'Review updates',
     statistics: 'View statistics',
+    openDataImport: 'Open data import',
     organisations: 'Organisations',
     users: 'Users',
     invitations: 'Invitations',
@@ -109,6 +112,7 @@ const en: Messages<typeof ja> = {
   footer: {
     label: 'About this site',
     apiDocs: 'Data API (for developers)',
+    openData: 'Open data (CC BY 4.0)',
     source: 'Zaitaku is open-source software (AGPL-3.0).',
   },
   status: {

@@ -45,6 +45,13 @@ export async function openDatabase(
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process: the
+  // pool discards it and the next query opens a new one.
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `PostgreSQL の接続が切れました（再接続します） / connection lost: ${error.message}\n`,
+    );
+  });
   // Every session talks UTC; presentation converts to Asia/Tokyo.
   pool.on('connect', (client) => {
     client.query("set time zone 'UTC'").catch(() => undefined);
