@@ -20,6 +20,7 @@ export type DirectoryRow = {
   address_block: string | null;
   address_building: string | null;
   postal_code: string | null;
+  /** 町丁 and district the directory derived from the 町字. */
   town: string | null;
   district_code: string | null;
   lat: number | null;

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { sql, type Transaction } from 'kysely';
-import type { FacilityStatus, FacilityType } from '../../../../contracts/directory';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
 import type { FacilityRecord } from '../parse/facility-record';
+import type { DirectoryRow } from './facility-row';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -23,38 +23,7 @@ export type FacilityMatch = {
 };
 
 /** A facility as stored, with its open-data side: what projection and comparison need. */
-export type FacilityState = {
-  id: string;
-  municipality_code: string;
-  type: FacilityType;
-  status: FacilityStatus;
-  name: string;
-  name_kana: string | null;
-  name_en: string | null;
-  address_prefecture: string | null;
-  address_city: string | null;
-  address_town: string | null;
-  address_block: string | null;
-  address_building: string | null;
-  postal_code: string | null;
-  /** 町丁 and district the directory derived from the 町字. */
-  town: string | null;
-  district_code: string | null;
-  lat: number | null;
-  lng: number | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  url: string | null;
-  medical_institution_code: string | null;
-  care_office_number: string | null;
-  care_service_type: string | null;
-  beds: number | null;
-  beds_note: string | null;
-  departments: string[];
-  closed_on_holidays: boolean;
-  hours_note: string | null;
-  source_id: string | null;
+export type FacilityState = Omit<DirectoryRow, 'last_confirmed_at'> & {
   version: number;
   updated_at: Date;
   edited_by_editor_at: Date | null;
