@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureOutput, cliDatabase } from '../../../../test/support/cli-database';
 import { withDatabase } from '../../../cli/platform-commands';
 import { loadConfig } from '../../platform/config';
 import { acquireDataDirLock } from '../../platform/db/data-dir-lock';
@@ -12,58 +11,21 @@ import { DEMO_USERS, seedAccountsDemo } from './demo.seed';
 import { insertMunicipality } from './municipality.queries';
 import { totpCode } from './totp';
 
-// The CLI opens its own database from the configuration, as `npx zaitaku` does: an embedded one in
-// a temporary DATA_DIR, or on the postgres project a fresh database on the throwaway cluster.
-const dir = mkdtempSync(join(tmpdir(), 'zaitaku-cli-'));
-const databaseName = `t_cli_${randomBytes(6).toString('hex')}`;
-const serverUrl = inject('engine') === 'postgres' ? inject('pgServerUrl') : undefined;
-const databaseUrl = serverUrl
-  ? Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString()
-  : undefined;
-const config = loadConfig({
-  DATA_DIR: dir,
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  PASSWORD_SCRYPT_LOG_N: '12',
-  LOG_LEVEL: 'silent',
-});
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const cli = cliDatabase('cli', { PASSWORD_SCRYPT_LOG_N: '12' });
+const config = cli.config;
 const command = (name: string) =>
   accountsCommands.find((c) => c.name === name) as (typeof accountsCommands)[number];
-
-async function run(name: string, args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await command(name).run(args, config), out: lines.join('') };
-  } finally {
-    spy.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (name: string, args: string[]) => captureOutput(() => command(name).run(args, config));
 
 beforeAll(async () => {
-  if (serverUrl) await admin(`create database ${databaseName} template zaitaku_template`);
+  await cli.create();
   await withDatabase(config, async (deps) => {
     await insertMunicipality(deps.db, { code: '131105', name: '目黒区', prefecture: '東京都' });
     await seedAccountsDemo(deps, '131105', () => undefined);
   });
 });
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (serverUrl) await admin(`drop database if exists ${databaseName} with (force)`);
+  await cli.drop();
 });
 
 describe('zaitaku CLI (accounts)', () => {

@@ -1,58 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput, cliDatabase } from '../../../../test/support/cli-database';
 import { withDatabase } from '../../../cli/platform-commands';
-import { loadConfig } from '../../platform/config';
 import { directoryCommands } from './directory.commands';
 
-// The CLI opens its own database from the configuration, as `npx zaitaku` does.
-const dir = mkdtempSync(join(tmpdir(), 'zaitaku-dircli-'));
-const databaseName = `t_dircli_${randomBytes(6).toString('hex')}`;
-const serverUrl = inject('engine') === 'postgres' ? inject('pgServerUrl') : undefined;
-const databaseUrl = serverUrl
-  ? Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString()
-  : undefined;
-const config = loadConfig({
-  DATA_DIR: dir,
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  BASE_URL: 'https://zaitaku.example.jp',
-  LOG_LEVEL: 'silent',
-});
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return {
-      code: await (directoryCommands[0] as (typeof directoryCommands)[number]).run(args, config),
-      out: lines.join(''),
-    };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const cli = cliDatabase('dircli', { BASE_URL: 'https://zaitaku.example.jp' });
+const config = cli.config;
+const run = (args: string[]) =>
+  captureOutput(() => (directoryCommands[0] as (typeof directoryCommands)[number]).run(args, config));
 
 beforeAll(async () => {
-  if (serverUrl) await admin(`create database ${databaseName} template zaitaku_template`);
+  await cli.create();
   await withDatabase(config, async ({ db }) => {
     await sql`insert into municipalities (code, name, prefecture) values ('131105', '目黒区', '東京都')`.execute(
       db,
@@ -66,8 +24,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  if (serverUrl) await admin(`drop database if exists ${databaseName} with (force)`);
-  rmSync(dir, { recursive: true, force: true });
+  await cli.drop();
 });
 
 describe('zaitaku directory remind', () => {
