@@ -130,8 +130,19 @@ describe('resource directory journey in Chromium', () => {
     await page.getByText('さらに条件をしぼる').click();
     await page.getByLabel('新しい利用者を受け入れている施設だけ').check();
     await expect.poll(() => new URL(page.url()).searchParams.get('accepting')).toBe('1');
-    await expect.poll(() => resultCount(page)).toBeLessThanOrEqual(before);
+    // The URL changes before the new answer is drawn: wait until the list shows only accepting
+    // facilities (the old list, or the loading state in between, must not be read).
+    const allAccepting = async () => {
+      const count = await resultCount(page);
+      if (!Number.isFinite(count)) return false;
+      const signals = await resultCards(page).locator('.dir-capacity__signal').allTextContents();
+      return (
+        signals.length === (await resultCards(page).count()) && signals.every((t) => t.includes('受入可'))
+      );
+    };
+    await expect.poll(allAccepting, { timeout: 15_000 }).toBe(true);
     const accepting = await resultCount(page);
+    expect(accepting).toBeLessThanOrEqual(before);
     expect(accepting).toBeGreaterThan(0);
     const signals = await resultCards(page).locator('.dir-capacity__signal').allTextContents();
     expect(signals.length).toBe(await resultCards(page).count());
