@@ -18,7 +18,9 @@ export function normaliseList(raw: string): Normalised<string[]> {
   for (const piece of text.split(STRONG_SEPARATORS)) {
     for (const item of splitOnNakaguro(piece.trim())) {
       const clean = item.replace(/[\s\u3000]+/g, ' ').trim();
-      if (clean !== '' && !items.includes(clean)) items.push(clean);
+      // An item that is only a "none" mark (`-`, `なし`) is no item: kept, it would be written
+      // back alone as `-` and read as an empty list the next time.
+      if (clean !== '' && !isEmptyMarker(clean) && !items.includes(clean)) items.push(clean);
     }
   }
   return accept(items);

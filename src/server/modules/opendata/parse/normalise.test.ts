@@ -105,6 +105,12 @@ describe('lists', () => {
     expect(value(normaliseList('乳腺・内分泌外科'))).toEqual(['乳腺・内分泌外科']);
     expect(value(normaliseList('内科、乳腺・内分泌外科'))).toEqual(['内科', '乳腺・内分泌外科']);
   });
+
+  it('drops items that are only a "none" mark, so the list reads back the same after export', () => {
+    // Found by the fuzz test: `;-` was read as ["-"], written as `-`, and read back as [].
+    expect(value(normaliseList(';-'))).toEqual([]);
+    expect(value(normaliseList('内科、-、なし'))).toEqual(['内科']);
+  });
 });
 
 describe('numbers and coordinates', () => {

@@ -80,7 +80,8 @@ describe('normalisation is idempotent, so exporting and importing again changes 
         const again = readField(field, writeField(field, first.value as never));
         expect(again).toEqual(first);
       }),
-      { numRuns: 2000 },
+      // The shrunk counterexamples of earlier failures run first, every time.
+      { numRuns: 2000, examples: [['departments', ';-']] },
     );
   });
 });

@@ -18,7 +18,20 @@ export function useSearchState() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseSearch(params), [params]);
   const [shown, setShown] = useState(state);
-  useEffect(() => setShown(state), [state]);
+  // URLs this form asked for that have not arrived yet. React Router commits them a moment later,
+  // one by one: an earlier one arriving while a later one is pending must not put the old choice
+  // back on screen (pressing ↓ twice in the district select jumped back one step, then on).
+  const pending = useRef<string[]>([]);
+  useEffect(() => {
+    const arrived = params.toString();
+    const index = pending.current.indexOf(arrived);
+    if (index >= 0 && index < pending.current.length - 1) {
+      pending.current = pending.current.slice(index + 1);
+      return;
+    }
+    pending.current = [];
+    setShown(state);
+  }, [params, state]);
   // "Open now" is resolved once per change of conditions, not on every render.
   const apiQuery = useMemo(() => toApiQuery(state, new Date()), [state]);
   const mapQuery = useMemo(() => {
@@ -27,8 +40,10 @@ export function useSearchState() {
   }, [apiQuery]);
   const apply = (change: Partial<SearchState>, replace = false) => {
     const next = updateSearch(shown, change);
+    const query = formatSearch(next);
     setShown(next);
-    setParams(formatSearch(next), { replace, preventScrollReset: true });
+    pending.current.push(query.toString());
+    setParams(query, { replace, preventScrollReset: true });
   };
   return {
     state,
