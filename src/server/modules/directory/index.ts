@@ -33,6 +33,5 @@ export { resolveTown } from './facility-write.service';
 export { fromHoursRows, isOpenAt, toHoursRows } from './opening-hours';
 // What other modules (the open-data importer and exporter, the benchmark) may use.
 export { buildSearchFields, type SearchSource } from './search-document';
-export { dropHeavySearchIndexes, restoreIndexes } from './search-indexes';
 export { refreshFacilitySearch } from './search-refresh.service';
 export { listCapabilities, listDistricts, listTowns } from './taxonomy.queries';

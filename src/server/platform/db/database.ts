@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import { acquireDataDirLock } from './data-dir-lock';
+import { poolWithCopy } from './pg-copy-pool';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
@@ -56,7 +57,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   pool.on('connect', (client) => {
     client.query("set time zone 'UTC'").catch(() => undefined);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolWithCopy(pool) }) });
   const handle: DatabaseHandle = {
     db,
     engine: 'postgres',

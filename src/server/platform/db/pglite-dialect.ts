@@ -10,6 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { copyPayloadOf, copySql } from './copy';
 
 /**
  * PGlite is one PostgreSQL backend with one session. Kysely asks for a connection per query and
@@ -35,6 +36,13 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = copyPayloadOf(compiled.parameters);
+    if (copy) {
+      // PGlite reads COPY … FROM '/dev/blob' from the blob given with the query.
+      const statement = copySql(compiled.sql).replace(/from stdin$/i, "from '/dev/blob'");
+      const result = await this.pg.query(statement, [], { blob: new Blob([copy.text]) });
+      return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
+    }
     const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
     const affected = result.affectedRows;
     return {

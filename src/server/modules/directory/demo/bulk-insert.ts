@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { restoreAfterLoad, suspendForLoad } from '../../../platform/db/bulk-load';
 import type { Database } from '../../../platform/db/schema';
 import { toHoursRows } from '../opening-hours';
 import { buildSearchFields } from '../search-document';
@@ -171,34 +172,6 @@ const LOADED_TABLES = [
 const CHILD_TABLES = LOADED_TABLES.filter((t) => t !== 'facilities');
 
 /**
- * Drops what slows a large load down and returns the statements that restore it exactly (as
- * PostgreSQL prints the definitions): the secondary indexes of the loaded tables, and the primary
- * and foreign keys of the child tables (re-adding a constraint checks all rows in one pass instead
- * of one lookup per row). The facilities' own primary key stays: the insert relies on it.
- */
-async function dropForLoad(db: Kysely<Database>): Promise<string[]> {
-  const { rows: constraints } = await sql<{ table: string; name: string; definition: string }>`
-    select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
-    from pg_constraint c
-    where c.conrelid = any(${CHILD_TABLES}::regclass[]) and c.contype in ('p', 'f')
-    order by c.contype desc`.execute(db);
-  const { rows: indexes } = await sql<{ indexname: string; indexdef: string }>`
-    select i.indexname, i.indexdef from pg_indexes i
-    where i.schemaname = current_schema() and i.tablename = any(${LOADED_TABLES}::text[])
-      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(db);
-  for (const c of constraints) {
-    await sql`alter table ${sql.table(c.table)} drop constraint ${sql.ref(c.name)}`.execute(db);
-  }
-  for (const row of indexes) await sql`drop index ${sql.ref(row.indexname)}`.execute(db);
-  return [
-    ...[...constraints]
-      .reverse()
-      .map((c) => `alter table ${c.table} add constraint ${c.name} ${c.definition}`),
-    ...indexes.map((r) => r.indexdef),
-  ];
-}
-
-/**
  * Inserts generated facilities (with hours, closures, capabilities, capacity) in batches of
  * multi-row statements (one JSON or array parameter each). With `rebuildIndexes`, indexes and the
  * child tables' keys are dropped first and restored once at the end, which is much faster for large loads (the
@@ -210,7 +183,9 @@ export async function bulkInsertFacilities(
   options: { batchSize?: number; rebuildIndexes?: boolean; onProgress?: (inserted: number) => void } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 1000;
-  const restore = options.rebuildIndexes ? await dropForLoad(db) : [];
+  const restore = options.rebuildIndexes
+    ? await suspendForLoad(db, { tables: LOADED_TABLES, dropPrimaryKeysOf: CHILD_TABLES })
+    : [];
   let inserted = 0;
   let batch: DemoFacility[] = [];
   for (const facility of facilities) {
@@ -226,7 +201,7 @@ export async function bulkInsertFacilities(
     await insertBatch(db, batch);
     inserted += batch.length;
   }
-  for (const statement of restore) await sql.raw(statement).execute(db);
+  await restoreAfterLoad(db, restore);
   await sql`analyze facilities, facility_capabilities, facility_hours`.execute(db);
   return inserted;
 }

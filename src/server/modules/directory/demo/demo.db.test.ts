@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMunicipality } from '../../../../../test/support/factories/accounts';
 import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
-import { dropHeavySearchIndexes, restoreIndexes } from '../search-indexes';
 import { bulkInsertFacilities } from './bulk-insert';
 import { seedDirectoryDemo } from './demo-seed';
 import {
@@ -98,16 +97,5 @@ describe('demo seed and bulk load', () => {
     ).json();
     expect(result.total).toBeGreaterThan(0);
     expect(result.items.every((i: { address: string }) => i.address.startsWith('架空県'))).toBe(true);
-  });
-
-  it('lets a loader drop the heavy search indexes and restore them exactly', async () => {
-    const heavy = sql<{ d: string }>`select indexdef as d from pg_indexes
-      where tablename = 'facilities' and (indexdef like '%USING gin%' or indexdef like '%USING gist%') order by 1`;
-    const before = (await heavy.execute(t.db)).rows.map((r) => r.d);
-    expect(before).toHaveLength(3);
-    const saved = await t.db.transaction().execute((trx) => dropHeavySearchIndexes(trx));
-    expect((await heavy.execute(t.db)).rows).toEqual([]);
-    await restoreIndexes(t.db, saved);
-    expect((await heavy.execute(t.db)).rows.map((r) => r.d)).toEqual(before);
   });
 });

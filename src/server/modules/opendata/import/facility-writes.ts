@@ -1,13 +1,15 @@
 import { sql, type Transaction } from 'kysely';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
+import { copyRows } from '../../../platform/db/copy';
 import type { Database } from '../../../platform/db/schema';
 import type { DirectoryRow } from './facility-row';
 
 type Trx = Transaction<Database>;
 
 /**
- * Bulk writes of the importer. Each statement takes one JSON parameter and expands it with
- * jsonb_to_recordset: one round trip per batch, no parameter limit, the same SQL on both engines.
+ * Bulk writes of the importer, one statement per batch. New rows go in by COPY (several times
+ * faster than INSERT on both engines); updates and upserts take one JSON parameter expanded with
+ * jsonb_to_recordset: no parameter limit, the same SQL on both engines.
  */
 
 const ROW_TYPE = sql`
@@ -28,27 +30,98 @@ export type SearchColumns = {
   kana_key: string;
 };
 
-/** Inserts new facilities (ids chosen by the caller) with their search columns. */
+const FACILITY_COPY_COLUMNS = [
+  'id',
+  'municipality_code',
+  'type',
+  'status',
+  'name',
+  'name_kana',
+  'name_en',
+  'address_prefecture',
+  'address_city',
+  'address_town',
+  'address_block',
+  'address_building',
+  'postal_code',
+  'town',
+  'district_code',
+  'location',
+  'phone',
+  'fax',
+  'email',
+  'url',
+  'medical_institution_code',
+  'care_office_number',
+  'care_service_type',
+  'beds',
+  'beds_note',
+  'departments',
+  'closed_on_holidays',
+  'hours_note',
+  'source_id',
+  'raw',
+  'search_text',
+  'search_grams',
+  'name_key',
+  'kana_key',
+  'imported_at',
+  'last_confirmed_at',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** Inserts new facilities (ids chosen by the caller) with their search columns, by COPY. */
 export async function insertFacilities(
   trx: Trx,
   rows: Array<RowWrite & SearchColumns>,
   now: Date,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    insert into facilities (id, municipality_code, type, status, name, name_kana, name_en,
-      address_prefecture, address_city, address_town, address_block, address_building, postal_code,
-      town, district_code, location, phone, fax, email, url, medical_institution_code, care_office_number,
-      care_service_type, beds, beds_note, departments, closed_on_holidays, hours_note, source_id, raw,
-      search_text, search_grams, name_key, kana_key, imported_at, last_confirmed_at, created_at, updated_at)
-    select v.id, v.municipality_code, v.type, v.status, v.name, v.name_kana, v.name_en,
-      v.address_prefecture, v.address_city, v.address_town, v.address_block, v.address_building, v.postal_code,
-      v.town, v.district_code, case when v.lat is null or v.lng is null then null else point(v.lng, v.lat) end,
-      v.phone, v.fax, v.email, v.url, v.medical_institution_code, v.care_office_number,
-      v.care_service_type, v.beds, v.beds_note, coalesce(v.departments, '{}'), v.closed_on_holidays, v.hours_note,
-      v.source_id, v.raw, v.search_text, coalesce(v.search_grams, '{}'), v.name_key, v.kana_key,
-      ${now}, coalesce(v.last_confirmed_at, ${now}), ${now}, ${now}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${ROW_TYPE})`.execute(trx);
+  await copyRows(
+    trx,
+    'facilities',
+    FACILITY_COPY_COLUMNS,
+    rows.map((v) => [
+      v.id,
+      v.municipality_code,
+      v.type,
+      v.status,
+      v.name,
+      v.name_kana,
+      v.name_en,
+      v.address_prefecture,
+      v.address_city,
+      v.address_town,
+      v.address_block,
+      v.address_building,
+      v.postal_code,
+      v.town,
+      v.district_code,
+      v.lat === null || v.lng === null ? null : `(${v.lng},${v.lat})`,
+      v.phone,
+      v.fax,
+      v.email,
+      v.url,
+      v.medical_institution_code,
+      v.care_office_number,
+      v.care_service_type,
+      v.beds,
+      v.beds_note,
+      v.departments ?? [],
+      v.closed_on_holidays,
+      v.hours_note,
+      v.source_id,
+      v.raw,
+      v.search_text,
+      v.search_grams ?? [],
+      v.name_key,
+      v.kana_key,
+      now,
+      v.last_confirmed_at ?? now,
+      now,
+      now,
+    ]),
+  );
 }
 
 /** Rewrites the imported columns of existing facilities; version + 1. */
@@ -91,22 +164,18 @@ export async function replaceHours(
     await sql`delete from facility_hours where facility_id = any(${existingIds}::uuid[])`.execute(trx);
     await sql`delete from facility_closures where facility_id = any(${existingIds}::uuid[])`.execute(trx);
   }
-  if (hours.length > 0) {
-    await sql`
-      insert into facility_hours (facility_id, municipality_code, day, open_minute, close_minute)
-      select v.facility_id, v.municipality_code, v.day, v.open_minute, v.close_minute
-      from jsonb_to_recordset(${JSON.stringify(hours)}::jsonb)
-        as v(facility_id uuid, municipality_code char(6), day smallint, open_minute smallint, close_minute smallint)`.execute(
-      trx,
-    );
-  }
-  if (closures.length > 0) {
-    await sql`
-      insert into facility_closures (facility_id, municipality_code, weekday, nth)
-      select v.facility_id, v.municipality_code, v.weekday, v.nth
-      from jsonb_to_recordset(${JSON.stringify(closures)}::jsonb)
-        as v(facility_id uuid, municipality_code char(6), weekday smallint, nth smallint)`.execute(trx);
-  }
+  await copyRows(
+    trx,
+    'facility_hours',
+    ['facility_id', 'municipality_code', 'day', 'open_minute', 'close_minute'],
+    hours.map((h) => [h.facility_id, h.municipality_code, h.day, h.open_minute, h.close_minute]),
+  );
+  await copyRows(
+    trx,
+    'facility_closures',
+    ['facility_id', 'municipality_code', 'weekday', 'nth'],
+    closures.map((c) => [c.facility_id, c.municipality_code, c.weekday, c.nth]),
+  );
 }
 
 export type SourceWrite = {
@@ -121,7 +190,37 @@ export type SourceWrite = {
   overwritten: boolean;
 };
 
-/** Records what the file said (hash, extra columns) beside each facility written. */
+/** Records what the file said beside facilities just created (they have no such row yet), by COPY. */
+export async function insertSources(trx: Trx, rows: SourceWrite[], now: Date): Promise<void> {
+  await copyRows(
+    trx,
+    'opendata_facility_sources',
+    [
+      'facility_id',
+      'municipality_code',
+      'layout',
+      'content_hash',
+      'extras',
+      'source_file',
+      'source_line',
+      'synced_at',
+      'editor_edits_overwritten_at',
+    ],
+    rows.map((v) => [
+      v.facility_id,
+      v.municipality_code,
+      v.layout,
+      v.content_hash,
+      v.extras,
+      v.source_file,
+      v.source_line,
+      v.synced_at,
+      v.overwritten ? now : null,
+    ]),
+  );
+}
+
+/** Records what the file said (hash, extra columns) beside each existing facility written. */
 export async function upsertSources(trx: Trx, rows: SourceWrite[], now: Date): Promise<void> {
   if (rows.length === 0) return;
   await sql`
@@ -147,21 +246,37 @@ export type HistoryWrite = {
   changes: Record<string, { before: unknown; after: unknown }>;
 };
 
-/** One facility_history row (source `import`) per facility created or changed. */
+/** One facility_history row (source `import`) per facility created or changed, by COPY. */
 export async function insertHistory(
   trx: Trx,
   rows: HistoryWrite[],
   actor: { userId: string | null; label: string | null },
   now: Date,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    insert into facility_history (municipality_code, facility_id, version, source, changed_at,
-      changed_by_user_id, changed_by_label, changes)
-    select v.municipality_code, v.facility_id, v.version, 'import', ${now}, ${actor.userId}::uuid, ${actor.label},
-      v.changes
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as v(municipality_code char(6), facility_id uuid, version integer, changes jsonb)`.execute(trx);
+  await copyRows(
+    trx,
+    'facility_history',
+    [
+      'municipality_code',
+      'facility_id',
+      'version',
+      'source',
+      'changed_at',
+      'changed_by_user_id',
+      'changed_by_label',
+      'changes',
+    ],
+    rows.map((v) => [
+      v.municipality_code,
+      v.facility_id,
+      v.version,
+      'import',
+      now,
+      actor.userId,
+      actor.label,
+      v.changes,
+    ]),
+  );
 }
 
 /** Adds a municipality the installation did not have, named from the file. */

@@ -15,6 +15,7 @@ import {
   duplicateFacilityError,
   hasPendingEditorEdits,
   headersOf,
+  indexMatches,
   isUnchangedSinceImport,
   keysOf,
   matchFacility,
@@ -53,7 +54,9 @@ export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise
   const byMunicipality = new Map<string, ResolvedRow[]>();
   for (const row of rows) {
     if (!(await ensureMunicipality(run, row))) continue;
-    byMunicipality.set(row.municipalityCode, [...(byMunicipality.get(row.municipalityCode) ?? []), row]);
+    const group = byMunicipality.get(row.municipalityCode);
+    if (group) group.push(row);
+    else byMunicipality.set(row.municipalityCode, [row]);
   }
   for (const [code, group] of byMunicipality) {
     const plans = await planGroup(run, code, group);
@@ -64,7 +67,9 @@ export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise
 
 /** Matches a municipality's rows to facilities: the hash settles most, the rest are compared in full. */
 async function planGroup(run: ImportRun, code: string, group: ResolvedRow[]): Promise<RowPlan[]> {
-  const matches = run.populated.has(code) ? await findFacilityMatches(run.reader, code, keysOf(group)) : [];
+  const matches = indexMatches(
+    run.populated.has(code) ? await findFacilityMatches(run.reader, code, keysOf(group)) : [],
+  );
   const plans: Array<RowPlan | undefined> = [];
   const compare: Array<{ index: number; row: ResolvedRow; match: FacilityMatch; hash: string }> = [];
   for (const row of group) {

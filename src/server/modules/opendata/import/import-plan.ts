@@ -49,17 +49,46 @@ export function keysOf(rows: ResolvedRow[]): FacilityKeys {
   return keys;
 }
 
+/** The facilities a batch's keys found, indexed by each key kind (a batch has hundreds of rows). */
+export type MatchIndex = {
+  byMedicalCode: Map<string, FacilityMatch>;
+  byCareOffice: Map<string, FacilityMatch[]>;
+  bySourceId: Map<string, FacilityMatch>;
+  byId: Map<string, FacilityMatch>;
+};
+
+export function indexMatches(states: FacilityMatch[]): MatchIndex {
+  const index: MatchIndex = {
+    byMedicalCode: new Map(),
+    byCareOffice: new Map(),
+    bySourceId: new Map(),
+    byId: new Map(),
+  };
+  for (const s of states) {
+    index.byId.set(s.id, s);
+    if (s.medical_institution_code && !index.byMedicalCode.has(s.medical_institution_code))
+      index.byMedicalCode.set(s.medical_institution_code, s);
+    if (s.source_id && !index.bySourceId.has(s.source_id)) index.bySourceId.set(s.source_id, s);
+    if (s.care_office_number) {
+      const list = index.byCareOffice.get(s.care_office_number);
+      if (list) list.push(s);
+      else index.byCareOffice.set(s.care_office_number, [s]);
+    }
+  }
+  return index;
+}
+
 /**
  * Finds the facility a row names, by its strongest key: 医療機関コード, then (事業所番号, サービス),
  * then the file's ID (ours, or a facility id from an export of this installation).
  */
-export function matchFacility(row: ResolvedRow, states: FacilityMatch[]): FacilityMatch | undefined {
+export function matchFacility(row: ResolvedRow, index: MatchIndex): FacilityMatch | undefined {
   const key = row.matchKey;
-  if (key.startsWith('mic:')) return states.find((s) => s.medical_institution_code === key.slice(4));
+  if (key.startsWith('mic:')) return index.byMedicalCode.get(key.slice(4));
   if (key.startsWith('care:')) {
     const [, office, service] = key.split(':');
     const code = serviceCodeOf(service ?? '');
-    const sameOffice = states.filter((s) => s.care_office_number === office);
+    const sameOffice = index.byCareOffice.get(office ?? '') ?? [];
     // An office recorded without its service (entered by hand) is the same office.
     return (
       sameOffice.find((s) => s.care_service_type === code) ?? sameOffice.find((s) => !s.care_service_type)
@@ -68,11 +97,7 @@ export function matchFacility(row: ResolvedRow, states: FacilityMatch[]): Facili
   // The file's ID as we stored it, as the directory stored it (without family), or our own id.
   const sourceId = key.slice(3);
   const bare = sourceId.replace(/^(med|care):/, '');
-  return (
-    states.find((s) => s.source_id === sourceId) ??
-    states.find((s) => s.source_id === bare) ??
-    states.find((s) => s.id === bare)
-  );
+  return index.bySourceId.get(sourceId) ?? index.bySourceId.get(bare) ?? index.byId.get(bare);
 }
 
 export type PlanOptions = {

@@ -10,6 +10,7 @@ import {
   type HoursWrite,
   insertFacilities,
   insertHistory,
+  insertSources,
   type RowWrite,
   replaceHours,
   type SourceWrite,
@@ -34,6 +35,7 @@ export async function writePlans(
   const updates: RowWrite[] = [];
   const hoursOf: Array<{ row: DirectoryRow; plan: WritePlan }> = [];
   const sources: SourceWrite[] = [];
+  const newSources: SourceWrite[] = [];
   const history: HistoryWrite[] = [];
   for (const plan of plans) {
     if (plan.kind === 'unchanged') {
@@ -52,7 +54,7 @@ export async function writePlans(
     const write = { ...target, raw: plan.row.raw };
     (plan.kind === 'create' ? inserts : updates).push(write);
     if (hours || fields.includes('hoursNote')) hoursOf.push({ row: target, plan });
-    sources.push(sourceOf(run, plan, target.id, run.now));
+    (plan.kind === 'create' ? newSources : sources).push(sourceOf(run, plan, target.id, run.now));
     history.push(historyOf(plan, target));
   }
   // New facilities get their search columns in the insert itself; changed ones are refreshed by
@@ -60,6 +62,7 @@ export async function writePlans(
   await insertFacilities(trx, await withSearchFields(run, trx, inserts), run.now);
   await updateFacilities(trx, updates, run.now);
   await writeHours(trx, hoursOf);
+  await insertSources(trx, newSources, run.now);
   await upsertSources(trx, sources, run.now);
   await insertHistory(trx, history, run.actor, run.now);
   if (updates.length > 0)

@@ -7,7 +7,7 @@ import type { Database } from '../../../platform/db/schema';
 import { inspectFile, readOpenData } from '../parse/open-data-reader';
 import type { ResolvedRow } from '../parse/row-resolution';
 import '../opendata.table';
-import { dropHeavyIndexes, isBulkImport, rebuildHeavyIndexes } from './bulk-indexes';
+import { isBulkImport, restoreAfterImport, suspendForImport } from './bulk-indexes';
 import { listPopulatedMunicipalities } from './facility-state';
 import { type ImportRun, processBatch } from './import-batch';
 
@@ -77,10 +77,10 @@ export async function importOpenData(
       await db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
         const bulk = await isBulkImport(trx, bytes.byteLength);
-        const dropped = bulk ? await dropHeavyIndexes(trx) : [];
+        const suspended = bulk ? await suspendForImport(trx) : [];
         await readAll({ ...base, trx, reader: trx }, bytes, options);
         if (!isClean(report)) throw new Rollback();
-        if (bulk) await rebuildHeavyIndexes(trx, dropped);
+        if (bulk) await restoreAfterImport(trx, suspended);
         await writeAudit(trx, options.ctx, {
           action: 'opendata.import',
           recordType: 'opendata_import',
