@@ -10,6 +10,10 @@ export type BenchServer = {
   url: string;
   /** The server's own database handle, for scenarios that load data in bulk before measuring. */
   database: DatabaseHandle;
+  /** DATA_DIR or DATABASE_URL of the server's database, for a second process to open it. */
+  databaseEnv: Record<string, string>;
+  /** Closes the server but keeps its database (until stop), so another process can open it. */
+  closeKeepingData(): Promise<void>;
   stop(): Promise<void>;
 };
 

@@ -29,14 +29,21 @@ export class ServerFactory {
       ...env,
     });
     const server = await startServer(config, { print: () => undefined });
+    let closed = false;
     const url = server.url.replace('://localhost:', '://127.0.0.1:');
     this.log(`  server on ${engine}: ${url}`);
     return {
       engine,
       url,
       database: server.database,
+      databaseEnv: database.env,
+      closeKeepingData: async () => {
+        if (!closed) await server.close();
+        closed = true;
+      },
       stop: async () => {
-        await server.close();
+        if (!closed) await server.close();
+        closed = true;
         await database.remove();
       },
     };

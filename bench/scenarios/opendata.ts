@@ -1,11 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { exportOpenData, importOpenData, syntheticMedicalList } from '../../src/server/modules/opendata';
 import type { Database } from '../../src/server/platform/db/schema';
-import { measureExtraMemory } from '../memory';
 import type { BenchContext, BenchScenario, Engine } from '../scenario';
 import { median, round1 } from '../stats';
 
 const MEGURO = '131105';
+const benchDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const actor = { userId: null, label: 'bench' };
 
 /** BENCH_IMPORT_N: rows of the rate file (default 50,000); BENCH_IMPORT_LARGE_N: the large file (default 500,000). */
@@ -60,13 +63,25 @@ async function measureRate(ctx: BenchContext, engine: Engine, bytes: Buffer, row
   };
 }
 
-/** Streams the export to nowhere, counting bytes, while the process's memory is sampled. */
-async function drainExport(db: Kysely<Database>) {
-  const t0 = performance.now();
-  const file = await exportOpenData(db, { format: 'csv', dataset: 'medical', municipalityCode: MEGURO });
-  let bytes = 0;
-  for await (const chunk of file.stream) bytes += (chunk as Buffer).length;
-  return { bytes, seconds: (performance.now() - t0) / 1000 };
+/**
+ * The export in a process of its own (bench/export-child.ts) on the database the import left: its
+ * memory is the export's, not the import's leftovers (measured in the same process, the import's
+ * freed but still mapped memory hid any growth).
+ */
+function exportInFreshProcess(env: Record<string, string>) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, 'export-child.ts')], {
+    env: { ...process.env, ...env, MUNICIPALITY: MEGURO },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`export process failed: ${child.stderr.slice(-2000)}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as {
+    result: { bytes: number; seconds: number };
+    baselineRssMB: number;
+    extraRssMB: number;
+    extraHeapMB: number;
+    extraExternalMB: number;
+  };
 }
 
 /** The large file into a fresh installation (indexes dropped and rebuilt by the engine), then its export. */
@@ -78,7 +93,8 @@ async function measureLarge(ctx: BenchContext, engine: Engine, rows: number) {
     const { report, seconds } = await timedImport(server.database.db, bytes, 'bench-large.csv');
     bytes = undefined;
     ctx.log(`    ${engine}: ${rows} rows imported in ${seconds.toFixed(1)} s`);
-    const exported = await measureExtraMemory(() => drainExport(server.database.db));
+    await server.closeKeepingData();
+    const exported = exportInFreshProcess(server.databaseEnv);
     ctx.log(`    ${engine}: export ${JSON.stringify(exported)}`);
     return {
       import: {
@@ -117,7 +133,7 @@ export const scenario: BenchScenario = {
     const rateFile = syntheticMedicalList(rateRows);
     const figures: Record<string, unknown> = {
       file: `synthetic 医療機関一覧 (42-column standard layout, UTF-8 CSV), ${MEGURO}, into the Meguro demo (720 facilities)`,
-      note: 'in-process importOpenData/exportOpenData on the bench server database; memory is the whole process (server included), peaks above a post-GC baseline',
+      note: 'import: in-process importOpenData on the bench server database; export: exportOpenData in a fresh process on that database, memory peaks above its post-GC baseline with the database open',
     };
     for (const engine of ctx.settings.engines) {
       const entry: Record<string, unknown> = {};

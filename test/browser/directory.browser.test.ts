@@ -1,10 +1,13 @@
-import { createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The seed file itself (the module index pulls in the CLI): the demo accounts printed at start.
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
-import { axeViolations, type DemoServer, launchBrowser, startDemoServer } from '../support/browser';
+import {
+  axeViolations,
+  type DemoServer,
+  launchBrowser,
+  signInAsDemo,
+  startDemoServer,
+} from '../support/browser';
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
@@ -245,40 +248,8 @@ describe('resource directory journey in Chromium', () => {
   });
 });
 
-/** RFC 4648 base32 → bytes, and RFC 6238 TOTP as an authenticator app computes it. */
-function totp(secret: string, at = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of secret.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(char);
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const mac = createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
-  const offset = (mac[mac.length - 1] as number) & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
 async function signIn(page: Page, role: 'ward_admin' | 'facility_editor'): Promise<void> {
-  const user = DEMO_USERS.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`no demo ${role}`);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('メールアドレス').fill(user.email);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-  await page.waitForURL(/\/login\/two-factor/);
-  // A code must stay valid while it is sent: wait out the last seconds of a 30-second step.
-  const intoStep = (Date.now() / 1000) % 30;
-  if (intoStep > 26) await page.waitForTimeout((30 - intoStep + 0.5) * 1000);
-  await page.getByLabel('確認コード（6桁）').fill(totp(user.totpSecret));
-  await page.getByRole('button', { name: '確認する' }).click();
+  await signInAsDemo(page, server.url, role);
   await page.waitForURL(/\/staff$/);
 }
 

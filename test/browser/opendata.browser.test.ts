@@ -1,45 +1,17 @@
-import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The seed file itself (its module index would pull in the CLI and the module registry).
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
-import { axeViolations, type DemoServer, launchBrowser, startDemoServer } from '../support/browser';
+import {
+  axeViolations,
+  type DemoServer,
+  launchBrowser,
+  signInAsDemo,
+  startDemoServer,
+} from '../support/browser';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/opendata');
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
-
-const demoAdminUser = DEMO_USERS.find((user) => user.role === 'ward_admin');
-if (!demoAdminUser) throw new Error('the accounts seed has no demo ward_admin');
-
-/** RFC 4648 base32 → bytes (computed here, so the test checks the server's TOTP independently). */
-function base32ToBytes(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(char);
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 6238 (HMAC-SHA-1, 30 s, 6 digits), waiting out the last seconds of a step so the code stays valid. */
-async function totp(secret: string): Promise<string> {
-  const intoStep = (Date.now() / 1000) % 30;
-  if (intoStep > 26) await new Promise((resolve) => setTimeout(resolve, (30 - intoStep + 0.5) * 1000));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
-  const mac = createHmac('sha1', base32ToBytes(secret)).update(counter).digest();
-  const offset = (mac[mac.length - 1] as number) & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 async function heading(page: Page): Promise<string> {
   return (await page.locator('h1').first().textContent())?.trim() ?? '';
@@ -106,13 +78,7 @@ describe('open data in Chromium', () => {
 
   it('lets the ward admin check a file, see the offending cells, then import a clean one', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/login?next=${encodeURIComponent('/staff/opendata/import')}`);
-    await page.getByLabel('メールアドレス').fill(demoAdminUser.email);
-    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'ログインする' }).click();
-    await page.waitForURL(/\/login\/two-factor/);
-    await page.getByLabel('確認コード（6桁）').fill(await totp(demoAdminUser.totpSecret));
-    await page.getByRole('button', { name: '確認する' }).click();
+    await signInAsDemo(page, server.url, 'ward_admin', '/staff/opendata/import');
     await page.waitForURL(/\/staff\/opendata\/import/);
     await expect.poll(() => heading(page)).toBe('施設一覧の取り込み');
     await axe(page, 'import (empty)');

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // The seed file itself: the module index pulls in the CLI, which imports the module registry.
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
 import { axeViolations, type DemoServer, launchBrowser, startDemoServer } from '../support/browser';
+import { freshTotp } from '../support/totp';
 
 // The demo ward admin published in the README and printed at start (accounts seed).
 const demoAdminUser = DEMO_USERS.find((user) => user.role === 'ward_admin');
@@ -18,39 +18,6 @@ const demoAdmin = {
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
-
-/** RFC 4648 base32 → bytes (written here, not imported, so the test checks the server's TOTP). */
-function base32ToBytes(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(char);
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 6238 TOTP (HMAC-SHA-1, 30 s, 6 digits), as an authenticator app computes it. */
-function totp(secret: string, at = Date.now()): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const mac = createHmac('sha1', base32ToBytes(secret)).update(counter).digest();
-  const offset = (mac[mac.length - 1] as number) & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-/** A code that stays valid while the form is submitted (waits out the last seconds of a step). */
-async function freshTotp(secret: string): Promise<string> {
-  const intoStep = (Date.now() / 1000) % 30;
-  if (intoStep > 26) await new Promise((resolve) => setTimeout(resolve, (30 - intoStep + 0.5) * 1000));
-  return totp(secret);
-}
 
 /** axe-core at phone and at desktop width on the page as it is now; returns violations per width. */
 async function axeAtBothWidths(page: Page): Promise<Record<string, Array<{ id: string; help: string }>>> {

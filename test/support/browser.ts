@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Role } from '../../src/contracts/roles';
+// The seed file itself (the module index pulls in the CLI and the module registry).
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
 import { loadConfig } from '../../src/server/platform/config';
 import { type RunningServer, startServer } from '../../src/server/platform/server';
 import { CHROMIUM } from './browser-setup';
+import { freshTotp } from './totp';
 
 /** Headless Debian Chromium with the flags this closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -56,4 +60,20 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+}
+
+/**
+ * Logs a demo account in through the login form and its two-factor step, as its user would (the
+ * code computed from the account's published secret). Leaves the page wherever login sends it.
+ */
+export async function signInAsDemo(page: Page, serverUrl: string, role: Role, next?: string): Promise<void> {
+  const user = DEMO_USERS.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`the accounts seed has no demo ${role}`);
+  await page.goto(`${serverUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.getByLabel('メールアドレス').fill(user.email);
+  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.waitForURL(/\/login\/two-factor/);
+  await page.getByLabel('確認コード（6桁）').fill(await freshTotp(user.totpSecret));
+  await page.getByRole('button', { name: '確認する' }).click();
 }
