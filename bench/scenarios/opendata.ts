@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import { exportOpenData, importOpenData, syntheticMedicalList } from '../../src/server/modules/opendata';
+import { importOpenData, syntheticMedicalList } from '../../src/server/modules/opendata';
 import type { Database } from '../../src/server/platform/db/schema';
 import type { BenchContext, BenchScenario, Engine } from '../scenario';
 import { median, round1 } from '../stats';

@@ -53,7 +53,7 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // biome-ignore lint/correctness/useYield: streaming is emulated by one fetch; PGlite has no cursors over the wire
+  // Streaming is emulated by one fetch: PGlite has no cursors over the wire.
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     yield await this.executeQuery<R>(compiled);
   }
