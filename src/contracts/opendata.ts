@@ -75,6 +75,13 @@ export const ImportReport = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /**
+   * Rows the file places in another municipality than the one given (`--municipality`, or the
+   * admin's own on the web): a national file brings in only its own rows. Counted, never checked.
+   */
+  skipped: z.number().int(),
+  /** Those municipalities with their row counts, most rows first (at most 20 listed). */
+  skippedMunicipalities: z.array(z.object({ code: z.string(), rows: z.number().int() })),
   errors: z.array(ImportRowError),
   dryRun: z.boolean(),
   committed: z.boolean(),

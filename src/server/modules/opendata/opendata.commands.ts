@@ -33,6 +33,8 @@ function fileFailure(file: string, code: keyof typeof openDataErrors, detail = '
     created: 0,
     updated: 0,
     unchanged: 0,
+    skipped: 0,
+    skippedMunicipalities: [],
     errors: [{ line: 0, column: null, code, message: `${entry.ja}${detail} / ${entry.en}` }],
     dryRun: false,
     committed: false,
@@ -56,6 +58,14 @@ function printReport(report: ImportReport): void {
     `行 / rows: ${report.rows}  受付 / accepted: ${report.accepted}  却下 / rejected: ${report.rejected}  ` +
       `新規 / created: ${report.created}  更新 / updated: ${report.updated}  変更なし / unchanged: ${report.unchanged}`,
   );
+  if (report.skipped > 0) {
+    const listed = report.skippedMunicipalities;
+    const more = listed.reduce((sum, m) => sum + m.rows, 0) < report.skipped ? ', …' : '';
+    const codes = `${listed.map((m) => `${m.code}: ${m.rows}`).join(', ')}${more}`;
+    out(
+      `ほかの自治体の行 ${report.skipped} 件は取り込みません / ${report.skipped} rows of other municipalities skipped (${codes})`,
+    );
+  }
   for (const m of report.municipalitiesAdded) {
     out(
       `自治体を追加${report.committed ? 'しました' : 'します'} / municipality added: ${m.code} ${m.prefecture}${m.name}`,

@@ -16,6 +16,7 @@ function Summary({ report }: { report: ImportReport }) {
     [t('import.created'), report.created],
     [t('import.updated'), report.updated],
     [t('import.unchanged'), report.unchanged],
+    ...(report.skipped > 0 ? ([[t('import.skipped'), report.skipped]] as Array<[string, number]>) : []),
   ];
   return (
     <dl className="summary-list od-summary">
@@ -182,6 +183,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <Alert kind="error" title={t('import.fixFirst')} />
       )}
       <Summary report={report} />
+      {report.skipped > 0 ? (
+        <p>
+          {t('import.skippedNote', {
+            count: report.skipped,
+            codes: report.skippedMunicipalities.map((m) => m.code).join('、'),
+          })}
+        </p>
+      ) : null}
       {report.municipalitiesAdded.map((m) => (
         <p key={m.code}>
           {t('import.municipalityAdded', { name: `${m.prefecture}${m.name}`, code: m.code })}

@@ -65,6 +65,9 @@ const ja = {
     created: '新しく追加',
     updated: '更新',
     unchanged: '変更なし',
+    skipped: 'ほかの自治体の行（取り込まない）',
+    skippedNote:
+      'このファイルには、ほかの自治体の行が {{count}} 件あります（{{codes}} など）。それらは取り込まず、確認もしません。',
     nothingCommitted: 'まだ何も取り込んでいません（確認のみ）。',
     municipalityAdded: '自治体「{{name}}」（{{code}}）を追加します。',
     editorTitle: '施設の担当者による更新',
@@ -154,6 +157,9 @@ const en: typeof ja = {
     created: 'New',
     updated: 'Updated',
     unchanged: 'Unchanged',
+    skipped: 'Rows of other municipalities (not imported)',
+    skippedNote:
+      'This file has {{count}} rows of other municipalities ({{codes}} and others). They are neither imported nor checked.',
     nothingCommitted: 'Nothing has been imported yet (check only).',
     municipalityAdded: 'The municipality {{name}} ({{code}}) will be added.',
     editorTitle: 'Updates by the facility’s own staff',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../../test/support/test-db';
+import { toSixDigitCode } from '../../../../contracts/municipality-code';
 import type { DatabaseHandle } from '../../../platform/db/database';
 import { syntheticMedicalList } from '../testing/synthetic-list';
 import { type ImportOptions, importOpenData } from './import.service';
@@ -259,9 +260,15 @@ describe('open-data import', () => {
   });
 
   it('refuses rows for a municipality it does not have and cannot name, committing nothing', async () => {
+    // Rows that carry only the prefecture's code (130001) go where --municipality says.
+    const prefectureOnly = Buffer.from(
+      fixture('medical-recommended.csv')
+        .toString('utf8')
+        .replace(/^131105,/gm, '130001,'),
+    );
     const report = await importOpenData(
       handle.db,
-      fixture('medical-recommended.csv'),
+      prefectureOnly,
       options('old.csv', { municipalityOverride: '131091' }),
     );
     expect(report).toMatchObject({ committed: false, rejected: 3, municipalitiesAdded: [] });
@@ -288,6 +295,40 @@ describe('open-data import', () => {
       address_town: '碑文谷',
       address_block: '4-5-6',
       address_building: '碑文谷ビル1階',
+    });
+  });
+
+  it('imports only its own rows of a national file, skipping (not checking) other municipalities', async () => {
+    const lines = fixture('jigyosho_130.csv').toString('utf8').trimEnd().split('\r\n');
+    const [header, first, ...rest] = lines as [string, string, ...string[]];
+    const elsewhere = (code: string, office: string, extra = '') =>
+      `${first.replace(/^131105,1,東京都,目黒区,/, `${code},9,東京都,よそ区,`).replace(/,13\d{8},/, `,${office},`)}${extra}`;
+    const national = Buffer.from(
+      `${[
+        header,
+        elsewhere(toSixDigitCode('13113'), '1360390001'),
+        first,
+        elsewhere(toSixDigitCode('13113'), '1360390002'),
+        // A fault in another municipality's row (latitude 135) does not stop this one's import.
+        elsewhere(toSixDigitCode('27100'), '2760390003').replace(/,35\.\d+,/, ',135,'),
+        ...rest,
+      ].join('\r\n')}\r\n`,
+    );
+    const report = await importOpenData(
+      handle.db,
+      national,
+      options('jigyosho_130.csv', { municipalityOverride: '131105', dryRun: true }),
+    );
+    expect(report).toMatchObject({
+      rows: lines.length - 1 + 3,
+      accepted: lines.length - 1,
+      rejected: 0,
+      skipped: 3,
+      skippedMunicipalities: [
+        { code: toSixDigitCode('13113'), rows: 2 },
+        { code: toSixDigitCode('27100'), rows: 1 },
+      ],
+      errors: [],
     });
   });
 

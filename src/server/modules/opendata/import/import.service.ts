@@ -14,7 +14,10 @@ import { type ImportRun, processBatch } from './import-batch';
 export type ImportOptions = {
   fileName: string;
   dryRun: boolean;
-  /** Every row goes to this municipality (`--municipality`; always the admin's own on the web). */
+  /**
+   * `--municipality` (always the admin's own on the web): rows without a municipality of their own
+   * go there, rows the file places in another municipality are skipped and counted.
+   */
   municipalityOverride?: string;
   overwriteEditorEdits: boolean;
   actor: { userId: string | null; label: string | null };
@@ -103,6 +106,7 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
   const batchSize = options.batchSize ?? 1000;
   let batch: ResolvedRow[] = [];
   let lastProgress = 0;
+  const skipped = new Map<string, number>();
   // The next batch is read and normalised while the database writes the previous one (with
   // PostgreSQL they run on the two cores side by side). A failure surfaces at the next flush.
   let inFlight: Promise<void> = Promise.resolve();
@@ -147,6 +151,12 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
         for (const error of event.errors) run.pushError(error);
         run.keepRejectedRow(event.line, event.sheet, event.raw);
         break;
+      case 'skipped':
+        run.report.rows++;
+        run.report.skipped++;
+        bumpSheet(run.report);
+        skipped.set(event.municipalityCode, (skipped.get(event.municipalityCode) ?? 0) + 1);
+        break;
       case 'file_error':
         run.pushError(event.error);
         break;
@@ -158,6 +168,10 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
   }
   await flush();
   await settle();
+  run.report.skippedMunicipalities = [...skipped]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 20)
+    .map(([code, rows]) => ({ code, rows }));
 }
 
 function bumpSheet(report: ImportReport): void {
@@ -180,6 +194,8 @@ function emptyReport(options: ImportOptions, encoding: ImportReport['encoding'])
     created: 0,
     updated: 0,
     unchanged: 0,
+    skipped: 0,
+    skippedMunicipalities: [],
     errors: [],
     dryRun: options.dryRun,
     committed: false,

@@ -124,9 +124,25 @@ describe('every quirk of real files', () => {
     expect(visiting.content.days).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday']);
   });
 
-  it('puts every row in the municipality given on the command line', async () => {
-    const result = await read('medical-standard.csv', { municipalityOverride: '131091' });
+  it('puts rows without a municipality of their own in the one given on the command line', async () => {
+    const text = fixture('medical-recommended.csv')
+      .toString('utf8')
+      .replace(/^131105,/gm, '130001,');
+    const result = await collectOpenData(
+      Buffer.from(text),
+      options('medical-recommended.csv', { municipalityOverride: '131091' }),
+    );
+    expect(result.rows.length).toBeGreaterThan(0);
     expect(new Set(result.rows.map((r) => r.municipalityCode))).toEqual(new Set(['131091']));
+    expect(result.skipped).toBe(0);
+  });
+
+  it('skips, without checking, rows the file places in another municipality than the one given', async () => {
+    const own = await read('medical-standard.csv');
+    const result = await read('medical-standard.csv', { municipalityOverride: '131091' });
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toBe(0);
+    expect(result.skipped).toBe(own.rows.length + own.rejected);
   });
 });
 

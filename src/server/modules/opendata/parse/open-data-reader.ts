@@ -8,7 +8,7 @@ import { openDataErrors } from '../../../../contracts/opendata-errors';
 import { type HeaderMatch, isHeaderProblem, matchHeader } from './header-matching';
 import { csvRecords, SourceError, type SourceRecord, type SourceSheet, xlsxSheets } from './record-sources';
 import { isBlankRecord, readRow, rowError } from './row-reading';
-import { type ResolveContext, type ResolvedRow, resolveRow } from './row-resolution';
+import { otherMunicipalityOf, type ResolveContext, type ResolvedRow, resolveRow } from './row-resolution';
 import { detectFileKind } from './text-decoding';
 
 export type ReadOptions = Omit<ResolveContext, 'layout'>;
@@ -18,6 +18,7 @@ export type ReadEvent =
   | { type: 'sheet'; name: string; layout: OpenDataLayout | null }
   | { type: 'row'; sheet: string; row: ResolvedRow }
   | { type: 'rejected'; sheet: string; line: number; errors: ImportRowError[]; raw: Record<string, string> }
+  | { type: 'skipped'; sheet: string; line: number; municipalityCode: string }
   | { type: 'file_error'; error: ImportRowError };
 
 export type FileInfo = { encoding: SourceEncoding | null };
@@ -110,6 +111,11 @@ function* readRecord(
 ): Generator<ReadEvent> {
   if (isBlankRecord(record.cells)) return;
   const read = readRow(match, record.cells, record.line);
+  const other = otherMunicipalityOf(read, context);
+  if (other) {
+    yield { type: 'skipped', sheet, line: record.line, municipalityCode: other };
+    return;
+  }
   const resolved = resolveRow(read, context);
   if (resolved) {
     const key = `${resolved.municipalityCode}|${resolved.matchKey}`;
@@ -174,19 +180,29 @@ export type CollectedFile = {
   layout: OpenDataLayout | null;
   rows: ResolvedRow[];
   rejected: number;
+  /** Rows of other municipalities than the one given. */
+  skipped: number;
   errors: ImportRowError[];
 };
 
 /** Reads a whole file into memory (tests, fixtures and small files; the engine streams instead). */
 export async function collectOpenData(bytes: Uint8Array, options: ReadOptions): Promise<CollectedFile> {
-  const result: CollectedFile = { ...inspectFile(bytes), layout: null, rows: [], rejected: 0, errors: [] };
+  const result: CollectedFile = {
+    ...inspectFile(bytes),
+    layout: null,
+    rows: [],
+    rejected: 0,
+    skipped: 0,
+    errors: [],
+  };
   for await (const event of readOpenData(bytes, options)) {
     if (event.type === 'sheet') result.layout ??= event.layout;
     else if (event.type === 'row') result.rows.push(event.row);
     else if (event.type === 'rejected') {
       result.rejected++;
       result.errors.push(...event.errors);
-    } else result.errors.push(event.error);
+    } else if (event.type === 'skipped') result.skipped++;
+    else result.errors.push(event.error);
   }
   return result;
 }

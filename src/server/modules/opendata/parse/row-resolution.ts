@@ -22,7 +22,10 @@ export type MunicipalityInfo = { name: string; prefecture: string };
 export type ResolveContext = {
   layout: OpenDataLayout;
   fileName: string;
-  /** `--municipality`: every row goes there. */
+  /**
+   * `--municipality` (the admin's own on the web): rows without a municipality of their own, or
+   * with only a prefecture code, go there; rows of other municipalities are skipped.
+   */
   municipalityOverride?: string;
   /** Municipalities the installation has. */
   knownMunicipality(code: string): MunicipalityInfo | undefined;
@@ -102,6 +105,19 @@ export function resolveRow(row: ReadRow, ctx: ResolveContext): ResolvedRow | und
     content,
     raw: row.raw,
   };
+}
+
+/**
+ * With a municipality given, the row's own municipality when the file places it in another one
+ * (a national file filtered to one municipality). Such a row is skipped before it is checked: a
+ * fault in another municipality's row must not stop this one's import.
+ */
+export function otherMunicipalityOf(row: ReadRow, ctx: ResolveContext): string | undefined {
+  if (!ctx.municipalityOverride) return undefined;
+  const site = row.record.siteMunicipalityCode;
+  const code = site && !isPrefectureCode(site) ? site : row.record.municipalityCode;
+  if (!code || isPrefectureCode(code)) return undefined;
+  return code === ctx.municipalityOverride ? undefined : code;
 }
 
 function resolveMunicipality(
