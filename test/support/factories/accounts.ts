@@ -26,6 +26,8 @@ export const MUNICIPALITIES = {
   sapporo: { code: '011002', name: '札幌市', prefecture: '北海道' },
   iizuka: { code: '402052', name: '飯塚市', prefecture: '福岡県' },
   takamatsu: { code: '372013', name: '高松市', prefecture: '香川県' },
+  kobe: { code: '281000', name: '神戸市', prefecture: '兵庫県' },
+  fukuoka: { code: '401307', name: '福岡市', prefecture: '福岡県' },
 } as const;
 
 export const TEST_PASSWORD = 'kinmokusei-no-kaori-2026';

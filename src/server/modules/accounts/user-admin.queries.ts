@@ -76,10 +76,23 @@ export async function listAdminUsers(
 }
 
 /** Active ward admins of the municipality, optionally not counting one membership. */
+/**
+ * Serialises, per municipality, every change that could remove its last active ward admin (until
+ * the transaction ends): two admins removing each other at the same moment must not both succeed.
+ * Count the admins after taking it.
+ */
+export async function lockWardAdmins(db: Executor, municipalityCode: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`zaitaku:ward_admins:${municipalityCode}`}, 0))`.execute(
+    db,
+  );
+}
+
+/** Active ward admins of the municipality, leaving out one membership or one user (the one being changed). */
 export async function countActiveWardAdmins(
   db: Executor,
   municipalityCode: string,
   exceptMembershipId?: string,
+  exceptUserId?: string,
 ): Promise<number> {
   const row = await db
     .selectFrom('memberships as m')
@@ -89,6 +102,7 @@ export async function countActiveWardAdmins(
     .where('m.role', '=', 'ward_admin')
     .where('u.status', '=', 'active')
     .$if(Boolean(exceptMembershipId), (q) => q.where('m.id', '!=', exceptMembershipId as string))
+    .$if(Boolean(exceptUserId), (q) => q.where('u.id', '!=', exceptUserId as string))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -13,7 +13,7 @@ import { toAdminUser } from './admin.presenter';
 import { findOrganisation } from './organisation.queries';
 import { deleteSessionsOfUser } from './session.queries';
 import { updateUser } from './user.queries';
-import { countActiveWardAdmins, findAdminUser, listAdminUsers } from './user-admin.queries';
+import { countActiveWardAdmins, findAdminUser, listAdminUsers, lockWardAdmins } from './user-admin.queries';
 
 type Deps = Pick<ModuleDeps, 'db'>;
 
@@ -61,8 +61,15 @@ export async function changeUser(
 ): Promise<AdminUser> {
   if (ctx.actor?.userId === id && change !== 'enable') throw new AppError('user.cannot_change_self');
   return deps.db.transaction().execute(async (trx) => {
+    if (change === 'disable') await lockWardAdmins(trx, ctx.municipalityCode);
     const user = await findAdminUser(trx, ctx.municipalityCode, id);
     if (!user) throw new AppError('not_found');
+    if (
+      change === 'disable' &&
+      (await countActiveWardAdmins(trx, ctx.municipalityCode, undefined, id)) === 0
+    ) {
+      throw new AppError('membership.last_admin');
+    }
     if (change === 'disable') {
       await updateUser(trx, id, { status: 'disabled' });
       await deleteSessionsOfUser(trx, id);
@@ -124,6 +131,7 @@ export async function addMembership(
 /** Removes a membership; the municipality keeps at least one active ward admin. Throws not_found, membership.last_admin. */
 export async function removeMembership(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
+    await lockWardAdmins(trx, ctx.municipalityCode);
     const membership = await trx
       .selectFrom('memberships')
       .selectAll()
