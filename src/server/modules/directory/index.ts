@@ -29,6 +29,7 @@ export {
   syntheticGeographies,
 } from './demo/national-generator';
 export { type FacilityRecord, findFacilityRecord } from './facility.queries';
+export type { FacilityTable } from './facility.table';
 export { resolveTown } from './facility-write.service';
 export { fromHoursRows, isOpenAt, toHoursRows } from './opening-hours';
 // What other modules (the open-data importer and exporter, the benchmark) may use.

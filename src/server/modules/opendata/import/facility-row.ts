@@ -1,43 +1,46 @@
-import type { FacilityStatus, FacilityType } from '../../../../contracts/directory';
+import type { Selectable } from 'kysely';
+import type { FacilityTable } from '../../directory';
 import { splitAddress } from '../parse/normalise-address';
 import type { DayCode } from '../parse/normalise-schedule';
 import type { FacilityContent, ResolvedRow } from '../parse/row-resolution';
 import { serviceCodeOf } from './care-service-codes';
 import type { FacilityState } from './facility-state';
 
+/** The directory's facility columns an import writes (the directory's own table type). */
+type ImportedColumn =
+  | 'id'
+  | 'municipality_code'
+  | 'type'
+  | 'status'
+  | 'name'
+  | 'name_kana'
+  | 'name_en'
+  | 'address_prefecture'
+  | 'address_city'
+  | 'address_town'
+  | 'address_block'
+  | 'address_building'
+  | 'postal_code'
+  | 'town'
+  | 'district_code'
+  | 'phone'
+  | 'fax'
+  | 'email'
+  | 'url'
+  | 'medical_institution_code'
+  | 'care_office_number'
+  | 'care_service_type'
+  | 'beds'
+  | 'beds_note'
+  | 'departments'
+  | 'closed_on_holidays'
+  | 'hours_note'
+  | 'source_id';
+
 /** The directory columns an import writes, as one record per facility. */
-export type DirectoryRow = {
-  id: string;
-  municipality_code: string;
-  type: FacilityType;
-  status: FacilityStatus;
-  name: string;
-  name_kana: string | null;
-  name_en: string | null;
-  address_prefecture: string | null;
-  address_city: string | null;
-  address_town: string | null;
-  address_block: string | null;
-  address_building: string | null;
-  postal_code: string | null;
-  /** 町丁 and district the directory derived from the 町字. */
-  town: string | null;
-  district_code: string | null;
+export type DirectoryRow = Pick<Selectable<FacilityTable>, ImportedColumn> & {
   lat: number | null;
   lng: number | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  url: string | null;
-  medical_institution_code: string | null;
-  care_office_number: string | null;
-  care_service_type: string | null;
-  beds: number | null;
-  beds_note: string | null;
-  departments: string[];
-  closed_on_holidays: boolean;
-  hours_note: string | null;
-  source_id: string | null;
   /** The file's check date (Tokyo midnight, ISO); the facility keeps a later confirmation of its own. */
   last_confirmed_at: string | null;
 };
