@@ -58,18 +58,42 @@ export async function writePlans(
     history.push(historyOf(plan, target));
   }
   // New facilities get their search columns in the insert itself; changed ones are refreshed by
-  // the directory (their capabilities count too).
-  await insertFacilities(trx, await withSearchFields(run, trx, inserts), run.now);
-  await updateFacilities(trx, updates, run.now);
-  await writeHours(trx, hoursOf);
-  await insertSources(trx, newSources, run.now);
-  await upsertSources(trx, sources, run.now);
-  await insertHistory(trx, history, run.actor, run.now);
+  // the directory (their capabilities count too). Each statement is sent as soon as its rows are
+  // ready, without waiting for the one before: the connection runs them in order while this
+  // thread prepares the next (the database and the preparation overlap instead of taking turns).
+  const sent = new InOrder();
+  const searchable = await withSearchFields(run, trx, inserts);
+  await sent.add(insertFacilities(trx, searchable, run.now));
+  await sent.add(updateFacilities(trx, updates, run.now));
+  await sent.add(writeHours(trx, hoursOf));
+  await sent.add(insertSources(trx, newSources, run.now));
+  await sent.add(upsertSources(trx, sources, run.now));
+  await sent.add(insertHistory(trx, history, run.actor, run.now));
+  await sent.done();
   if (updates.length > 0)
     await refreshFacilitySearch(
       trx,
       updates.map((r) => r.id),
     );
+}
+
+/**
+ * Statements started one after another on one connection (which runs them in the order started)
+ * and awaited together. After each start it lets the event loop turn, so the statement reaches
+ * the database before the next one is prepared; a failure is reported by done(), never lost.
+ */
+class InOrder {
+  private readonly started: Promise<unknown>[] = [];
+
+  async add(statement: Promise<unknown>): Promise<void> {
+    statement.catch(() => undefined);
+    this.started.push(statement);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.started);
+  }
 }
 
 async function withSearchFields(run: ImportRun, trx: Transaction<Database>, rows: RowWrite[]) {

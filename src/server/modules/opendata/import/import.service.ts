@@ -4,7 +4,8 @@ import type { ImportReport, ImportRowError, OpenDataLayout } from '../../../../c
 import { writeAudit } from '../../../platform/audit/audit.service';
 import type { RequestContext } from '../../../platform/context';
 import type { Database } from '../../../platform/db/schema';
-import { inspectFile, readOpenData } from '../parse/open-data-reader';
+import { inspectFile } from '../parse/open-data-reader';
+import { readOpenDataFor } from '../parse/read-in-worker';
 import type { ResolvedRow } from '../parse/row-resolution';
 import '../opendata.table';
 import { isBulkImport, restoreAfterImport, suspendForImport } from './bulk-indexes';
@@ -27,6 +28,8 @@ export type ImportOptions = {
   /** Errors listed in the report; more are counted only. */
   maxErrors?: number;
   batchSize?: number;
+  /** Read on a worker thread (default: files from 2 MB; see read-in-worker.ts). */
+  readInWorker?: boolean;
 };
 
 /** Rejected rows whose cells the report carries (the admin page shows them with the faulty cells marked). */
@@ -124,11 +127,16 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
       failure = error;
     });
   };
-  const reader = readOpenData(bytes, {
-    fileName: options.fileName,
-    municipalityOverride: options.municipalityOverride,
-    knownMunicipality: (code) => run.municipalities.get(code),
-  });
+  const reader = readOpenDataFor(
+    bytes,
+    {
+      fileName: options.fileName,
+      municipalityOverride: options.municipalityOverride,
+      knownMunicipality: (code) => run.municipalities.get(code),
+      worker: options.readInWorker,
+    },
+    run.municipalities,
+  );
   for await (const event of reader) {
     switch (event.type) {
       case 'sheet':

@@ -1,0 +1,53 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { type ReadEvent, readOpenData } from './open-data-reader';
+import type { MunicipalityInfo } from './row-resolution';
+
+/** What the main thread sends the worker (see read-in-worker.ts). */
+export type ReadWorkerInput = {
+  bytes: Uint8Array;
+  fileName: string;
+  municipalityOverride?: string;
+  known: Array<[string, MunicipalityInfo]>;
+};
+
+/** Events go to the main thread in chunks; at most this many chunks wait there unread. */
+export const CHUNK_EVENTS = 500;
+export const CHUNKS_AHEAD = 4;
+
+const port = parentPort;
+if (!port) throw new Error('read-worker runs as a worker thread');
+const input = workerData as ReadWorkerInput;
+const known = new Map(input.known);
+let credit = CHUNKS_AHEAD;
+let wake: (() => void) | undefined;
+port.on('message', () => {
+  credit++;
+  wake?.();
+});
+
+async function send(events: ReadEvent[]): Promise<void> {
+  while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+  credit--;
+  port?.postMessage({ events });
+}
+
+let chunk: ReadEvent[] = [];
+for await (const event of readOpenData(input.bytes, {
+  fileName: input.fileName,
+  municipalityOverride: input.municipalityOverride,
+  knownMunicipality: (code) => known.get(code),
+})) {
+  // The engine adds a municipality it lacks from the first row naming it (import-batch.ts); later
+  // rows then complete their addresses from it. Keep the same knowledge here.
+  if (event.type === 'row' && !known.has(event.row.municipalityCode)) {
+    const { name, prefecture } = event.row.municipalityFromFile;
+    if (name && prefecture) known.set(event.row.municipalityCode, { name, prefecture });
+  }
+  chunk.push(event);
+  if (chunk.length >= CHUNK_EVENTS) {
+    await send(chunk);
+    chunk = [];
+  }
+}
+await send(chunk);
+port.postMessage({ done: true });
