@@ -11,18 +11,21 @@ import {
 } from './facility-state';
 import { insertMunicipality } from './facility-writes';
 import {
+  addToIndex,
   createPlan,
   duplicateFacilityError,
+  type FacilityKeyed,
   hasPendingEditorEdits,
   headersOf,
   indexMatches,
   isUnchangedSinceImport,
   keysOf,
+  type MatchIndex,
   matchFacility,
   planRow,
   type RowPlan,
 } from './import-plan';
-import { writePlans } from './import-writes';
+import { type PreparedTarget, prepareTarget, type WritePlan, writePlans } from './import-writes';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -42,6 +45,12 @@ export type ImportRun = {
   populated: Set<string>;
   /** Facility id → line of the row that took it. */
   touched: Map<string, number>;
+  /**
+   * The keys of the facilities this import created or changed, as written: later rows meet them
+   * here whether or not the database answers for them yet (rows of a municipality that had no
+   * facilities are not looked up at all; a separate reader does not see the import's writes).
+   */
+  written: MatchIndex<FacilityKeyed>;
   towns: Map<string, { name: string; district_code: string | null } | null>;
   /** District names by municipality (for the search text of new facilities). */
   districts: Map<string, Map<string, string>>;
@@ -59,30 +68,43 @@ export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise
     else byMunicipality.set(row.municipalityCode, [row]);
   }
   for (const [code, group] of byMunicipality) {
-    const plans = await planGroup(run, code, group);
+    const { plans, prepared } = await planGroup(run, code, group);
     count(run, plans);
-    if (run.trx) await writePlans(run, run.trx, plans);
+    if (run.trx) await writePlans(run, run.trx, plans, prepared);
   }
 }
 
 /** Matches a municipality's rows to facilities: the hash settles most, the rest are compared in full. */
-async function planGroup(run: ImportRun, code: string, group: ResolvedRow[]): Promise<RowPlan[]> {
-  const matches = indexMatches(
-    run.populated.has(code) ? await findFacilityMatches(run.reader, code, keysOf(group)) : [],
-  );
+async function planGroup(
+  run: ImportRun,
+  code: string,
+  group: ResolvedRow[],
+): Promise<{ plans: RowPlan[]; prepared: Map<RowPlan, PreparedTarget> }> {
+  const prepared = new Map<RowPlan, PreparedTarget>();
+  // Known as soon as planned, so a later row of the same batch meets it too.
+  const register = (plan: WritePlan) => {
+    const target = prepareTarget(plan);
+    prepared.set(plan, target);
+    addToIndex(run.written, target.target);
+  };
+  // What the database says of facilities this import rewrote is stale: `written` has them as written.
+  const found = run.populated.has(code) ? await findFacilityMatches(run.reader, code, keysOf(group)) : [];
+  const matches = indexMatches(found.filter((m) => !run.written.byId.has(m.id)));
   const plans: Array<RowPlan | undefined> = [];
   const compare: Array<{ index: number; row: ResolvedRow; match: FacilityMatch; hash: string }> = [];
   for (const row of group) {
     const hash = contentHash(row.content);
-    const match = matchFacility(row, matches);
-    const first = match ? run.touched.get(match.id) : undefined;
-    if (match && first !== undefined) {
+    const rewritten = matchFacility(row, run.written);
+    const match = rewritten ? undefined : matchFacility(row, matches);
+    const first = run.touched.get(rewritten?.id ?? match?.id ?? '');
+    if (first !== undefined) {
       reject(run, row, [duplicateFacilityError(row, first)]);
       continue;
     }
     if (!match) {
       const plan = createPlan(row, hash);
       run.touched.set(plan.id, row.line);
+      register(plan);
       plans.push(plan);
       continue;
     }
@@ -110,13 +132,15 @@ async function planGroup(run: ImportRun, code: string, group: ResolvedRow[]): Pr
     );
     for (const item of compare) {
       const state = states.get(item.match.id)!;
-      plans[item.index] = planRow(item.row, item.hash, state, {
+      const plan = planRow(item.row, item.hash, state, {
         overwriteEditorEdits: run.overwriteEditorEdits,
         editorFields,
       });
+      if (plan.kind !== 'unchanged') register(plan);
+      plans[item.index] = plan;
     }
   }
-  return plans.filter((p): p is RowPlan => p !== undefined);
+  return { plans: plans.filter((p): p is RowPlan => p !== undefined), prepared };
 }
 
 function reject(run: ImportRun, row: ResolvedRow, errors: ImportReport['errors']): void {

@@ -49,46 +49,66 @@ export function keysOf(rows: ResolvedRow[]): FacilityKeys {
   return keys;
 }
 
-/** The facilities a batch's keys found, indexed by each key kind (a batch has hundreds of rows). */
-export type MatchIndex = {
-  byMedicalCode: Map<string, FacilityMatch>;
-  byCareOffice: Map<string, FacilityMatch[]>;
-  bySourceId: Map<string, FacilityMatch>;
-  byId: Map<string, FacilityMatch>;
+/** What matching needs of a facility: its id and keys. */
+export type FacilityKeyed = Pick<
+  FacilityMatch,
+  'id' | 'medical_institution_code' | 'care_office_number' | 'care_service_type' | 'source_id'
+>;
+
+/** Facilities indexed by each key kind (a batch has hundreds of rows; an import many batches). */
+export type MatchIndex<T extends FacilityKeyed = FacilityMatch> = {
+  byMedicalCode: Map<string, T>;
+  byCareOffice: Map<string, T[]>;
+  bySourceId: Map<string, T>;
+  byId: Map<string, T>;
 };
 
-export function indexMatches(states: FacilityMatch[]): MatchIndex {
-  const index: MatchIndex = {
-    byMedicalCode: new Map(),
-    byCareOffice: new Map(),
-    bySourceId: new Map(),
-    byId: new Map(),
-  };
-  for (const s of states) {
-    index.byId.set(s.id, s);
-    if (s.medical_institution_code && !index.byMedicalCode.has(s.medical_institution_code))
-      index.byMedicalCode.set(s.medical_institution_code, s);
-    if (s.source_id && !index.bySourceId.has(s.source_id)) index.bySourceId.set(s.source_id, s);
-    if (s.care_office_number) {
-      const list = index.byCareOffice.get(s.care_office_number);
-      if (list) list.push(s);
-      else index.byCareOffice.set(s.care_office_number, [s]);
-    }
+export function emptyIndex<T extends FacilityKeyed>(): MatchIndex<T> {
+  return { byMedicalCode: new Map(), byCareOffice: new Map(), bySourceId: new Map(), byId: new Map() };
+}
+
+/** Adds a facility under each of its keys (the first facility of a key keeps it). */
+export function addToIndex<T extends FacilityKeyed>(index: MatchIndex<T>, s: T): void {
+  index.byId.set(s.id, s);
+  if (s.medical_institution_code && !index.byMedicalCode.has(s.medical_institution_code))
+    index.byMedicalCode.set(s.medical_institution_code, s);
+  if (s.source_id && !index.bySourceId.has(s.source_id)) index.bySourceId.set(s.source_id, s);
+  if (s.care_office_number) {
+    const list = index.byCareOffice.get(s.care_office_number);
+    if (list) list.push(s);
+    else index.byCareOffice.set(s.care_office_number, [s]);
   }
+}
+
+export function indexMatches(states: FacilityMatch[]): MatchIndex {
+  const index = emptyIndex<FacilityMatch>();
+  for (const s of states) addToIndex(index, s);
   return index;
 }
 
 /**
  * Finds the facility a row names, by its strongest key: 医療機関コード, then (事業所番号, サービス),
- * then the file's ID (ours, or a facility id from an export of this installation).
+ * then the file's ID (ours, or a facility id from an export of this installation). Several
+ * indexes are searched as one (the facilities this import wrote, and those found in the database);
+ * a key never names two facilities of one municipality, so their order does not matter.
  */
-export function matchFacility(row: ResolvedRow, index: MatchIndex): FacilityMatch | undefined {
+export function matchFacility<T extends FacilityKeyed>(
+  row: ResolvedRow,
+  ...indexes: Array<MatchIndex<T>>
+): T | undefined {
+  const first = (pick: (index: MatchIndex<T>) => T | undefined) => {
+    for (const index of indexes) {
+      const found = pick(index);
+      if (found) return found;
+    }
+    return undefined;
+  };
   const key = row.matchKey;
-  if (key.startsWith('mic:')) return index.byMedicalCode.get(key.slice(4));
+  if (key.startsWith('mic:')) return first((index) => index.byMedicalCode.get(key.slice(4)));
   if (key.startsWith('care:')) {
     const [, office, service] = key.split(':');
     const code = serviceCodeOf(service ?? '');
-    const sameOffice = index.byCareOffice.get(office ?? '') ?? [];
+    const sameOffice = indexes.flatMap((index) => index.byCareOffice.get(office ?? '') ?? []);
     // An office recorded without its service (entered by hand) is the same office.
     return (
       sameOffice.find((s) => s.care_service_type === code) ?? sameOffice.find((s) => !s.care_service_type)
@@ -97,7 +117,11 @@ export function matchFacility(row: ResolvedRow, index: MatchIndex): FacilityMatc
   // The file's ID as we stored it, as the directory stored it (without family), or our own id.
   const sourceId = key.slice(3);
   const bare = sourceId.replace(/^(med|care):/, '');
-  return index.bySourceId.get(sourceId) ?? index.bySourceId.get(bare) ?? index.byId.get(bare);
+  return (
+    first((index) => index.bySourceId.get(sourceId)) ??
+    first((index) => index.bySourceId.get(bare)) ??
+    first((index) => index.byId.get(bare))
+  );
 }
 
 export type PlanOptions = {

@@ -20,7 +20,25 @@ import {
 import type { ImportRun } from './import-batch';
 import type { RowPlan } from './import-plan';
 
-type WritePlan = Exclude<RowPlan, { kind: 'unchanged' }>;
+export type WritePlan = Exclude<RowPlan, { kind: 'unchanged' }>;
+
+/** The directory row a create or update plan writes, with what the file changed in it. */
+export type PreparedTarget = {
+  target: DirectoryRow;
+  fields: string[];
+  hours: boolean;
+  addressBefore: string | null;
+};
+
+/** Builds the row a plan will write (its keys are known before anything is written). */
+export function prepareTarget(plan: WritePlan): PreparedTarget {
+  const fields = plan.kind === 'create' ? Object.keys(plan.row.content) : plan.apply;
+  const target = plan.kind === 'create' ? emptyRow(plan.id, plan.row) : rowFromState(plan.state);
+  const addressBefore = target.address_town;
+  const { hours } = applyContent(target, plan.row, fields);
+  if (plan.row.matchKey.startsWith('id:')) target.source_id = plan.row.sourceId;
+  return { target, fields, hours, addressBefore };
+}
 
 /**
  * Carries out a batch's plans in the import's transaction: new and changed facilities with their
@@ -30,6 +48,7 @@ export async function writePlans(
   run: ImportRun,
   trx: Transaction<Database>,
   plans: RowPlan[],
+  prepared: ReadonlyMap<RowPlan, PreparedTarget> = new Map(),
 ): Promise<void> {
   const inserts: RowWrite[] = [];
   const updates: RowWrite[] = [];
@@ -44,11 +63,7 @@ export async function writePlans(
         sources.push(sourceOf(run, plan, plan.state.id, plan.state.updated_at));
       continue;
     }
-    const fields = plan.kind === 'create' ? Object.keys(plan.row.content) : plan.apply;
-    const target = plan.kind === 'create' ? emptyRow(plan.id, plan.row) : rowFromState(plan.state);
-    const addressBefore = target.address_town;
-    const { hours } = applyContent(target, plan.row, fields);
-    if (plan.row.matchKey.startsWith('id:')) target.source_id = plan.row.sourceId;
+    const { target, fields, hours, addressBefore } = prepared.get(plan) ?? prepareTarget(plan);
     if (plan.kind === 'create' || target.address_town !== addressBefore)
       await resolveDistrict(run, trx, target);
     const write = { ...target, raw: plan.row.raw };

@@ -11,6 +11,7 @@ import '../opendata.table';
 import { isBulkImport, restoreAfterImport, suspendForImport } from './bulk-indexes';
 import { listPopulatedMunicipalities } from './facility-state';
 import { type ImportRun, processBatch } from './import-batch';
+import { emptyIndex, type FacilityKeyed } from './import-plan';
 
 export type ImportOptions = {
   fileName: string;
@@ -65,6 +66,7 @@ export async function importOpenData(
     municipalities,
     populated: await listPopulatedMunicipalities(db),
     touched: new Map<string, number>(),
+    written: emptyIndex<FacilityKeyed>(),
     towns: new Map(),
     districts: new Map(),
     pushError(error: ImportRowError) {
