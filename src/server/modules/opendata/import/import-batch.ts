@@ -47,8 +47,8 @@ export type ImportRun = {
   touched: Map<string, number>;
   /**
    * The keys of the facilities this import created or changed, as written: later rows meet them
-   * here whether or not the database answers for them yet (rows of a municipality that had no
-   * facilities are not looked up at all; a separate reader does not see the import's writes).
+   * here whether or not the database answers for them (a dry run writes nothing, the same batch
+   * is not written yet, and rows of a municipality that had no facilities are not looked up).
    */
   written: MatchIndex<FacilityKeyed>;
   towns: Map<string, { name: string; district_code: string | null } | null>;
@@ -85,7 +85,15 @@ async function planGroup(
   const register = (plan: WritePlan) => {
     const target = prepareTarget(plan);
     prepared.set(plan, target);
-    addToIndex(run.written, target.target);
+    // Only the keys: an import of 500,000 rows must not keep every row it wrote.
+    const { id, medical_institution_code, care_office_number, care_service_type, source_id } = target.target;
+    addToIndex(run.written, {
+      id,
+      medical_institution_code,
+      care_office_number,
+      care_service_type,
+      source_id,
+    });
   };
   // What the database says of facilities this import rewrote is stale: `written` has them as written.
   const found = run.populated.has(code) ? await findFacilityMatches(run.reader, code, keysOf(group)) : [];

@@ -88,27 +88,18 @@ export function indexMatches(states: FacilityMatch[]): MatchIndex {
 
 /**
  * Finds the facility a row names, by its strongest key: 医療機関コード, then (事業所番号, サービス),
- * then the file's ID (ours, or a facility id from an export of this installation). Several
- * indexes are searched as one (the facilities this import wrote, and those found in the database);
- * a key never names two facilities of one municipality, so their order does not matter.
+ * then the file's ID (ours, or a facility id from an export of this installation).
  */
 export function matchFacility<T extends FacilityKeyed>(
   row: ResolvedRow,
-  ...indexes: Array<MatchIndex<T>>
+  index: MatchIndex<T>,
 ): T | undefined {
-  const first = (pick: (index: MatchIndex<T>) => T | undefined) => {
-    for (const index of indexes) {
-      const found = pick(index);
-      if (found) return found;
-    }
-    return undefined;
-  };
   const key = row.matchKey;
-  if (key.startsWith('mic:')) return first((index) => index.byMedicalCode.get(key.slice(4)));
+  if (key.startsWith('mic:')) return index.byMedicalCode.get(key.slice(4));
   if (key.startsWith('care:')) {
     const [, office, service] = key.split(':');
     const code = serviceCodeOf(service ?? '');
-    const sameOffice = indexes.flatMap((index) => index.byCareOffice.get(office ?? '') ?? []);
+    const sameOffice = index.byCareOffice.get(office ?? '') ?? [];
     // An office recorded without its service (entered by hand) is the same office.
     return (
       sameOffice.find((s) => s.care_service_type === code) ?? sameOffice.find((s) => !s.care_service_type)
@@ -117,11 +108,7 @@ export function matchFacility<T extends FacilityKeyed>(
   // The file's ID as we stored it, as the directory stored it (without family), or our own id.
   const sourceId = key.slice(3);
   const bare = sourceId.replace(/^(med|care):/, '');
-  return (
-    first((index) => index.bySourceId.get(sourceId)) ??
-    first((index) => index.bySourceId.get(bare)) ??
-    first((index) => index.byId.get(bare))
-  );
+  return index.bySourceId.get(sourceId) ?? index.bySourceId.get(bare) ?? index.byId.get(bare);
 }
 
 export type PlanOptions = {
