@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,10 +101,19 @@ describe('open data in Chromium', () => {
     ).toBe(1);
     await axe(page, 'import (errors)');
 
-    // A clean MHLW file: the dry run counts new facilities, then the import commits them.
-    await page.getByLabel('取り込むファイル').setInputFiles(join(FIXTURES, 'jigyosho_130.csv'));
+    // A clean MHLW file, as the ministry publishes it for the whole country (here with one office
+    // of 渋谷区): the dry run counts new facilities and says the other ward's row is left out,
+    // then the import commits Meguro's.
+    const mhlw = readFileSync(join(FIXTURES, 'jigyosho_130.csv'), 'utf8').trimEnd().split('\r\n');
+    const shibuya = mhlw[1]?.replace(/^131105,1,東京都,目黒区,/, '131130,99,東京都,渋谷区,');
+    await page.getByLabel('取り込むファイル').setInputFiles({
+      name: 'jigyosho_130.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${[...mhlw, shibuya].join('\r\n')}\r\n`),
+    });
     await page.getByRole('button', { name: '内容を確認する（まだ取り込みません）' }).click();
     await page.getByText('まだ何も取り込んでいません（確認のみ）。').waitFor();
+    expect(await page.getByText(/ほかの自治体の行が 1 件あります（131130/).count()).toBe(1);
     const commit = page.getByRole('button', { name: 'この内容で取り込む' });
     expect(await commit.isEnabled()).toBe(true);
     await commit.click();
