@@ -46,6 +46,11 @@ export const accountsErrors = defineErrors({
     ja: '現在のパスワードが違います。入力を確認してください。',
     en: 'The current password is wrong.',
   },
+  'auth.totp_key_unavailable': {
+    status: 503,
+    ja: '二要素認証の設定を読み取れないため、いまはログインできません。システム管理者に連絡してください（暗号鍵 TOTP_ENCRYPTION_KEY の設定を確認）。',
+    en: 'Two-factor settings cannot be read, so login is not possible now. Contact the system administrator (check TOTP_ENCRYPTION_KEY).',
+  },
   'auth.not_demo_account': {
     status: 400,
     ja: 'デモ用のアカウントではないため、確認コードを表示できません。認証アプリを使ってください。',

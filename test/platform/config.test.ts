@@ -11,6 +11,7 @@ const badValues: Array<Record<string, string>> = [
   { SMTP_URL: 'http://mail' },
   { MAIL_FROM: 'nobody' },
   { SESSION_SECRET: 'too-short' },
+  { TOTP_ENCRYPTION_KEY: 'too-short-for-a-key' },
   { SESSION_IDLE_MINUTES: 'half an hour' },
   { SESSION_ABSOLUTE_MINUTES: '-5' },
   { DEFAULT_MUNICIPALITY: '13110' },

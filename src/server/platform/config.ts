@@ -55,6 +55,13 @@ const ConfigSchema = z.object({
       'SESSION_SECRET: 32文字以上のランダムな文字列を指定してください / expected at least 32 random characters',
     )
     .optional(),
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .min(
+      32,
+      'TOTP_ENCRYPTION_KEY: 32文字以上のランダムな文字列を指定してください / expected at least 32 random characters',
+    )
+    .optional(),
   SESSION_IDLE_MINUTES: duration('SESSION_IDLE_MINUTES', 30),
   SESSION_ABSOLUTE_MINUTES: duration('SESSION_ABSOLUTE_MINUTES', 12 * 60),
   TILE_URL: z.string().default('https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'),

@@ -7,6 +7,7 @@ import { AppError, isAppError } from '../../platform/errors';
 import { createAdmin } from './admin-bootstrap.service';
 import { DEMO_USERS } from './demo.seed';
 import { TOTP_PERIOD_SECONDS, totpCode } from './totp';
+import { openTotpSecret, totpKeyFrom } from './totp-secret-box';
 import { findUserByEmail } from './user.queries';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -23,7 +24,7 @@ async function findDemoSecret(config: Config, email: string): Promise<string> {
       const user = await findUserByEmail(db, email);
       // Only demo accounts: for a real account this would defeat two-factor for anyone with a shell.
       if (!user?.is_demo || !user.totp_secret) throw new AppError('auth.not_demo_account');
-      return user.totp_secret;
+      return openTotpSecret(user.totp_secret, totpKeyFrom(config));
     });
   } catch (error) {
     if (published && isAppError(error) && error.code === 'database.locked') return published.totpSecret;

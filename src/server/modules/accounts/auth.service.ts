@@ -10,6 +10,7 @@ import { consumeRecoveryCode } from './recovery-codes';
 import { deleteSession, type SessionRecord } from './session.queries';
 import { type IssuedSession, rotateSession, startSession } from './session.service';
 import { matchTotpStep } from './totp';
+import { openTotpSecret, totpKeyFrom } from './totp-secret-box';
 import { findUserByEmail, findUserById, updateUser } from './user.queries';
 
 type Deps = Pick<ModuleDeps, 'db' | 'config'>;
@@ -115,7 +116,7 @@ export async function verifySecondFactor(
   if (!user) throw new AppError('auth.session_expired');
   assertNotLocked(user);
   if (!user.totp_secret) throw new AppError('auth.totp_enrolment_required');
-  const secret = user.totp_secret;
+  const secret = openTotpSecret(user.totp_secret, totpKeyFrom(deps.config));
   const method = 'code' in input ? 'totp' : 'recovery_code';
   const issued = await db.transaction().execute(async (trx) => {
     const locked = await findUserById(trx, user.id, { lock: true });

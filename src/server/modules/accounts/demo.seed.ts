@@ -3,6 +3,7 @@ import type { OrganisationKind, Role } from '../../../contracts/roles';
 import type { ModuleDeps } from '../module';
 import { hashPassword } from './password';
 import { checkPasswordStrength } from './password-strength';
+import { sealTotpSecret, totpKeyFrom } from './totp-secret-box';
 import { findUserByEmail, updateUser } from './user.queries';
 
 /** Published on purpose: the demo is for trying Zaitaku out, never for real data. */
@@ -140,7 +141,7 @@ export async function seedAccountsDemo(
       const existing = await findUserByEmail(trx, u.email);
       const published = {
         password_hash: hash,
-        totp_secret: u.totpSecret,
+        totp_secret: sealTotpSecret(u.totpSecret, totpKeyFrom(deps.config)),
         totp_enrolled_at: new Date(),
         totp_last_step: null,
         status: 'active' as const,

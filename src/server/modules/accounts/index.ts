@@ -6,6 +6,7 @@ import { registerAuthRoutes } from './auth.routes';
 import { registerCredentialRoutes } from './credential.routes';
 import { seedAccountsDemo } from './demo.seed';
 import { installSessionHooks } from './session.hooks';
+import { sealStoredTotpSecrets } from './totp-secret.service';
 
 /**
  * Accounts: sessions and the actor of every request, login with two-factor, invitations,
@@ -15,6 +16,7 @@ export const accountsModule: ServerModule = {
   name: 'accounts',
   async prepare(app, deps) {
     installSessionHooks(app, deps);
+    await sealStoredTotpSecrets(deps, (message) => app.log.warn(message));
   },
   async register(app, deps) {
     await registerAuthRoutes(app, deps);

@@ -10,6 +10,7 @@ import { replaceRecoveryCodes } from './recovery-codes';
 import { type SessionRecord, updateSession } from './session.queries';
 import { type IssuedSession, rotateSession } from './session.service';
 import { generateTotpSecret, matchTotpStep, otpauthUri } from './totp';
+import { openTotpSecret, sealTotpSecret, totpKeyFrom } from './totp-secret-box';
 import { findUserById, updateUser } from './user.queries';
 
 type Deps = Pick<ModuleDeps, 'db' | 'config'>;
@@ -29,7 +30,9 @@ export async function startTotpEnrolment(
   const uri = otpauthUri(secret, session.email, ISSUER);
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   await deps.db.transaction().execute(async (trx) => {
-    await updateSession(trx, session.sessionId, { pending_totp_secret: secret });
+    await updateSession(trx, session.sessionId, {
+      pending_totp_secret: sealTotpSecret(secret, totpKeyFrom(deps.config)),
+    });
     await writeAudit(trx, ctx, {
       action: 'auth.totp_enrolment_start',
       recordType: 'user',
@@ -54,8 +57,9 @@ export async function confirmTotpEnrolment(
   session: SessionRecord,
   code: string,
 ): Promise<{ issued: IssuedSession; recoveryCodes: string[] }> {
-  const secret = session.pendingTotpSecret;
-  if (!secret) throw new AppError('auth.totp_enrolment_not_started');
+  if (!session.pendingTotpSecret) throw new AppError('auth.totp_enrolment_not_started');
+  const key = totpKeyFrom(deps.config);
+  const secret = openTotpSecret(session.pendingTotpSecret, key);
   const user = await findUserById(deps.db, session.userId);
   if (!user) throw new AppError('auth.session_expired');
   assertNotLocked(user);
@@ -72,7 +76,7 @@ export async function confirmTotpEnrolment(
     const locked = await findUserById(trx, user.id, { lock: true });
     if (locked?.totp_secret) throw new AppError('auth.totp_already_enrolled');
     await updateUser(trx, user.id, {
-      totp_secret: secret,
+      totp_secret: sealTotpSecret(secret, key),
       totp_enrolled_at: clock.now(),
       totp_last_step: step,
       failed_attempts: 0,
@@ -97,8 +101,8 @@ export async function regenerateRecoveryCodes(
   const user = await findUserById(deps.db, session.userId);
   if (!user) throw new AppError('auth.session_expired');
   assertNotLocked(user);
-  const secret = user.totp_secret;
-  if (!secret) throw new AppError('auth.totp_enrolment_required');
+  if (!user.totp_secret) throw new AppError('auth.totp_enrolment_required');
+  const secret = openTotpSecret(user.totp_secret, totpKeyFrom(deps.config));
   const codes = await deps.db.transaction().execute(async (trx) => {
     const locked = await findUserById(trx, user.id, { lock: true });
     const step = matchTotpStep(secret, code, clock.now(), locked?.totp_last_step ?? null);
