@@ -6,18 +6,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import type { DatabaseHandle } from '../../../platform/db/database';
+import { importOptions as options } from '../testing/import-options';
 import { syntheticMedicalList } from '../testing/synthetic-list';
-import { type ImportOptions, importOpenData } from './import.service';
+import { importOpenData } from './import.service';
 
 const FIXTURE = join(import.meta.dirname, '../../../../../test/fixtures/opendata/medical-standard.csv');
-
-const options = (fileName: string, extra: Partial<ImportOptions> = {}): ImportOptions => ({
-  fileName,
-  dryRun: false,
-  overwriteEditorEdits: false,
-  actor: { userId: null, label: 'test' },
-  ...extra,
-});
 
 /**
  * Two rows naming one facility by different forms of its ID (`S1`, then `med:S1` as our own

@@ -5,19 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import { toSixDigitCode } from '../../../../contracts/municipality-code';
 import type { DatabaseHandle } from '../../../platform/db/database';
+import { importOptions as options } from '../testing/import-options';
 import { syntheticMedicalList } from '../testing/synthetic-list';
-import { type ImportOptions, importOpenData } from './import.service';
+import { importOpenData } from './import.service';
 
 const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/opendata');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
-
-const options = (fileName: string, extra: Partial<ImportOptions> = {}): ImportOptions => ({
-  fileName,
-  dryRun: false,
-  overwriteEditorEdits: false,
-  actor: { userId: null, label: 'test' },
-  ...extra,
-});
 
 describe('open-data import', () => {
   let handle: DatabaseHandle;
