@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/server/platform/config';
 import { startServer } from '../src/server/platform/server';
-import { type Cluster, startCluster } from '../test/support/pg-cluster';
+import { adminQuery, type Cluster, startCluster } from '../test/support/pg-cluster';
 import type { BenchServer, Engine } from './scenario';
 
 /**
@@ -61,15 +60,7 @@ export class ServerFactory {
   private async postgresDatabase() {
     const serverUrl = process.env.BENCH_DATABASE_URL ?? (await this.startCluster()).url;
     const name = `bench_${randomBytes(5).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        return (await client.query(statement)).rows;
-      } finally {
-        await client.end();
-      }
-    };
+    const admin = (statement: string) => adminQuery<{ n: number }>(serverUrl, statement);
     // The pool's connections close asynchronously after the server has closed; dropping with
     // (force) while one is still open kills it, and the pool reports that as an unhandled error.
     const drop = async () => {

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject, vi } from 'vitest';
 import { type Config, loadConfig } from '../../src/server/platform/config';
+import { adminQuery } from './pg-cluster';
 
 /**
  * A database for CLI tests, opened from configuration as `npx zaitaku` does: an embedded one in a
@@ -28,13 +28,7 @@ export function cliDatabase(
     ...env,
   });
   const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
+    if (serverUrl) await adminQuery(serverUrl, statement);
   };
   return {
     config,

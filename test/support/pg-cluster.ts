@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /**
  * A throwaway PostgreSQL 15 cluster for one test run: initdb + pg_ctl on a free loopback port in
@@ -106,5 +107,19 @@ export function psqlAvailable(): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Runs one statement as the server's superuser on a connection of its own (create/drop database). */
+export async function adminQuery<R = Record<string, unknown>>(
+  serverUrl: string,
+  statement: string,
+): Promise<R[]> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return (await client.query(statement)).rows as R[];
+  } finally {
+    await client.end();
   }
 }

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../../src/server/platform/db/database';
+import { adminQuery } from '../../support/pg-cluster';
 
 /** An empty installation on this project's engine, addressed the way the CLI is: by environment. */
 export type Installation = {
@@ -27,13 +27,7 @@ export async function createInstallation(): Promise<Installation> {
   const serverUrl = inject('pgServerUrl');
   const name = `inst_${randomBytes(5).toString('hex')}`;
   const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
+    await adminQuery(serverUrl, statement);
   };
   await admin(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C'`);
   const url = new URL(serverUrl);
