@@ -47,7 +47,9 @@ export async function copyRows(
   let text = '';
   let count = 0;
   for (const row of rows) {
-    text += `${row.map(copyField).join('\t')}\n`;
+    // Appended field by field: no array of fields per row (a national file has millions of rows).
+    for (let i = 0; i < row.length; i++) text += i === 0 ? copyField(row[i]) : `\t${copyField(row[i])}`;
+    text += '\n';
     count++;
   }
   if (count === 0) return 0;

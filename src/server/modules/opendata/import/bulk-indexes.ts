@@ -27,13 +27,31 @@ export async function isBulkImport(trx: Transaction<Database>, fileBytes: number
   return estimatedRows >= (rows[0]?.n ?? 0) / 4;
 }
 
-export function suspendForImport(trx: Transaction<Database>): Promise<string[]> {
-  return suspendForLoad(trx, { tables: IMPORTED_TABLES, keepUniqueIndexes: true });
-}
+/**
+ * The indexes of a large import, suspended just before its first new or changed facility is sent:
+ * a re-import that changes nothing (or only remembers verified hashes) keeps them and pays no
+ * rebuild. One per import run; its batches are planned one after another, never at once.
+ */
+export class ImportIndexes {
+  private restore: string[] | undefined;
 
-export async function restoreAfterImport(trx: Transaction<Database>, statements: string[]): Promise<void> {
-  // Index builds sort in memory when they can (the default 64 MB spills a national file to disk).
-  await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
-  await restoreAfterLoad(trx, statements);
-  await sql`analyze facilities, facility_hours, opendata_facility_sources`.execute(trx);
+  constructor(private readonly bulk: boolean) {}
+
+  get suspended(): boolean {
+    return this.restore !== undefined;
+  }
+
+  async beforeWrite(trx: Transaction<Database>): Promise<void> {
+    if (!this.bulk || this.restore) return;
+    this.restore = await suspendForLoad(trx, { tables: IMPORTED_TABLES, keepUniqueIndexes: true });
+  }
+
+  /** Rebuilds what was suspended (once, over all rows) and refreshes the planner's statistics. */
+  async afterImport(trx: Transaction<Database>): Promise<void> {
+    if (!this.restore) return;
+    // Index builds sort in memory when they can (the default 64 MB spills a national file to disk).
+    await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+    await restoreAfterLoad(trx, this.restore);
+    await sql`analyze facilities, facility_hours, opendata_facility_sources`.execute(trx);
+  }
 }

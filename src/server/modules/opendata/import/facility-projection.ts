@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { FACILITY_FIELDS, type FacilityField } from '../../../../contracts/opendata-layouts';
+import type { FacilityField } from '../../../../contracts/opendata-layouts';
 import { defaultServiceLabel, type FacilityType, MEDICAL_TYPES } from '../parse/facility-kinds';
 import { type FacilityRecord, FIELD_SPECS, type FieldTypes } from '../parse/facility-record';
 import { joinAddress } from '../parse/normalise-address';
@@ -206,22 +205,6 @@ function stableJson(value: unknown): string {
   if (Array.isArray(value) || value === null || typeof value !== 'object') return JSON.stringify(value);
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-}
-
-const HASHED_FIELDS = ['type', ...FACILITY_FIELDS] as const;
-
-/**
- * Hash of a row's content. Fields are taken in one fixed order (not the file's column order), so
- * equal content gives an equal hash whichever way the file was laid out.
- */
-export function contentHash(content: FacilityContent): string {
-  const record = content as Record<string, unknown>;
-  let text = '';
-  for (const field of HASHED_FIELDS) {
-    const value = record[field];
-    if (value !== undefined) text += `${field}=${JSON.stringify(value)};`;
-  }
-  return createHash('sha1').update(text).digest('base64url');
 }
 
 export type { FacilityType };

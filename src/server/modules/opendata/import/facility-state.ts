@@ -61,6 +61,10 @@ export type FacilityKeys = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const MATCH_COLUMNS = sql`
+  f.id, f.name, f.medical_institution_code, f.care_office_number, f.care_service_type, f.source_id,
+  f.updated_at, f.edited_by_editor_at, s.content_hash, s.synced_at, s.editor_edits_overwritten_at`;
+
 /** Facilities of a municipality that any of the keys could name (one statement per batch). */
 export async function findFacilityMatches(
   executor: Executor,
@@ -70,8 +74,7 @@ export async function findFacilityMatches(
   const ids = keys.ids.filter((id) => UUID.test(id));
   // One index per key kind: a union lets each part use its own index (an OR would scan them all).
   const { rows } = await sql<FacilityMatch>`
-    select f.id, f.name, f.medical_institution_code, f.care_office_number, f.care_service_type, f.source_id,
-      f.updated_at, f.edited_by_editor_at, s.content_hash, s.synced_at, s.editor_edits_overwritten_at
+    select ${MATCH_COLUMNS}
     from facilities f left join opendata_facility_sources s on s.facility_id = f.id
     where f.id in (
       select id from facilities where municipality_code = ${municipalityCode}
@@ -89,6 +92,18 @@ export async function findFacilityMatches(
   return rows;
 }
 
+/** Every facility of a municipality, as matching needs it (see MatchSource in import-batch.ts). */
+export async function findMunicipalityFacilities(
+  executor: Executor,
+  municipalityCode: string,
+): Promise<FacilityMatch[]> {
+  const { rows } = await sql<FacilityMatch>`
+    select ${MATCH_COLUMNS}
+    from facilities f left join opendata_facility_sources s on s.facility_id = f.id
+    where f.municipality_code = ${municipalityCode}`.execute(executor);
+  return rows;
+}
+
 /** Full states of the facilities a batch must compare field by field. */
 export async function findFacilityStates(executor: Executor, ids: string[]): Promise<FacilityState[]> {
   if (ids.length === 0) return [];
@@ -99,13 +114,13 @@ export async function findFacilityStates(executor: Executor, ids: string[]): Pro
   return rows;
 }
 
-/** Municipalities that have at least one facility: rows of any other one can only be new. */
-export async function listPopulatedMunicipalities(executor: Executor): Promise<Set<string>> {
-  const { rows } = await sql<{ code: string }>`
-    select m.code from municipalities m where exists (select 1 from facilities f where f.municipality_code = m.code)`.execute(
+/** How many facilities each municipality has (one without any is absent): rows of those can only be new. */
+export async function countFacilitiesByMunicipality(executor: Executor): Promise<Map<string, number>> {
+  const { rows } = await sql<{ code: string; n: number }>`
+    select municipality_code as code, count(*)::int as n from facilities group by municipality_code`.execute(
     executor,
   );
-  return new Set(rows.map((r) => r.code));
+  return new Map(rows.map((r) => [r.code, r.n]));
 }
 
 /** Patch fields (FacilityPatch names) the facility's own editor changed since an import last overwrote them. */

@@ -2,18 +2,20 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ImportReport, OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
 import type { ResolvedRow } from '../parse/row-resolution';
-import { contentHash } from './facility-projection';
+import type { ImportIndexes } from './bulk-indexes';
 import {
   type FacilityMatch,
   findEditorEditedFields,
   findFacilityMatches,
   findFacilityStates,
+  findMunicipalityFacilities,
 } from './facility-state';
 import { insertMunicipality } from './facility-writes';
 import {
   addToIndex,
   createPlan,
   duplicateFacilityError,
+  emptyIndex,
   type FacilityKeyed,
   hasPendingEditorEdits,
   headersOf,
@@ -24,6 +26,7 @@ import {
   matchFacility,
   planRow,
   type RowPlan,
+  removeFromIndex,
 } from './import-plan';
 import { type PreparedTarget, prepareTarget, type WritePlan, writePlans } from './import-writes';
 
@@ -37,12 +40,20 @@ export type ImportRun = {
   now: Date;
   /** null = dry run: plan and count, write nothing. */
   trx: Transaction<Database> | null;
+  /** Suspended before the first facility is written when the import is large. */
+  indexes: ImportIndexes;
   reader: Executor;
   overwriteEditorEdits: boolean;
   actor: { userId: string | null; label: string | null };
   municipalities: Map<string, { name: string; prefecture: string }>;
-  /** Municipalities that had facilities when the run began (others need no lookups). */
-  populated: Set<string>;
+  /** Facilities per municipality when the run began (a municipality without any needs no lookups). */
+  populated: Map<string, number>;
+  /**
+   * The facilities of each smaller municipality, loaded once when its first row comes (see
+   * existingFacilities). Facilities this import rewrites leave it: `written` has them as written.
+   */
+  preloaded: Map<string, MatchIndex>;
+  preloadUpTo: number;
   /** Facility id → line of the row that took it. */
   touched: Map<string, number>;
   /**
@@ -58,8 +69,14 @@ export type ImportRun = {
   keepRejectedRow(line: number, sheet: string, cells: Record<string, string>): void;
 };
 
-/** Plans and (unless dry) writes one batch of rows. Rows with problems are counted as rejected. */
-export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise<void> {
+/**
+ * Plans one batch of rows and (unless dry) sends its writes. Rows with problems are counted as
+ * rejected. Returns once the statements are on their way: `written` settles when the database has
+ * carried them out, so the caller can plan the next batch meanwhile (the connection runs the
+ * statements of both in the order sent).
+ */
+export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise<{ written: Promise<void> }> {
+  const writes: Promise<void>[] = [];
   const byMunicipality = new Map<string, ResolvedRow[]>();
   for (const row of rows) {
     if (!(await ensureMunicipality(run, row))) continue;
@@ -70,8 +87,33 @@ export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise
   for (const [code, group] of byMunicipality) {
     const { plans, prepared } = await planGroup(run, code, group);
     count(run, plans);
-    if (run.trx) await writePlans(run, run.trx, plans, prepared);
+    if (run.trx) writes.push((await writePlans(run, run.trx, plans, prepared)).written);
   }
+  return { written: Promise.all(writes).then(() => undefined) };
+}
+
+/**
+ * Up to this many facilities, a municipality's facilities are loaded once per import and matched
+ * in memory: no lookup per batch, so planning never waits for the previous batch's writes. Larger
+ * ones are looked up batch by batch with the batch's keys (memory stays bounded).
+ */
+export const PRELOAD_UP_TO = 20_000;
+
+/** The facilities of the municipality the rows of a batch may name. */
+async function existingFacilities(run: ImportRun, code: string, group: ResolvedRow[]): Promise<MatchIndex> {
+  const stored = run.populated.get(code) ?? 0;
+  if (stored === 0) return emptyIndex<FacilityMatch>();
+  if (stored > run.preloadUpTo) {
+    // What the database says of facilities this import rewrote is stale: `written` has them as written.
+    const found = await findFacilityMatches(run.reader, code, keysOf(group));
+    return indexMatches(found.filter((m) => !run.written.byId.has(m.id)));
+  }
+  let index = run.preloaded.get(code);
+  if (!index) {
+    index = indexMatches(await findMunicipalityFacilities(run.reader, code));
+    run.preloaded.set(code, index);
+  }
+  return index;
 }
 
 /** Matches a municipality's rows to facilities: the hash settles most, the rest are compared in full. */
@@ -81,12 +123,15 @@ async function planGroup(
   group: ResolvedRow[],
 ): Promise<{ plans: RowPlan[]; prepared: Map<RowPlan, PreparedTarget> }> {
   const prepared = new Map<RowPlan, PreparedTarget>();
+  const matches = await existingFacilities(run, code, group);
   // Known as soon as planned, so a later row of the same batch meets it too.
   const register = (plan: WritePlan) => {
     const target = prepareTarget(plan);
     prepared.set(plan, target);
     // Only the keys: an import of 500,000 rows must not keep every row it wrote.
     const { id, medical_institution_code, care_office_number, care_service_type, source_id } = target.target;
+    const before = matches.byId.get(id);
+    if (before) removeFromIndex(matches, before);
     addToIndex(run.written, {
       id,
       medical_institution_code,
@@ -95,13 +140,10 @@ async function planGroup(
       source_id,
     });
   };
-  // What the database says of facilities this import rewrote is stale: `written` has them as written.
-  const found = run.populated.has(code) ? await findFacilityMatches(run.reader, code, keysOf(group)) : [];
-  const matches = indexMatches(found.filter((m) => !run.written.byId.has(m.id)));
   const plans: Array<RowPlan | undefined> = [];
   const compare: Array<{ index: number; row: ResolvedRow; match: FacilityMatch; hash: string }> = [];
   for (const row of group) {
-    const hash = contentHash(row.content);
+    const { hash } = row;
     const rewritten = matchFacility(row, run.written);
     const match = rewritten ? undefined : matchFacility(row, matches);
     const first = run.touched.get(rewritten?.id ?? match?.id ?? '');

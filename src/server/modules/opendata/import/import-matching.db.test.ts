@@ -74,35 +74,42 @@ describe('matching rows to facilities the same import wrote', () => {
     expect(rows[0]?.n).toBe(0);
   });
 
-  it('keeps new, changed, unchanged and duplicate rows apart in a large import (indexes suspended)', async () => {
-    // Large next to the table, so the import suspends the indexes and foreign keys.
-    const [header, ...rows] = parse(syntheticMedicalList(6000, '131113', '大田区'), {
-      relax_column_count: true,
-    }) as string[][];
-    if (!header) throw new Error('no header');
-    const name = header.indexOf('名称');
-    const id = header.indexOf('ID');
-    const code = header.indexOf('医療機関コード');
-    const csv = (records: string[][]) =>
-      Buffer.from(stringify([header, ...records], { record_delimiter: '\r\n' }));
-    // Row 31 has no 医療機関コード: its facility is known by the file's ID.
-    rows[30]![code] = '';
-    const first = await importOpenData(handle.db, csv(rows), options('big.csv'));
-    expect(first).toMatchObject({ committed: true, created: 6000 });
-    rows[10]![name] = '改称した病院（架空）';
-    rows[20]![name] = '改称した医院（架空）';
-    // Another row for the facility row 31 names, by its ID in our export's form (no code of its own).
-    const again = [...rows[30]!];
-    again[id] = `med:${again[id]}`;
-    const refused = await importOpenData(handle.db, csv([...rows, again]), options('big.csv'));
-    expect(refused).toMatchObject({ committed: false, rejected: 1 });
-    expect(refused.errors.map((e) => [e.line, e.code])).toEqual([[6002, 'row.duplicate_key']]);
-    const report = await importOpenData(handle.db, csv(rows), options('big.csv'));
-    expect(report).toMatchObject({ committed: true, created: 0, updated: 2, unchanged: 5998 });
-    const { rows: renamed } = await sql<{ name: string }>`
-      select name from facilities where municipality_code = '131113' and name like '改称した%' order by name`.execute(
-      handle.db,
-    );
-    expect(renamed.map((r) => r.name)).toEqual(['改称した医院（架空）', '改称した病院（架空）']);
-  });
+  // The ward's facilities loaded at once and matched in memory, or looked up batch by batch.
+  for (const [label, municipality, ward, preloadUpTo] of [
+    ['loaded at once', '131113', '大田区', undefined],
+    ['looked up batch by batch', '131121', '世田谷区', 0],
+  ] as const) {
+    it(`keeps new, changed, unchanged and duplicate rows apart in a large import (indexes suspended, facilities ${label})`, async () => {
+      const opts = (name: string) => options(name, { preloadUpTo });
+      // Large next to the table, so the import suspends the indexes and foreign keys.
+      const [header, ...rows] = parse(syntheticMedicalList(6000, municipality, ward), {
+        relax_column_count: true,
+      }) as string[][];
+      if (!header) throw new Error('no header');
+      const name = header.indexOf('名称');
+      const id = header.indexOf('ID');
+      const code = header.indexOf('医療機関コード');
+      const csv = (records: string[][]) =>
+        Buffer.from(stringify([header, ...records], { record_delimiter: '\r\n' }));
+      // Row 31 has no 医療機関コード: its facility is known by the file's ID.
+      rows[30]![code] = '';
+      const first = await importOpenData(handle.db, csv(rows), opts('big.csv'));
+      expect(first).toMatchObject({ committed: true, created: 6000 });
+      rows[10]![name] = '改称した病院（架空）';
+      rows[20]![name] = '改称した医院（架空）';
+      // Another row for the facility row 31 names, by its ID in our export's form (no code of its own).
+      const again = [...rows[30]!];
+      again[id] = `med:${again[id]}`;
+      const refused = await importOpenData(handle.db, csv([...rows, again]), opts('big.csv'));
+      expect(refused).toMatchObject({ committed: false, rejected: 1 });
+      expect(refused.errors.map((e) => [e.line, e.code])).toEqual([[6002, 'row.duplicate_key']]);
+      const report = await importOpenData(handle.db, csv(rows), opts('big.csv'));
+      expect(report).toMatchObject({ committed: true, created: 0, updated: 2, unchanged: 5998 });
+      const { rows: renamed } = await sql<{ name: string }>`
+      select name from facilities where municipality_code = ${municipality} and name like '改称した%' order by name`.execute(
+        handle.db,
+      );
+      expect(renamed.map((r) => r.name)).toEqual(['改称した医院（架空）', '改称した病院（架空）']);
+    });
+  }
 });

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { ImportRowError, OpenDataLayout } from '../../../../contracts/opendata';
 import { LAYOUT_COLUMNS } from '../../../../contracts/opendata-layouts';
+import { uuidV7 } from '../../../platform/ids/uuid-v7';
 import { rowError } from '../parse/row-reading';
 import type { ResolvedRow } from '../parse/row-resolution';
 import { serviceCodeOf } from './care-service-codes';
@@ -80,6 +80,19 @@ export function addToIndex<T extends FacilityKeyed>(index: MatchIndex<T>, s: T):
   }
 }
 
+/** Takes a facility out of the index under every key it holds. */
+export function removeFromIndex<T extends FacilityKeyed>(index: MatchIndex<T>, s: T): void {
+  if (!index.byId.delete(s.id)) return;
+  if (s.medical_institution_code && index.byMedicalCode.get(s.medical_institution_code) === s)
+    index.byMedicalCode.delete(s.medical_institution_code);
+  if (s.source_id && index.bySourceId.get(s.source_id) === s) index.bySourceId.delete(s.source_id);
+  if (s.care_office_number) {
+    const rest = (index.byCareOffice.get(s.care_office_number) ?? []).filter((other) => other !== s);
+    if (rest.length > 0) index.byCareOffice.set(s.care_office_number, rest);
+    else index.byCareOffice.delete(s.care_office_number);
+  }
+}
+
 export function indexMatches(states: FacilityMatch[]): MatchIndex {
   const index = emptyIndex<FacilityMatch>();
   for (const s of states) addToIndex(index, s);
@@ -151,7 +164,7 @@ export function planRow(row: ResolvedRow, hash: string, state: FacilityState, op
 }
 
 export function createPlan(row: ResolvedRow, hash: string): CreatePlan {
-  return { kind: 'create', row, id: randomUUID(), hash };
+  return { kind: 'create', row, id: uuidV7(), hash };
 }
 
 /** Headers of the file for content fields, to name kept edits the way the admin's file does. */

@@ -42,14 +42,15 @@ export function prepareTarget(plan: WritePlan): PreparedTarget {
 
 /**
  * Carries out a batch's plans in the import's transaction: new and changed facilities with their
- * hours, closures, open-data side and history rows, then fresh search columns.
+ * hours, closures, open-data side and history rows, then fresh search columns. Returns once every
+ * statement is sent; `written` settles when the database has run them (and fails if one failed).
  */
 export async function writePlans(
   run: ImportRun,
   trx: Transaction<Database>,
   plans: RowPlan[],
   prepared: ReadonlyMap<RowPlan, PreparedTarget> = new Map(),
-): Promise<void> {
+): Promise<{ written: Promise<void> }> {
   const inserts: RowWrite[] = [];
   const updates: RowWrite[] = [];
   const hoursOf: Array<{ row: DirectoryRow; plan: WritePlan }> = [];
@@ -76,6 +77,7 @@ export async function writePlans(
   // the directory (their capabilities count too). Each statement is sent as soon as its rows are
   // ready, without waiting for the one before: the connection runs them in order while this
   // thread prepares the next (the database and the preparation overlap instead of taking turns).
+  if (inserts.length > 0 || updates.length > 0) await run.indexes.beforeWrite(trx);
   const sent = new InOrder();
   const searchable = await withSearchFields(run, trx, inserts);
   await sent.add(insertFacilities(trx, searchable, run.now));
@@ -84,12 +86,11 @@ export async function writePlans(
   await sent.add(insertSources(trx, newSources, run.now));
   await sent.add(upsertSources(trx, sources, run.now));
   await sent.add(insertHistory(trx, history, run.actor, run.now));
-  await sent.done();
-  if (updates.length > 0)
-    await refreshFacilitySearch(
-      trx,
-      updates.map((r) => r.id),
-    );
+  const ids = updates.map((r) => r.id);
+  // Changed facilities' search columns once their rows are written (their capabilities count too).
+  const written = sent.done().then(() => (ids.length > 0 ? refreshFacilitySearch(trx, ids) : undefined));
+  written.catch(() => undefined);
+  return { written };
 }
 
 /**

@@ -352,7 +352,7 @@ describe('open-data import', () => {
     ]);
   });
 
-  it('imports a large file with the search indexes rebuilt once, and keeps them when it rolls back', async () => {
+  it('imports a large file with the search indexes rebuilt once, keeps them when it rolls back or changes nothing', async () => {
     const searchIndexes = async () =>
       (
         await sql<{ indexdef: string }>`
@@ -362,8 +362,18 @@ describe('open-data import', () => {
           handle.db,
         )
       ).rows.map((r) => r.indexdef);
+    // An index dropped and built again is a new relation: its oid tells a rebuild.
+    const indexOids = async () =>
+      (
+        await sql<{ oid: number }>`
+          select x.indexrelid::int as oid from pg_index x
+          where x.indrelid = any(array['facilities', 'facility_hours']::regclass[]) order by 1`.execute(
+          handle.db,
+        )
+      ).rows.map((r) => r.oid);
     const before = await searchIndexes();
     expect(before.length).toBeGreaterThan(0);
+    const oidsBefore = await indexOids();
     // Another ward (added from the file), so no code meets a facility of the earlier tests.
     const list = syntheticMedicalList(6000, '131091', '品川区');
     const broken = Buffer.concat([
@@ -378,6 +388,12 @@ describe('open-data import', () => {
     expect(report).toMatchObject({ committed: true, created: 6000, rows: 6000 });
     expect(report.municipalitiesAdded).toEqual([{ code: '131091', name: '品川区', prefecture: '東京都' }]);
     expect(await searchIndexes()).toEqual(before);
+    const rebuilt = await indexOids();
+    expect(rebuilt).not.toEqual(oidsBefore);
+    // The same file again changes nothing, so nothing is suspended or rebuilt.
+    const again = await importOpenData(handle.db, list, options('big.csv', { readInWorker: true }));
+    expect(again).toMatchObject({ committed: true, created: 0, unchanged: 6000 });
+    expect(await indexOids()).toEqual(rebuilt);
     const found = await sql<{ n: number }>`
       select count(*)::int as n from facilities where search_text like ${'%架空病院6000号%'}`.execute(
       handle.db,

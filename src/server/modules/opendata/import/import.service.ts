@@ -8,9 +8,9 @@ import { inspectFile } from '../parse/open-data-reader';
 import { readOpenDataFor } from '../parse/read-in-worker';
 import type { ResolvedRow } from '../parse/row-resolution';
 import '../opendata.table';
-import { isBulkImport, restoreAfterImport, suspendForImport } from './bulk-indexes';
-import { listPopulatedMunicipalities } from './facility-state';
-import { type ImportRun, processBatch } from './import-batch';
+import { ImportIndexes, isBulkImport } from './bulk-indexes';
+import { countFacilitiesByMunicipality } from './facility-state';
+import { type ImportRun, PRELOAD_UP_TO, processBatch } from './import-batch';
 import { emptyIndex, type FacilityKeyed } from './import-plan';
 
 export type ImportOptions = {
@@ -29,12 +29,20 @@ export type ImportOptions = {
   /** Errors listed in the report; more are counted only. */
   maxErrors?: number;
   batchSize?: number;
+  /**
+   * A municipality with up to this many facilities has them loaded once and matched in memory;
+   * a larger one is looked up batch by batch (default 20,000; see existingFacilities).
+   */
+  preloadUpTo?: number;
   /** Read on a worker thread (default: files from 2 MB; see read-in-worker.ts). */
   readInWorker?: boolean;
 };
 
 /** Rejected rows whose cells the report carries (the admin page shows them with the faulty cells marked). */
 const REJECTED_ROWS_SHOWN = 100;
+
+/** Batches planned and sent while earlier ones are still being written. */
+const BATCHES_AHEAD = 2;
 
 /** Signals "roll the transaction back" once every row has been read and reported. */
 class Rollback extends Error {}
@@ -64,7 +72,9 @@ export async function importOpenData(
     overwriteEditorEdits: options.overwriteEditorEdits,
     actor: options.actor,
     municipalities,
-    populated: await listPopulatedMunicipalities(db),
+    populated: await countFacilitiesByMunicipality(db),
+    preloaded: new Map(),
+    preloadUpTo: options.preloadUpTo ?? PRELOAD_UP_TO,
     touched: new Map<string, number>(),
     written: emptyIndex<FacilityKeyed>(),
     towns: new Map(),
@@ -79,16 +89,15 @@ export async function importOpenData(
     },
   };
   if (options.dryRun) {
-    await readAll({ ...base, trx: null, reader: db }, bytes, options);
+    await readAll({ ...base, trx: null, reader: db, indexes: new ImportIndexes(false) }, bytes, options);
   } else {
     try {
       await db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
-        const bulk = await isBulkImport(trx, bytes.byteLength);
-        const suspended = bulk ? await suspendForImport(trx) : [];
-        await readAll({ ...base, trx, reader: trx }, bytes, options);
+        const indexes = new ImportIndexes(await isBulkImport(trx, bytes.byteLength));
+        await readAll({ ...base, trx, reader: trx, indexes }, bytes, options);
         if (!isClean(report)) throw new Rollback();
-        if (bulk) await restoreAfterImport(trx, suspended);
+        await indexes.afterImport(trx);
         await writeAudit(trx, options.ctx, {
           action: 'opendata.import',
           recordType: 'opendata_import',
@@ -112,22 +121,34 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
   let batch: ResolvedRow[] = [];
   let lastProgress = 0;
   const skipped = new Map<string, number>();
-  // The next batch is read and normalised while the database writes the previous one (with
-  // PostgreSQL they run on the two cores side by side). A failure surfaces at the next flush.
-  let inFlight: Promise<void> = Promise.resolve();
+  // The next batch is read (on the worker) and planned while the database writes the ones before:
+  // with PostgreSQL they run side by side on the two cores. A failure surfaces at the next flush.
+  let planning: Promise<void> = Promise.resolve();
+  const writing: Promise<void>[] = [];
   let failure: unknown;
+  const fail = (error: unknown) => {
+    failure ??= error;
+  };
   const settle = async () => {
-    await inFlight;
+    await planning;
     if (failure) throw failure;
   };
   const flush = async () => {
     await settle();
+    // At most this many planned batches wait to be written (bounded memory, early failures).
+    while (writing.length >= BATCHES_AHEAD) await writing.shift();
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    inFlight = processBatch(run, rows).catch((error: unknown) => {
-      failure = error;
-    });
+    planning = processBatch(run, rows).then(({ written }) => {
+      written.catch(fail);
+      writing.push(written);
+    }, fail);
+  };
+  const finish = async () => {
+    await settle();
+    await Promise.all(writing.splice(0));
+    if (failure) throw failure;
   };
   const reader = readOpenDataFor(
     bytes,
@@ -143,7 +164,7 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
     switch (event.type) {
       case 'sheet':
         await flush();
-        await settle();
+        await finish();
         run.layout = event.layout ?? run.layout;
         run.report.layout ??= event.layout;
         run.report.sheets.push({ name: event.name, layout: event.layout, rows: 0 });
@@ -177,7 +198,7 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
     }
   }
   await flush();
-  await settle();
+  await finish();
   run.report.skippedMunicipalities = [...skipped]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 20)

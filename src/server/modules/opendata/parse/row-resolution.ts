@@ -1,5 +1,6 @@
 import type { ImportRowError, OpenDataLayout } from '../../../../contracts/opendata';
 import { FACILITY_FIELDS, type FacilityField } from '../../../../contracts/opendata-layouts';
+import { contentHash } from './content-hash';
 import {
   careTypeOf,
   type FacilityType,
@@ -46,6 +47,8 @@ export type ResolvedRow = {
   /** What came with the bed count (`19（休床中）` → `休床中`), kept beside the number. */
   bedsNote: string | null;
   content: FacilityContent;
+  /** contentHash(content): computed where the row is read (on the reading worker for large files). */
+  hash: string;
   raw: Record<string, string>;
 };
 
@@ -103,6 +106,7 @@ export function resolveRow(row: ReadRow, ctx: ResolveContext): ResolvedRow | und
     cityName: info?.name ?? null,
     bedsNote: bedsNoteOf(row.raw[headerOf.beds ?? ''], record.beds),
     content,
+    hash: contentHash(content),
     raw: row.raw,
   };
 }

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import { FACILITY_FIELDS } from '../../../../contracts/opendata-layouts';
+import type { FacilityContent } from './row-resolution';
+
+const HASHED_FIELDS = ['type', ...FACILITY_FIELDS] as const;
+
+/**
+ * Hash of a row's content. Fields are taken in one fixed order (not the file's column order), so
+ * equal content gives an equal hash whichever way the file was laid out.
+ */
+export function contentHash(content: FacilityContent): string {
+  const record = content as Record<string, unknown>;
+  let text = '';
+  for (const field of HASHED_FIELDS) {
+    const value = record[field];
+    if (value !== undefined) text += `${field}=${JSON.stringify(value)};`;
+  }
+  return createHash('sha1').update(text).digest('base64url');
+}
