@@ -95,6 +95,22 @@ describe('copyRows loads rows with COPY on this engine', () => {
     expect(rows[0]?.n).toBe(0);
   });
 
+  it('loads megabytes of multi-byte text in one statement, every character intact', async () => {
+    await sql`truncate copy_probe`.execute(handle.db);
+    // Far past the writer's first buffer (64 KB), with 3-byte characters and arrays of numbers.
+    const label = (i: number) => `${'東京都目黒区上目黒'.repeat(20)}\t${i}`;
+    const rows = Array.from({ length: 3000 }, (_, i) => [i, label(i), [i, i + 1, -(i + 1)]]);
+    expect(await copyRows(handle.db, 'copy_probe', ['id', 'label', 'grams'], rows)).toBe(3000);
+    const { rows: back } = await sql<{ id: number; label: string; grams: number[] }>`
+      select id, label, grams from copy_probe where id in (0, 1499, 2999) order by id`.execute(handle.db);
+    expect(back).toEqual(
+      [0, 1499, 2999].map((i) => ({ id: i, label: label(i), grams: [i, i + 1, -(i + 1)] })),
+    );
+    const { rows: total } = await sql<{ n: number }>`
+      select sum(char_length(label))::int as n from copy_probe`.execute(handle.db);
+    expect(total[0]?.n).toBe(rows.reduce((sum, r) => sum + (r[1] as string).length, 0));
+  });
+
   it('does nothing for no rows', async () => {
     expect(await copyRows(handle.db, 'copy_probe', ['id'], [])).toBe(0);
   });

@@ -25,7 +25,7 @@ function withCopy(client: pg.PoolClient): PostgresPoolClient {
   };
 }
 
-function runCopy(client: pg.PoolClient, statement: string, text: string) {
+function runCopy(client: pg.PoolClient, statement: string, text: string | Uint8Array<ArrayBuffer>) {
   return new Promise<{ command: string; rowCount: number; rows: never[] }>((resolve, reject) => {
     const stream = client.query(copyFrom(statement));
     stream.on('error', reject);

@@ -62,9 +62,11 @@ function clock(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-function minutes(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+/** Minutes of a normalised `HH:MM` time (hours may pass 24); no arrays: it runs for every weekly row. */
+export function minutes(time: string): number {
+  const colon = time.indexOf(':');
+  if (colon < 0) return Number(time) * 60;
+  return Number(time.slice(0, colon)) * 60 + Number(time.slice(colon + 1));
 }
 
 /** Rows as stored (close after midnight counted past 1440), for comparing with a file schedule. */

@@ -150,7 +150,7 @@ export function emptyRow(id: string, row: ResolvedRow): DirectoryRow {
   };
 }
 
-const SIMPLE: Array<[keyof FacilityContent, keyof DirectoryRow]> = [
+const SIMPLE = new Map<string, keyof DirectoryRow>([
   ['name', 'name'],
   ['nameKana', 'name_kana'],
   ['nameEn', 'name_en'],
@@ -163,7 +163,7 @@ const SIMPLE: Array<[keyof FacilityContent, keyof DirectoryRow]> = [
   ['careOfficeNumber', 'care_office_number'],
   ['hoursNote', 'hours_note'],
   ['departments', 'departments'],
-];
+] satisfies Array<[keyof FacilityContent, keyof DirectoryRow]>);
 
 /**
  * Writes the given content fields onto a directory row (mutating it). Fields in `skip` (an
@@ -179,9 +179,9 @@ export function applyContent(
   let hours = false;
   for (const field of fields) {
     const value = content[field];
-    const simple = SIMPLE.find(([from]) => from === field);
-    if (simple) {
-      set[simple[1]] = value ?? (simple[1] === 'departments' ? [] : null);
+    const column = SIMPLE.get(field);
+    if (column) {
+      set[column] = value ?? (column === 'departments' ? [] : null);
       continue;
     }
     switch (field) {

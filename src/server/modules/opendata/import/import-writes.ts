@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema';
 import { buildSearchFields, listDistricts, refreshFacilitySearch, resolveTown } from '../../directory';
 import { closuresFromNote } from '../parse/normalise-schedule';
-import { EXTRA_FIELDS, SCHEDULE_FIELDS, scheduleOf, scheduleRows } from './facility-projection';
+import { EXTRA_FIELDS, minutes, SCHEDULE_FIELDS, scheduleOf, scheduleRows } from './facility-projection';
 import { applyContent, type DirectoryRow, emptyRow, rowFromState } from './facility-row';
 import {
   type ClosureWrite,
@@ -13,6 +13,7 @@ import {
   insertSources,
   type RowWrite,
   replaceHours,
+  type SearchColumns,
   type SourceWrite,
   updateFacilities,
   upsertSources,
@@ -67,7 +68,8 @@ export async function writePlans(
     const { target, fields, hours, addressBefore } = prepared.get(plan) ?? prepareTarget(plan);
     if (plan.kind === 'create' || target.address_town !== addressBefore)
       await resolveDistrict(run, trx, target);
-    const write = { ...target, raw: plan.row.raw };
+    // The prepared row is this plan's own: it takes the raw cells itself instead of a copy.
+    const write: RowWrite = Object.assign(target, { raw: plan.row.raw });
     (plan.kind === 'create' ? inserts : updates).push(write);
     if (hours || fields.includes('hoursNote')) hoursOf.push({ row: target, plan });
     (plan.kind === 'create' ? newSources : sources).push(sourceOf(run, plan, target.id, run.now));
@@ -113,7 +115,7 @@ class InOrder {
 }
 
 async function withSearchFields(run: ImportRun, trx: Transaction<Database>, rows: RowWrite[]) {
-  const result: Array<RowWrite & ReturnType<typeof buildSearchFields>> = [];
+  const result: Array<RowWrite & SearchColumns> = [];
   for (const row of rows) {
     let names = run.districts.get(row.municipality_code);
     if (!names) {
@@ -122,10 +124,22 @@ async function withSearchFields(run: ImportRun, trx: Transaction<Database>, rows
       run.districts.set(row.municipality_code, names);
     }
     const districtName = row.district_code ? (names.get(row.district_code) ?? null) : null;
-    result.push({
-      ...row,
-      ...buildSearchFields({ ...row, districtName, languages: [], capabilityNames: [] }),
+    const search = buildSearchFields({
+      name: row.name,
+      name_kana: row.name_kana,
+      name_en: row.name_en,
+      type: row.type,
+      address_city: row.address_city,
+      address_town: row.address_town,
+      address_block: row.address_block,
+      address_building: row.address_building,
+      town: row.town,
+      districtName,
+      departments: row.departments,
+      languages: [],
+      capabilityNames: [],
     });
+    result.push(Object.assign(row, search));
   }
   return result;
 }
@@ -143,11 +157,6 @@ async function resolveDistrict(
   }
   target.town = town?.name ?? null;
   target.district_code = town?.district_code ?? null;
-}
-
-function minutes(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
 }
 
 /** Weekly rows from the file's schedule (or the facility's, when only the note changed) and note closures. */
