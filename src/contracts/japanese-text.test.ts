@@ -106,6 +106,35 @@ describe('grams', () => {
     }
   });
 
+  it('gives the distinct grams of every word in ascending order, surrogate pairs as one character', () => {
+    // The plain definition: each word's characters (code points), each unigram and each bigram.
+    const byDefinition = (doc: string) => {
+      const codes = new Set<number>();
+      for (const word of doc.split(' ')) {
+        const chars = Array.from(word);
+        chars.forEach((ch, i) => {
+          codes.add(gramCode(ch));
+          if (i + 1 < chars.length) codes.add(gramCode(ch, chars[i + 1]));
+        });
+      }
+      return [...codes].sort((x, y) => x - y);
+    };
+    expect(documentGrams('歯科 𠮷野家  a')).toEqual(byDefinition('歯科 𠮷野家  a'));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('歯', '科', ' ', 'a', '𠮷', '\ud800', '\udc00', 'ｱ') }),
+        (doc) => {
+          expect(documentGrams(doc)).toEqual(byDefinition(doc));
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (doc) => {
+        expect(documentGrams(doc)).toEqual(byDefinition(doc));
+      }),
+    );
+  });
+
   it('never builds a gram across the field separator', () => {
     const grams = documentGrams(buildSearchDocument(['歯科', '内科']));
     expect(grams).toContain(gramCode('歯', '科'));

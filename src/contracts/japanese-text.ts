@@ -158,17 +158,37 @@ export function gramCode(first: string, second?: string): number {
   return a * 65_536 + b - TWO_POW_31;
 }
 
-/** Every distinct unigram and bigram code of a search document (no gram spans a space). */
+/**
+ * Every distinct unigram and bigram code of a search document (no gram spans a space), ascending.
+ * Written for bulk loads (an import builds one per facility): code points are read in place and
+ * the codes gathered in an Int32Array, so no per-character strings and no boxed numbers.
+ */
 export function documentGrams(document: string): number[] {
-  const codes = new Set<number>();
-  for (const word of document.split(' ')) {
-    const chars = Array.from(word);
-    for (let i = 0; i < chars.length; i++) {
-      codes.add(gramCode(chars[i] as string));
-      if (i + 1 < chars.length) codes.add(gramCode(chars[i] as string, chars[i + 1]));
+  const codes = new Int32Array(document.length * 2);
+  let count = 0;
+  let previous = -1; // the previous character of this word, -1 at a word's start
+  for (let i = 0; i < document.length; i++) {
+    let cp = document.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < document.length) {
+      const low = document.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
     }
+    if (cp === 0x20) {
+      previous = -1;
+      continue;
+    }
+    const folded = foldToBmp(cp);
+    codes[count++] = folded * 65_536 - TWO_POW_31;
+    if (previous >= 0) codes[count++] = previous * 65_536 + folded - TWO_POW_31;
+    previous = folded;
   }
-  return [...codes].sort((x, y) => x - y);
+  const sorted = codes.subarray(0, count).sort();
+  const grams: number[] = [];
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) grams.push(sorted[i] as number);
+  return grams;
 }
 
 /**

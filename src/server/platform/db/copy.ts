@@ -92,10 +92,24 @@ class CopyText {
     for (let i = 0; i < items.length; i++) {
       if (i > 0) this.byte(0x2c);
       const n = items[i]!;
-      if (!Number.isFinite(n)) throw new Error(`COPY: not a finite number: ${n}`);
-      this.text(String(n));
+      if (Number.isSafeInteger(n)) this.integer(n);
+      else if (Number.isFinite(n)) this.text(String(n));
+      else throw new Error(`COPY: not a finite number: ${n}`);
     }
     this.byte(0x7d);
+  }
+
+  /** Digits of a safe integer written in place (search documents carry dozens per row). */
+  private integer(n: number): void {
+    this.reserve(17);
+    if (n < 0) this.buffer[this.length++] = 0x2d;
+    let rest = Math.abs(n);
+    const start = this.length;
+    do {
+      this.buffer[this.length++] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
+    this.buffer.subarray(start, this.length).reverse();
   }
 
   private byte(b: number): void {

@@ -18,10 +18,11 @@ const ROW_TYPE = sql`
   postal_code char(7), town text, district_code text, lat float8, lng float8, phone text, fax text,
   email text, url text, medical_institution_code char(10), care_office_number char(10),
   care_service_type text, beds integer, beds_note text, departments text[], closed_on_holidays boolean,
-  hours_note text, source_id text, raw jsonb, last_confirmed_at timestamptz, search_text text, search_grams integer[], name_key text,
+  hours_note text, source_id text, raw text, last_confirmed_at timestamptz, search_text text, search_grams integer[], name_key text,
   kana_key text`;
 
-export type RowWrite = DirectoryRow & { raw: Record<string, string> };
+/** A facility row to write, with the file's cells as JSON text (ResolvedRow.rawJson). */
+export type RowWrite = DirectoryRow & { raw: string };
 
 export type SearchColumns = {
   search_text: string;
@@ -137,7 +138,7 @@ export async function updateFacilities(trx: Trx, rows: RowWrite[], now: Date): P
       medical_institution_code = v.medical_institution_code, care_office_number = v.care_office_number,
       care_service_type = v.care_service_type, beds = v.beds, beds_note = v.beds_note,
       departments = coalesce(v.departments, '{}'), closed_on_holidays = v.closed_on_holidays,
-      hours_note = v.hours_note, source_id = v.source_id, raw = v.raw,
+      hours_note = v.hours_note, source_id = v.source_id, raw = v.raw::jsonb,
       last_confirmed_at = greatest(f.last_confirmed_at, v.last_confirmed_at),
       imported_at = ${now}, updated_at = ${now}, version = f.version + 1
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${ROW_TYPE})

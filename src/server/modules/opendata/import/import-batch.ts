@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ImportReport, OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
-import type { ResolvedRow } from '../parse/row-resolution';
+import { type ResolvedRow, rawCells } from '../parse/row-resolution';
 import type { ImportIndexes } from './bulk-indexes';
 import {
   type FacilityMatch,
@@ -196,7 +196,7 @@ async function planGroup(
 function reject(run: ImportRun, row: ResolvedRow, errors: ImportReport['errors']): void {
   run.report.rejected++;
   for (const error of errors) run.pushError(error);
-  run.keepRejectedRow(row.line, '', row.raw);
+  run.keepRejectedRow(row.line, '', rawCells(row));
 }
 
 async function ensureMunicipality(run: ImportRun, row: ResolvedRow): Promise<boolean> {

@@ -69,7 +69,7 @@ export async function writePlans(
     if (plan.kind === 'create' || target.address_town !== addressBefore)
       await resolveDistrict(run, trx, target);
     // The prepared row is this plan's own: it takes the raw cells itself instead of a copy.
-    const write: RowWrite = Object.assign(target, { raw: plan.row.raw });
+    const write: RowWrite = Object.assign(target, { raw: plan.row.rawJson });
     (plan.kind === 'create' ? inserts : updates).push(write);
     if (hours || fields.includes('hoursNote')) hoursOf.push({ row: target, plan });
     (plan.kind === 'create' ? newSources : sources).push(sourceOf(run, plan, target.id, run.now));

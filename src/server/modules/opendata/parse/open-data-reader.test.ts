@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { collectOpenData, type ReadOptions } from './open-data-reader';
+import { rawCells } from './row-resolution';
 import { encodeCp932 } from './text-decoding';
 
 const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/opendata');
@@ -65,7 +66,7 @@ describe('layouts are recognised from the header row', () => {
       postalCode: '152-0035',
       addressFull: '東京都目黒区自由が丘1-2-3',
     });
-    expect(result.rows[0]?.raw['事業所の特色']).toBe('看取り対応');
+    expect(rawCells(result.rows[0]!)['事業所の特色']).toBe('看取り対応');
     expect(result.rows[0]?.sourceId).toBe('care:K001');
   });
 });
@@ -93,8 +94,8 @@ describe('every quirk of real files', () => {
       beds: 19,
     });
     expect(clinic.bedsNote).toBe('休床中');
-    expect(clinic.raw['病床数']).toBe('19（休床中）');
-    expect(clinic.raw['名称_カナ']).toBe('ﾀｶｻｷｸﾘﾆｯｸ');
+    expect(rawCells(clinic)['病床数']).toBe('19（休床中）');
+    expect(rawCells(clinic)['名称_カナ']).toBe('ﾀｶｻｷｸﾘﾆｯｸ');
   });
 
   it('reads Excel serial times and mixed department separators', async () => {
