@@ -50,7 +50,7 @@ describe('copyRows loads rows with COPY on this engine', () => {
       i % 2 === 0,
       i === 4 ? null : at,
       i === 5 ? null : [label, 'NULL', 'x,y', ''],
-      [i, -2147483648, 0],
+      [i, -2147483648, 0, 1000000007, 2147483647, -1000000000],
       { label, nested: { list: [1, null, 'a\tb'] } },
     ]);
     const loaded = await copyRows(handle.db, 'copy_probe', columns, rows);
@@ -63,7 +63,7 @@ describe('copyRows loads rows with COPY on this engine', () => {
       expect(row.yes).toBe(i % 2 === 0);
       expect(row.at === null ? null : new Date(row.at).toISOString()).toBe(i === 4 ? null : at.toISOString());
       expect(row.tags).toEqual(i === 5 ? null : [awkward[i], 'NULL', 'x,y', '']);
-      expect(row.grams).toEqual([i, -2147483648, 0]);
+      expect(row.grams).toEqual([i, -2147483648, 0, 1000000007, 2147483647, -1000000000]);
       expect(row.doc).toEqual({ label: awkward[i], nested: { list: [1, null, 'a\tb'] } });
     }
   });

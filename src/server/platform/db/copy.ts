@@ -99,17 +99,37 @@ class CopyText {
     this.byte(0x7d);
   }
 
-  /** Digits of a safe integer written in place (search documents carry dozens per row). */
+  /**
+   * Digits of a safe integer written in place (search documents carry dozens per row). Worked in
+   * parts below 10⁹ so every step stays a small integer: V8 boxes larger ones on the heap.
+   */
   private integer(n: number): void {
     this.reserve(17);
     if (n < 0) this.buffer[this.length++] = 0x2d;
-    let rest = Math.abs(n);
+    const abs = n < 0 ? -n : n;
+    if (abs < 1e9) {
+      this.digits(abs, 0);
+      return;
+    }
+    const high = Math.floor(abs / 1e9);
+    this.digits(high, 0);
+    this.digits(abs - high * 1e9, 9);
+  }
+
+  /** Digits of 0 ≤ n < 10⁹, padded with zeros to `width`. */
+  private digits(n: number, width: number): void {
     const start = this.length;
+    let rest = n | 0;
     do {
       this.buffer[this.length++] = 0x30 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    } while (rest > 0);
-    this.buffer.subarray(start, this.length).reverse();
+      rest = (rest / 10) | 0;
+    } while (rest > 0 || this.length - start < width);
+    const buffer = this.buffer;
+    for (let i = start, j = this.length - 1; i < j; i++, j--) {
+      const digit = buffer[i]!;
+      buffer[i] = buffer[j]!;
+      buffer[j] = digit;
+    }
   }
 
   private byte(b: number): void {
