@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { FACILITY_FIELDS } from '../../../../contracts/opendata-layouts';
 import type { FacilityContent } from './row-resolution';
 
@@ -15,5 +15,6 @@ export function contentHash(content: FacilityContent): string {
     const value = record[field];
     if (value !== undefined) text += `${field}=${JSON.stringify(value)};`;
   }
-  return createHash('sha1').update(text).digest('base64url');
+  // The one-shot form: no Hash object per row (an import hashes every row it reads).
+  return hash('sha1', text, 'base64url');
 }
