@@ -42,7 +42,7 @@ export type ImportOptions = {
 const REJECTED_ROWS_SHOWN = 100;
 
 /** Batches planned and sent while earlier ones are still being written. */
-const BATCHES_AHEAD = 2;
+const BATCHES_AHEAD = 3;
 
 /** Signals "roll the transaction back" once every row has been read and reported. */
 class Rollback extends Error {}

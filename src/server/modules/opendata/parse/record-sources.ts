@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SourceEncoding } from '../../../../contracts/opendata';
 import { decodeInSlices } from './text-decoding';
 
@@ -62,7 +62,10 @@ export async function* csvRecords(
 
 /** Every worksheet of an .xlsx workbook. A file exceljs cannot open is a broken xlsx. */
 export async function xlsxSheets(bytes: Uint8Array): Promise<SourceSheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook comes: most files are CSV, and exceljs takes a while to load (on the
+  // reading worker, before its first row reaches the import).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {
