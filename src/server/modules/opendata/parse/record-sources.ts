@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import type { SourceEncoding } from '../../../../contracts/opendata';
+import { CsvError, CsvSplitter } from './csv-splitter';
 import { decodeInSlices } from './text-decoding';
 
 /** One record of a sheet with the line number a spreadsheet shows for it. */
@@ -27,36 +26,22 @@ export async function* csvRecords(
   bytes: Uint8Array,
   encoding: Exclude<SourceEncoding, 'xlsx'>,
 ): AsyncGenerator<SourceRecord> {
-  const parser = parse({
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    bom: true,
-  });
-  const source = Readable.from(decodeInSlices(bytes, encoding), { objectMode: false, encoding: 'utf8' });
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-  let line = 0;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      line++;
-      for (const cell of cells) {
-        if (cell.includes('\uFFFD')) throw new SourceError('opendata.unreadable_text', line, 'U+FFFD');
-      }
-      yield { line, cells };
+  const splitter = new CsvSplitter();
+  const checked = (cells: string[]): SourceRecord => {
+    const line = splitter.records;
+    for (const cell of cells) {
+      if (cell.includes('\uFFFD')) throw new SourceError('opendata.unreadable_text', line, 'U+FFFD');
     }
+    return { line, cells };
+  };
+  try {
+    for (const slice of decodeInSlices(bytes, encoding)) {
+      for (const cells of splitter.push(slice)) yield checked(cells);
+    }
+    for (const cells of splitter.end()) yield checked(cells);
   } catch (error) {
-    if (error instanceof SourceError) throw error;
-    // The record that failed is the one after the last good one (a spreadsheet's numbering).
-    const parsed = (error as { records?: number }).records;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new SourceError(
-      'opendata.malformed_csv',
-      (typeof parsed === 'number' ? parsed : line) + 1,
-      message,
-    );
-  } finally {
-    source.destroy();
+    if (error instanceof CsvError) throw new SourceError('opendata.malformed_csv', error.line, error.message);
+    throw error;
   }
 }
 
