@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { ROWS_PER_TURN, turnEventLoop } from '../runtime/event-loop';
 import type { Database } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -45,7 +46,10 @@ export async function copyRows(
   rows: Iterable<readonly CopyValue[]>,
 ): Promise<number> {
   const text = new CopyText();
-  for (const row of rows) text.row(row);
+  for (const row of rows) {
+    text.row(row);
+    if (text.rows % ROWS_PER_TURN === 0) await turnEventLoop();
+  }
   if (text.rows === 0) return 0;
   const payload = new CopyPayload(text.bytes());
   await sql`copy ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) from stdin -- ${payload}`.execute(

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ImportReport, OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
+import { ROWS_PER_TURN, turnEventLoop } from '../../../platform/runtime/event-loop';
 import { type ResolvedRow, rawCells } from '../parse/row-resolution';
 import type { ImportIndexes } from './bulk-indexes';
 import {
@@ -142,7 +143,8 @@ async function planGroup(
   };
   const plans: Array<RowPlan | undefined> = [];
   const compare: Array<{ index: number; row: ResolvedRow; match: FacilityMatch; hash: string }> = [];
-  for (const row of group) {
+  for (const [i, row] of group.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await turnEventLoop();
     const { hash } = row;
     const rewritten = matchFacility(row, run.written);
     const match = rewritten ? undefined : matchFacility(row, matches);

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema';
+import { ROWS_PER_TURN, turnEventLoop } from '../../../platform/runtime/event-loop';
 import { buildSearchFields, listDistricts, refreshFacilitySearch, resolveTown } from '../../directory';
 import { closuresFromNote } from '../parse/normalise-schedule';
 import { EXTRA_FIELDS, minutes, SCHEDULE_FIELDS, scheduleOf, scheduleRows } from './facility-projection';
@@ -58,7 +59,8 @@ export async function writePlans(
   const sources: SourceWrite[] = [];
   const newSources: SourceWrite[] = [];
   const history: HistoryWrite[] = [];
-  for (const plan of plans) {
+  for (const [i, plan] of plans.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await turnEventLoop();
     if (plan.kind === 'unchanged') {
       // Remember the verified hash so the next import of this row is recognised without loading it.
       if (plan.verified && plan.kept.length === 0)
@@ -106,7 +108,7 @@ class InOrder {
   async add(statement: Promise<unknown>): Promise<void> {
     statement.catch(() => undefined);
     this.started.push(statement);
-    await new Promise((resolve) => setImmediate(resolve));
+    await turnEventLoop();
   }
 
   async done(): Promise<void> {
@@ -116,7 +118,8 @@ class InOrder {
 
 async function withSearchFields(run: ImportRun, trx: Transaction<Database>, rows: RowWrite[]) {
   const result: Array<RowWrite & SearchColumns> = [];
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await turnEventLoop();
     let names = run.districts.get(row.municipality_code);
     if (!names) {
       const districts = await listDistricts(trx, row.municipality_code);

@@ -11,8 +11,8 @@ export type ReadWorkerInput = {
 };
 
 /** Events go to the main thread in chunks; at most this many chunks wait there unread. */
-export const CHUNK_EVENTS = 500;
-export const CHUNKS_AHEAD = 16;
+export const CHUNK_EVENTS = 100;
+export const CHUNKS_AHEAD = 64;
 
 const port = parentPort;
 if (!port) throw new Error('read-worker runs as a worker thread');
