@@ -34,6 +34,9 @@ import { type PreparedTarget, prepareTarget, type WritePlan, writePlans } from '
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** State that lives for one import run. */
+/** What `written` keeps of a facility the import created or changed: its keys and the row's line. */
+export type WrittenFacility = FacilityKeyed & { line: number };
+
 export type ImportRun = {
   report: ImportReport;
   layout: OpenDataLayout;
@@ -55,14 +58,14 @@ export type ImportRun = {
    */
   preloaded: Map<string, MatchIndex>;
   preloadUpTo: number;
-  /** Facility id → line of the row that took it. */
+  /** Existing facility id → line of the row that took it (a created one has its line in `written`). */
   touched: Map<string, number>;
   /**
    * The keys of the facilities this import created or changed, as written: later rows meet them
    * here whether or not the database answers for them (a dry run writes nothing, the same batch
    * is not written yet, and rows of a municipality that had no facilities are not looked up).
    */
-  written: MatchIndex<FacilityKeyed>;
+  written: MatchIndex<WrittenFacility>;
   towns: Map<string, { name: string; district_code: string | null } | null>;
   /** District names by municipality (for the search text of new facilities). */
   districts: Map<string, Map<string, string>>;
@@ -126,7 +129,7 @@ async function planGroup(
   const prepared = new Map<RowPlan, PreparedTarget>();
   const matches = await existingFacilities(run, code, group);
   // Known as soon as planned, so a later row of the same batch meets it too.
-  const register = (plan: WritePlan) => {
+  const register = (plan: WritePlan, line: number) => {
     const target = prepareTarget(plan);
     prepared.set(plan, target);
     // Only the keys: an import of 500,000 rows must not keep every row it wrote.
@@ -139,6 +142,7 @@ async function planGroup(
       care_office_number,
       care_service_type,
       source_id,
+      line,
     });
   };
   const plans: Array<RowPlan | undefined> = [];
@@ -148,15 +152,14 @@ async function planGroup(
     const { hash } = row;
     const rewritten = matchFacility(row, run.written);
     const match = rewritten ? undefined : matchFacility(row, matches);
-    const first = run.touched.get(rewritten?.id ?? match?.id ?? '');
+    const first = rewritten ? rewritten.line : match ? run.touched.get(match.id) : undefined;
     if (first !== undefined) {
       reject(run, row, [duplicateFacilityError(row, first)]);
       continue;
     }
     if (!match) {
       const plan = createPlan(row, hash);
-      run.touched.set(plan.id, row.line);
-      register(plan);
+      register(plan, row.line);
       plans.push(plan);
       continue;
     }
@@ -188,7 +191,7 @@ async function planGroup(
         overwriteEditorEdits: run.overwriteEditorEdits,
         editorFields,
       });
-      if (plan.kind !== 'unchanged') register(plan);
+      if (plan.kind !== 'unchanged') register(plan, item.row.line);
       plans[item.index] = plan;
     }
   }

@@ -174,14 +174,14 @@ async function writeHours(trx: Transaction<Database>, items: Array<{ row: Direct
         : plan.kind === 'create'
           ? { days: [], opensAt: [], closesAt: [] }
           : scheduleOf(plan.state);
-    const seen = new Set<string>();
+    const seen = new Set<number>(); // day × 1440 + opening minute
     for (const r of scheduleRows(schedule)) {
       const open = minutes(r.open);
-      let close = minutes(r.close);
       if (open >= 1440) continue;
+      let close = minutes(r.close);
       if (close <= open) close += 1440;
-      if (seen.has(`${r.day}:${open}`)) continue;
-      seen.add(`${r.day}:${open}`);
+      if (seen.has(r.day * 1440 + open)) continue;
+      seen.add(r.day * 1440 + open);
       hours.push({
         facility_id: row.id,
         municipality_code: row.municipality_code,
@@ -198,12 +198,14 @@ async function writeHours(trx: Transaction<Database>, items: Array<{ row: Direct
   await replaceHours(trx, existing, hours, closures);
 }
 
+const EXTRA_AND_SCHEDULE_FIELDS: readonly string[] = [...EXTRA_FIELDS, ...SCHEDULE_FIELDS];
+
 function sourceOf(run: ImportRun, plan: RowPlan, facilityId: string, syncedAt: Date): SourceWrite {
   const content = plan.row.content as Record<string, unknown>;
   const extras: Record<string, unknown> = {};
   const keptHours =
     plan.kind !== 'create' && plan.kept.some((f) => (SCHEDULE_FIELDS as readonly string[]).includes(f));
-  for (const field of [...EXTRA_FIELDS, ...(keptHours ? [] : SCHEDULE_FIELDS)]) {
+  for (const field of keptHours ? EXTRA_FIELDS : EXTRA_AND_SCHEDULE_FIELDS) {
     if (field in content) extras[field] = content[field];
   }
   if (plan.row.sourceId) extras.sourceId = plan.row.sourceId;

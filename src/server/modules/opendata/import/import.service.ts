@@ -10,8 +10,8 @@ import type { ResolvedRow } from '../parse/row-resolution';
 import '../opendata.table';
 import { ImportIndexes, isBulkImport } from './bulk-indexes';
 import { countFacilitiesByMunicipality } from './facility-state';
-import { type ImportRun, PRELOAD_UP_TO, processBatch } from './import-batch';
-import { emptyIndex, type FacilityKeyed } from './import-plan';
+import { type ImportRun, PRELOAD_UP_TO, processBatch, type WrittenFacility } from './import-batch';
+import { emptyIndex } from './import-plan';
 
 export type ImportOptions = {
   fileName: string;
@@ -76,7 +76,7 @@ export async function importOpenData(
     preloaded: new Map(),
     preloadUpTo: options.preloadUpTo ?? PRELOAD_UP_TO,
     touched: new Map<string, number>(),
-    written: emptyIndex<FacilityKeyed>(),
+    written: emptyIndex<WrittenFacility>(),
     towns: new Map(),
     districts: new Map(),
     pushError(error: ImportRowError) {
