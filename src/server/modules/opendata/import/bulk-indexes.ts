@@ -37,10 +37,6 @@ export class ImportIndexes {
 
   constructor(private readonly bulk: boolean) {}
 
-  get suspended(): boolean {
-    return this.restore !== undefined;
-  }
-
   async beforeWrite(trx: Transaction<Database>): Promise<void> {
     if (!this.bulk || this.restore) return;
     this.restore = await suspendForLoad(trx, { tables: IMPORTED_TABLES, keepUniqueIndexes: true });

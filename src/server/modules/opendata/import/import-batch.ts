@@ -33,10 +33,10 @@ import { type PreparedTarget, prepareTarget, type WritePlan, writePlans } from '
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** State that lives for one import run. */
 /** What `written` keeps of a facility the import created or changed: its keys and the row's line. */
 export type WrittenFacility = FacilityKeyed & { line: number };
 
+/** State that lives for one import run. */
 export type ImportRun = {
   report: ImportReport;
   layout: OpenDataLayout;
