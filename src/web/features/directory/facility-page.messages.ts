@@ -1,4 +1,5 @@
 import type { Messages } from '../../i18n/i18n';
+import { reportCategories } from './report-categories.messages';
 
 /*
  * Words of the facility page, the error report, the A4 print sheet and the "still correct" link
@@ -64,14 +65,7 @@ const ja = {
     title: '情報の誤りを報告',
     lead: 'このページの情報に誤りを見つけたら教えてください。区の担当者が確認して直します。お名前や連絡先は不要です。',
     category: '誤りのある項目',
-    categories: {
-      phone: '電話番号・FAX',
-      address: '住所・地図の場所',
-      hours: '受付時間',
-      closed: '閉院・休止している',
-      capabilities: 'できること・受け入れ状況',
-      other: 'その他',
-    },
+    categories: reportCategories.ja,
     message: '正しい内容や気づいたこと',
     messageHint: '2000文字まで。病状などの個人的な情報は書かないでください。',
     submit: '報告を送る',
@@ -173,14 +167,7 @@ const en: Messages<typeof ja> = {
     title: 'Report an error',
     lead: 'If you find an error on this page, tell us. Ward staff will check and correct it. No name or contact details are needed.',
     category: 'What is wrong',
-    categories: {
-      phone: 'Phone or fax',
-      address: 'Address or map position',
-      hours: 'Opening hours',
-      closed: 'Closed or suspended',
-      capabilities: 'Services or capacity',
-      other: 'Other',
-    },
+    categories: reportCategories.en,
     message: 'The correct information or what you noticed',
     messageHint: 'Up to 2000 characters. Do not write personal or medical details.',
     submit: 'Send the report',

@@ -1,4 +1,5 @@
 import type { Messages } from '../../../i18n/i18n';
+import { reportCategories } from '../report-categories.messages';
 
 /** Words of the directory's staff pages (facility editors and ward staff). */
 const ja = {
@@ -123,14 +124,7 @@ const ja = {
     doneRejected: '却下しました。',
     history: 'この施設の変更履歴',
     publicPage: '公開ページ',
-    categories: {
-      phone: '電話番号・FAX',
-      address: '住所・地図の場所',
-      hours: '受付時間',
-      closed: '閉院・休止している',
-      capabilities: 'できること・受け入れ状況',
-      other: 'その他',
-    },
+    categories: reportCategories.ja,
   },
   history: {
     title: '変更履歴',
@@ -312,14 +306,7 @@ const en: Messages<typeof ja> = {
     doneRejected: 'Rejected.',
     history: 'History of this facility',
     publicPage: 'Public page',
-    categories: {
-      phone: 'Phone or fax',
-      address: 'Address or map position',
-      hours: 'Opening hours',
-      closed: 'Closed or suspended',
-      capabilities: 'Services or capacity',
-      other: 'Other',
-    },
+    categories: reportCategories.en,
   },
   history: {
     title: 'History',
