@@ -62,7 +62,7 @@ const TAB = 0x09;
 const NEWLINE = 0x0a;
 
 /**
- * COPY's text format written straight into UTF-8 bytes, field by field. A batch of a national
+ * COPY's text format written straight into UTF-8 bytes, a row at a time. A batch of a national
  * file is megabytes of text: built as one string it left a rope of small strings per field (the
  * import's largest allocation by far) and was encoded once more on its way to the driver.
  */
