@@ -29,7 +29,7 @@ describe('suspendForLoad drops what slows a load and restores it exactly', () =>
       const statements = await suspendForLoad(trx, { tables, keepUniqueIndexes: true });
       const during = (await catalog.execute(trx)).rows.map((r) => r.d);
       // The search indexes and the foreign keys of the loaded tables are gone …
-      expect(during.some((d) => d.includes('facilities_search_trgm'))).toBe(false);
+      expect(during.some((d) => d.includes('facilities_search_scoped'))).toBe(false);
       expect(during.some((d) => d.includes('facility_hours_facility_id_fkey'))).toBe(false);
       expect(during.some((d) => d.includes('facilities_municipality_code_fkey'))).toBe(false);
       // … the keys a matching import looks up are not, nor anything of other tables.

@@ -74,7 +74,7 @@ export interface FacilityTable {
   last_confirmed_at: Timestamp | null;
   /** Last reminder mail, so reminders are not repeated every run. */
   reminded_at: Timestamp | null;
-  /** Normalised search document (see search-document.ts); pg_trgm GIN index. */
+  /** Normalised search document (see search-document.ts); LIKE confirms the gram index's candidates. */
   search_text: Generated<string>;
   /** Unigram and bigram codes of search_text; GIN index, serves 1–2 character keywords. */
   search_grams: ColumnType<number[], number[] | undefined, number[]>;

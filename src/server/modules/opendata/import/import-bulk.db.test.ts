@@ -57,9 +57,10 @@ describe('large open-data import', () => {
     const { rows: stats } = await sql<{ name: string }>`
       select tablename || '.' || attname as name from pg_stats
       where tablename in ('facilities', 'facilities_search_scoped', 'opendata_facility_sources')
-        and attname in ('raw', 'search_grams', 'extras', 'search_text', 'municipality_code', 'expr')
+        and attname in ('raw', 'search_grams', 'extras', 'search_text', 'municipality_code', 'expr', 'name', 'phone', 'kana_key')
       order by 1`.execute(handle.db);
     expect(stats.map((r) => r.name)).toEqual([
+      'facilities.kana_key',
       'facilities.municipality_code',
       'facilities.search_text',
       'facilities_search_scoped.expr',
