@@ -19,17 +19,17 @@ function withCopy(client: pg.PoolClient): PostgresPoolClient {
     query: ((text: unknown, parameters?: readonly unknown[]) => {
       const copy = typeof text === 'string' ? copyPayloadOf(parameters) : undefined;
       if (!copy) return client.query(text as never, parameters as never);
-      return runCopy(client, copySql(text as string), copy.text);
+      return runCopy(client, copySql(text as string), copy.bytes);
     }) as unknown as PostgresPoolClient['query'],
     release: () => client.release(),
   };
 }
 
-function runCopy(client: pg.PoolClient, statement: string, text: string | Uint8Array<ArrayBuffer>) {
+function runCopy(client: pg.PoolClient, statement: string, bytes: Uint8Array<ArrayBuffer>) {
   return new Promise<{ command: string; rowCount: number; rows: never[] }>((resolve, reject) => {
     const stream = client.query(copyFrom(statement));
     stream.on('error', reject);
     stream.on('finish', () => resolve({ command: 'COPY', rowCount: Number(stream.rowCount), rows: [] }));
-    stream.end(text);
+    stream.end(bytes);
   });
 }

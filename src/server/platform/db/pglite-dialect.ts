@@ -39,8 +39,8 @@ class PGliteConnection implements DatabaseConnection {
     const copy = copyPayloadOf(compiled.parameters);
     if (copy) {
       // PGlite reads COPY … FROM '/dev/blob' from the blob given with the query.
-      const statement = copySql(compiled.sql).replace(/from stdin$/i, "from '/dev/blob'");
-      const result = await this.pg.query(statement, [], { blob: new Blob([copy.text]) });
+      const statement = copySql(compiled.sql).replace(/from stdin/i, "from '/dev/blob'");
+      const result = await this.pg.query(statement, [], { blob: new Blob([copy.bytes]) });
       return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
     }
     const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
-import { copyRows } from '../../../platform/db/copy';
+import { type CopyColumns, copyRows } from '../../../platform/db/copy';
 import type { Database } from '../../../platform/db/schema';
 import type { DirectoryRow } from './facility-row';
 
@@ -31,46 +31,46 @@ export type SearchColumns = {
   kana_key: string;
 };
 
-const FACILITY_COPY_COLUMNS = [
-  'id',
-  'municipality_code',
-  'type',
-  'status',
-  'name',
-  'name_kana',
-  'name_en',
-  'address_prefecture',
-  'address_city',
-  'address_town',
-  'address_block',
-  'address_building',
-  'postal_code',
-  'town',
-  'district_code',
-  'location',
-  'phone',
-  'fax',
-  'email',
-  'url',
-  'medical_institution_code',
-  'care_office_number',
-  'care_service_type',
-  'beds',
-  'beds_note',
-  'departments',
-  'closed_on_holidays',
-  'hours_note',
-  'source_id',
-  'raw',
-  'search_text',
-  'search_grams',
-  'name_key',
-  'kana_key',
-  'imported_at',
-  'last_confirmed_at',
-  'created_at',
-  'updated_at',
-] as const;
+const FACILITY_COPY_COLUMNS: CopyColumns = {
+  id: 'uuid',
+  municipality_code: 'text',
+  type: 'text',
+  status: 'text',
+  name: 'text',
+  name_kana: 'text',
+  name_en: 'text',
+  address_prefecture: 'text',
+  address_city: 'text',
+  address_town: 'text',
+  address_block: 'text',
+  address_building: 'text',
+  postal_code: 'text',
+  town: 'text',
+  district_code: 'text',
+  location: 'point',
+  phone: 'text',
+  fax: 'text',
+  email: 'text',
+  url: 'text',
+  medical_institution_code: 'text',
+  care_office_number: 'text',
+  care_service_type: 'text',
+  beds: 'int4',
+  beds_note: 'text',
+  departments: 'text[]',
+  closed_on_holidays: 'bool',
+  hours_note: 'text',
+  source_id: 'text',
+  raw: 'jsonb',
+  search_text: 'text',
+  search_grams: 'int4[]',
+  name_key: 'text',
+  kana_key: 'text',
+  imported_at: 'timestamptz',
+  last_confirmed_at: 'timestamptz',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
 
 /** Inserts new facilities (ids chosen by the caller) with their search columns, by COPY. */
 export async function insertFacilities(
@@ -98,7 +98,7 @@ export async function insertFacilities(
       v.postal_code,
       v.town,
       v.district_code,
-      v.lat === null || v.lng === null ? null : `(${v.lng},${v.lat})`,
+      v.lat === null || v.lng === null ? null : [v.lng, v.lat],
       v.phone,
       v.fax,
       v.email,
@@ -168,13 +168,19 @@ export async function replaceHours(
   await copyRows(
     trx,
     'facility_hours',
-    ['facility_id', 'municipality_code', 'day', 'open_minute', 'close_minute'],
+    {
+      facility_id: 'uuid',
+      municipality_code: 'text',
+      day: 'int2',
+      open_minute: 'int2',
+      close_minute: 'int2',
+    },
     hours.map((h) => [h.facility_id, h.municipality_code, h.day, h.open_minute, h.close_minute]),
   );
   await copyRows(
     trx,
     'facility_closures',
-    ['facility_id', 'municipality_code', 'weekday', 'nth'],
+    { facility_id: 'uuid', municipality_code: 'text', weekday: 'int2', nth: 'int2' },
     closures.map((c) => [c.facility_id, c.municipality_code, c.weekday, c.nth]),
   );
 }
@@ -196,17 +202,17 @@ export async function insertSources(trx: Trx, rows: SourceWrite[], now: Date): P
   await copyRows(
     trx,
     'opendata_facility_sources',
-    [
-      'facility_id',
-      'municipality_code',
-      'layout',
-      'content_hash',
-      'extras',
-      'source_file',
-      'source_line',
-      'synced_at',
-      'editor_edits_overwritten_at',
-    ],
+    {
+      facility_id: 'uuid',
+      municipality_code: 'text',
+      layout: 'text',
+      content_hash: 'text',
+      extras: 'jsonb',
+      source_file: 'text',
+      source_line: 'int4',
+      synced_at: 'timestamptz',
+      editor_edits_overwritten_at: 'timestamptz',
+    },
     rows.map((v) => [
       v.facility_id,
       v.municipality_code,
@@ -257,16 +263,16 @@ export async function insertHistory(
   await copyRows(
     trx,
     'facility_history',
-    [
-      'municipality_code',
-      'facility_id',
-      'version',
-      'source',
-      'changed_at',
-      'changed_by_user_id',
-      'changed_by_label',
-      'changes',
-    ],
+    {
+      municipality_code: 'text',
+      facility_id: 'uuid',
+      version: 'int4',
+      source: 'text',
+      changed_at: 'timestamptz',
+      changed_by_user_id: 'uuid',
+      changed_by_label: 'text',
+      changes: 'jsonb',
+    },
     rows.map((v) => [
       v.municipality_code,
       v.facility_id,
