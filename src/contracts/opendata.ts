@@ -101,6 +101,11 @@ export const ImportReport = z.object({
     }),
   ),
   durationMs: z.number(),
+  /**
+   * Of durationMs, the time a large import spent rebuilding the search indexes and constraints it
+   * suspended while loading, and refreshing the planner's statistics (0 when nothing was suspended).
+   */
+  indexRebuildMs: z.number(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

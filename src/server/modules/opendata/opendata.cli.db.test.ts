@@ -84,6 +84,13 @@ describe('zaitaku import and export on the command line', { timeout: 120_000 }, 
     expect(report(first.stdout)).toMatchObject({ created: 4, committed: true });
     const again = await zaitaku('import', join(FIXTURES, 'medical-standard.csv'), '--json');
     expect(report(again.stdout)).toMatchObject({ rows: 4, unchanged: 4, created: 0, updated: 0 });
+    // Without --json: the counts, the time taken (a small file rebuilds no index) and the outcome.
+    const readable = await zaitaku('import', join(FIXTURES, 'medical-standard.csv'));
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toContain('変更なし / unchanged: 4');
+    expect(readable.stdout).toMatch(/^所要時間 \/ took: \d+\.\d 秒 \/ s$/m);
+    expect(readable.stdout).not.toContain('索引');
+    expect(readable.stdout).toContain('取り込みました / committed');
   });
 
   it('exits 1 with the line, column and a Japanese message when a row is rejected', async () => {

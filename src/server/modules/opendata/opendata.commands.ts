@@ -44,6 +44,7 @@ function fileFailure(file: string, code: keyof typeof openDataErrors, detail = '
     errorsTruncated: false,
     rejectedRows: [],
     durationMs: 0,
+    indexRebuildMs: 0,
   };
 }
 
@@ -75,6 +76,12 @@ function printReport(report: ImportReport): void {
     const verb = e.overwritten ? '上書きしました / overwritten' : '残しました / kept';
     out(`施設の編集者による変更を${verb}: ${e.line}行目 ${e.name} (${e.fields.join('、')})`);
   }
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  const rebuild =
+    report.indexRebuildMs > 0
+      ? `（うち検索索引の再構築 ${seconds(report.indexRebuildMs)} 秒 / index rebuild ${seconds(report.indexRebuildMs)} s）`
+      : '';
+  out(`所要時間 / took: ${seconds(report.durationMs)} 秒 / s${rebuild}`);
   if (report.committed) out('取り込みました / committed');
   else if (report.dryRun) out('確認のみ: 何も変更していません / dry run: nothing was changed');
   else out('誤りがあるため、何も取り込みませんでした / nothing was committed');

@@ -42,12 +42,16 @@ export class ImportIndexes {
     this.restore = await suspendForLoad(trx, { tables: IMPORTED_TABLES, keepUniqueIndexes: true });
   }
 
-  /** Rebuilds what was suspended (once, over all rows) and refreshes the planner's statistics. */
-  async afterImport(trx: Transaction<Database>): Promise<void> {
-    if (!this.restore) return;
+  /**
+   * Rebuilds what was suspended (once, over all rows) and refreshes the planner's statistics;
+   * false when nothing was suspended.
+   */
+  async afterImport(trx: Transaction<Database>): Promise<boolean> {
+    if (!this.restore) return false;
     // Index builds sort in memory when they can (the default 64 MB spills a national file to disk).
     await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
     await restoreAfterLoad(trx, this.restore);
     await sql`analyze facilities, facility_hours, opendata_facility_sources`.execute(trx);
+    return true;
   }
 }

@@ -97,7 +97,8 @@ export async function importOpenData(
         const indexes = new ImportIndexes(await isBulkImport(trx, bytes.byteLength));
         await readAll({ ...base, trx, reader: trx, indexes }, bytes, options);
         if (!isClean(report)) throw new Rollback();
-        await indexes.afterImport(trx);
+        const rebuilding = Date.now();
+        if (await indexes.afterImport(trx)) report.indexRebuildMs = Date.now() - rebuilding;
         await writeAudit(trx, options.ctx, {
           action: 'opendata.import',
           recordType: 'opendata_import',
@@ -236,6 +237,7 @@ function emptyReport(options: ImportOptions, encoding: ImportReport['encoding'])
     errorsTruncated: false,
     rejectedRows: [],
     durationMs: 0,
+    indexRebuildMs: 0,
   };
 }
 
