@@ -38,6 +38,20 @@ describe('large open-data import', () => {
       ).rows.map((r) => r.oid);
     const before = await searchIndexes();
     expect(before.length).toBeGreaterThan(0);
+    // The indexes facilities carries (migration 20261124050000 dropped those no query needed: each
+    // is upkeep on every write and a rebuild after every large import).
+    const { rows: names } = await sql<{ name: string }>`
+      select indexname as name from pg_indexes where tablename = 'facilities' order by 1`.execute(handle.db);
+    expect(names.map((r) => r.name)).toEqual([
+      'facilities_care_office',
+      'facilities_location',
+      'facilities_main_station',
+      'facilities_medical_code',
+      'facilities_pkey',
+      'facilities_search_scoped',
+      'facilities_source_id',
+      'opendata_facilities_keyset',
+    ]);
     const oidsBefore = await indexOids();
     // Another ward (added from the file), so no code meets a facility of the earlier tests.
     const list = syntheticMedicalList(6000, '131091', '品川区');
