@@ -116,8 +116,8 @@ export const errorCatalog = {
   },
   'database.unsupported_ctype': {
     status: 503,
-    ja: 'データベースの文字種別（LC_CTYPE）が UTF-8 ではないため、日本語検索ができません。C.UTF-8 などで作成し直してください。',
-    en: 'The database LC_CTYPE is not UTF-8 aware; Japanese search needs e.g. C.UTF-8.',
+    ja: 'データベースの文字種別（LC_CTYPE）が UTF-8 に対応していないため、日本語などの文字を正しく扱えません。C.UTF-8 などで作成し直してください。',
+    en: 'The database LC_CTYPE is not UTF-8 aware, so text beyond ASCII is not handled correctly; create it with e.g. C.UTF-8.',
   },
   internal: {
     status: 500,

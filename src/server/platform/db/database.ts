@@ -109,7 +109,11 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
   };
 }
 
-/** pg_trgm splits Japanese into trigrams only when the database ctype is UTF-8 aware. */
+/**
+ * The database must be UTF-8 with a UTF-8 aware ctype: lower() (e-mail addresses are unique by
+ * lower(email) and checked against JavaScript's lower case) folds only ASCII under the C ctype,
+ * and pg_trgm, kept for similarity ranking, splits Japanese only under a UTF-8 ctype.
+ */
 async function checkCtype(db: Kysely<Database>): Promise<void> {
   const { rows } = await sql<{ ctype: string; encoding: string }>`
     select datctype as ctype, pg_encoding_to_char(encoding) as encoding
