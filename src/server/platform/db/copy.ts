@@ -242,7 +242,7 @@ class BinaryCopy {
     this.buffer.writeInt32BE(this.length - start - 4, start);
   }
 
-  /** A text field (UTF-8), after `prefix` version bytes (jsonb's 1) when given. */
+  /** A text field (UTF-8), after a version byte when one is given (jsonb: 1). */
   private text(value: string, version: number): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     this.reserve(5 + value.length * 3);
