@@ -28,6 +28,7 @@ type Row = {
   doc: unknown;
   ref: string | null;
   small: number | null;
+  shifts: number[] | null;
   at_point: { x: number; y: number } | string | null;
 };
 
@@ -44,6 +45,7 @@ describe('copyRows loads rows with COPY on this engine', () => {
     doc: 'jsonb',
     ref: 'uuid',
     small: 'int2',
+    shifts: 'int2[]',
     at_point: 'point',
   };
   const ID_LABEL: CopyColumns = { id: 'int4', label: 'text' };
@@ -52,9 +54,8 @@ describe('copyRows loads rows with COPY on this engine', () => {
     handle = await openTestDatabase();
     await sql`
       create table copy_probe (id integer primary key, label text, n float8, yes boolean, at timestamptz,
-        tags text[], grams integer[], doc jsonb, ref uuid, small smallint, at_point point, code char(6))`.execute(
-      handle.db,
-    );
+        tags text[], grams integer[], doc jsonb, ref uuid, small smallint, shifts smallint[], at_point point,
+        code char(6))`.execute(handle.db);
   });
   afterAll(async () => {
     await handle?.close();
@@ -81,6 +82,7 @@ describe('copyRows loads rows with COPY on this engine', () => {
       i === 2 ? JSON.stringify({ text: label }) : { label, nested: { list: [1, null, 'a\tb'] } },
       i === 1 ? null : uuid(i),
       [-32768, 32767, 0, null, 1439, -1, 7][i],
+      i === 4 ? null : i === 6 ? [] : [i, -32768, 32767, 1560],
       i === 0 ? null : [139.6 + i / 1000, -35.5 - i],
     ]);
     const loaded = await copyRows(handle.db, 'copy_probe', columns, rows);
@@ -102,6 +104,7 @@ describe('copyRows loads rows with COPY on this engine', () => {
       );
       expect(row.ref).toBe(i === 1 ? null : uuid(i).toLowerCase());
       expect(row.small).toBe([-32768, 32767, 0, null, 1439, -1, 7][i]);
+      expect(row.shifts).toEqual(i === 4 ? null : i === 6 ? [] : [i, -32768, 32767, 1560]);
     }
     const { rows: points } = await sql<{ id: number; x: number | null; y: number | null }>`
       select id, at_point[0] as x, at_point[1] as y from copy_probe order by id`.execute(handle.db);
@@ -186,6 +189,8 @@ describe('copyRows loads rows with COPY on this engine', () => {
       [{ at_point: 'point' }, [1, Number.NaN]],
       [{ tags: 'text[]' }, ['a', 1]],
       [{ grams: 'int4[]' }, [1, 2 ** 40]],
+      [{ shifts: 'int2[]' }, [1, 32768]],
+      [{ shifts: 'int2[]' }, [1, null]],
       [{ label: 'text' }, 12],
     ];
     for (const [columns, value] of refused) {

@@ -35,6 +35,7 @@ export type CopyType =
   | 'jsonb'
   | 'point'
   | 'text[]'
+  | 'int2[]'
   | 'int4[]';
 
 /** The columns of a COPY in order, with their types: { id: 'uuid', name: 'text', … }. */
@@ -86,6 +87,7 @@ export async function copyRows(
 
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]; // PGCOPY\n\377\r\n\0
 const TEXT_OID = 25;
+const INT2_OID = 21;
 const INT4_OID = 23;
 /** Milliseconds from the Unix epoch to PostgreSQL's (2000-01-01 UTC). */
 const POSTGRES_EPOCH_MS = 946_684_800_000;
@@ -154,11 +156,8 @@ class BinaryCopy {
         if (typeof value !== 'string' || !this.uuid(value)) break;
         return;
       case 'int2':
-        if (!Number.isInteger(value) || (value as number) < -32768 || (value as number) > 32767) break;
-        this.int32(2);
-        this.reserve(2);
-        this.buffer.writeInt16BE(value as number, this.length);
-        this.length += 2;
+        if (!isInt2(value)) break;
+        this.int16(value as number);
         return;
       case 'int4':
         if (!isInt4(value)) break;
@@ -207,6 +206,10 @@ class BinaryCopy {
       case 'text[]':
         if (!Array.isArray(value) || !value.every((v) => v === null || typeof v === 'string')) break;
         this.array(TEXT_OID, value, (item) => this.text(item as string, 0));
+        return;
+      case 'int2[]':
+        if (!Array.isArray(value) || !value.every(isInt2)) break;
+        this.array(INT2_OID, value, (item) => this.int16(item as number));
         return;
       case 'int4[]':
         if (!Array.isArray(value) || !value.every(isInt4)) break;
@@ -275,6 +278,14 @@ class BinaryCopy {
     return true;
   }
 
+  /** A smallint field: its length (2), then the value. */
+  private int16(n: number): void {
+    this.int32(2);
+    this.reserve(2);
+    this.buffer.writeInt16BE(n, this.length);
+    this.length += 2;
+  }
+
   private int32(n: number): void {
     this.reserve(4);
     this.buffer.writeInt32BE(n, this.length);
@@ -293,6 +304,10 @@ class BinaryCopy {
     this.buffer.copy(grown, 0, 0, this.length);
     this.buffer = grown;
   }
+}
+
+function isInt2(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= -32768 && (value as number) <= 32767;
 }
 
 function isInt4(value: unknown): boolean {
