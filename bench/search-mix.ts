@@ -23,6 +23,8 @@ export function searchMix(geo: Geography, radiusM = 2000): SearchCase[] {
     { label: 'capabilities', path: `${base}&capability=home_visit&capability=end_of_life` },
     { label: 'type + accepting', path: `${base}&type=visiting_nurse_station&accepting=true` },
     { label: 'district', path: `${base}&district=${district}` },
+    // Open at a weekday morning: the hours are arrays on the facility row, read without an index.
+    { label: 'open Tue 10:00', path: `${base}&openAt=${encodeURIComponent('2026-11-24T10:00:00+09:00')}` },
     {
       label: `near ${radiusM} m by distance`,
       path: `${base}&near=${near}&radiusM=${radiusM}&sort=distance`,

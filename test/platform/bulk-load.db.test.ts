@@ -14,7 +14,7 @@ const catalog = sql<{ d: string }>`
 
 describe('suspendForLoad drops what slows a load and restores it exactly', () => {
   let handle: DatabaseHandle;
-  const tables = ['facilities', 'facility_hours', 'opendata_facility_sources'];
+  const tables = ['facilities', 'facility_capabilities', 'opendata_facility_sources'];
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -30,13 +30,14 @@ describe('suspendForLoad drops what slows a load and restores it exactly', () =>
       const during = (await catalog.execute(trx)).rows.map((r) => r.d);
       // The search indexes and the foreign keys of the loaded tables are gone …
       expect(during.some((d) => d.includes('facilities_search_scoped'))).toBe(false);
-      expect(during.some((d) => d.includes('facility_hours_facility_id_fkey'))).toBe(false);
+      expect(during.some((d) => d.includes('INDEX facility_capabilities_code ON'))).toBe(false);
+      expect(during.some((d) => d.includes('facility_capabilities_facility_id_fkey'))).toBe(false);
       expect(during.some((d) => d.includes('facilities_municipality_code_fkey'))).toBe(false);
       // … the keys a matching import looks up are not, nor anything of other tables.
       expect(during.some((d) => d.includes('facilities_pkey'))).toBe(true);
       expect(during.some((d) => d.includes('facilities_medical_code'))).toBe(true);
       expect(during.some((d) => d.includes('opendata_facility_sources_pkey'))).toBe(true);
-      expect(during.some((d) => d.includes('facility_capabilities_facility_id_fkey'))).toBe(true);
+      expect(during.some((d) => d.includes('facility_history_facility_id_fkey'))).toBe(true);
       expect(during.length).toBe(before.length - statements.length);
       await restoreAfterLoad(trx, statements);
       return statements;
@@ -49,9 +50,9 @@ describe('suspendForLoad drops what slows a load and restores it exactly', () =>
     const before = (await catalog.execute(handle.db)).rows.map((r) => r.d);
     await expect(
       handle.db.transaction().execute(async (trx) => {
-        await suspendForLoad(trx, { tables, dropPrimaryKeysOf: ['facility_hours'] });
+        await suspendForLoad(trx, { tables, dropPrimaryKeysOf: ['facility_capabilities'] });
         const during = (await catalog.execute(trx)).rows.map((r) => r.d);
-        expect(during.some((d) => d.includes('facility_hours_pkey'))).toBe(false);
+        expect(during.some((d) => d.includes('facility_capabilities_pkey'))).toBe(false);
         expect(during.some((d) => d.includes('facilities_medical_code'))).toBe(false);
         expect(during.some((d) => d.includes('facilities_pkey'))).toBe(true);
         throw new Error('roll back');
@@ -63,11 +64,11 @@ describe('suspendForLoad drops what slows a load and restores it exactly', () =>
   it('finds a row the dropped foreign key would have refused when it is restored', async () => {
     await expect(
       handle.db.transaction().execute(async (trx) => {
-        const statements = await suspendForLoad(trx, { tables: ['facility_hours'] });
-        await sql`insert into facility_hours (facility_id, municipality_code, day, open_minute, close_minute)
-          values (gen_random_uuid(), '131105', 1, 540, 1020)`.execute(trx);
+        const statements = await suspendForLoad(trx, { tables: ['facility_capabilities'] });
+        await sql`insert into facility_capabilities (facility_id, municipality_code, code)
+          values (gen_random_uuid(), '131105', 'home_visit')`.execute(trx);
         await restoreAfterLoad(trx, statements);
       }),
-    ).rejects.toThrow(/foreign key|facility_hours_facility_id_fkey/);
+    ).rejects.toThrow(/foreign key|facility_capabilities_facility_id_fkey/);
   });
 });

@@ -6,7 +6,7 @@ import { AppError, isUniqueViolation } from '../../platform/errors';
 import { type FacilityRecord, findFacilityRecord } from './facility.queries';
 import { toPatchView } from './facility-detail.presenter';
 import { diffChanges, normaliseChanges, stripChome } from './facility-patch';
-import { toHoursRows } from './opening-hours';
+import { hoursColumns, toHoursRows } from './opening-hours';
 import type { HistorySourceValue } from './review.table';
 import { refreshFacilitySearch } from './search-refresh.service';
 import { listCapabilities } from './taxonomy.queries';
@@ -44,7 +44,6 @@ export async function applyFacilityChanges(
     updated_at: now,
     ...(meta.source === 'editor' ? { edited_by_editor_at: now } : {}),
   });
-  if (normalised.hours) await writeHours(trx, record.municipality_code, record.id, normalised.hours);
   if (normalised.capabilities) {
     await writeCapabilities(trx, record.municipality_code, record.id, normalised.capabilities, now);
   }
@@ -91,7 +90,6 @@ export async function createFacility(
     if (isUniqueViolation(error)) throw new AppError('directory.duplicate_code');
     throw error;
   }
-  if (normalised.hours) await writeHours(trx, municipalityCode, id, normalised.hours);
   if (normalised.capabilities)
     await writeCapabilities(trx, municipalityCode, id, normalised.capabilities, now);
   const created = await findFacilityRecord(trx, id);
@@ -181,6 +179,7 @@ async function writeColumns(
     set.closed_on_holidays = c.hours.closedOnHolidays;
     set.closed_year_end = c.hours.closedYearEnd;
     set.hours_note = c.hours.note;
+    Object.assign(set, hoursColumns(toHoursRows(c.hours.weekly), c.hours.closures));
   }
   if (Object.keys(set).length === 0) return;
   try {
@@ -210,26 +209,6 @@ export async function resolveTown(
     .where('municipality_code', '=', municipalityCode)
     .where('search_key', '=', key)
     .executeTakeFirst();
-}
-
-async function writeHours(
-  trx: Trx,
-  municipalityCode: string,
-  id: string,
-  hours: NonNullable<FacilityPatch['hours']>,
-) {
-  await trx.deleteFrom('facility_hours').where('facility_id', '=', id).execute();
-  await trx.deleteFrom('facility_closures').where('facility_id', '=', id).execute();
-  const rows = toHoursRows(hours.weekly).map((r) => ({
-    ...r,
-    facility_id: id,
-    municipality_code: municipalityCode,
-  }));
-  if (rows.length > 0) await trx.insertInto('facility_hours').values(rows).execute();
-  const closures = hours.closures.flatMap((c) =>
-    c.nth.map((nth) => ({ facility_id: id, municipality_code: municipalityCode, weekday: c.weekday, nth })),
-  );
-  if (closures.length > 0) await trx.insertInto('facility_closures').values(closures).execute();
 }
 
 /** Listed codes are (re)confirmed now; codes not listed are removed. */

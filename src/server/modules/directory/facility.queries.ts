@@ -6,7 +6,7 @@ import type {
   FacilityType,
 } from '../../../contracts/directory';
 import type { Database } from '../../platform/db/schema';
-import type { HoursRow } from './opening-hours';
+import { closuresOf, type HoursColumns, type HoursRow, hoursRowsOf } from './opening-hours';
 import './facility.table';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -71,7 +71,7 @@ export async function findFacilityRecord(
 ): Promise<FacilityRecord | undefined> {
   const scope = options.municipalityCode ? sql`and f.municipality_code = ${options.municipalityCode}` : sql``;
   const lock = options.forUpdate ? sql`for update of f` : sql``;
-  const { rows } = await sql<FacilityRecord>`
+  const { rows } = await sql<Omit<FacilityRecord, 'hours' | 'closures'> & HoursColumns>`
     select f.id, f.municipality_code, f.type, f.status, f.name, f.name_kana, f.name_en,
       f.address_prefecture, f.address_city, f.address_town, f.address_block, f.address_building,
       f.postal_code, f.town, f.district_code, d.name as district_name,
@@ -81,11 +81,7 @@ export async function findFacilityRecord(
       (select m.name from facilities m where m.id = f.main_station_id) as main_station_name,
       f.closed_on_holidays, f.closed_year_end, f.hours_note, f.is_demo, f.last_confirmed_at,
       f.edited_by_editor_at, f.version, f.updated_at,
-      coalesce((select jsonb_agg(jsonb_build_object('day', h.day, 'open_minute', h.open_minute,
-          'close_minute', h.close_minute, 'note', h.note) order by h.day, h.open_minute)
-        from facility_hours h where h.facility_id = f.id), '[]'::jsonb) as hours,
-      coalesce((select jsonb_agg(jsonb_build_object('weekday', x.weekday, 'nth', x.nth) order by x.weekday, x.nth)
-        from facility_closures x where x.facility_id = f.id), '[]'::jsonb) as closures,
+      f.hours_day, f.hours_open, f.hours_close, f.hours_shift_notes, f.nth_closures,
       coalesce((select jsonb_agg(jsonb_build_object('code', c.code, 'confirmed_at', c.confirmed_at,
           'name_ja', t.name_ja, 'name_en', t.name_en) order by t.sort_order nulls last, c.code)
         from facility_capabilities c
@@ -101,5 +97,12 @@ export async function findFacilityRecord(
     left join facility_capacity k on k.facility_id = f.id
     where f.id = ${id} ${scope}
     ${lock}`.execute(executor);
-  return rows[0];
+  const row = rows[0];
+  if (!row) return undefined;
+  const { hours_day, hours_open, hours_close, hours_shift_notes, nth_closures, ...rest } = row;
+  return {
+    ...rest,
+    hours: hoursRowsOf({ hours_day, hours_open, hours_close, hours_shift_notes }),
+    closures: closuresOf(nth_closures),
+  };
 }

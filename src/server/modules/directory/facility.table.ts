@@ -62,6 +62,18 @@ export interface FacilityTable {
   /** 年末年始 (12/29–1/3) closed. */
   closed_year_end: Generated<boolean>;
   hours_note: string | null;
+  /**
+   * Weekly hours, shift i = (hours_day[i], hours_open[i], hours_close[i]) in (day, open) order: day
+   * 0 = Sunday … 6 = Saturday, minutes from 00:00 of that day, close past 1440 after midnight.
+   * Written whole (see hoursColumns in opening-hours.ts).
+   */
+  hours_day: Generated<number[]>;
+  hours_open: Generated<number[]>;
+  hours_close: Generated<number[]>;
+  /** Empty, or one note (or null) per shift. */
+  hours_shift_notes: Generated<Array<string | null>>;
+  /** 第n曜日 closures as weekday × 10 + n: [62, 64] = 第2・第4土曜休診. */
+  nth_closures: Generated<number[]>;
   /** Synthetic demo record. */
   is_demo: Generated<boolean>;
   /** The ID column of the open-data file it was imported from (import matching key). */
@@ -88,25 +100,6 @@ export interface FacilityTable {
   updated_at: Generated<Date>;
 }
 
-/** Weekly opening hours; minutes from midnight of `day`, close may pass 1440 (after midnight). */
-export interface FacilityHoursTable {
-  facility_id: string;
-  municipality_code: string;
-  /** 0 = Sunday … 6 = Saturday. */
-  day: number;
-  open_minute: number;
-  close_minute: number;
-  note: string | null;
-}
-
-/** Closed on the nth weekday of the month (第2・第4土曜休診 = two rows). */
-export interface FacilityClosureTable {
-  facility_id: string;
-  municipality_code: string;
-  weekday: number;
-  nth: number;
-}
-
 export interface FacilityCapabilityTable {
   facility_id: string;
   municipality_code: string;
@@ -127,8 +120,6 @@ export interface FacilityCapacityTable {
 declare module '../../platform/db/schema' {
   interface Database {
     facilities: FacilityTable;
-    facility_hours: FacilityHoursTable;
-    facility_closures: FacilityClosureTable;
     facility_capabilities: FacilityCapabilityTable;
     facility_capacity: FacilityCapacityTable;
   }

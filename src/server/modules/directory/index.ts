@@ -31,7 +31,14 @@ export {
 export { type FacilityRecord, findFacilityRecord } from './facility.queries';
 export type { FacilityTable } from './facility.table';
 export { resolveTown } from './facility-write.service';
-export { fromHoursRows, isOpenAt, toHoursRows } from './opening-hours';
+export {
+  fromHoursRows,
+  type HoursColumns,
+  type HoursRow,
+  hoursColumns,
+  isOpenAt,
+  toHoursRows,
+} from './opening-hours';
 // What other modules (the open-data importer and exporter, the benchmark) may use.
 export { buildSearchFields, type SearchSource } from './search-document';
 export { refreshFacilitySearch } from './search-refresh.service';

@@ -46,6 +46,52 @@ export function fromHoursRows(rows: HoursRow[]): WeeklyHours[] {
   }));
 }
 
+/**
+ * How a facility row stores its hours and 第n closures (facilities.hours_* and nth_closures):
+ * parallel arrays, one element per shift in (day, open) order, and weekday × 10 + n per closure.
+ */
+export type HoursColumns = {
+  hours_day: number[];
+  hours_open: number[];
+  hours_close: number[];
+  /** Empty when no shift has a note. */
+  hours_shift_notes: Array<string | null>;
+  nth_closures: number[];
+};
+
+/** Stored rows (any order) and closures → the facility's columns. */
+export function hoursColumns(
+  rows: readonly HoursRow[],
+  closures: ReadonlyArray<{ weekday: number; nth: readonly number[] }>,
+): HoursColumns {
+  const sorted = [...rows].sort((a, b) => a.day - b.day || a.open_minute - b.open_minute);
+  const noted = sorted.some((r) => r.note !== null);
+  return {
+    hours_day: sorted.map((r) => r.day),
+    hours_open: sorted.map((r) => r.open_minute),
+    hours_close: sorted.map((r) => r.close_minute),
+    hours_shift_notes: noted ? sorted.map((r) => r.note) : [],
+    nth_closures: [...new Set(closures.flatMap((c) => c.nth.map((n) => c.weekday * 10 + n)))].sort(
+      (a, b) => a - b,
+    ),
+  };
+}
+
+/** The stored columns → rows (the inverse of hoursColumns for the shifts). */
+export function hoursRowsOf(columns: Omit<HoursColumns, 'nth_closures'>): HoursRow[] {
+  return columns.hours_day.map((day, i) => ({
+    day,
+    open_minute: columns.hours_open[i] ?? 0,
+    close_minute: columns.hours_close[i] ?? 0,
+    note: columns.hours_shift_notes[i] ?? null,
+  }));
+}
+
+/** Stored closure codes → (weekday, n) pairs. */
+export function closuresOf(codes: readonly number[]): Array<{ weekday: number; nth: number }> {
+  return codes.map((code) => ({ weekday: Math.floor(code / 10), nth: code % 10 }));
+}
+
 /** `2026-01-05T10:00` (no offset) is Tokyo time; with an offset or Z it is that instant. */
 export function parseOpenAt(value: string): Date {
   const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(value);

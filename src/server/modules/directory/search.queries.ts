@@ -73,26 +73,32 @@ function capabilitiesSql(plan: SearchPlan): RawBuilder<unknown> {
 }
 
 /** A shift of `day` is cancelled when the day is a holiday, 年末年始 or a 第n曜日 closure. */
-function dayOpenSql(municipalityCode: string, day: DayFacts): RawBuilder<unknown> {
+function dayOpenSql(day: DayFacts): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [
-    sql`f.id not in (select x.facility_id from facility_closures x
-      where x.municipality_code = ${municipalityCode} and x.weekday = ${day.weekday} and x.nth = ${day.nth})`,
+    sql`not (f.nth_closures @> array[${day.weekday * 10 + day.nth}]::smallint[])`,
   ];
   if (day.holiday) parts.push(sql`not f.closed_on_holidays`);
   if (day.yearEnd) parts.push(sql`not f.closed_year_end`);
   return sql.join(parts, sql` and `);
 }
 
-/** Open at the minute: a shift of today covering it, or one of yesterday running past midnight. */
-function openSql(municipalityCode: string, open: NonNullable<SearchPlan['open']>): RawBuilder<unknown> {
+/**
+ * Open at the minute: a shift of today covering it, or one of yesterday running past midnight.
+ * The shifts are arrays on the facility row (migration 20261124060000), read only for the
+ * facilities the other filters leave: no index, the search is scoped to one municipality.
+ */
+function openSql(open: NonNullable<SearchPlan['open']>): RawBuilder<unknown> {
   const { minute, today, yesterday } = open;
+  // The array operators first (cheap): most facilities fail them without unnesting anything.
   return sql`(
-    f.id in (select h.facility_id from facility_hours h where h.municipality_code = ${municipalityCode}
-      and h.day = ${today.weekday} and h.open_minute <= ${minute} and h.close_minute > ${minute})
-      and ${dayOpenSql(municipalityCode, today)}
-    or f.id in (select h.facility_id from facility_hours h where h.municipality_code = ${municipalityCode}
-      and h.day = ${yesterday.weekday} and h.close_minute > ${minute + 1440})
-      and ${dayOpenSql(municipalityCode, yesterday)})`;
+    f.hours_day @> array[${today.weekday}]::smallint[] and ${minute} >= any(f.hours_open)
+      and exists (select from unnest(f.hours_day, f.hours_open, f.hours_close) as h(day, open, close)
+        where h.day = ${today.weekday} and h.open <= ${minute} and h.close > ${minute})
+      and ${dayOpenSql(today)}
+    or ${minute + 1440} < any(f.hours_close)
+      and exists (select from unnest(f.hours_day, f.hours_close) as h(day, close)
+        where h.day = ${yesterday.weekday} and h.close > ${minute + 1440})
+      and ${dayOpenSql(yesterday)})`;
 }
 
 /**
@@ -125,7 +131,7 @@ function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
         where k.municipality_code = ${plan.municipalityCode} and k.signal = 'accepting')`,
     );
   }
-  if (plan.open) filters.push(openSql(plan.municipalityCode, plan.open));
+  if (plan.open) filters.push(openSql(plan.open));
   if (plan.near && plan.radiusM !== undefined) {
     const b = boundingBox(plan.near, plan.radiusM);
     filters.push(

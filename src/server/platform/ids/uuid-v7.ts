@@ -9,7 +9,7 @@ let sequence = 0;
  * A time-ordered UUID (RFC 9562 version 7): 48 bits of Unix milliseconds, then a 12-bit sequence
  * that keeps ids of one millisecond in order, then 62 random bits. Rows written in bulk with such
  * ids land at the right end of their primary-key indexes (and of every index led by the id, such
- * as facility_hours' key) instead of at random pages: the database touches a few hot pages rather
+ * as facility_history's) instead of at random pages: the database touches a few hot pages rather
  * than the whole index, which at a national file's size no longer fits in its buffers.
  *
  * The creation time it reveals is no secret for the records it is used for (public facilities).

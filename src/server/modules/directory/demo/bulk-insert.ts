@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { restoreAfterLoad, suspendForLoad } from '../../../platform/db/bulk-load';
 import type { Database } from '../../../platform/db/schema';
-import { toHoursRows } from '../opening-hours';
+import { hoursColumns, toHoursRows } from '../opening-hours';
 import { buildSearchFields } from '../search-document';
 import { capabilityNameJa, type DemoFacility } from './facility-generator';
 
@@ -23,6 +23,7 @@ function facilityRow(f: DemoFacility): Row {
     languages: f.languages,
     capabilityNames: f.capabilities.map((c) => capabilityNameJa.get(c.code) ?? c.code),
   });
+  const hours = hoursColumns(toHoursRows(f.hours.weekly), f.hours.closures);
   return {
     id: f.id,
     municipality_code: f.municipalityCode,
@@ -60,8 +61,13 @@ function facilityRow(f: DemoFacility): Row {
       null,
     ),
     ...search,
-    // An array literal: PostgreSQL parses '{…}' much faster than a JSON array of numbers.
+    // Array literals: PostgreSQL parses '{…}' much faster than a JSON array of numbers.
     search_grams: `{${search.search_grams.join(',')}}`,
+    hours_day: `{${hours.hours_day.join(',')}}`,
+    hours_open: `{${hours.hours_open.join(',')}}`,
+    hours_close: `{${hours.hours_close.join(',')}}`,
+    hours_shift_notes: hours.hours_shift_notes,
+    nth_closures: `{${hours.nth_closures.join(',')}}`,
   };
 }
 
@@ -72,12 +78,14 @@ async function insertBatch(db: Kysely<Database>, batch: DemoFacility[]): Promise
       address_town, address_block, address_building, postal_code, town, district_code, location, phone, fax,
       email, url, medical_institution_code, care_office_number, beds, departments, languages, accessibility,
       collaboration_tools, main_station_id, closed_on_holidays, closed_year_end, hours_note, is_demo, source_id,
-      last_confirmed_at, search_text, search_grams, name_key, kana_key)
+      last_confirmed_at, search_text, search_grams, name_key, kana_key, hours_day, hours_open, hours_close,
+      hours_shift_notes, nth_closures)
     select id, municipality_code, type, name, name_kana, address_prefecture, address_city, address_town,
       address_block, address_building, postal_code, town, district_code, point(lng, lat), phone, fax, email, url,
       medical_institution_code, care_office_number, beds, departments, languages, accessibility,
       collaboration_tools, main_station_id, closed_on_holidays, closed_year_end, hours_note, true, source_id,
-      last_confirmed_at, search_text, search_grams::integer[], name_key, kana_key
+      last_confirmed_at, search_text, search_grams::integer[], name_key, kana_key, hours_day::smallint[],
+      hours_open::smallint[], hours_close::smallint[], hours_shift_notes, nth_closures::smallint[]
     from jsonb_to_recordset(${facilities}::jsonb) as r(id uuid, municipality_code char(6), type text, name text,
       name_kana text, address_prefecture text, address_city text, address_town text, address_block text,
       address_building text, postal_code char(7), town text, district_code text, lat float8, lng float8,
@@ -85,7 +93,7 @@ async function insertBatch(db: Kysely<Database>, batch: DemoFacility[]): Promise
       beds integer, departments text[], languages text[], accessibility text[], collaboration_tools text[],
       main_station_id uuid, closed_on_holidays boolean, closed_year_end boolean, hours_note text,
       source_id text, last_confirmed_at timestamptz, search_text text, search_grams text, name_key text,
-      kana_key text)
+      kana_key text, hours_day text, hours_open text, hours_close text, hours_shift_notes text[], nth_closures text)
     on conflict (id) do nothing
     returning id`.execute(db);
   // Children only for the facilities really inserted: a re-run adds nothing and needs no conflict checks.
@@ -99,34 +107,9 @@ async function insertBatch(db: Kysely<Database>, batch: DemoFacility[]): Promise
 /** Column arrays of the child rows: `unnest` of plain arrays parses far faster than JSON objects. */
 async function insertChildren(db: Kysely<Database>, batch: DemoFacility[]): Promise<void> {
   if (batch.length === 0) return;
-  const h = {
-    id: [] as string[],
-    m: [] as string[],
-    day: [] as number[],
-    open: [] as number[],
-    close: [] as number[],
-    note: [] as Array<string | null>,
-  };
-  const x = { id: [] as string[], m: [] as string[], weekday: [] as number[], nth: [] as number[] };
   const c = { id: [] as string[], m: [] as string[], code: [] as string[], at: [] as string[] };
   const k = { id: [] as string[], m: [] as string[], signal: [] as string[], at: [] as string[] };
   for (const f of batch) {
-    for (const row of toHoursRows(f.hours.weekly)) {
-      h.id.push(f.id);
-      h.m.push(f.municipalityCode);
-      h.day.push(row.day);
-      h.open.push(row.open_minute);
-      h.close.push(row.close_minute);
-      h.note.push(row.note);
-    }
-    for (const closure of f.hours.closures) {
-      for (const nth of closure.nth) {
-        x.id.push(f.id);
-        x.m.push(f.municipalityCode);
-        x.weekday.push(closure.weekday);
-        x.nth.push(nth);
-      }
-    }
     for (const capability of f.capabilities) {
       c.id.push(f.id);
       c.m.push(f.municipalityCode);
@@ -141,15 +124,6 @@ async function insertChildren(db: Kysely<Database>, batch: DemoFacility[]): Prom
     }
   }
   await sql`
-    insert into facility_hours (facility_id, municipality_code, day, open_minute, close_minute, note)
-    select * from unnest(${h.id}::uuid[], ${h.m}::text[], ${h.day}::smallint[], ${h.open}::smallint[],
-      ${h.close}::smallint[], ${h.note}::text[])`.execute(db);
-  await sql`
-    insert into facility_closures (facility_id, municipality_code, weekday, nth)
-    select * from unnest(${x.id}::uuid[], ${x.m}::text[], ${x.weekday}::smallint[], ${x.nth}::smallint[])`.execute(
-    db,
-  );
-  await sql`
     insert into facility_capabilities (facility_id, municipality_code, code, confirmed_at)
     select * from unnest(${c.id}::uuid[], ${c.m}::text[], ${c.code}::text[], ${c.at}::timestamptz[])`.execute(
     db,
@@ -161,18 +135,12 @@ async function insertChildren(db: Kysely<Database>, batch: DemoFacility[]): Prom
   );
 }
 
-const LOADED_TABLES = [
-  'facilities',
-  'facility_hours',
-  'facility_closures',
-  'facility_capabilities',
-  'facility_capacity',
-];
+const LOADED_TABLES = ['facilities', 'facility_capabilities', 'facility_capacity'];
 
 const CHILD_TABLES = LOADED_TABLES.filter((t) => t !== 'facilities');
 
 /**
- * Inserts generated facilities (with hours, closures, capabilities, capacity) in batches of
+ * Inserts generated facilities (with their hours and closures, capabilities, capacity) in batches of
  * multi-row statements (one JSON or array parameter each). With `rebuildIndexes`, indexes and the
  * child tables' keys are dropped first and restored once at the end, which is much faster for large loads (the
  * benchmark's 500,000); do not use it while the application serves requests.
@@ -202,6 +170,6 @@ export async function bulkInsertFacilities(
     inserted += batch.length;
   }
   await restoreAfterLoad(db, restore);
-  await sql`analyze facilities, facility_capabilities, facility_hours`.execute(db);
+  await sql`analyze facilities, facility_capabilities`.execute(db);
   return inserted;
 }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema';
-import { FACILITY_COLUMNS, type FacilityState } from '../import/facility-state';
+import { FACILITY_COLUMNS, type FacilityState, type StoredFacility, stateOf } from '../import/facility-state';
 import type { FacilityType } from '../parse/facility-kinds';
 import '../opendata.table';
 
@@ -29,7 +29,7 @@ export async function* exportFacilities(
   for (;;) {
     // The page is cut first (materialized), then each row looks up its source by key (lateral): a
     // plain join let the planner scan the whole sources table on every page.
-    const { rows } = await sql<Omit<ExportFacility, 'hours' | 'capabilities' | 'closures'>>`
+    const { rows } = await sql<StoredFacility>`
       with page as materialized (
         select * from facilities
         where municipality_code = ${municipalityCode} and type = any(${[...types]}::text[]) and id > ${after}::uuid
@@ -40,53 +40,32 @@ export async function* exportFacilities(
         left join lateral (select * from opendata_facility_sources x where x.facility_id = f.id limit 1) s on true
       order by f.id`.execute(db);
     if (rows.length === 0) return;
-    const children = await loadChildren(
+    const capabilities = await loadCapabilities(
       db,
       rows.map((r) => r.id),
     );
-    for (const row of rows) {
-      yield {
-        ...row,
-        hours: children.hours.get(row.id) ?? [],
-        capabilities: children.capabilities.get(row.id) ?? [],
-        closures: children.closures.get(row.id) ?? [],
-      };
-    }
+    for (const row of rows) yield { ...stateOf(row), capabilities: capabilities.get(row.id) ?? [] };
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.id;
   }
 }
 
-/** Hours, capabilities and closures of a page of facilities: three set queries, not three per facility. */
-async function loadChildren(db: Kysely<Database>, ids: string[]) {
-  const group = <T>(rows: Array<{ facility_id: string } & T>, pick: (row: T) => ExportChild) => {
-    const map = new Map<string, ExportChild[]>();
-    for (const row of rows) map.set(row.facility_id, [...(map.get(row.facility_id) ?? []), pick(row)]);
-    return map;
-  };
-  const hours = await sql<{ facility_id: string; day: number; open_minute: number; close_minute: number }>`
-    select facility_id, day, open_minute, close_minute from facility_hours
-    where facility_id = any(${ids}::uuid[]) order by facility_id, day, open_minute`.execute(db);
-  const capabilities = await sql<{ facility_id: string; code: string; confirmed_at: Date }>`
+/** The capabilities of a page of facilities: one set query, not one per facility. */
+async function loadCapabilities(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, Array<[string, string]>>> {
+  const { rows } = await sql<{ facility_id: string; code: string; confirmed_at: Date }>`
     select facility_id, code, confirmed_at from facility_capabilities
     where facility_id = any(${ids}::uuid[]) order by facility_id, code`.execute(db);
-  const closures = await sql<{ facility_id: string; weekday: number; nth: number }>`
-    select facility_id, weekday, nth from facility_closures
-    where facility_id = any(${ids}::uuid[]) order by facility_id, weekday, nth`.execute(db);
-  return {
-    hours: group(hours.rows, (r) => [r.day, r.open_minute, r.close_minute]) as Map<
-      string,
-      [number, number, number][]
-    >,
-    capabilities: group(capabilities.rows, (r) => [r.code, new Date(r.confirmed_at).toISOString()]) as Map<
-      string,
-      [string, string][]
-    >,
-    closures: group(closures.rows, (r) => [r.weekday, r.nth]) as Map<string, [number, number][]>,
-  };
+  const map = new Map<string, Array<[string, string]>>();
+  for (const row of rows) {
+    const list = map.get(row.facility_id) ?? [];
+    list.push([row.code, new Date(row.confirmed_at).toISOString()]);
+    map.set(row.facility_id, list);
+  }
+  return map;
 }
-
-type ExportChild = Array<string | number>;
 
 export async function findMunicipality(
   db: Kysely<Database>,

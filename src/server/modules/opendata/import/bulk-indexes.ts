@@ -3,13 +3,7 @@ import { restoreAfterLoad, suspendForLoad } from '../../../platform/db/bulk-load
 import type { Database } from '../../../platform/db/schema';
 
 /** Every table an import writes into. */
-const IMPORTED_TABLES = [
-  'facilities',
-  'facility_hours',
-  'facility_closures',
-  'facility_history',
-  'opendata_facility_sources',
-];
+const IMPORTED_TABLES = ['facilities', 'facility_history', 'opendata_facility_sources'];
 
 /**
  * A large import drops the secondary indexes (the GIN/GiST search indexes above all) and foreign
@@ -52,7 +46,7 @@ export class ImportIndexes {
     // Index builds sort in memory when they can (the default 64 MB spills a national file to disk).
     await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
     await restoreAfterLoad(trx, this.restore);
-    await sql`analyze facilities, facility_hours, opendata_facility_sources`.execute(trx);
+    await sql`analyze facilities, opendata_facility_sources`.execute(trx);
     return Date.now() - started;
   }
 }

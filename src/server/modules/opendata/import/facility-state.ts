@@ -37,20 +37,36 @@ export type FacilityState = Omit<DirectoryRow, 'last_confirmed_at'> & {
   editor_edits_overwritten_at: Date | null;
 };
 
-/** The select list of FacilityState, for the importer's lookups and the exporter's pages. */
-/** The facility's own columns and its open-data side (everything of FacilityState but the hours). */
+/**
+ * The facility's own columns and its open-data side, with its hours and closures as stored
+ * (arrays, see hoursColumns in the directory): FacilityState once read by stateOf.
+ */
 export const FACILITY_COLUMNS = sql`
   f.id, f.municipality_code, f.type, f.status, f.name, f.name_kana, f.name_en,
   f.address_prefecture, f.address_city, f.address_town, f.address_block, f.address_building,
   f.postal_code, f.town, f.district_code, f.location[1] as lat, f.location[0] as lng, f.phone, f.fax, f.email, f.url,
   f.medical_institution_code, f.care_office_number, f.care_service_type, f.beds, f.beds_note, f.departments,
   f.closed_on_holidays, f.hours_note, f.source_id, f.version, f.updated_at, f.edited_by_editor_at,
-  f.last_confirmed_at, s.layout, s.content_hash, s.synced_at, s.extras, s.editor_edits_overwritten_at`;
+  f.last_confirmed_at, f.hours_day, f.hours_open, f.hours_close, f.nth_closures,
+  s.layout, s.content_hash, s.synced_at, s.extras, s.editor_edits_overwritten_at`;
 
-/** The select list of FacilityState, for the importer's lookups. */
-export const FACILITY_STATE_COLUMNS = sql`${FACILITY_COLUMNS},
-  coalesce((select jsonb_agg(jsonb_build_array(h.day, h.open_minute, h.close_minute) order by h.day, h.open_minute)
-    from facility_hours h where h.facility_id = f.id), '[]'::jsonb) as hours`;
+/** A row selected with FACILITY_COLUMNS. */
+export type StoredFacility = Omit<FacilityState, 'hours'> & {
+  hours_day: number[];
+  hours_open: number[];
+  hours_close: number[];
+  nth_closures: number[];
+};
+
+/** The row as FacilityState, with its closures as [weekday, nth] pairs beside it. */
+export function stateOf(row: StoredFacility): FacilityState & { closures: Array<[number, number]> } {
+  const { hours_day, hours_open, hours_close, nth_closures, ...rest } = row;
+  return {
+    ...rest,
+    hours: hours_day.map((day, i) => [day, hours_open[i] ?? 0, hours_close[i] ?? 0]),
+    closures: nth_closures.map((code) => [Math.floor(code / 10), code % 10]),
+  };
+}
 
 export type FacilityKeys = {
   medicalCodes: string[];
@@ -107,11 +123,14 @@ export async function findMunicipalityFacilities(
 /** Full states of the facilities a batch must compare field by field. */
 export async function findFacilityStates(executor: Executor, ids: string[]): Promise<FacilityState[]> {
   if (ids.length === 0) return [];
-  const { rows } = await sql<FacilityState>`
-    select ${FACILITY_STATE_COLUMNS}
+  const { rows } = await sql<StoredFacility>`
+    select ${FACILITY_COLUMNS}
     from facilities f left join opendata_facility_sources s on s.facility_id = f.id
     where f.id = any(${ids}::uuid[])`.execute(executor);
-  return rows;
+  return rows.map((row) => {
+    const { closures: _closures, ...state } = stateOf(row);
+    return state;
+  });
 }
 
 /** How many facilities each municipality has (one without any is absent): rows of those can only be new. */

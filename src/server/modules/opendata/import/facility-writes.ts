@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
 import { type CopyColumns, copyRows } from '../../../platform/db/copy';
 import type { Database } from '../../../platform/db/schema';
+import type { HoursColumns } from '../../directory';
 import type { DirectoryRow } from './facility-row';
 
 type Trx = Transaction<Database>;
@@ -19,10 +20,22 @@ const ROW_TYPE = sql`
   email text, url text, medical_institution_code char(10), care_office_number char(10),
   care_service_type text, beds integer, beds_note text, departments text[], closed_on_holidays boolean,
   hours_note text, source_id text, raw text, last_confirmed_at timestamptz, search_text text, search_grams integer[], name_key text,
-  kana_key text`;
+  kana_key text, hours_set boolean, hours_day smallint[], hours_open smallint[], hours_close smallint[],
+  hours_shift_notes text[], nth_closures smallint[]`;
 
-/** A facility row to write, with the file's cells as JSON text (ResolvedRow.rawJson). */
-export type RowWrite = DirectoryRow & { raw: string };
+/**
+ * A facility row to write, with the file's cells as JSON text (ResolvedRow.rawJson) and its hours
+ * and closures (null: an update keeps the stored ones).
+ */
+export type RowWrite = DirectoryRow & { raw: string; hours: HoursColumns | null };
+
+const NO_HOURS: HoursColumns = {
+  hours_day: [],
+  hours_open: [],
+  hours_close: [],
+  hours_shift_notes: [],
+  nth_closures: [],
+};
 
 export type SearchColumns = {
   search_text: string;
@@ -66,6 +79,11 @@ const FACILITY_COPY_COLUMNS: CopyColumns = {
   search_grams: 'int4[]',
   name_key: 'text',
   kana_key: 'text',
+  hours_day: 'int2[]',
+  hours_open: 'int2[]',
+  hours_close: 'int2[]',
+  hours_shift_notes: 'text[]',
+  nth_closures: 'int2[]',
   imported_at: 'timestamptz',
   last_confirmed_at: 'timestamptz',
   created_at: 'timestamptz',
@@ -82,52 +100,61 @@ export async function insertFacilities(
     trx,
     'facilities',
     FACILITY_COPY_COLUMNS,
-    rows.map((v) => [
-      v.id,
-      v.municipality_code,
-      v.type,
-      v.status,
-      v.name,
-      v.name_kana,
-      v.name_en,
-      v.address_prefecture,
-      v.address_city,
-      v.address_town,
-      v.address_block,
-      v.address_building,
-      v.postal_code,
-      v.town,
-      v.district_code,
-      v.lat === null || v.lng === null ? null : [v.lng, v.lat],
-      v.phone,
-      v.fax,
-      v.email,
-      v.url,
-      v.medical_institution_code,
-      v.care_office_number,
-      v.care_service_type,
-      v.beds,
-      v.beds_note,
-      v.departments ?? [],
-      v.closed_on_holidays,
-      v.hours_note,
-      v.source_id,
-      v.raw,
-      v.search_text,
-      v.search_grams ?? [],
-      v.name_key,
-      v.kana_key,
-      now,
-      v.last_confirmed_at ?? now,
-      now,
-      now,
-    ]),
+    rows.map((v) => {
+      const hours = v.hours ?? NO_HOURS;
+      return [
+        v.id,
+        v.municipality_code,
+        v.type,
+        v.status,
+        v.name,
+        v.name_kana,
+        v.name_en,
+        v.address_prefecture,
+        v.address_city,
+        v.address_town,
+        v.address_block,
+        v.address_building,
+        v.postal_code,
+        v.town,
+        v.district_code,
+        v.lat === null || v.lng === null ? null : [v.lng, v.lat],
+        v.phone,
+        v.fax,
+        v.email,
+        v.url,
+        v.medical_institution_code,
+        v.care_office_number,
+        v.care_service_type,
+        v.beds,
+        v.beds_note,
+        v.departments ?? [],
+        v.closed_on_holidays,
+        v.hours_note,
+        v.source_id,
+        v.raw,
+        v.search_text,
+        v.search_grams ?? [],
+        v.name_key,
+        v.kana_key,
+        hours.hours_day,
+        hours.hours_open,
+        hours.hours_close,
+        hours.hours_shift_notes,
+        hours.nth_closures,
+        now,
+        v.last_confirmed_at ?? now,
+        now,
+        now,
+      ];
+    }),
   );
 }
 
-/** Rewrites the imported columns of existing facilities; version + 1. */
+/** Rewrites the imported columns of existing facilities (hours when given); version + 1. */
 export async function updateFacilities(trx: Trx, rows: RowWrite[], now: Date): Promise<void> {
   if (rows.length === 0) return;
+  const values = rows.map(({ hours, ...row }) => ({ ...row, ...hours, hours_set: hours !== null }));
   await sql`
     update facilities f set type = v.type, status = v.status, name = v.name, name_kana = v.name_kana,
       name_en = v.name_en, address_prefecture = v.address_prefecture, address_city = v.address_city,
@@ -139,50 +166,15 @@ export async function updateFacilities(trx: Trx, rows: RowWrite[], now: Date): P
       care_service_type = v.care_service_type, beds = v.beds, beds_note = v.beds_note,
       departments = coalesce(v.departments, '{}'), closed_on_holidays = v.closed_on_holidays,
       hours_note = v.hours_note, source_id = v.source_id, raw = v.raw::jsonb,
+      hours_day = case when v.hours_set then v.hours_day else f.hours_day end,
+      hours_open = case when v.hours_set then v.hours_open else f.hours_open end,
+      hours_close = case when v.hours_set then v.hours_close else f.hours_close end,
+      hours_shift_notes = case when v.hours_set then v.hours_shift_notes else f.hours_shift_notes end,
+      nth_closures = case when v.hours_set then v.nth_closures else f.nth_closures end,
       last_confirmed_at = greatest(f.last_confirmed_at, v.last_confirmed_at),
       imported_at = ${now}, updated_at = ${now}, version = f.version + 1
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${ROW_TYPE})
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(${ROW_TYPE})
     where f.id = v.id`.execute(trx);
-}
-
-export type HoursWrite = {
-  facility_id: string;
-  municipality_code: string;
-  day: number;
-  open_minute: number;
-  close_minute: number;
-};
-export type ClosureWrite = { facility_id: string; municipality_code: string; weekday: number; nth: number };
-
-/** Replaces the weekly hours and 第n曜日 closures of the given facilities (new ones have none to delete). */
-export async function replaceHours(
-  trx: Trx,
-  existingIds: string[],
-  hours: HoursWrite[],
-  closures: ClosureWrite[],
-): Promise<void> {
-  if (existingIds.length > 0) {
-    await sql`delete from facility_hours where facility_id = any(${existingIds}::uuid[])`.execute(trx);
-    await sql`delete from facility_closures where facility_id = any(${existingIds}::uuid[])`.execute(trx);
-  }
-  await copyRows(
-    trx,
-    'facility_hours',
-    {
-      facility_id: 'uuid',
-      municipality_code: 'text',
-      day: 'int2',
-      open_minute: 'int2',
-      close_minute: 'int2',
-    },
-    hours.map((h) => [h.facility_id, h.municipality_code, h.day, h.open_minute, h.close_minute]),
-  );
-  await copyRows(
-    trx,
-    'facility_closures',
-    { facility_id: 'uuid', municipality_code: 'text', weekday: 'int2', nth: 'int2' },
-    closures.map((c) => [c.facility_id, c.municipality_code, c.weekday, c.nth]),
-  );
 }
 
 export type SourceWrite = {

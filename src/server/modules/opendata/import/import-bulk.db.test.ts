@@ -32,7 +32,7 @@ describe('large open-data import', () => {
       (
         await sql<{ oid: number }>`
           select x.indexrelid::int as oid from pg_index x
-          where x.indrelid = any(array['facilities', 'facility_hours']::regclass[]) order by 1`.execute(
+          where x.indrelid = any(array['facilities', 'facility_history']::regclass[]) order by 1`.execute(
           handle.db,
         )
       ).rows.map((r) => r.oid);

@@ -1,19 +1,24 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema';
 import { ROWS_PER_TURN, turnEventLoop } from '../../../platform/runtime/event-loop';
-import { buildSearchFields, listDistricts, refreshFacilitySearch, resolveTown } from '../../directory';
+import {
+  buildSearchFields,
+  type HoursColumns,
+  type HoursRow,
+  hoursColumns,
+  listDistricts,
+  refreshFacilitySearch,
+  resolveTown,
+} from '../../directory';
 import { closuresFromNote } from '../parse/normalise-schedule';
 import { EXTRA_FIELDS, minutes, SCHEDULE_FIELDS, scheduleOf, scheduleRows } from './facility-projection';
 import { applyContent, type DirectoryRow, emptyRow, rowFromState } from './facility-row';
 import {
-  type ClosureWrite,
   type HistoryWrite,
-  type HoursWrite,
   insertFacilities,
   insertHistory,
   insertSources,
   type RowWrite,
-  replaceHours,
   type SearchColumns,
   type SourceWrite,
   updateFacilities,
@@ -55,7 +60,6 @@ export async function writePlans(
 ): Promise<{ written: Promise<void> }> {
   const inserts: RowWrite[] = [];
   const updates: RowWrite[] = [];
-  const hoursOf: Array<{ row: DirectoryRow; plan: WritePlan }> = [];
   const sources: SourceWrite[] = [];
   const newSources: SourceWrite[] = [];
   const history: HistoryWrite[] = [];
@@ -70,10 +74,12 @@ export async function writePlans(
     const { target, fields, hours, addressBefore } = prepared.get(plan) ?? prepareTarget(plan);
     if (plan.kind === 'create' || target.address_town !== addressBefore)
       await resolveDistrict(run, trx, target);
-    // The prepared row is this plan's own: it takes the raw cells itself instead of a copy.
-    const write: RowWrite = Object.assign(target, { raw: plan.row.rawJson });
+    // The prepared row is this plan's own: it takes the raw cells and hours itself instead of a copy.
+    const write: RowWrite = Object.assign(target, {
+      raw: plan.row.rawJson,
+      hours: plan.kind === 'create' || hours || fields.includes('hoursNote') ? hoursOf(target, plan) : null,
+    });
     (plan.kind === 'create' ? inserts : updates).push(write);
-    if (hours || fields.includes('hoursNote')) hoursOf.push({ row: target, plan });
     (plan.kind === 'create' ? newSources : sources).push(sourceOf(run, plan, target.id, run.now));
     history.push(historyOf(plan, target));
   }
@@ -86,7 +92,6 @@ export async function writePlans(
   const searchable = await withSearchFields(run, trx, inserts);
   await sent.add(insertFacilities(trx, searchable, run.now));
   await sent.add(updateFacilities(trx, updates, run.now));
-  await sent.add(writeHours(trx, hoursOf));
   await sent.add(insertSources(trx, newSources, run.now));
   await sent.add(upsertSources(trx, sources, run.now));
   await sent.add(insertHistory(trx, history, run.actor, run.now));
@@ -162,40 +167,26 @@ async function resolveDistrict(
   target.district_code = town?.district_code ?? null;
 }
 
-/** Weekly rows from the file's schedule (or the facility's, when only the note changed) and note closures. */
-async function writeHours(trx: Transaction<Database>, items: Array<{ row: DirectoryRow; plan: WritePlan }>) {
-  const hours: HoursWrite[] = [];
-  const closures: ClosureWrite[] = [];
-  for (const { row, plan } of items) {
-    const content = plan.row.content;
-    const schedule =
-      content.days !== undefined || content.opensAt !== undefined || content.closesAt !== undefined
-        ? { days: content.days ?? [], opensAt: content.opensAt ?? [], closesAt: content.closesAt ?? [] }
-        : plan.kind === 'create'
-          ? { days: [], opensAt: [], closesAt: [] }
-          : scheduleOf(plan.state);
-    const seen = new Set<number>(); // day × 1440 + opening minute
-    for (const r of scheduleRows(schedule)) {
-      const open = minutes(r.open);
-      if (open >= 1440) continue;
-      let close = minutes(r.close);
-      if (close <= open) close += 1440;
-      if (seen.has(r.day * 1440 + open)) continue;
-      seen.add(r.day * 1440 + open);
-      hours.push({
-        facility_id: row.id,
-        municipality_code: row.municipality_code,
-        day: r.day,
-        open_minute: open,
-        close_minute: close,
-      });
-    }
-    for (const c of closuresFromNote(row.hours_note)) {
-      closures.push({ facility_id: row.id, municipality_code: row.municipality_code, ...c });
-    }
+/** Weekly hours from the file's schedule (or the facility's, when only the note changed) and note closures. */
+function hoursOf(row: DirectoryRow, plan: WritePlan): HoursColumns {
+  const content = plan.row.content;
+  const schedule =
+    content.days !== undefined || content.opensAt !== undefined || content.closesAt !== undefined
+      ? { days: content.days ?? [], opensAt: content.opensAt ?? [], closesAt: content.closesAt ?? [] }
+      : plan.kind === 'create'
+        ? { days: [], opensAt: [], closesAt: [] }
+        : scheduleOf(plan.state);
+  const rows = new Map<number, HoursRow>(); // by day × 1440 + opening minute: the first one counts
+  for (const r of scheduleRows(schedule)) {
+    const open = minutes(r.open);
+    if (open >= 1440) continue;
+    let close = minutes(r.close);
+    if (close <= open) close += 1440;
+    const key = r.day * 1440 + open;
+    if (!rows.has(key)) rows.set(key, { day: r.day, open_minute: open, close_minute: close, note: null });
   }
-  const existing = items.filter((i) => i.plan.kind !== 'create').map((i) => i.row.id);
-  await replaceHours(trx, existing, hours, closures);
+  const closures = closuresFromNote(row.hours_note).map((c) => ({ weekday: c.weekday, nth: [c.nth] }));
+  return hoursColumns([...rows.values()], closures);
 }
 
 const EXTRA_AND_SCHEDULE_FIELDS: readonly string[] = [...EXTRA_FIELDS, ...SCHEDULE_FIELDS];
