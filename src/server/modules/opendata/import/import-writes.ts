@@ -196,8 +196,12 @@ function sourceOf(run: ImportRun, plan: RowPlan, facilityId: string, syncedAt: D
   const extras: Record<string, unknown> = {};
   const keptHours =
     plan.kind !== 'create' && plan.kept.some((f) => (SCHEDULE_FIELDS as readonly string[]).includes(f));
+  // A new facility's row keeps only the cells the file filled: an absent field reads as null, and
+  // most of a real file's extra columns are empty. An existing one's nulls stay, since they clear
+  // what an earlier file said (the upsert merges extras).
+  const create = plan.kind === 'create';
   for (const field of keptHours ? EXTRA_FIELDS : EXTRA_AND_SCHEDULE_FIELDS) {
-    if (field in content) extras[field] = content[field];
+    if (field in content && (!create || content[field] !== null)) extras[field] = content[field];
   }
   if (plan.row.sourceId) extras.sourceId = plan.row.sourceId;
   return {

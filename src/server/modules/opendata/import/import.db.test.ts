@@ -106,6 +106,14 @@ describe('open-data import', () => {
     const hospital = await facility('1310000001');
     // 第2・第4土曜休診 in the note: weekday 6, n 2 and 4.
     expect(hospital.nth_closures).toEqual([62, 64]);
+    // A new facility's open-data side keeps only the extra cells the file filled.
+    const { extras } = await handle.db
+      .selectFrom('opendata_facility_sources')
+      .select('extras')
+      .where('facility_id', '=', clinic.id)
+      .executeTakeFirstOrThrow();
+    expect(Object.keys(extras as object).length).toBeGreaterThan(0);
+    expect(Object.values(extras as object)).not.toContain(null);
     const pharmacy = await facility('1340000004');
     expect(pharmacy.closed_on_holidays).toBe(false);
     expect(await count('municipalities')).toBe(1);
