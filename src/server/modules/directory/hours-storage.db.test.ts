@@ -85,7 +85,7 @@ describe('hours and closures stored on the facility row', () => {
       { weekday: 6, nth: 4 },
     ]);
 
-    await migrateTo(handle.db, '20261124050000_search_index_upkeep');
+    await migrateTo(handle.db as never, '20261124050000_search_index_upkeep');
     const { rows: shifts } = await sql<Record<string, unknown>>`
       select day, open_minute, close_minute, note from facility_hours where facility_id = ${id}
       order by day, open_minute`.execute(handle.db);
@@ -113,7 +113,7 @@ describe('hours and closures stored on the facility row', () => {
       insert into facility_hours (facility_id, municipality_code, day, open_minute, close_minute)
       values (${oldId}, '131105', 2, 600, 1140), (${oldId}, '131105', 0, 540, 720)`.execute(handle.db);
 
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db as never);
     expect(await findFacilityRecord(handle.db, id)).toEqual(before);
     const old = await findFacilityRecord(handle.db, oldId);
     expect(old?.hours).toEqual([

@@ -32,6 +32,7 @@ export { type FacilityRecord, findFacilityRecord } from './facility.queries';
 export type { FacilityTable } from './facility.table';
 export { resolveTown } from './facility-write.service';
 export {
+  closuresOf,
   fromHoursRows,
   type HoursColumns,
   type HoursRow,

@@ -71,7 +71,7 @@ export function hoursColumns(
     hours_open: sorted.map((r) => r.open_minute),
     hours_close: sorted.map((r) => r.close_minute),
     hours_shift_notes: noted ? sorted.map((r) => r.note) : [],
-    nth_closures: [...new Set(closures.flatMap((c) => c.nth.map((n) => c.weekday * 10 + n)))].sort(
+    nth_closures: [...new Set(closures.flatMap((c) => c.nth.map((n) => closureCode(c.weekday, n))))].sort(
       (a, b) => a - b,
     ),
   };
@@ -85,6 +85,11 @@ export function hoursRowsOf(columns: Omit<HoursColumns, 'nth_closures'>): HoursR
     close_minute: columns.hours_close[i] ?? 0,
     note: columns.hours_shift_notes[i] ?? null,
   }));
+}
+
+/** How nth_closures stores 第n (1–5) of a weekday: 第2土曜 = 62. */
+export function closureCode(weekday: number, nth: number): number {
+  return weekday * 10 + nth;
 }
 
 /** Stored closure codes → (weekday, n) pairs. */

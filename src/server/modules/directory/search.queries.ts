@@ -3,7 +3,7 @@ import type { FacilityType, LatLng, SearchSort } from '../../../contracts/direct
 import { keywordGrams } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
 import { boundingBox } from './geo';
-import type { DayFacts } from './opening-hours';
+import { closureCode, type DayFacts } from './opening-hours';
 
 /** A validated search, ready for SQL (built by search.service.ts). */
 export type SearchPlan = {
@@ -75,7 +75,7 @@ function capabilitiesSql(plan: SearchPlan): RawBuilder<unknown> {
 /** A shift of `day` is cancelled when the day is a holiday, 年末年始 or a 第n曜日 closure. */
 function dayOpenSql(day: DayFacts): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [
-    sql`not (f.nth_closures @> array[${day.weekday * 10 + day.nth}]::smallint[])`,
+    sql`not (f.nth_closures @> array[${closureCode(day.weekday, day.nth)}]::smallint[])`,
   ];
   if (day.holiday) parts.push(sql`not f.closed_on_holidays`);
   if (day.yearEnd) parts.push(sql`not f.closed_year_end`);

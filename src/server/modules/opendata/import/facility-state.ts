@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql, type Transaction } from 'kysely';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
+import { closuresOf } from '../../directory';
 import type { FacilityRecord } from '../parse/facility-record';
 import type { DirectoryRow } from './facility-row';
 
@@ -64,7 +65,7 @@ export function stateOf(row: StoredFacility): FacilityState & { closures: Array<
   return {
     ...rest,
     hours: hours_day.map((day, i) => [day, hours_open[i] ?? 0, hours_close[i] ?? 0]),
-    closures: nth_closures.map((code) => [Math.floor(code / 10), code % 10]),
+    closures: closuresOf(nth_closures).map((c) => [c.weekday, c.nth]),
   };
 }
 
