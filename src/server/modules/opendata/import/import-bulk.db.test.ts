@@ -73,9 +73,11 @@ describe('large open-data import', () => {
     const { rows: stats } = await sql<{ name: string }>`
       select tablename || '.' || attname as name from pg_stats
       where tablename in ('facilities', 'facilities_search_scoped', 'opendata_facility_sources')
-        and attname in ('raw', 'search_grams', 'extras', 'search_text', 'municipality_code', 'expr', 'name', 'phone', 'kana_key')
+        and attname in ('raw', 'search_grams', 'extras', 'search_text', 'municipality_code', 'expr', 'name', 'phone',
+          'kana_key', 'hours_day', 'hours_open', 'nth_closures', 'languages', 'version')
       order by 1`.execute(handle.db);
     expect(stats.map((r) => r.name)).toEqual([
+      'facilities.hours_day',
       'facilities.kana_key',
       'facilities.municipality_code',
       'facilities.search_text',
