@@ -10,7 +10,7 @@ import { ExportDataset, ExportFormat, type ImportReport, layoutLabels } from '..
 import { openDataErrors } from '../../../contracts/opendata-errors';
 import { isAppError } from '../../platform/errors';
 import { exportOpenData } from './export/export.service';
-import { importOpenData } from './import/import.service';
+import { emptyImportReport, importOpenData } from './import/import.service';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -24,27 +24,8 @@ const EXPORT_USAGE =
 function fileFailure(file: string, code: keyof typeof openDataErrors, detail = ''): ImportReport {
   const entry = openDataErrors[code];
   return {
-    file,
-    layout: null,
-    encoding: null,
-    rows: 0,
-    accepted: 0,
-    rejected: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    skipped: 0,
-    skippedMunicipalities: [],
+    ...emptyImportReport(file, { dryRun: false, encoding: null }),
     errors: [{ line: 0, column: null, code, message: `${entry.ja}${detail} / ${entry.en}` }],
-    dryRun: false,
-    committed: false,
-    municipalitiesAdded: [],
-    editorEdits: [],
-    sheets: [],
-    errorsTruncated: false,
-    rejectedRows: [],
-    durationMs: 0,
-    indexRebuildMs: 0,
   };
 }
 

@@ -61,7 +61,10 @@ export async function importOpenData(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const started = Date.now();
-  const report = emptyReport(options, inspectFile(bytes).encoding);
+  const report = emptyImportReport(options.fileName, {
+    dryRun: options.dryRun,
+    encoding: inspectFile(bytes).encoding,
+  });
   const municipalities = await loadMunicipalities(db);
   const errorsCap = options.maxErrors ?? 1000;
   const base = {
@@ -214,9 +217,13 @@ function isClean(report: ImportReport): boolean {
   return report.errors.length === 0 && report.rejected === 0;
 }
 
-function emptyReport(options: ImportOptions, encoding: ImportReport['encoding']): ImportReport {
+/** The report of an import that has read nothing yet (the CLI's for a file it cannot read, too). */
+export function emptyImportReport(
+  file: string,
+  { dryRun, encoding }: Pick<ImportReport, 'dryRun' | 'encoding'>,
+): ImportReport {
   return {
-    file: options.fileName,
+    file,
     layout: null,
     encoding,
     rows: 0,
@@ -228,7 +235,7 @@ function emptyReport(options: ImportOptions, encoding: ImportReport['encoding'])
     skipped: 0,
     skippedMunicipalities: [],
     errors: [],
-    dryRun: options.dryRun,
+    dryRun,
     committed: false,
     municipalitiesAdded: [],
     editorEdits: [],
