@@ -288,8 +288,14 @@ class BinaryCopy {
 
   private int32(n: number): void {
     this.reserve(4);
-    this.buffer.writeInt32BE(n, this.length);
-    this.length += 4;
+    // Byte by byte: a typed array keeps the low 8 bits of each (writeInt32BE checks its argument).
+    const buffer = this.buffer;
+    const at = this.length;
+    buffer[at] = n >>> 24;
+    buffer[at + 1] = n >>> 16;
+    buffer[at + 2] = n >>> 8;
+    buffer[at + 3] = n;
+    this.length = at + 4;
   }
 
   private float64(n: number): void {
