@@ -1,5 +1,5 @@
 import { type FacilityType, facilityTypeLabels } from '../../../contracts/directory';
-import { buildSearchDocument, documentGrams, normalizeSearchKey } from '../../../contracts/japanese-text';
+import { documentGrams, normalizeSearchKey } from '../../../contracts/japanese-text';
 
 /** What a facility is found by: 名称, カナ, English name, type, 住所, 町丁, 地区, 診療科, capability names. */
 export type SearchSource = {
@@ -51,6 +51,16 @@ function vocabularyKey(text: string | null): string | null {
 
 /** The precomputed search columns of one facility (the importer uses this too, via index.ts). */
 export function buildSearchFields(src: SearchSource): SearchFields {
+  // Each of the facility's own texts is normalised once, though the name and kana serve three columns.
+  const name = normalizeSearchKey(src.name);
+  const kana = src.name_kana ? normalizeSearchKey(src.name_kana) : null;
+  const english = src.name_en ? normalizeSearchKey(src.name_en) : null;
+  const nameKeys = distinct([name, kana, english]);
+  const own = [
+    ...nameKeys,
+    src.address_block ? normalizeSearchKey(src.address_block) : null,
+    src.address_building ? normalizeSearchKey(src.address_building) : null,
+  ];
   const repeated = [
     facilityTypeLabels[src.type].ja,
     ...typeSynonyms[src.type],
@@ -62,18 +72,19 @@ export function buildSearchFields(src: SearchSource): SearchFields {
     ...src.languages,
     ...src.capabilityNames,
   ].map(vocabularyKey);
-  const search_text = buildSearchDocument([
-    src.name,
-    src.name_kana,
-    src.name_en,
-    src.address_block,
-    src.address_building,
-  ])
-    .split(' ')
-    .concat(repeated.filter((k): k is string => Boolean(k)))
-    .filter((key, i, all) => key && all.indexOf(key) === i)
-    .join(' ');
-  const name_key = buildSearchDocument([src.name, src.name_kana, src.name_en]);
-  const kana_key = normalizeSearchKey(src.name_kana || src.name);
-  return { search_text, search_grams: documentGrams(search_text), name_key, kana_key };
+  const words = own
+    .flatMap((key) => (key ? key.split(' ') : []))
+    .concat(repeated.filter((k): k is string => Boolean(k)));
+  const search_text = distinct(words).join(' ');
+  return {
+    search_text,
+    search_grams: documentGrams(search_text),
+    name_key: nameKeys.join(' '),
+    kana_key: kana ?? name,
+  };
+}
+
+/** The non-empty ones, each once, in order. */
+function distinct(keys: Array<string | null>): string[] {
+  return keys.filter((key, i, all): key is string => Boolean(key) && all.indexOf(key) === i);
 }
