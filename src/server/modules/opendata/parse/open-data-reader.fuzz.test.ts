@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJapaneseDate, parseJapaneseDateRange } from '../../../../contracts/japanese-calendar';
 import { OpenDataLayout } from '../../../../contracts/opendata';
 import { FACILITY_FIELDS, LAYOUT_COLUMNS } from '../../../../contracts/opendata-layouts';
-import { readField, writeField } from './facility-record';
+import { FIELD_SPECS, readField, writeField } from './facility-record';
 import { collectOpenData, type ReadOptions } from './open-data-reader';
 import { encodeCp932 } from './text-decoding';
 
@@ -83,6 +83,22 @@ describe('normalisation is idempotent, so exporting and importing again changes 
       // The shrunk counterexamples of earlier failures run first, every time.
       { numRuns: 2000, examples: [['departments', ';-']] },
     );
+  });
+});
+
+describe('empty cells', () => {
+  it('read as the field reader says, the same every time, and never as an array another row shares', () => {
+    for (const field of FACILITY_FIELDS) {
+      const expected = FIELD_SPECS[field].read('');
+      const first = readField(field, '');
+      const again = readField(field, '');
+      expect(first, field).toEqual(expected);
+      expect(again, field).toEqual(expected);
+      if (first.ok && Array.isArray(first.value)) {
+        (first.value as unknown[]).push('changed');
+        expect(readField(field, ''), field).toEqual(expected);
+      }
+    }
   });
 });
 
