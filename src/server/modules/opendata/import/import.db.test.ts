@@ -145,12 +145,39 @@ describe('open-data import', () => {
   it('updates only what the file changed and writes one history row per facility', async () => {
     const text = fixture('medical-standard.csv').toString('utf8').replace('03-3719-4444', '03-3719-5555');
     const history = await count('facility_history');
+    const hoursBefore = await facility('1340000004');
     const report = await importOpenData(handle.db, Buffer.from(text), options('changed.csv'));
     expect(report).toMatchObject({ updated: 1, unchanged: 3, created: 0, committed: true });
     const pharmacy = await facility('1340000004');
     expect(pharmacy.phone).toBe('03-3719-5555');
     expect(pharmacy.version).toBe(2);
     expect(await count('facility_history')).toBe(history + 1);
+    // A change that is not about the hours leaves them as they were.
+    expect(pharmacy.hours_day.length).toBeGreaterThan(0);
+    expect([pharmacy.hours_day, pharmacy.hours_open, pharmacy.hours_close, pharmacy.nth_closures]).toEqual([
+      hoursBefore.hours_day,
+      hoursBefore.hours_open,
+      hoursBefore.hours_close,
+      hoursBefore.nth_closures,
+    ]);
+  });
+
+  it('rewrites the hours of a facility whose file changed its days, keeping the closures of its note', async () => {
+    // The list as the test before left it, then without its Saturday.
+    const current = fixture('medical-standard.csv').toString('utf8').replace('03-3719-4444', '03-3719-5555');
+    const before = await facility('1310000001');
+    expect(before.hours_day).toContain(6);
+    const weekdays = current.replace('1310000001,月火水木金土,', '1310000001,月火水木金,');
+    expect(weekdays).not.toBe(current);
+    const report = await importOpenData(handle.db, Buffer.from(weekdays), options('weekdays.csv'));
+    expect(report).toMatchObject({ updated: 1, committed: true });
+    const hospital = await facility('1310000001');
+    expect(hospital.hours_day).toEqual(before.hours_day.filter((day) => day !== 6));
+    expect(hospital.nth_closures).toEqual([62, 64]);
+    // The list as it was brings the Saturday back.
+    const back = await importOpenData(handle.db, Buffer.from(current), options('changed.csv'));
+    expect(back).toMatchObject({ updated: 1, unchanged: 3 });
+    expect((await facility('1310000001')).hours_day).toEqual(before.hours_day);
   });
 
   it('keeps the edits of the facility’s own editor unless the admin chooses to overwrite them', async () => {
