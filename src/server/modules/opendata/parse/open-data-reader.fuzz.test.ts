@@ -86,17 +86,30 @@ describe('normalisation is idempotent, so exporting and importing again changes 
   });
 });
 
-describe('empty cells', () => {
+describe('remembered cells (empty ones, and those of fields that repeat row after row)', () => {
   it('read as the field reader says, the same every time, and never as an array another row shares', () => {
+    const cells = [
+      '',
+      '月火水木金',
+      '9:00,14:00',
+      '内科、外科',
+      '131105',
+      '病院',
+      '東京都',
+      '目黒区',
+      '休止',
+    ];
     for (const field of FACILITY_FIELDS) {
-      const expected = FIELD_SPECS[field].read('');
-      const first = readField(field, '');
-      const again = readField(field, '');
-      expect(first, field).toEqual(expected);
-      expect(again, field).toEqual(expected);
-      if (first.ok && Array.isArray(first.value)) {
-        (first.value as unknown[]).push('changed');
-        expect(readField(field, ''), field).toEqual(expected);
+      for (const cell of cells) {
+        const expected = FIELD_SPECS[field].read(cell);
+        const first = readField(field, cell);
+        const again = readField(field, cell);
+        expect(first, `${field} ${cell}`).toEqual(expected);
+        expect(again, `${field} ${cell}`).toEqual(expected);
+        if (first.ok && Array.isArray(first.value)) {
+          (first.value as unknown[]).push('changed');
+          expect(readField(field, cell), `${field} ${cell}`).toEqual(expected);
+        }
       }
     }
   });
