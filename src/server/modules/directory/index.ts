@@ -37,6 +37,7 @@ export {
   type HoursColumns,
   type HoursRow,
   hoursColumns,
+  hoursRowsOf,
   isOpenAt,
   toHoursRows,
 } from './opening-hours';

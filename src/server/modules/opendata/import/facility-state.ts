@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql, type Transaction } from 'kysely';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
-import { closuresOf } from '../../directory';
+import { closuresOf, hoursRowsOf } from '../../directory';
 import type { FacilityRecord } from '../parse/facility-record';
 import type { DirectoryRow } from './facility-row';
 
@@ -64,7 +64,11 @@ export function stateOf(row: StoredFacility): FacilityState & { closures: Array<
   const { hours_day, hours_open, hours_close, nth_closures, ...rest } = row;
   return {
     ...rest,
-    hours: hours_day.map((day, i) => [day, hours_open[i] ?? 0, hours_close[i] ?? 0]),
+    hours: hoursRowsOf({ hours_day, hours_open, hours_close, hours_shift_notes: [] }).map((h) => [
+      h.day,
+      h.open_minute,
+      h.close_minute,
+    ]),
     closures: closuresOf(nth_closures).map((c) => [c.weekday, c.nth]),
   };
 }
@@ -128,10 +132,7 @@ export async function findFacilityStates(executor: Executor, ids: string[]): Pro
     select ${FACILITY_COLUMNS}
     from facilities f left join opendata_facility_sources s on s.facility_id = f.id
     where f.id = any(${ids}::uuid[])`.execute(executor);
-  return rows.map((row) => {
-    const { closures: _closures, ...state } = stateOf(row);
-    return state;
-  });
+  return rows.map(stateOf);
 }
 
 /** How many facilities each municipality has (one without any is absent): rows of those can only be new. */
