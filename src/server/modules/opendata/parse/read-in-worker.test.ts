@@ -1,12 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticMedicalList } from '../testing/synthetic-list';
 import { type ReadEvent, readOpenData } from './open-data-reader';
-import { readOpenDataInWorker } from './read-in-worker';
+import {
+  IDLE_WORKER_MS,
+  idleReadingWorker,
+  readOpenDataInWorker,
+  stopIdleReadingWorker,
+} from './read-in-worker';
 import type { MunicipalityInfo } from './row-resolution';
 
-const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/opendata');
+const ROOT = join(import.meta.dirname, '../../../../..');
+const FIXTURES = join(ROOT, 'test/fixtures/opendata');
 const known = new Map<string, MunicipalityInfo>([['131105', { name: '目黒区', prefecture: '東京都' }]]);
 
 async function collect(events: AsyncIterable<ReadEvent>): Promise<ReadEvent[]> {
@@ -54,10 +62,65 @@ describe('reading on a worker thread', () => {
     }
   });
 
-  it('stops the worker when the reader is left early', async () => {
+  afterAll(stopIdleReadingWorker);
+
+  it('reads the next file on the same thread, which then waits for another', async () => {
+    await stopIdleReadingWorker();
+    expect(idleReadingWorker()).toBeUndefined();
+    const first = await bothWays(syntheticMedicalList(1_500), 'a.csv');
+    const thread = idleReadingWorker();
+    expect(thread).toBeGreaterThan(0);
+    // The second file is smaller and names a municipality: nothing of the first one leaks into it.
+    const second = await bothWays(syntheticMedicalList(400), 'b.csv', '131105');
+    expect(second.worker).toEqual(second.inline);
+    expect(second.worker.filter((e) => e.type === 'row')).toHaveLength(400);
+    expect(first.worker.filter((e) => e.type === 'row')).toHaveLength(1_500);
+    expect(idleReadingWorker()).toBe(thread);
+  });
+
+  it('stops the worker when the reader is left early, and starts a new one for the next file', async () => {
+    await collect(readOpenDataInWorker(syntheticMedicalList(200), { fileName: 'w.csv' }, known));
+    const waiting = idleReadingWorker();
+    expect(waiting).toBeGreaterThan(0);
     const events = readOpenDataInWorker(syntheticMedicalList(5_000), { fileName: 'x.csv' }, known);
     let seen = 0;
     for await (const _ of events) if (++seen === 10) break;
     expect(seen).toBe(10);
+    // The worker was taken for that file and stopped half-way through it: none waits now.
+    expect(idleReadingWorker()).toBeUndefined();
+    const again = await bothWays(syntheticMedicalList(300), 'y.csv');
+    expect(again.worker).toEqual(again.inline);
+    expect(idleReadingWorker()).not.toBe(waiting);
+  });
+
+  it('does not keep a process alive while it waits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zaitaku-worker-'));
+    const script = join(dir, 'read-once.mts');
+    const here = (file: string) => JSON.stringify(join(import.meta.dirname, file));
+    writeFileSync(
+      script,
+      [
+        `import { readOpenDataInWorker, idleReadingWorker } from ${here('read-in-worker.ts')};`,
+        `import { syntheticMedicalList } from ${here('../testing/synthetic-list.ts')};`,
+        'let n = 0;',
+        "for await (const _ of readOpenDataInWorker(syntheticMedicalList(50), { fileName: 'z.csv' }, new Map())) n++;",
+        'console.log(n, idleReadingWorker() !== undefined);',
+      ].join('\n'),
+    );
+    try {
+      const started = Date.now();
+      const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(child.stderr).toBe('');
+      expect(child.stdout.trim()).toBe('51 true');
+      expect(child.status).toBe(0);
+      // It exits on its own once the file is read, long before the idle worker would be stopped.
+      expect(Date.now() - started).toBeLessThan(IDLE_WORKER_MS);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,64 @@
 import { Worker } from 'node:worker_threads';
 import { type ReadEvent, type ReadOptions, readOpenData } from './open-data-reader';
-import type { ReadWorkerInput } from './read-worker';
+import type { FromReadWorker, ReadWorkerInput, ToReadWorker } from './read-worker';
 import type { MunicipalityInfo } from './row-resolution';
 
 /** Files from this size are read on a worker thread (a ward's own list of ~700 rows is ~200 KB). */
 export const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 
-type Message = { events: ReadEvent[] } | { done: true };
+/** How long a reading worker waits, loaded, for the next large file before it is stopped. */
+export const IDLE_WORKER_MS = 5 * 60_000;
+
+/**
+ * The one reading worker kept between imports. Starting a thread and loading the reader into it
+ * takes about a quarter of a second, some 7% of a 50,000-row import and more of a re-import; an
+ * admin's dry run and the commit after it, or the CLI's imports in a row, read on the same thread.
+ * It is unref'd while it waits, so it never keeps a process alive, and it is stopped after
+ * IDLE_WORKER_MS. A worker left in the middle of a file, or one that failed, is never kept.
+ */
+let idle: { worker: Worker; timer: NodeJS.Timeout; onExit: () => void } | undefined;
+
+function takeWorker(): Worker {
+  if (idle) {
+    const { worker, timer, onExit } = idle;
+    idle = undefined;
+    clearTimeout(timer);
+    worker.off('exit', onExit);
+    worker.ref();
+    return worker;
+  }
+  return new Worker(new URL('./read-worker.mjs', import.meta.url));
+}
+
+function keepWorker(worker: Worker): void {
+  if (idle) {
+    void worker.terminate();
+    return;
+  }
+  const onExit = () => {
+    if (idle?.worker === worker) {
+      clearTimeout(idle.timer);
+      idle = undefined;
+    }
+  };
+  const timer = setTimeout(() => void worker.terminate(), IDLE_WORKER_MS);
+  timer.unref();
+  worker.unref();
+  worker.once('exit', onExit);
+  idle = { worker, timer, onExit };
+}
+
+/** The thread id of the reading worker waiting for a file, if one is (for tests). */
+export function idleReadingWorker(): number | undefined {
+  return idle?.worker.threadId;
+}
+
+/** Stops the waiting reading worker, if any (a server's shutdown; tests). */
+export async function stopIdleReadingWorker(): Promise<void> {
+  const worker = idle?.worker;
+  if (!worker) return;
+  await worker.terminate();
+}
 
 /**
  * readOpenData on a worker thread, so that reading and normalising the next rows runs on the
@@ -25,30 +77,32 @@ export async function* readOpenDataInWorker(
     municipalityOverride: options.municipalityOverride,
     known: [...known],
   };
-  const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
-    workerData: input,
-    transferList: [input.bytes.buffer as ArrayBuffer],
-  });
-  const queue: Message[] = [];
+  const worker = takeWorker();
+  const queue: FromReadWorker[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const notify = () => {
     wake?.();
     wake = undefined;
   };
-  worker.on('message', (message: Message) => {
+  const onMessage = (message: FromReadWorker) => {
     queue.push(message);
     notify();
-  });
-  worker.on('error', (error) => {
+  };
+  const onError = (error: Error) => {
     failure = error;
     notify();
-  });
-  worker.on('exit', (code) => {
-    if (code !== 0) failure ??= new Error(`open-data reading worker stopped (exit ${code})`);
+  };
+  const onExit = (code: number) => {
+    failure ??= new Error(`open-data reading worker stopped (exit ${code})`);
     notify();
-  });
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  let finished = false;
   try {
+    worker.postMessage({ read: input } satisfies ToReadWorker, [input.bytes.buffer as ArrayBuffer]);
     for (;;) {
       const message = queue.shift();
       if (!message) {
@@ -56,12 +110,19 @@ export async function* readOpenDataInWorker(
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      if ('done' in message) return;
-      worker.postMessage('more');
+      if ('done' in message) {
+        finished = true;
+        return;
+      }
+      worker.postMessage('more' satisfies ToReadWorker);
       yield* message.events;
     }
   } finally {
-    await worker.terminate();
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+    if (finished && !failure) keepWorker(worker);
+    else await worker.terminate();
   }
 }
 
