@@ -9,6 +9,7 @@ import {
   IDLE_WORKER_MS,
   idleReadingWorker,
   readOpenDataInWorker,
+  startReadingWorker,
   stopIdleReadingWorker,
 } from './read-in-worker';
 import type { MunicipalityInfo } from './row-resolution';
@@ -76,6 +77,18 @@ describe('reading on a worker thread', () => {
     expect(second.worker.filter((e) => e.type === 'row')).toHaveLength(400);
     expect(first.worker.filter((e) => e.type === 'row')).toHaveLength(1_500);
     expect(idleReadingWorker()).toBe(thread);
+  });
+
+  it('reads on a worker started ahead of the file', async () => {
+    await stopIdleReadingWorker();
+    startReadingWorker();
+    const started = idleReadingWorker();
+    expect(started).toBeGreaterThan(0);
+    startReadingWorker(); // one waits already: no second thread
+    expect(idleReadingWorker()).toBe(started);
+    const { inline, worker } = await bothWays(syntheticMedicalList(500), 'ahead.csv');
+    expect(worker).toEqual(inline);
+    expect(idleReadingWorker()).toBe(started);
   });
 
   it('stops the worker when the reader is left early, and starts a new one for the next file', async () => {

@@ -16,6 +16,7 @@ export const IDLE_WORKER_MS = 5 * 60_000;
  * It is unref'd while it waits, so it never keeps a process alive, and it is stopped after
  * IDLE_WORKER_MS. A worker left in the middle of a file, or one that failed, is never kept.
  */
+const READ_WORKER = new URL('./read-worker.mjs', import.meta.url);
 let idle: { worker: Worker; timer: NodeJS.Timeout; onExit: () => void } | undefined;
 
 function takeWorker(): Worker {
@@ -27,7 +28,7 @@ function takeWorker(): Worker {
     worker.ref();
     return worker;
   }
-  return new Worker(new URL('./read-worker.mjs', import.meta.url));
+  return new Worker(READ_WORKER);
 }
 
 function keepWorker(worker: Worker): void {
@@ -46,6 +47,15 @@ function keepWorker(worker: Worker): void {
   worker.unref();
   worker.once('exit', onExit);
   idle = { worker, timer, onExit };
+}
+
+/**
+ * Starts a reading worker ahead of a large file, unless one waits already: the CLI calls it before
+ * opening the database and the admin page when an upload's declared size says a worker will read
+ * it, so the thread loads while the database opens or the body arrives.
+ */
+export function startReadingWorker(): void {
+  if (!idle) keepWorker(new Worker(READ_WORKER));
 }
 
 /** The thread id of the reading worker waiting for a file, if one is (for tests). */
