@@ -19,6 +19,11 @@ export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** Rounds a ratio to two decimals. */
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 /** Median of each numeric field over several runs of the same measurement. */
 export function medianFigures<T extends Record<string, number>>(runs: T[]): T {
   const first = runs[0];
