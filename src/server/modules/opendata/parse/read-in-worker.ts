@@ -63,7 +63,7 @@ export function idleReadingWorker(): number | undefined {
   return idle?.worker.threadId;
 }
 
-/** Stops the waiting reading worker, if any (a server's shutdown; tests). */
+/** Stops the waiting reading worker, if any (tests: it is unref'd, so no process waits for it). */
 export async function stopIdleReadingWorker(): Promise<void> {
   const worker = idle?.worker;
   if (!worker) return;
