@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverModules } from '../src/server/modules/registry';
 import { loadConfig } from '../src/server/platform/config';
 import { startServer } from '../src/server/platform/server';
 import { adminQuery, type Cluster, startCluster } from '../test/support/pg-cluster';
@@ -27,7 +28,7 @@ export class ServerFactory {
       ...database.env,
       ...env,
     });
-    const server = await startServer(config, { print: () => undefined });
+    const server = await startServer(config, { modules: serverModules, print: () => undefined });
     let closed = false;
     const url = server.url.replace('://localhost:', '://127.0.0.1:');
     this.log(`  server on ${engine}: ${url}`);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { serverModules } from '../src/server/modules/registry';
 import { loadConfig } from '../src/server/platform/config';
 import { startServer } from '../src/server/platform/server';
 import { round1 } from './stats';
@@ -85,7 +86,11 @@ export async function lighthouseSearchPage(runs: number, log: (line: string) => 
     RATE_LIMIT_PER_MINUTE: '0',
     TILE_URL: '',
   });
-  const server = await startServer(config, { webRoot: resolve('dist/web'), print: () => undefined });
+  const server = await startServer(config, {
+    modules: serverModules,
+    webRoot: resolve('dist/web'),
+    print: () => undefined,
+  });
   const url = `${server.url.replace('://localhost:', '://127.0.0.1:')}/`;
   try {
     const scores: number[] = [];

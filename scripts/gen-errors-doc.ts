@@ -1,31 +1,18 @@
 // Writes docs/errors.md from the error catalog: `npx tsx scripts/gen-errors-doc.ts`
 // (`--check` only compares and exits 1 when the file is out of date).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 export const ERRORS_DOC = join(root, 'docs/errors.md');
 
-/** Every source file that adds codes with defineErrors (modules do so in their contracts). */
-function filesDefiningErrors(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesDefiningErrors(path);
-    if (!/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
-    return /\bdefineErrors\(\{/.test(readFileSync(path, 'utf8')) ? [path] : [];
-  });
-}
-
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The whole of docs/errors.md, from the codes registered once every defining file is loaded. */
+/** The whole of docs/errors.md, from every catalog listed in src/contracts/error-codes.ts. */
 export async function renderErrorsDoc(): Promise<string> {
-  // The server's module registry first (what is mounted), then any other file defining codes.
-  await import(pathToFileURL(join(root, 'src/server/modules/registry.ts')).href);
-  for (const file of filesDefiningErrors(join(root, 'src'))) await import(pathToFileURL(file).href);
-  const { listErrorCodes } = await import(pathToFileURL(join(root, 'src/contracts/errors.ts')).href);
+  const { listErrorCodes } = await import(pathToFileURL(join(root, 'src/contracts/error-codes.ts')).href);
   const rows = (listErrorCodes() as Array<[string, { status: number; ja: string; en: string }]>).map(
     ([code, e]) => `| \`${code}\` | ${e.status} | ${cell(e.ja)} | ${cell(e.en)} |`,
   );

@@ -110,7 +110,9 @@ async function measureStorageFloor(ctx: BenchContext, engine: Engine, bytes: Buf
         await indexes.beforeWrite(trx);
         await sql`insert into facilities select * from floor_facilities`.execute(trx);
         await sql`insert into opendata_facility_sources select * from floor_sources`.execute(trx);
-        await sql`insert into facility_history overriding system value select * from floor_history`.execute(trx);
+        await sql`insert into facility_history overriding system value select * from floor_history`.execute(
+          trx,
+        );
         await indexes.afterImport(trx);
       });
       seconds.push((performance.now() - t0) / 1000);

@@ -1,31 +1,21 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findErrorEntry } from '../contracts/errors';
-import type { ModuleDeps } from '../server/modules/module';
+import { findErrorEntry } from '../contracts/error-codes';
+import { serverModules } from '../server/modules/registry';
 import { verifyAuditChain } from '../server/platform/audit/audit.service';
 import { createBackup } from '../server/platform/backup/backup.service';
 import { restoreBackup } from '../server/platform/backup/restore.service';
+import type { CliCommand } from '../server/platform/cli-command';
 import type { Config } from '../server/platform/config';
 import { openDatabase } from '../server/platform/db/database';
 import { migrateToLatest } from '../server/platform/db/migrate';
+import { withDatabase } from '../server/platform/db/with-database';
 import { isAppError } from '../server/platform/errors';
-import type { CliCommand } from './commands';
+import { seedDemo } from '../server/platform/seed';
+import { startServer } from '../server/platform/server';
 
-// The server and the seeder are imported when their command runs: they import the module
-// registry, and modules import withDatabase from this file for their own commands (a cycle).
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
-
-/** Runs `fn` with an open, migrated database and closes it however `fn` ends. */
-export async function withDatabase<T>(config: Config, fn: (deps: ModuleDeps) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config);
-  try {
-    await migrateToLatest(database.db as never);
-    return await fn({ db: database.db, config, engine: database.engine, kickMail: () => undefined });
-  } finally {
-    await database.close();
-  }
-}
 
 /** Prints a catalogued error in Japanese and English with its specifics, for an operator at a terminal. */
 function reportAppError(error: unknown): number {
@@ -115,8 +105,7 @@ export const platformCommands: CliCommand[] = [
     summary: 'サーバーを起動する / start the server',
     usage: 'zaitaku serve',
     async run(_args, config) {
-      const { startServer } = await import('../server/platform/server');
-      const server = await startServer(config, { webRoot: resolve('dist/web') });
+      const server = await startServer(config, { modules: serverModules, webRoot: resolve('dist/web') });
       await new Promise<void>((done) => {
         const stop = async (signal: string) => {
           err(`${signal}: 停止しています… / shutting down…`);
@@ -151,8 +140,7 @@ export const platformCommands: CliCommand[] = [
     usage: 'zaitaku seed [--force]',
     async run(args, config) {
       return withDatabase(config, async (deps) => {
-        const { seedDemo } = await import('../server/platform/seed');
-        const seeded = await seedDemo(deps, {
+        const seeded = await seedDemo(deps, serverModules, {
           mode: args.includes('--force') ? 'always' : 'auto',
           print: out,
         });

@@ -1,7 +1,7 @@
 import { accountsCommands } from '../server/modules/accounts/accounts.commands';
 import { directoryCommands } from '../server/modules/directory/directory.commands';
 import { opendataCommands } from '../server/modules/opendata/opendata.commands';
-import type { CliCommand } from './commands';
+import type { CliCommand } from '../server/platform/cli-command';
 import { platformCommands } from './platform-commands';
 
 /** Every CLI command. Modules add theirs with one line. */

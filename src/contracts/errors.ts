@@ -1,7 +1,8 @@
 /**
  * Every error code the API can answer with, its HTTP status, and the message a user reads.
  * The web shows `ja` (or `en`) by code; the server sends the Japanese text in `message`.
- * Keep docs/errors.md in step (a test checks it).
+ * Keep docs/errors.md in step (a test checks it). Module codes live in their own contracts file and are
+ * listed in error-codes.ts.
  */
 export const errorCatalog = {
   'request.invalid': {
@@ -131,28 +132,14 @@ export const errorCatalog = {
   },
 } as const satisfies Record<string, { status: number; ja: string; en: string }>;
 
-/** Codes added by domain modules register here through `defineErrors` in their own contracts file. */
-export type PlatformErrorCode = keyof typeof errorCatalog;
-
 export type ErrorEntry = { status: number; ja: string; en: string };
 
-const registry: Record<string, ErrorEntry> = { ...errorCatalog };
-
-/** Adds a module's error codes to the catalog (called once at import time by each module's contracts). */
-export function defineErrors<T extends Record<string, ErrorEntry>>(entries: T): T {
-  for (const [code, entry] of Object.entries(entries)) {
-    if (registry[code] && registry[code] !== entry) throw new Error(`duplicate error code ${code}`);
-    registry[code] = entry;
-  }
+/**
+ * A module's error codes, in its own contracts file. It only types the table: every table is listed
+ * once in error-codes.ts, which the compiler reads to know every code (`ErrorCode`).
+ */
+export function defineErrors<const T extends Record<string, ErrorEntry>>(entries: T): T {
   return entries;
-}
-
-export function findErrorEntry(code: string): ErrorEntry | undefined {
-  return registry[code];
-}
-
-export function listErrorCodes(): Array<[string, ErrorEntry]> {
-  return Object.entries(registry).sort(([a], [b]) => a.localeCompare(b));
 }
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown; requestId?: string } };

@@ -164,7 +164,7 @@ export const rowErrorTemplates = {
 export type RowErrorCode = keyof typeof rowErrorTemplates;
 
 // Row codes are catalogued too (docs/errors.md), as 422s: they reach the API inside an import report.
-defineErrors(
+export const rowErrors = defineErrors(
   Object.fromEntries(
     Object.entries(rowErrorTemplates).map(([code, text]) => [code, { status: 422, ...text }]),
   ) as Record<RowErrorCode, { status: number; ja: string; en: string }>,

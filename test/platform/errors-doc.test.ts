@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERRORS_DOC, renderErrorsDoc } from '../../scripts/gen-errors-doc';
-import { listErrorCodes } from '../../src/contracts/errors';
+import { listErrorCodes } from '../../src/contracts/error-codes';
 
 describe('the error catalog and docs/errors.md', () => {
   it('keeps docs/errors.md in step with the catalog (run `npx tsx scripts/gen-errors-doc.ts` to refresh it)', async () => {

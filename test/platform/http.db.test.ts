@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ServerModule } from '../../src/server/modules/module';
 import type { DatabaseHandle } from '../../src/server/platform/db/database';
 import { AppError } from '../../src/server/platform/errors';
 import { buildApp } from '../../src/server/platform/http/app';
+import type { ServerModule } from '../../src/server/platform/module';
 import { testConfig } from '../support/test-app';
 import { openTestDatabase } from '../support/test-db';
 

@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Role } from '../../src/contracts/roles';
 // The seed file itself (the module index pulls in the CLI and the module registry).
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
+import { serverModules } from '../../src/server/modules/registry';
 import { loadConfig } from '../../src/server/platform/config';
 import { type RunningServer, startServer } from '../../src/server/platform/server';
 import { CHROMIUM } from './browser-setup';
@@ -43,7 +44,11 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
     TILE_URL: '',
     ...env,
   });
-  const server = await startServer(config, { webRoot: resolve('dist/web'), print: () => undefined });
+  const server = await startServer(config, {
+    modules: serverModules,
+    webRoot: resolve('dist/web'),
+    print: () => undefined,
+  });
   return {
     ...server,
     dataDir,

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { ModuleDeps } from '../../src/server/modules/module';
 import { serverModules } from '../../src/server/modules/registry';
 import { type Config, loadConfig } from '../../src/server/platform/config';
 import type { DatabaseHandle } from '../../src/server/platform/db/database';
 import { buildApp, type RouteInfo } from '../../src/server/platform/http/app';
+import type { ModuleDeps } from '../../src/server/platform/module';
 import { openTestDatabase } from './test-db';
 
 export type TestApp = {

@@ -1,6 +1,6 @@
+import type { ServerModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { directoryModule } from './directory';
-import type { ServerModule } from './module';
 import { opendataModule } from './opendata';
 
 /**

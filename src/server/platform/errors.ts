@@ -1,4 +1,4 @@
-import { findErrorEntry } from '../../contracts/errors';
+import { type ErrorCode, findErrorEntry } from '../../contracts/error-codes';
 
 /**
  * The one error type the services throw. `code` must be in the catalog (src/contracts/errors.ts
@@ -8,7 +8,7 @@ export class AppError extends Error {
   readonly status: number;
 
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly details?: unknown,
   ) {
     const entry = findErrorEntry(code);

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { ModuleDeps } from '../modules/module';
-import { serverModules } from '../modules/registry';
+import type { ModuleDeps, ServerModule } from './module';
 
 /**
  * Seeds the demo municipality (目黒区, 131105) on first run: `auto` seeds only into an empty
@@ -8,6 +7,7 @@ import { serverModules } from '../modules/registry';
  */
 export async function seedDemo(
   deps: ModuleDeps,
+  modules: ServerModule[],
   options: { mode: 'auto' | 'always' | 'never'; print: (line: string) => void; municipalityCode?: string },
 ): Promise<boolean> {
   if (options.mode === 'never') return false;
@@ -21,7 +21,7 @@ export async function seedDemo(
     insert into municipalities (code, name, name_kana, name_en, prefecture)
     values ('131105', '目黒区', 'めぐろく', 'Meguro City', '東京都')
     on conflict (code) do nothing`.execute(deps.db);
-  for (const module of serverModules) {
+  for (const module of modules) {
     if (module.seedDemo) await module.seedDemo(deps, code, options.print);
   }
   await sql`

@@ -1,19 +1,18 @@
 import { sql } from 'kysely';
-import type { ModuleDeps } from '../modules/module';
-import { serverModules } from '../modules/registry';
 import type { Config } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { buildApp } from './http/app';
 import { startMailWorker } from './mail/outbox.service';
+import type { ModuleDeps, ServerModule } from './module';
 import { seedDemo } from './seed';
 
 export type RunningServer = { url: string; close(): Promise<void>; database: DatabaseHandle };
 
-/** Opens the database, migrates, seeds the demo on first run, and listens. */
+/** Opens the database, migrates, seeds the demo on first run, and listens with the given modules. */
 export async function startServer(
   config: Config,
-  options: { webRoot?: string; print?: (line: string) => void } = {},
+  options: { modules: ServerModule[]; webRoot?: string; print?: (line: string) => void },
 ): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = await openDatabase(config);
@@ -25,11 +24,11 @@ export async function startServer(
       log: (msg, err) => console.error(msg, err),
     });
     const deps: ModuleDeps = { db: database.db, config, engine: database.engine, kickMail: mail.kick };
-    await seedDemo(deps, { mode: config.SEED_DEMO, print });
+    await seedDemo(deps, options.modules, { mode: config.SEED_DEMO, print });
     const app = await buildApp({
       config,
       database,
-      modules: serverModules,
+      modules: options.modules,
       kickMail: mail.kick,
       webRoot: options.webRoot,
     });

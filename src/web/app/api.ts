@@ -1,4 +1,4 @@
-import { findErrorEntry } from '../../contracts/errors';
+import { findErrorEntry } from '../../contracts/error-codes';
 
 /** An answer of the API with an error body (`{ error: { code, message, details } }`). */
 export class ApiError extends Error {

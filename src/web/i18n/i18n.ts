@@ -1,12 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { commonMessages } from './common.messages';
+import type { Messages } from './messages';
 
 export const languages = ['ja', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-/** Nested message tree: English must have exactly the keys of the Japanese original. */
-export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+export type { Messages } from './messages';
 
 const storageKey = 'zaitaku.language';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import '../../../contracts/accounts';
-import type { CliCommand } from '../../../cli/commands';
-import { withDatabase } from '../../../cli/platform-commands';
+import type { CliCommand } from '../../platform/cli-command';
 import type { Config } from '../../platform/config';
+import { withDatabase } from '../../platform/db/with-database';
 import { AppError, isAppError } from '../../platform/errors';
 import { createAdmin } from './admin-bootstrap.service';
 import { DEMO_USERS } from './demo.seed';

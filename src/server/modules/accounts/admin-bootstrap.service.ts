@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { isValidMunicipalityCode } from '../../../contracts/municipality-code';
 import { writeAudit } from '../../platform/audit/audit.service';
 import { AppError, isUniqueViolation } from '../../platform/errors';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { assertStrongPassword } from './credential.service';
 import { findMunicipalityName, insertMunicipality } from './municipality.queries';
 import { hashPassword } from './password';

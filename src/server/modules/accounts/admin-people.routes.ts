@@ -20,7 +20,7 @@ import {
 } from '../../../contracts/accounts';
 import type { Actor } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { createInvitation, listInvitationsOf, revokeInvitation } from './invitation.service';
 import {
   createOrganisation,

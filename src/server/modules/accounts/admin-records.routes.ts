@@ -9,7 +9,7 @@ import {
   OutboxMail,
   OutboxMailDetail,
 } from '../../../contracts/accounts';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { exportAuditCsv, listAudit } from './audit-viewer.service';
 import { listOutbox, readOutboxMail, retryOutboxMail } from './outbox-admin.service';
 

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuditList, AuditQuery } from '../../../contracts/accounts';
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { toAuditEntry } from './admin.presenter';
 import { type AuditFilter, listAuditRows } from './audit-viewer.queries';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, nextClientAddress } from '../../../../test/support/factories/accounts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
-import { setClockForTests } from './clock';
+import { setClockForTests } from '../../platform/time/clock';
 
 // A fixed "now", so the six requests below never straddle two rate-limit windows.
 beforeAll(() => setClockForTests(() => new Date('2026-11-24T01:00:10.000Z')));

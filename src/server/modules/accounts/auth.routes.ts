@@ -12,7 +12,7 @@ import {
   TotpVerifyRequest,
 } from '../../../contracts/accounts';
 import { AppError } from '../../platform/errors';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { login, logout, verifySecondFactor } from './auth.service';
 import { anonymousSession } from './session.presenter';
 import type { SessionRecord } from './session.queries';

@@ -2,8 +2,8 @@ import type { LoginRequest, TotpVerifyRequest } from '../../../contracts/account
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import type { ModuleDeps } from '../module';
-import { clock } from './clock';
+import type { ModuleDeps } from '../../platform/module';
+import { clock } from '../../platform/time/clock';
 import { assertNotLocked, auditIdentity, lockedForSeconds, recordFailedAttempt } from './lockout.service';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { consumeRecoveryCode } from './recovery-codes';

@@ -10,7 +10,7 @@ import {
   SessionResponse,
   TokenParams,
 } from '../../../contracts/accounts';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { sessionOf } from './auth.routes';
 import { changePassword, completePasswordReset, requestPasswordReset } from './credential.service';
 import { acceptInvitation, previewInvitation } from './invitation.service';

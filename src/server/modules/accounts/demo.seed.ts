@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { OrganisationKind, Role } from '../../../contracts/roles';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { hashPassword } from './password';
 import { checkPasswordStrength } from './password-strength';
 import { sealTotpSecret, totpKeyFrom } from './totp-secret-box';

@@ -1,5 +1,5 @@
 import '../../../contracts/accounts';
-import type { ServerModule } from '../module';
+import type { ServerModule } from '../../platform/module';
 import { registerAdminPeopleRoutes } from './admin-people.routes';
 import { registerAdminRecordRoutes } from './admin-records.routes';
 import { registerAuthRoutes } from './auth.routes';
@@ -27,6 +27,5 @@ export const accountsModule: ServerModule = {
   seedDemo: seedAccountsDemo,
 };
 
-export { setClockForTests } from './clock';
 export { DEMO_FACILITY_EDITOR_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from './demo.seed';
 export { totpCode } from './totp';

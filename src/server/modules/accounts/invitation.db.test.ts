@@ -13,7 +13,7 @@ import {
 } from '../../../../test/support/factories/accounts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import { createTransport, deliverDueMail } from '../../platform/mail/outbox.service';
-import { clock, setClockForTests } from './clock';
+import { clock, setClockForTests } from '../../platform/time/clock';
 import { totpCode } from './totp';
 
 type Received = { to: string; subject: string; text: string };

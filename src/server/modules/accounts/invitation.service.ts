@@ -9,10 +9,10 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import type { Actor, RequestContext } from '../../platform/context';
 import { AppError, isUniqueViolation } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox.service';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { invitationMail } from './account-mail';
 import { toInvitation } from './admin.presenter';
-import { clock } from './clock';
+import { clock } from '../../platform/time/clock';
 import { assertStrongPassword } from './credential.service';
 import {
   findInvitation,

@@ -3,7 +3,7 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
-import { clock } from './clock';
+import { clock } from '../../platform/time/clock';
 import { deleteSessionsOfUser } from './session.queries';
 import { findUserById, type UserRow, updateUser } from './user.queries';
 

@@ -7,9 +7,9 @@ import type {
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError, isUniqueViolation } from '../../platform/errors';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { toOrganisation } from './admin.presenter';
-import { clock } from './clock';
+import { clock } from '../../platform/time/clock';
 import {
   findOrganisation,
   isOrganisationInUse,

@@ -3,9 +3,9 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import '../../platform/mail/outbox.table';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { toOutboxMail } from './admin.presenter';
-import { clock } from './clock';
+import { clock } from '../../platform/time/clock';
 
 const encodeCursor = (createdAt: Date, id: string) =>
   Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');

@@ -6,7 +6,7 @@ import {
   sessionCookieFrom,
 } from '../../../../test/support/factories/accounts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
-import { clock, setClockForTests } from './clock';
+import { clock, setClockForTests } from '../../platform/time/clock';
 import { totpCode } from './totp';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema';
-import { clock } from './clock';
+import { clock } from '../../platform/time/clock';
 import './recovery-code.table';
 import { hashToken } from './tokens';
 

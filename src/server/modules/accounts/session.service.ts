@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../platform/config';
 import type { Database } from '../../platform/db/schema';
-import { clock } from './clock';
+import { clock } from '../../platform/time/clock';
 import {
   deleteSession,
   findSessionRecord,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, logInOverHttp, sessionCookieFrom } from '../../../../test/support/factories/accounts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
-import { clock, setClockForTests } from './clock';
+import { clock, setClockForTests } from '../../platform/time/clock';
 import { totpCode } from './totp';
 import { sealStoredTotpSecrets } from './totp-secret.service';
 

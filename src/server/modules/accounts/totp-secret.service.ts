@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { writeAudit } from '../../platform/audit/audit.service';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { sealTotpSecret, totpKeyFrom } from './totp-secret-box';
 
 /**

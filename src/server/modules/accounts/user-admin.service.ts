@@ -8,7 +8,7 @@ import type {
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError, isUniqueViolation } from '../../platform/errors';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { toAdminUser } from './admin.presenter';
 import { findOrganisation } from './organisation.queries';
 import { deleteSessionsOfUser } from './session.queries';

@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { Database } from '../../platform/db/schema';
-import { clock } from './clock';
+import { clock } from '../../platform/time/clock';
 import type { UserTable } from './user.table';
 import './user.table';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureOutput, cliDatabase } from '../../../../test/support/cli-database';
-import { withDatabase } from '../../../cli/platform-commands';
+import { withDatabase } from '../../platform/db/with-database';
 import { directoryCommands } from './directory.commands';
 
 const cli = cliDatabase('dircli', { BASE_URL: 'https://zaitaku.example.jp' });

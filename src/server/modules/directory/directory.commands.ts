@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import '../../../contracts/directory';
-import type { CliCommand } from '../../../cli/commands';
-import { withDatabase } from '../../../cli/platform-commands';
+import type { CliCommand } from '../../platform/cli-command';
+import { withDatabase } from '../../platform/db/with-database';
 import { remindStaleFacilities } from './reminder.service';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

@@ -1,5 +1,5 @@
 import '../../../contracts/directory';
-import type { ServerModule } from '../module';
+import type { ServerModule } from '../../platform/module';
 import { seedDirectoryDemo } from './demo/demo-seed';
 import { registerPublicRoutes } from './public.routes';
 import { registerStaffRoutes } from './staff.routes';

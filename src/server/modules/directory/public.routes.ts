@@ -17,7 +17,7 @@ import {
   MunicipalityQuery,
 } from '../../../contracts/directory';
 import { AppError } from '../../platform/errors';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { isBotUserAgent } from './bot-filter';
 import { submitErrorReport } from './change-request.service';
 import { geocodeTown, getCapabilityList, getDistrictList, getPublicFacility } from './public.service';

@@ -20,7 +20,7 @@ import {
   ReminderRunResponse,
   ReviewDecisionBody,
 } from '../../../contracts/directory';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import {
   decideChangeRequest,
   getChangeRequest,

@@ -10,7 +10,7 @@ import {
   StatsViewsResponse,
   StatsZeroResultsResponse,
 } from '../../../contracts/directory';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { requireActor } from './directory.policy';
 import {
   getFacilityViewStats,

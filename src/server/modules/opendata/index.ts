@@ -1,5 +1,5 @@
 import '../../../contracts/opendata-errors';
-import type { ServerModule } from '../module';
+import type { ServerModule } from '../../platform/module';
 import { registerAdminRoutes } from './opendata-admin.routes';
 import { registerPublicRoutes } from './opendata-public.routes';
 

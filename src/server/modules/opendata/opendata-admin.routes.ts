@@ -7,7 +7,7 @@ import {
   OPEN_DATA_UPLOAD_LIMIT_BYTES,
 } from '../../../contracts/opendata';
 import { AppError } from '../../platform/errors';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { importOpenData } from './import/import.service';
 import { listRecentImports } from './import/import-history.queries';
 import { startReadingWorker, WORKER_THRESHOLD_BYTES } from './parse/read-in-worker';

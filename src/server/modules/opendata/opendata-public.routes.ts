@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OpenDataCatalog, OpenDataFile, OpenDataFileQuery, openDataFiles } from '../../../contracts/opendata';
-import type { ModuleDeps } from '../module';
+import type { ModuleDeps } from '../../platform/module';
 import { exportOpenData } from './export/export.service';
 import { getCatalog, getDataVersion } from './opendata-public.service';
 

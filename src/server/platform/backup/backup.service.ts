@@ -7,7 +7,6 @@ import { listAppliedMigrations } from '../db/migrate';
 import type { Database } from '../db/schema';
 import { type CatalogTable, listCatalogTables, listSequences } from './backup-catalog.queries';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, BackupWriter } from './backup-format';
-import './backup.errors';
 import { orderTablesForLoad } from './table-order';
 
 export type BackupSummary = { file: string; tables: number; rows: number; migrations: number };

@@ -6,7 +6,6 @@ import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { hasInstallationData, listCatalogTables } from './backup-catalog.queries';
 import { type BackupHeader, readBackup, readBackupHeader } from './backup-format';
-import './backup.errors';
 import { RestoreLoader } from './restore-loader';
 
 export type RestoreSummary = {

@@ -14,10 +14,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { ModuleDeps, ServerModule } from '../../modules/module';
 import type { Config } from '../config';
 import type { RequestContext } from '../context';
 import type { DatabaseHandle } from '../db/database';
+import type { ModuleDeps, ServerModule } from '../module';
 import { enforceAccess } from './access';
 import { errorBody, installErrorHandler } from './error-handler';
 import { installPublicApiHeaders } from './public-api';

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type ErrorBody, findErrorEntry } from '../../../contracts/errors';
+import { findErrorEntry } from '../../../contracts/error-codes';
+import type { ErrorBody } from '../../../contracts/errors';
 import { isAppError } from '../errors';
 
 export function errorBody(code: string, details: unknown, requestId: string): ErrorBody {

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../../contracts/errors';
+import { defineErrors } from './errors';
 
 /**
  * Error codes of `zaitaku backup` and `zaitaku restore`. They are answered on the command line,

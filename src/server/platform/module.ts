@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Config } from '../platform/config';
-import type { Engine } from '../platform/db/database';
-import type { Database } from '../platform/db/schema';
+import type { Config } from './config';
+import type { Engine } from './db/database';
+import type { Database } from './db/schema';
 
 /** What every module gets from the platform. */
 export type ModuleDeps = {

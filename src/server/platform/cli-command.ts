@@ -1,6 +1,6 @@
-import type { Config } from '../server/platform/config';
+import type { Config } from './config';
 
-/** A CLI subcommand. Commands live in their module and register here through cli/registry.ts. */
+/** A CLI subcommand. Commands live in their module and are listed in src/cli/registry.ts. */
 export type CliCommand = {
   name: string;
   /** One line for `zaitaku help`. */

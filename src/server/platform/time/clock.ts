@@ -1,5 +1,5 @@
 /**
- * The accounts module's notion of "now". Session expiry, lockout, link expiry, TOTP steps and
+ * The system's notion of "now". Use-case time, session expiry, lockout, link expiry, TOTP steps and
  * rate-limit windows all read it, so tests move time instead of sleeping.
  */
 let override: (() => Date) | undefined;

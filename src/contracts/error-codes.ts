@@ -1,0 +1,40 @@
+import { accountsErrors } from './accounts';
+import { backupErrors } from './backup-errors';
+import { directoryErrors } from './directory';
+import { type ErrorEntry, errorCatalog } from './errors';
+import { openDataErrors, rowErrors } from './opendata-errors';
+
+/**
+ * Every error code of the system, platform and modules, in one table the compiler reads: `AppError`
+ * takes an `ErrorCode`, so a mistyped code fails the typecheck instead of the request. A new module
+ * adds its `defineErrors` table here with one line.
+ */
+const catalogs = [errorCatalog, accountsErrors, backupErrors, directoryErrors, openDataErrors, rowErrors];
+
+export type ErrorCode =
+  | keyof typeof errorCatalog
+  | keyof typeof accountsErrors
+  | keyof typeof backupErrors
+  | keyof typeof directoryErrors
+  | keyof typeof openDataErrors
+  | keyof typeof rowErrors;
+
+const entries = new Map<string, ErrorEntry>();
+for (const catalog of catalogs) {
+  for (const [code, entry] of Object.entries(catalog)) {
+    if (entries.has(code)) throw new Error(`duplicate error code ${code}`);
+    entries.set(code, entry);
+  }
+}
+
+export function findErrorEntry(code: string): ErrorEntry | undefined {
+  return entries.get(code);
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return entries.has(code);
+}
+
+export function listErrorCodes(): Array<[ErrorCode, ErrorEntry]> {
+  return [...entries].sort(([a], [b]) => a.localeCompare(b)) as Array<[ErrorCode, ErrorEntry]>;
+}

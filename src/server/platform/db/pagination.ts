@@ -1,0 +1,57 @@
+import type { Page, PageQuery } from '../../../contracts/page';
+import { AppError } from '../errors';
+
+/**
+ * The keyset cursor of every list: the last row's sort value and its id, base64url-encoded JSON.
+ * Queries order by (sortValue desc, id desc) — or asc — and continue strictly after the cursor:
+ *
+ *   const after = decodeCursor(query.cursor);
+ *   db.selectFrom('x')…
+ *     .$if(after !== undefined, (q) => q.where((eb) =>
+ *       eb.or([eb('created_at', '<', after.sort), eb.and([eb('created_at', '=', after.sort), eb('id', '<', after.id)])])))
+ *     .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1)
+ *
+ * then `toPage(rows, query, (r) => ({ sort: r.created_at, id: r.id }), present)`.
+ */
+export type KeysetPosition = { sort: string | number; id: string | number };
+
+export function encodeCursor(position: { sort: string | number | Date; id: string | number }): string {
+  const sort = position.sort instanceof Date ? position.sort.toISOString() : position.sort;
+  return Buffer.from(JSON.stringify([sort, position.id]), 'utf8').toString('base64url');
+}
+
+/** The position a cursor names; a cursor this server did not write is a 400 (request.invalid). */
+export function decodeCursor(cursor: string | undefined): KeysetPosition | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (typeof value[0] === 'string' || typeof value[0] === 'number') &&
+      (typeof value[1] === 'string' || typeof value[1] === 'number')
+    ) {
+      return { sort: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through: not ours
+  }
+  throw new AppError('request.invalid', { field: 'cursor' });
+}
+
+/**
+ * Turns `limit + 1` fetched rows into a page: the extra row only tells that a next page exists.
+ */
+export function toPage<Row, Item>(
+  rows: Row[],
+  query: Pick<PageQuery, 'limit'>,
+  positionOf: (row: Row) => { sort: string | number | Date; id: string | number },
+  present: (row: Row) => Item,
+): Page<Item> {
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(present),
+    nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(positionOf(last)) : null,
+  };
+}
