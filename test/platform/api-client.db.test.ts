@@ -15,7 +15,7 @@ describe('the test client', () => {
     const user = await createUser(t.db, { role: 'hospital_staff' });
     const me = await api
       .as(user)
-      .get<{ user: { email: string; twoFactorVerified: boolean } }>('/api/session');
+      .get<{ user: { email: string }; twoFactor: { status: string } }>('/api/session');
     expect(me.status).toBe(200);
     expect(me.body.user.email).toBe(user.email);
     expect(me.body.twoFactor.status).toBe('verified');
