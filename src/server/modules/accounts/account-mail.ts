@@ -67,3 +67,37 @@ export function passwordResetMail(input: { link: string; expiresAt: Date }): Mai
     ].join('\n'),
   };
 }
+
+/** Sent to the owner and the ward admins when wrong codes lock an account (someone has its password). */
+export function secondFactorLockoutMail(input: {
+  audience: 'owner' | 'ward_admin';
+  accountEmail: string;
+  lockedAt: Date;
+  minutes: number;
+  clientIp: string;
+}): MailText {
+  const when = tokyoTime.format(input.lockedAt);
+  const ja =
+    input.audience === 'owner'
+      ? [
+          `あなたのアカウント（${input.accountEmail}）で、正しいパスワードのあとに誤った確認コードが続けて入力されたため、${input.minutes}分間ロックしました。`,
+          '心当たりがない場合、パスワードが他人に知られています。ロックが解けたらすぐにパスワードを変更し、区の管理者に連絡してください。',
+        ]
+      : [
+          `アカウント ${input.accountEmail} で、正しいパスワードのあとに誤った確認コードが続けて入力されたため、${input.minutes}分間ロックしました。`,
+          '本人に心当たりがあるか確認してください。ない場合はパスワードが漏れています。管理画面でアカウントを無効にし、本人にパスワードの再設定を依頼してください。',
+        ];
+  return {
+    subject: '【Zaitaku】確認コードの誤りによるロック / Account locked after wrong codes',
+    text: [
+      ...ja,
+      `日時: ${when}　接続元: ${input.clientIp}`,
+      '',
+      '---',
+      `The account ${input.accountEmail} was locked for ${input.minutes} minutes: wrong authenticator codes were entered after its correct password.`,
+      input.audience === 'owner'
+        ? 'If this was not you, someone knows your password: change it as soon as the lock ends and tell your ward administrator.'
+        : 'Ask the person whether it was them. If not, the password has leaked: disable the account and ask them to reset their password.',
+    ].join('\n'),
+  };
+}

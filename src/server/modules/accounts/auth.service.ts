@@ -82,6 +82,7 @@ export async function login(
     ? await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG_N)
     : undefined;
   return db.transaction().execute(async (trx) => {
+    // Only the password counter: wrong codes keep counting across password steps.
     await updateUser(trx, user.id, {
       failed_attempts: 0,
       locked_until: null,
@@ -125,10 +126,10 @@ export async function verifySecondFactor(
       // The row lock makes the replay check and the step update one atomic step.
       const step = matchTotpStep(secret, input.code, clock.now(), locked.totp_last_step);
       if (step === undefined) return undefined;
-      await updateUser(trx, user.id, { totp_last_step: step, failed_attempts: 0 });
+      await updateUser(trx, user.id, { totp_last_step: step, failed_attempts: 0, totp_failed_attempts: 0 });
     } else {
       if (!(await consumeRecoveryCode(trx, user.id, input.recoveryCode))) return undefined;
-      await updateUser(trx, user.id, { failed_attempts: 0 });
+      await updateUser(trx, user.id, { failed_attempts: 0, totp_failed_attempts: 0 });
     }
     const rotated = await rotateSession(trx, session.sessionId, { twoFactorVerified: true });
     await writeAudit(trx, ctx, {

@@ -106,6 +106,7 @@ export async function completePasswordReset(
       password_hash: hash,
       password_change_required: false,
       failed_attempts: 0,
+      totp_failed_attempts: 0,
       locked_until: null,
     });
     await deleteSessionsOfUser(trx, user.id);

@@ -1,14 +1,19 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import { enqueueMail } from '../../platform/mail/outbox.service';
+import { secondFactorLockoutMail } from './account-mail';
 import { clock } from '../../platform/time/clock';
 import { deleteSessionsOfUser } from './session.queries';
 import { findUserById, type UserRow, updateUser } from './user.queries';
+import { listWardAdminEmails } from './user-admin.queries';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;
+/** A run of wrong codes doubles the lock each time (15, 30, 60 … minutes), at most a day. */
+const MAX_SECOND_FACTOR_LOCK_MINUTES = 24 * 60;
 
 /** Seconds left on a lock, or 0 when the account is not locked now. */
 export function lockedForSeconds(user: Pick<UserRow, 'locked_until'>): number {
@@ -28,8 +33,21 @@ export function auditIdentity(user: Pick<UserRow, 'id' | 'email' | 'municipality
 }
 
 /**
- * Counts a failed password or code; the fifth in a row locks the account for 15 minutes and ends
- * its sessions. Commits the count and the audit rows, then throws auth.locked or `failureCode`.
+ * Minutes of lock after the n-th failure in a row, or 0 for none. Passwords: the fifth locks and
+ * the count starts again. Codes: every fifth locks and the count goes on, so the lock grows; a
+ * correct password between them changes nothing (whoever guesses codes already has it).
+ */
+export function lockMinutesAfter(kind: 'password' | 'second_factor', failures: number): number {
+  if (failures < MAX_FAILED_ATTEMPTS || failures % MAX_FAILED_ATTEMPTS !== 0) return 0;
+  if (kind === 'password') return LOCKOUT_MINUTES;
+  const doublings = failures / MAX_FAILED_ATTEMPTS - 1;
+  return Math.min(LOCKOUT_MINUTES * 2 ** Math.min(doublings, 10), MAX_SECOND_FACTOR_LOCK_MINUTES);
+}
+
+/**
+ * Counts a failed password (auth.invalid_credentials) or code (auth.totp_invalid), each on its
+ * own counter; a lock ends the account's sessions, and a code lock is mailed to the owner and the
+ * municipality's ward admins. Commits the count and the audit rows, then throws auth.locked or `failureCode`.
  */
 export async function recordFailedAttempt(
   db: Kysely<Database>,
@@ -37,15 +55,22 @@ export async function recordFailedAttempt(
   userId: string,
   input: { action: string; reason: string; failureCode: 'auth.invalid_credentials' | 'auth.totp_invalid' },
 ): Promise<never> {
-  const locked = await db.transaction().execute(async (trx) => {
+  const kind = input.failureCode === 'auth.totp_invalid' ? 'second_factor' : 'password';
+  const minutes = await db.transaction().execute(async (trx) => {
     const user = await findUserById(trx, userId, { lock: true });
-    if (!user) return false;
-    const attempts = user.failed_attempts + 1;
-    const lock = attempts >= MAX_FAILED_ATTEMPTS;
-    await updateUser(trx, user.id, {
-      failed_attempts: lock ? 0 : attempts,
-      locked_until: lock ? new Date(clock.now().getTime() + LOCKOUT_MINUTES * 60_000) : user.locked_until,
-    });
+    if (!user) return 0;
+    const attempts = (kind === 'password' ? user.failed_attempts : user.totp_failed_attempts) + 1;
+    const lockMinutes = lockMinutesAfter(kind, attempts);
+    const lockedUntil = lockMinutes
+      ? new Date(clock.now().getTime() + lockMinutes * 60_000)
+      : user.locked_until;
+    await updateUser(
+      trx,
+      user.id,
+      kind === 'password'
+        ? { failed_attempts: lockMinutes ? 0 : attempts, locked_until: lockedUntil }
+        : { totp_failed_attempts: attempts, locked_until: lockedUntil },
+    );
     await writeAudit(trx, ctx, {
       action: input.action,
       outcome: 'failure',
@@ -54,19 +79,47 @@ export async function recordFailedAttempt(
       details: { reason: input.reason, consecutiveFailures: attempts },
       ...auditIdentity(user),
     });
-    if (lock) {
+    if (lockMinutes) {
       await deleteSessionsOfUser(trx, user.id);
       await writeAudit(trx, ctx, {
         action: 'auth.lockout',
         outcome: 'failure',
         recordType: 'user',
         recordId: user.id,
-        details: { minutes: LOCKOUT_MINUTES },
+        details: { minutes: lockMinutes, counter: kind },
         ...auditIdentity(user),
       });
+      if (kind === 'second_factor') await mailSecondFactorLockout(trx, ctx, user, lockMinutes);
     }
-    return lock;
+    return lockMinutes;
   });
-  if (locked) throw new AppError('auth.locked', { retryAfterSeconds: LOCKOUT_MINUTES * 60 });
+  if (minutes) throw new AppError('auth.locked', { retryAfterSeconds: minutes * 60 });
   throw new AppError(input.failureCode);
+}
+
+/**
+ * Wrong codes after a right password mean someone holds the password: the owner should change it,
+ * and the ward admins should know. Password-only failures are not mailed (anyone can cause them).
+ */
+async function mailSecondFactorLockout(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  user: UserRow,
+  minutes: number,
+): Promise<void> {
+  const municipalityCode = user.municipality_code.trim();
+  const admins = (await listWardAdminEmails(trx, municipalityCode)).filter((email) => email !== user.email);
+  for (const [to, audience] of [
+    [user.email, 'owner'] as const,
+    ...admins.map((email) => [email, 'ward_admin'] as const),
+  ]) {
+    const mail = secondFactorLockoutMail({
+      audience,
+      accountEmail: user.email,
+      lockedAt: clock.now(),
+      minutes,
+      clientIp: ctx.clientIp,
+    });
+    await enqueueMail(trx, { kind: 'second_factor_lockout', to, municipalityCode, ...mail });
+  }
 }

@@ -80,6 +80,7 @@ export async function confirmTotpEnrolment(
       totp_enrolled_at: clock.now(),
       totp_last_step: step,
       failed_attempts: 0,
+      totp_failed_attempts: 0,
     });
     const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
     const issued = await rotateSession(trx, session.sessionId, { twoFactorVerified: true });
@@ -107,7 +108,7 @@ export async function regenerateRecoveryCodes(
     const locked = await findUserById(trx, user.id, { lock: true });
     const step = matchTotpStep(secret, code, clock.now(), locked?.totp_last_step ?? null);
     if (step === undefined) return undefined;
-    await updateUser(trx, user.id, { totp_last_step: step, failed_attempts: 0 });
+    await updateUser(trx, user.id, { totp_last_step: step, failed_attempts: 0, totp_failed_attempts: 0 });
     const fresh = await replaceRecoveryCodes(trx, user.id);
     await writeAudit(trx, ctx, {
       action: 'auth.recovery_codes_regenerate',

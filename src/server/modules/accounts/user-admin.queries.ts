@@ -106,3 +106,18 @@ export async function countActiveWardAdmins(
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Emails of the municipality's active ward admins (whom security alerts go to). */
+export async function listWardAdminEmails(db: Executor, municipalityCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('u.email')
+    .distinct()
+    .where('m.municipality_code', '=', municipalityCode)
+    .where('m.role', '=', 'ward_admin')
+    .where('u.status', '=', 'active')
+    .orderBy('u.email')
+    .execute();
+  return rows.map((row) => row.email);
+}

@@ -74,10 +74,20 @@ export async function changeUser(
       await updateUser(trx, id, { status: 'disabled' });
       await deleteSessionsOfUser(trx, id);
     } else if (change === 'enable') {
-      await updateUser(trx, id, { status: 'active', failed_attempts: 0, locked_until: null });
+      await updateUser(trx, id, {
+        status: 'active',
+        failed_attempts: 0,
+        totp_failed_attempts: 0,
+        locked_until: null,
+      });
     } else {
       // Lost phone: the user enrols again at next login; their recovery codes go with the old secret.
-      await updateUser(trx, id, { totp_secret: null, totp_enrolled_at: null, totp_last_step: null });
+      await updateUser(trx, id, {
+        totp_secret: null,
+        totp_enrolled_at: null,
+        totp_last_step: null,
+        totp_failed_attempts: 0,
+      });
       await trx.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
       await deleteSessionsOfUser(trx, id);
     }

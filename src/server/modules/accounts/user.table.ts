@@ -18,8 +18,13 @@ export interface UserTable {
   totp_enrolled_at: Date | null;
   /** Last accepted TOTP time-step: a code of that step or earlier is refused (replay). */
   totp_last_step: number | null;
-  /** Consecutive failed logins; 5 locks the account for 15 minutes. */
+  /** Consecutive failed passwords; 5 locks the account for 15 minutes. */
   failed_attempts: ColumnType<number, number | undefined>;
+  /**
+   * Consecutive failed second-factor codes (TOTP or recovery). Only a correct code, a password
+   * reset or an admin's "enable" resets it, never the password step; every fifth locks.
+   */
+  totp_failed_attempts: ColumnType<number, number | undefined>;
   locked_until: Date | null;
   last_login_at: Date | null;
   /** Demo accounts: published password and TOTP secret, `zaitaku demo-code` works for them only. */
