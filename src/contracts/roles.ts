@@ -11,14 +11,11 @@ export const Role = z.enum([
 ]);
 export type Role = z.infer<typeof Role>;
 
-/** Roles that can see personal data: each must complete two-factor login (MHLW guideline 6.0). */
-export const rolesRequiringTwoFactor: readonly Role[] = [
-  'ward_admin',
-  'center_staff',
-  'hospital_staff',
-  'clinician',
-  'care_manager',
-];
+/**
+ * Roles that must complete two-factor login: every staff role. Most can see personal data (MHLW
+ * guideline 6.0); a facility_editor can change what the public sees at once (the capacity signal).
+ */
+export const rolesRequiringTwoFactor: readonly Role[] = Role.options;
 
 export const OrganisationKind = z.enum([
   'ward_section',

@@ -276,10 +276,12 @@ describe('two-factor', () => {
     expect(fresh.json().recoveryCodes).toHaveLength(10);
   });
 
-  it('lets a facility editor without an app straight in, and refuses a confirm nobody started', async () => {
+  it('sends a facility editor without an app to enrolment (it can change what the public sees), and refuses a confirm nobody started', async () => {
     const user = await createUser(t.db, { role: 'facility_editor', totp: false });
     const step1 = await passwordStep(user);
-    expect(step1.response.json().twoFactor.status).toBe('not_required');
+    expect(step1.response.json().twoFactor.status).toBe('enrolment_required');
+    const capacity = await get('/api/directory/my-facilities', { cookie: step1.cookie });
+    expect(capacity.json().error.code).toBe('auth.totp_enrolment_required');
     const confirm = await post('/api/auth/totp/enrolment/confirm', { code: '123456' }, step1.headers);
     expect(confirm.json().error.code).toBe('auth.totp_enrolment_not_started');
   });
