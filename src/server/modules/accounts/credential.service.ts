@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
-import { enqueueMail } from '../../platform/mail/outbox.service';
+import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
 import { passwordResetMail } from './account-mail';
 import { clock } from '../../platform/time/clock';
@@ -61,9 +61,10 @@ export async function requestPasswordReset(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const mail = passwordResetMail({ link: `${baseUrl}/reset-password/${token}`, expiresAt });
+    const mail = passwordResetMail({ link: SECRET_LINK_PLACEHOLDER, expiresAt });
     await enqueueMail(trx, {
       kind: 'password_reset',
+      secretLink: `${baseUrl}/reset-password/${token}`,
       to: user.email,
       municipalityCode: user.municipality_code.trim(),
       ...mail,

@@ -8,7 +8,7 @@ import type {
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { Actor, RequestContext } from '../../platform/context';
 import { AppError, isUniqueViolation } from '../../platform/errors';
-import { enqueueMail } from '../../platform/mail/outbox.service';
+import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
 import { invitationMail } from './account-mail';
 import { toInvitation } from './admin.presenter';
@@ -53,11 +53,12 @@ export async function createInvitation(
       municipalityName: (await findMunicipalityName(trx, actor.municipalityCode)) ?? actor.municipalityCode,
       role: input.role,
       inviterName: actor.displayName,
-      link: `${baseUrl}/invite/${token}`,
+      link: SECRET_LINK_PLACEHOLDER,
       expiresAt,
     });
     const mailId = await enqueueMail(trx, {
       kind: 'invitation',
+      secretLink: `${baseUrl}/invite/${token}`,
       to: input.email,
       municipalityCode: actor.municipalityCode,
       ...mail,

@@ -2,6 +2,7 @@ import type { OutboxList, OutboxListQuery, OutboxMail, OutboxMailDetail } from '
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { redactedMailText } from '../../platform/mail/outbox.service';
 import '../../platform/mail/outbox.table';
 import type { ModuleDeps } from '../../platform/module';
 import { toOutboxMail } from './admin.presenter';
@@ -63,7 +64,7 @@ export async function listOutbox(
   };
 }
 
-/** One mail with its body (invitation links live here when SMTP is not configured); the read is audited. Throws not_found. */
+/** One mail with its body, never a reset or invitation link (the recipient's alone); the read is audited. Throws not_found. */
 export async function readOutboxMail(
   deps: Pick<ModuleDeps, 'db'>,
   ctx: RequestContext,
@@ -83,7 +84,7 @@ export async function readOutboxMail(
       recordId: id,
       details: { kind: row.kind },
     });
-    return { ...toOutboxMail(row), bodyText: row.body_text };
+    return { ...toOutboxMail(row), bodyText: redactedMailText(row) };
   });
 }
 

@@ -11,7 +11,22 @@ export type OutgoingMail = {
   subject: string;
   text: string;
   municipalityCode?: string | null;
+  /** A link that grants access (reset, invitation): `text` holds SECRET_LINK_PLACEHOLDER in its place. */
+  secretLink?: string;
 };
+
+export const SECRET_LINK_PLACEHOLDER = '{{secret_link}}';
+const SECRET_LINK_NOTICE = '［リンクは宛先に送るメールにだけ記載します / the link is only in the mail sent］';
+
+/** The text as sent: the secret link put in its place. */
+export function renderMailText(row: { body_text: string; secret_link: string | null }): string {
+  return row.body_text.replaceAll(SECRET_LINK_PLACEHOLDER, row.secret_link ?? SECRET_LINK_NOTICE);
+}
+
+/** The text as the ward admin may read it: never the link, which is the recipient's alone. */
+export function redactedMailText(row: { body_text: string }): string {
+  return row.body_text.replaceAll(SECRET_LINK_PLACEHOLDER, SECRET_LINK_NOTICE);
+}
 
 /** Puts a mail in the outbox in the caller's transaction: it is sent only if the use case commits. */
 export async function enqueueMail(executor: Executor, mail: OutgoingMail): Promise<string> {
@@ -22,6 +37,7 @@ export async function enqueueMail(executor: Executor, mail: OutgoingMail): Promi
       to_address: mail.to,
       subject: mail.subject,
       body_text: mail.text,
+      secret_link: mail.secretLink ?? null,
       municipality_code: mail.municipalityCode ?? null,
       last_error: null,
       sent_at: null,
@@ -65,10 +81,21 @@ export async function deliverDueMail(
   let failed = 0;
   for (const mail of due) {
     try {
-      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await transport.sendMail({
+        from,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: renderMailText(mail),
+      });
       await db
         .updateTable('mail_outbox')
-        .set({ status: 'sent', sent_at: new Date(), attempts: mail.attempts + 1, last_error: null })
+        .set({
+          status: 'sent',
+          sent_at: new Date(),
+          attempts: mail.attempts + 1,
+          last_error: null,
+          secret_link: null,
+        })
         .where('id', '=', mail.id)
         .execute();
       sent++;

@@ -8,7 +8,13 @@ export interface MailOutboxTable {
   kind: string;
   to_address: string;
   subject: string;
+  /** The text; a reset or invitation link stands as `{{secret_link}}` (SECRET_LINK_PLACEHOLDER). */
   body_text: string;
+  /**
+   * The link itself, put into the text only when sending and set to null once sent, so the ward
+   * admin's outbox view and later backups never hold a live link (decision 030).
+   */
+  secret_link: string | null;
   status: ColumnType<'pending' | 'sent' | 'failed', 'pending' | 'sent' | 'failed' | undefined>;
   attempts: ColumnType<number, number | undefined>;
   next_attempt_at: ColumnType<Date, Date | undefined>;
