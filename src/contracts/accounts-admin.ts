@@ -60,6 +60,8 @@ export const AdminUser = z.object({
   status: UserStatus,
   isDemo: z.boolean(),
   twoFactorEnrolled: z.boolean(),
+  /** Email of the ward admin who asked to reset this person's two-factor; a different admin approves. */
+  twoFactorResetRequestedBy: z.string().nullable(),
   lockedUntil: Timestamp.nullable(),
   lastLoginAt: Timestamp.nullable(),
   createdAt: Timestamp,

@@ -76,6 +76,11 @@ export const accountsErrors = defineErrors({
     ja: '区の管理者が一人もいなくなるため、この操作はできません。先に別の管理者を追加してください。',
     en: 'This would leave the municipality without an administrator; add another one first.',
   },
+  'user.two_factor_reset_needs_second_admin': {
+    status: 409,
+    ja: 'この二要素認証のリセットは、あなたが依頼済みです。実行には別の区の管理者の承認が必要です。別の管理者に依頼してください。',
+    en: 'You already asked for this two-factor reset; a different ward administrator must approve it.',
+  },
   'user.cannot_change_self': {
     status: 409,
     ja: '自分自身のアカウントに対してこの操作はできません。別の管理者に依頼してください。',

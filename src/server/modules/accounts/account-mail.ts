@@ -101,3 +101,31 @@ export function secondFactorLockoutMail(input: {
     ].join('\n'),
   };
 }
+
+/** Mailed to the person when a ward admin asks to reset their two-factor, and when it is done. */
+export function twoFactorResetMail(input: {
+  step: 'requested' | 'done';
+  requestedBy: string;
+  approvedBy: string;
+  at: Date;
+}): MailText {
+  const when = tokyoTime.format(input.at);
+  const requested = input.step === 'requested';
+  return {
+    subject: requested
+      ? '【Zaitaku】二要素認証のリセットが依頼されました / Two-factor reset requested'
+      : '【Zaitaku】二要素認証をリセットしました / Two-factor reset done',
+    text: [
+      requested
+        ? `${when}、区の管理者 ${input.requestedBy} があなたの二要素認証（認証アプリ）のリセットを依頼しました。別の管理者が承認すると実行されます。`
+        : `${when}、あなたの二要素認証（認証アプリ）をリセットしました（依頼: ${input.requestedBy}、承認: ${input.approvedBy}）。次のログインで認証アプリを設定し直してください。`,
+      'あなたが依頼していない場合は、すぐに区の管理者（依頼した人とは別の人）に連絡してください。',
+      '',
+      '---',
+      requested
+        ? `On ${when}, the ward administrator ${input.requestedBy} asked to reset your two-factor authentication. It happens when a second administrator approves.`
+        : `On ${when}, your two-factor authentication was reset (asked by ${input.requestedBy}, approved by ${input.approvedBy}). Set up your authenticator app at your next login.`,
+      'If you did not ask for this, tell a ward administrator (not the one who asked) at once.',
+    ].join('\n'),
+  };
+}

@@ -30,6 +30,7 @@ import {
   updateOrganisation,
 } from './organisation.service';
 import { publicBaseUrl } from './session-cookie';
+import { resetTwoFactor } from './two-factor-reset.service';
 import { addMembership, changeUser, getUser, listUsers, removeMembership } from './user-admin.service';
 
 const admin = { access: ['ward_admin'] as const };
@@ -95,7 +96,6 @@ export async function registerAdminPeopleRoutes(app: FastifyInstance, deps: Modu
   for (const [path, change] of [
     ['disable', 'disable'],
     ['enable', 'enable'],
-    ['reset-two-factor', 'reset_two_factor'],
   ] as const) {
     api.post(
       `/api/admin/users/:id/${path}`,
@@ -103,6 +103,15 @@ export async function registerAdminPeopleRoutes(app: FastifyInstance, deps: Modu
       async (request) => changeUser(deps, request.ctx, request.params.id, change),
     );
   }
+
+  api.post(
+    '/api/admin/users/:id/reset-two-factor',
+    { config: admin, schema: { tags, params: IdParams, response: { 200: AdminUser, 202: AdminUser } } },
+    async (request, reply) => {
+      const { user, pending } = await resetTwoFactor(deps, request.ctx, request.params.id);
+      return reply.status(pending ? 202 : 200).send(user);
+    },
+  );
 
   api.post(
     '/api/admin/memberships',

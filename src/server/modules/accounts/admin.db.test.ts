@@ -134,9 +134,12 @@ describe('users and memberships', () => {
     expect(self.json().error.code).toBe('user.cannot_change_self');
   });
 
-  it('resets a user’s two-factor so they enrol again at next login', async () => {
+  it('resets a user’s two-factor so they enrol again at next login, once a second admin approves', async () => {
     const user = await createUser(t.db, { role: 'clinician' });
-    const reset = await call('POST', `/api/admin/users/${user.id}/reset-two-factor`, admin.session.headers);
+    const second = await createSignedInUser(t.db, { role: 'ward_admin' });
+    const asked = await call('POST', `/api/admin/users/${user.id}/reset-two-factor`, admin.session.headers);
+    expect(asked.statusCode).toBe(202);
+    const reset = await call('POST', `/api/admin/users/${user.id}/reset-two-factor`, second.session.headers);
     expect(reset.json().twoFactorEnrolled).toBe(false);
     const row = await t.db
       .selectFrom('users')
@@ -321,7 +324,7 @@ describe('audit coverage', () => {
       'membership.delete',
       'user.disable',
       'user.enable',
-      'user.reset_two_factor',
+      'user.reset_two_factor_request',
       'invitation.create',
       'outbox.read',
       'outbox.retry',

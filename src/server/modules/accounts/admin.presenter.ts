@@ -37,6 +37,7 @@ export function toAdminUser(row: AdminUserRow): AdminUser {
     status: row.status,
     isDemo: row.is_demo,
     twoFactorEnrolled: row.totp_secret !== null,
+    twoFactorResetRequestedBy: row.two_factor_reset_requested_by,
     lockedUntil: row.locked_until && row.locked_until > clock.now() ? toTokyoIso(row.locked_until) : null,
     lastLoginAt: toTokyoIsoOrNull(row.last_login_at),
     createdAt: toTokyoIso(row.created_at),

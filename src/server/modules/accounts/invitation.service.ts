@@ -10,9 +10,9 @@ import type { Actor, RequestContext } from '../../platform/context';
 import { AppError, isUniqueViolation } from '../../platform/errors';
 import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
+import { clock } from '../../platform/time/clock';
 import { invitationMail } from './account-mail';
 import { toInvitation } from './admin.presenter';
-import { clock } from '../../platform/time/clock';
 import { assertStrongPassword } from './credential.service';
 import {
   findInvitation,

@@ -5,8 +5,8 @@ import { AppError } from '../../platform/errors';
 import { redactedMailText } from '../../platform/mail/outbox.service';
 import '../../platform/mail/outbox.table';
 import type { ModuleDeps } from '../../platform/module';
-import { toOutboxMail } from './admin.presenter';
 import { clock } from '../../platform/time/clock';
+import { toOutboxMail } from './admin.presenter';
 
 const encodeCursor = (createdAt: Date, id: string) =>
   Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');

@@ -1,24 +1,34 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
 import type { Database } from '../../platform/db/schema';
+import { clock } from '../../platform/time/clock';
 import { escapeLike } from './organisation.queries';
 import type { UserTable } from './user.table';
 import './membership.table';
+import './two-factor-reset.table';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-export type AdminUserRow = Selectable<UserTable> & { memberships: AdminMembership[] };
+export type AdminUserRow = Selectable<UserTable> & {
+  memberships: AdminMembership[];
+  /** Email of the ward admin whose two-factor reset request waits for a second admin. */
+  two_factor_reset_requested_by: string | null;
+};
 
 function selectUsers(db: Executor) {
   return db
     .selectFrom('users as u')
     .selectAll('u')
-    .select(
+    .select([
       sql<AdminMembership[]>`coalesce((
         select json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'organisationId', m.organisation_id,
           'organisationName', o.name, 'role', m.role) order by o.name, m.role)
         from memberships m join organisations o on o.id = m.organisation_id
         where m.user_id = u.id), '[]'::json)`.as('memberships'),
-    );
+      sql<string | null>`(select r.requested_by_label from two_factor_reset_requests r
+        where r.user_id = u.id and r.closed_at is null and r.expires_at > ${clock.now()})`.as(
+        'two_factor_reset_requested_by',
+      ),
+    ]);
 }
 
 function parseMemberships<T extends { memberships: unknown }>(

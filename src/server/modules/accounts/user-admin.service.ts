@@ -47,11 +47,11 @@ export async function getUser(deps: Deps, municipalityCode: string, id: string):
   return toAdminUser(row);
 }
 
-type UserChange = 'disable' | 'enable' | 'reset_two_factor';
+type UserChange = 'disable' | 'enable';
 
 /**
- * Disables (ends sessions), enables (also lifts a lockout) or resets two-factor of a user of the
- * caller's municipality. Throws not_found, user.cannot_change_self.
+ * Disables (ends sessions) or enables (also lifts a lockout) a user of the caller's municipality.
+ * Resetting two-factor takes two admins: `resetTwoFactor`. Throws not_found, user.cannot_change_self.
  */
 export async function changeUser(
   deps: Deps,
@@ -73,23 +73,13 @@ export async function changeUser(
     if (change === 'disable') {
       await updateUser(trx, id, { status: 'disabled' });
       await deleteSessionsOfUser(trx, id);
-    } else if (change === 'enable') {
+    } else {
       await updateUser(trx, id, {
         status: 'active',
         failed_attempts: 0,
         totp_failed_attempts: 0,
         locked_until: null,
       });
-    } else {
-      // Lost phone: the user enrols again at next login; their recovery codes go with the old secret.
-      await updateUser(trx, id, {
-        totp_secret: null,
-        totp_enrolled_at: null,
-        totp_last_step: null,
-        totp_failed_attempts: 0,
-      });
-      await trx.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
-      await deleteSessionsOfUser(trx, id);
     }
     await writeAudit(trx, ctx, { action: `user.${change}`, recordType: 'user', recordId: id });
     return toAdminUser((await findAdminUser(trx, ctx.municipalityCode, id)) ?? user);

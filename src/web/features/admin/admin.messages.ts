@@ -54,7 +54,11 @@ const ja = {
     resetTwoFactor: '二要素認証をリセット',
     disableConfirm: '{{name}} さんのアカウントを利用停止にします。よろしいですか？',
     resetConfirm:
-      '{{name}} さんの二要素認証をリセットします。次回ログイン時に設定し直しになります。よろしいですか？',
+      '{{name}} さんの二要素認証のリセットを依頼します。別の区の管理者が承認すると実行され、本人にメールで知らせます。よろしいですか？',
+    resetPending: 'リセット依頼中（{{by}}）',
+    approveReset: '承認してリセット',
+    approveConfirm:
+      '{{by}} さんが依頼した、{{name}} さんの二要素認証のリセットを承認します。次回ログイン時に設定し直しになります。よろしいですか？',
     done: '{{name}} さんのアカウントを更新しました。',
     listTitle: '利用者の一覧',
   },
@@ -188,7 +192,12 @@ const en = {
     enable: 'Enable',
     resetTwoFactor: 'Reset two-factor',
     disableConfirm: 'Disable the account of {{name}}?',
-    resetConfirm: 'Reset the two-factor login of {{name}}? They will set it up again at their next login.',
+    resetConfirm:
+      'Ask to reset the two-factor login of {{name}}? A second ward administrator must approve it; {{name}} is told by mail.',
+    resetPending: 'Reset requested ({{by}})',
+    approveReset: 'Approve reset',
+    approveConfirm:
+      'Approve the two-factor reset of {{name}} asked by {{by}}? They will set it up again at their next login.',
     done: 'The account of {{name}} was updated.',
     listTitle: 'Users',
   },

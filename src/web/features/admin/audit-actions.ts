@@ -27,6 +27,7 @@ const actionNames: Record<string, { ja: string; en: string }> = {
   'user.disable': { ja: '利用停止', en: 'User disabled' },
   'user.enable': { ja: '利用再開', en: 'User enabled' },
   'user.reset_two_factor': { ja: '二要素認証のリセット', en: 'Two-factor reset' },
+  'user.reset_two_factor_request': { ja: '二要素認証のリセット依頼', en: 'Two-factor reset requested' },
   'outbox.read': { ja: '送信メールの閲覧', en: 'Mail read' },
   'outbox.retry': { ja: 'メールの再送', en: 'Mail resent' },
   'audit.read': { ja: '監査ログの閲覧', en: 'Audit log read' },

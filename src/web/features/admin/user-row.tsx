@@ -16,7 +16,12 @@ function UserStatusBadges({ user }: { user: AdminUser }) {
         {user.status === 'active' ? t('users.active') : t('users.disabled')}
       </span>{' '}
       {locked ? <span className="badge badge--warning">{t('users.locked')}</span> : null}{' '}
-      {user.isDemo ? <span className="badge">{t('users.demo')}</span> : null}
+      {user.isDemo ? <span className="badge">{t('users.demo')}</span> : null}{' '}
+      {user.twoFactorResetRequestedBy ? (
+        <span className="badge badge--warning">
+          {t('users.resetPending', { by: user.twoFactorResetRequestedBy })}
+        </span>
+      ) : null}
     </>
   );
 }
@@ -40,13 +45,19 @@ function UserActions({ user, run, busy }: { user: AdminUser; run: RunUserAction;
       {user.status === 'active'
         ? button(t('users.disable'), accountsApi.userDisable(user.id), t('users.disableConfirm', { name }))
         : button(t('users.enable'), accountsApi.userEnable(user.id))}
-      {user.twoFactorEnrolled
+      {user.twoFactorEnrolled && user.twoFactorResetRequestedBy
         ? button(
-            t('users.resetTwoFactor'),
+            t('users.approveReset'),
             accountsApi.userResetTwoFactor(user.id),
-            t('users.resetConfirm', { name }),
+            t('users.approveConfirm', { name, by: user.twoFactorResetRequestedBy }),
           )
-        : null}
+        : user.twoFactorEnrolled
+          ? button(
+              t('users.resetTwoFactor'),
+              accountsApi.userResetTwoFactor(user.id),
+              t('users.resetConfirm', { name }),
+            )
+          : null}
     </div>
   );
 }
