@@ -20,6 +20,11 @@ export const errorCatalog = {
     ja: '送信されたデータが大きすぎます。内容を分けて送信してください。',
     en: 'The request is too large. Send it in smaller parts.',
   },
+  'request.nul_byte': {
+    status: 400,
+    ja: '入力に使えない文字（NUL）が含まれています。文字をコピーした元を確かめて、入力し直してください。',
+    en: 'The input contains a character that is not allowed (NUL). Type it again.',
+  },
   'request.unsupported_media_type': {
     status: 415,
     ja: 'この形式のデータは受け付けていません。JSON で送信してください。',
@@ -114,6 +119,11 @@ export const errorCatalog = {
     status: 503,
     ja: 'データベースは別のプロセスが使用中です。起動中の Zaitaku を停止するか、DATA_DIR に別の場所を指定してください。',
     en: 'The database directory is used by another process. Stop it or choose another DATA_DIR.',
+  },
+  'database.unavailable': {
+    status: 503,
+    ja: 'データベースに接続できません。しばらく待ってから、もう一度お試しください。続く場合は区のシステム担当に連絡してください。',
+    en: 'The database cannot be reached. Try again shortly; if it continues, tell the ward’s system administrator.',
   },
   'database.unsupported_ctype': {
     status: 503,

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { RequestContext } from '../context';
 import type { DatabaseHandle } from '../db/database';
+import { AppError } from '../errors';
 import type { ModuleDeps, ServerModule } from '../module';
 import { enforceAccess } from './access';
 import { errorBody, installErrorHandler } from './error-handler';
@@ -44,6 +45,7 @@ export type RouteInfo = { method: string; url: string; access: unknown; allowPar
 /** Builds the HTTP application; `listen` is the caller's business (tests use `inject`). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
   const { config, database } = options;
+  const httpsOnly = config.BASE_URL?.startsWith('https://') ?? false;
   const app = Fastify({
     logger:
       options.logger === false || config.LOG_LEVEL === 'silent'
@@ -57,8 +59,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
             },
           },
     genReqId: (req) => {
+      // Written to logs and the audit log: a client's id only when short and plain, else our own.
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+      return typeof incoming === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(incoming)
+        ? incoming
+        : randomUUID();
     },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
@@ -98,8 +103,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     };
     reply.header('x-request-id', request.id);
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // PostgreSQL text cannot hold NUL: refuse it in any input before it reaches a query as a 500.
+  app.addHook('preValidation', async (request) => {
+    if ([request.query, request.params, request.body].some(containsNul))
+      throw new AppError('request.nul_byte');
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
+    if (httpsOnly) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Staff and session answers carry personal data or tokens: no browser or proxy keeps them.
+    if (isPrivateApi(request.url) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     const type = String(reply.getHeader('content-type') ?? '');
@@ -200,6 +214,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
 
   await app.ready();
   return Object.assign(app, { routeTable }) as unknown as FastifyInstance & { routeTable: RouteInfo[] };
+}
+
+function isPrivateApi(url: string): boolean {
+  return url.startsWith('/api/') && !url.startsWith('/api/public/') && !url.startsWith('/api/docs');
+}
+
+/** True when a string anywhere in a parsed query, params or JSON body holds U+0000. */
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (typeof (value as { pipe?: unknown }).pipe === 'function') return false; // a stream (uploads)
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000') || containsNul(item, depth + 1)) return true;
+  }
+  return false;
 }
 
 function safeOrigin(url: string): string | undefined {

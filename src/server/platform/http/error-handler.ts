@@ -45,7 +45,31 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(400).send(errorBody('request.invalid', undefined, request.id));
     }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ requestId: request.id, code: error.code }, 'database unavailable');
+      reply.header('retry-after', '30');
+      return reply.status(503).send(errorBody('database.unavailable', undefined, request.id));
+    }
     request.log.error({ err: error, requestId: request.id }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', undefined, request.id));
   });
+}
+
+/** Socket errors and PostgreSQL's connection / shutdown classes (08, 57P0x): PostgreSQL is down or restarting. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+function isDatabaseUnavailable(error: { code?: string; message?: string }): boolean {
+  const code = String(error.code ?? '');
+  return (
+    UNAVAILABLE_CODES.has(code) ||
+    /^08\d{3}$/.test(code) ||
+    /Connection terminated|connect ECONNREFUSED/.test(error.message ?? '')
+  );
 }
