@@ -18,7 +18,7 @@ import { findUserByEmail, findUserById, updateUser } from './user.queries';
 
 const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
-/** Refuses a weak password with auth.weak_password (details.reason: too_short, common, guessable). */
+/** Refuses a weak password with auth.weak_password (details.reason: too_short, common, guessable, personal). */
 export function assertStrongPassword(password: string, userInputs: string[]): void {
   const verdict = checkPasswordStrength(password, userInputs);
   if (!verdict.ok) throw new AppError('auth.weak_password', { reason: verdict.reason });

@@ -11,7 +11,24 @@ function getChecker(): ZxcvbnFactory {
   return checker;
 }
 
-export type PasswordVerdict = { ok: true } | { ok: false; reason: 'too_short' | 'common' | 'guessable' };
+export type PasswordVerdict =
+  | { ok: true }
+  | { ok: false; reason: 'too_short' | 'common' | 'guessable' | 'personal' };
+
+const fold = (value: string) => value.normalize('NFKC').toLowerCase();
+
+/**
+ * Pieces of the user's own email and name a password must not contain (ASVS 6.2.11): the email's
+ * local part and each part of it or of the name from 4 characters (2 for kanji or kana names).
+ */
+function personalPieces(userInputs: string[]): string[] {
+  const pieces = userInputs.flatMap((value) => {
+    const folded = fold(value);
+    const local = folded.includes('@') ? folded.slice(0, folded.indexOf('@')) : folded;
+    return [local, ...local.split(/[@.\s_+-]+/)];
+  });
+  return pieces.filter((piece) => piece.length >= (/^[ -~]*$/.test(piece) ? 4 : 2));
+}
 
 /**
  * ASVS 6.2: at least 8 characters, not a common/breached password, not easily guessed. Refuses a
@@ -20,6 +37,9 @@ export type PasswordVerdict = { ok: true } | { ok: false; reason: 'too_short' | 
  */
 export function checkPasswordStrength(password: string, userInputs: string[] = []): PasswordVerdict {
   if ([...password].length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'too_short' };
+  const folded = fold(password);
+  if (personalPieces(userInputs).some((piece) => folded.includes(piece)))
+    return { ok: false, reason: 'personal' };
   const inputs = userInputs
     .flatMap((value) => [value, ...value.split(/[@.\s_+-]+/)])
     .filter((v) => v.length >= 3);

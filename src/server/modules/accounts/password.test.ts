@@ -43,6 +43,13 @@ describe('password strength', () => {
     expect(checkPasswordStrength('taro.meguro', ['taro.meguro@example.jp']).ok).toBe(false);
   });
 
+  it('refuses a password that holds the user’s own name or the local part of their email', () => {
+    const inputs = ['hanako.meguro@example.jp', 'Meguro Hanako'];
+    expect(checkPasswordStrength('hanako.meguro2026', inputs)).toEqual({ ok: false, reason: 'personal' });
+    expect(checkPasswordStrength('Kinmokusei-HANAKO-aki', inputs)).toEqual({ ok: false, reason: 'personal' });
+    expect(checkPasswordStrength('kinmokusei-no-kaori-aki', inputs)).toEqual({ ok: true });
+  });
+
   it('accepts a long passphrase', () => {
     expect(checkPasswordStrength('shinkansen-ni-noru-asa')).toEqual({ ok: true });
   });
