@@ -7,8 +7,8 @@ import type {
   OutboxMail,
 } from '../../../contracts/accounts';
 import type { MailOutboxTable } from '../../platform/mail/outbox.table';
-import type { AuditRow } from './audit-viewer.queries';
 import { clock } from '../../platform/time/clock';
+import type { AuditRow } from './audit-viewer.queries';
 import { type InvitationRow, invitationStatus } from './invitation.queries';
 import type { OrganisationRow } from './organisation.queries';
 import { toTokyoIso, toTokyoIsoOrNull } from './tokyo-time';
