@@ -38,6 +38,7 @@ async function timedImport(db: Kysely<Database>, bytes: Buffer, fileName: string
 /** Import rate: a fresh demo installation per run, the file imported (all new), then again (all unchanged). */
 async function measureRate(ctx: BenchContext, engine: Engine, bytes: Buffer, rows: number) {
   const first: number[] = [];
+  const firstSeconds: number[] = [];
   const loading: number[] = [];
   const rebuild: number[] = [];
   const again: number[] = [];
@@ -49,6 +50,7 @@ async function measureRate(ctx: BenchContext, engine: Engine, bytes: Buffer, row
       const repeat = await timedImport(server.database.db, bytes, 'bench-rate.csv');
       created = fresh.report.created;
       first.push(rows / fresh.seconds);
+      firstSeconds.push(fresh.seconds);
       const rebuildSeconds = fresh.report.indexRebuildMs / 1000;
       loading.push(rows / (fresh.seconds - rebuildSeconds));
       rebuild.push(rebuildSeconds);
@@ -63,12 +65,16 @@ async function measureRate(ctx: BenchContext, engine: Engine, bytes: Buffer, row
   return {
     rows,
     created,
+    secondsNew: round1(median(firstSeconds)),
+    /** Issue 11: 50,000 new rows within 8 s on both engines. */
+    targetSecondsNew: 8,
     rowsPerSecondNew: round1(median(first)),
     /** The same imports without their index rebuild: reading, checking, matching and writing. */
     rowsPerSecondNewBeforeIndexRebuild: round1(median(loading)),
     indexRebuildSeconds: round1(median(rebuild)),
     rowsPerSecondUnchanged: round1(median(again)),
-    target: 20_000,
+    /** Issue 11: a re-import of unchanged rows at 20,000 rows/s or more. */
+    targetRowsPerSecondUnchanged: 20_000,
   };
 }
 
@@ -167,7 +173,8 @@ async function measureLarge(ctx: BenchContext, engine: Engine, rows: number) {
         secondsWithIndexBuilds: round1(seconds),
         indexRebuildSeconds: round1(report.indexRebuildMs / 1000),
         rowsPerSecond: round1(rows / seconds),
-        targetSeconds: 60,
+        /** Issue 11: 500,000 rows with index builds within 75 s on PGlite, 60 s on PostgreSQL. */
+        targetSeconds: engine === 'pglite' ? 75 : 60,
       },
       exportCsv: {
         facilities: report.created + 720,
