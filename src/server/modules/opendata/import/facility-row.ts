@@ -4,7 +4,6 @@ import { splitAddress } from '../parse/normalise-address';
 import type { DayCode } from '../parse/normalise-schedule';
 import type { FacilityContent, ResolvedRow } from '../parse/row-resolution';
 import { serviceCodeOf } from './care-service-codes';
-import type { FacilityState } from './facility-state';
 
 /** The directory's facility columns an import writes (the directory's own table type). */
 type ImportedColumn =
@@ -77,7 +76,8 @@ export const PATCH_FIELD_OF: Readonly<Record<string, string>> = {
   hoursNote: 'hours',
 };
 
-export function rowFromState(state: FacilityState): DirectoryRow {
+/** The row to write over a stored facility (a FacilityState of facility-state.ts, which builds on DirectoryRow). */
+export function rowFromState(state: Omit<DirectoryRow, 'last_confirmed_at'>): DirectoryRow {
   const { lat, lng } = state;
   return {
     id: state.id,

@@ -1,14 +1,14 @@
 import { hash } from 'node:crypto';
 import { FACILITY_FIELDS } from '../../../../contracts/opendata-layouts';
-import type { FacilityContent } from './row-resolution';
 
 const HASHED_FIELDS = ['type', ...FACILITY_FIELDS] as const;
 
 /**
- * Hash of a row's content. Fields are taken in one fixed order (not the file's column order), so
+ * Hash of a row's content (a FacilityContent of row-resolution.ts, taken as a plain object so this
+ * file needs nothing of the file that calls it). Fields are taken in one fixed order (not the file's column order), so
  * equal content gives an equal hash whichever way the file was laid out.
  */
-export function contentHash(content: FacilityContent): string {
+export function contentHash(content: object): string {
   const record = content as Record<string, unknown>;
   let text = '';
   for (const field of HASHED_FIELDS) {
