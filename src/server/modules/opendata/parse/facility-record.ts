@@ -1,5 +1,5 @@
 import type { RowErrorCode } from '../../../../contracts/opendata-errors';
-import { FACILITY_FIELDS, type FacilityField } from '../../../../contracts/opendata-layouts';
+import type { FacilityField } from '../../../../contracts/opendata-layouts';
 import { cleanAddress } from './normalise-address';
 import { formatList, normaliseList } from './normalise-lists';
 import { type DayCode, formatDays, normaliseDays, normaliseTimes } from './normalise-schedule';
@@ -165,44 +165,10 @@ type FieldRead<K extends FacilityField> =
   | { ok: true; value: FieldTypes[K] }
   | { ok: false; code: RowErrorCode };
 
-/**
- * Cells worth remembering: empty ones (most cells of a real file), and those of fields that repeat
- * from row to row (a list has a few kinds, schedules and municipalities). Each distinct one is read
- * once per process, up to a bound; an array value is copied out, so no two rows share it.
- */
-const REPEATING: ReadonlySet<FacilityField> = new Set<FacilityField>([
-  'municipalityCode',
-  'siteMunicipalityCode',
-  'municipalityName',
-  'municipalityPrefecture',
-  'kind',
-  'serviceKind',
-  'prefecture',
-  'city',
-  'days',
-  'opensAt',
-  'closesAt',
-  'departments',
-  'status',
-  'disasterRole',
-  'altitudeKind',
-]);
-const remembered = new Map<FacilityField, Map<string, FieldRead<FacilityField>>>(
-  FACILITY_FIELDS.map((field) => [field, new Map()]),
-);
-const MAX_REMEMBERED_PER_FIELD = 1_000;
-
 /** Reads one cell into its field; never throws (the fuzz test holds us to that). */
 export function readField<K extends FacilityField>(field: K, raw: string): FieldRead<K> {
   if (raw.length > MAX_CELL) return reject('row.too_long');
-  if (raw !== '' && !REPEATING.has(field)) return FIELD_SPECS[field].read(raw);
-  const reads = remembered.get(field) as Map<string, FieldRead<K>>;
-  let read = reads.get(raw);
-  if (!read) {
-    read = FIELD_SPECS[field].read(raw);
-    if (reads.size < MAX_REMEMBERED_PER_FIELD) reads.set(raw, read);
-  }
-  return read.ok && Array.isArray(read.value) ? { ok: true, value: [...read.value] as FieldTypes[K] } : read;
+  return FIELD_SPECS[field].read(raw);
 }
 
 export function writeField<K extends FacilityField>(field: K, value: FieldTypes[K] | undefined): string {
