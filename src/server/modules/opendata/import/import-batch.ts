@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { ImportReport, OpenDataLayout } from '../../../../contracts/opendata';
-import type { Database } from '../../../platform/db/schema';
+import type { ImportReport } from '../../../../contracts/opendata';
 import { ROWS_PER_TURN, turnEventLoop } from '../../../platform/runtime/event-loop';
 import { type ResolvedRow, rawCells } from '../parse/row-resolution';
-import type { ImportIndexes } from './bulk-indexes';
 import {
   type FacilityMatch,
   findEditorEditedFields,
@@ -17,7 +14,6 @@ import {
   createPlan,
   duplicateFacilityError,
   emptyIndex,
-  type FacilityKeyed,
   hasPendingEditorEdits,
   headersOf,
   indexMatches,
@@ -29,58 +25,14 @@ import {
   type RowPlan,
   removeFromIndex,
 } from './import-plan';
+import type { ImportRun } from './import-run';
 import { type PreparedTarget, prepareTarget, type WritePlan, writePlans } from './import-writes';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-/** What `written` keeps of a facility the import created or changed: its keys and the row's line. */
-export type WrittenFacility = FacilityKeyed & { line: number };
-
-/** State that lives for one import run. */
-export type ImportRun = {
-  report: ImportReport;
-  layout: OpenDataLayout;
-  fileName: string;
-  now: Date;
-  /** null = dry run: plan and count, write nothing. */
-  trx: Transaction<Database> | null;
-  /** Suspended before the first facility is written when the import is large. */
-  indexes: ImportIndexes;
-  reader: Executor;
-  overwriteEditorEdits: boolean;
-  actor: { userId: string | null; label: string | null };
-  municipalities: Map<string, { name: string; prefecture: string }>;
-  /** Facilities per municipality when the run began (a municipality without any needs no lookups). */
-  populated: Map<string, number>;
-  /**
-   * The facilities of each smaller municipality, loaded once when its first row comes (see
-   * existingFacilities). Facilities this import rewrites leave it: `written` has them as written.
-   */
-  preloaded: Map<string, MatchIndex>;
-  preloadUpTo: number;
-  /** Existing facility id → line of the row that took it (a created one has its line in `written`). */
-  touched: Map<string, number>;
-  /**
-   * The keys of the facilities this import created or changed, as written: later rows meet them
-   * here whether or not the database answers for them (a dry run writes nothing, the same batch
-   * is not written yet, and rows of a municipality that had no facilities are not looked up).
-   */
-  written: MatchIndex<WrittenFacility>;
-  towns: Map<string, { name: string; district_code: string | null } | null>;
-  /** District names by municipality (for the search text of new facilities). */
-  districts: Map<string, Map<string, string>>;
-  pushError(error: ImportReport['errors'][number]): void;
-  keepRejectedRow(line: number, sheet: string, cells: Record<string, string>): void;
-};
-
 /**
- * Plans one batch of rows and (unless dry) sends its writes. Rows with problems are counted as
- * rejected. Returns once the statements are on their way: `written` settles when the database has
- * carried them out, so the caller can plan the next batch meanwhile (the connection runs the
- * statements of both in the order sent).
+ * Plans one batch of rows and (unless dry) writes it. Rows with problems are counted as rejected.
+ * Batches go one after another: the next is planned once this one is written.
  */
-export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise<{ written: Promise<void> }> {
-  const writes: Promise<void>[] = [];
+export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise<void> {
   const byMunicipality = new Map<string, ResolvedRow[]>();
   for (const row of rows) {
     if (!(await ensureMunicipality(run, row))) continue;
@@ -91,15 +43,14 @@ export async function processBatch(run: ImportRun, rows: ResolvedRow[]): Promise
   for (const [code, group] of byMunicipality) {
     const { plans, prepared } = await planGroup(run, code, group);
     count(run, plans);
-    if (run.trx) writes.push((await writePlans(run, run.trx, plans, prepared)).written);
+    if (run.trx) await writePlans(run, run.trx, plans, prepared);
   }
-  return { written: Promise.all(writes).then(() => undefined) };
 }
 
 /**
  * Up to this many facilities, a municipality's facilities are loaded once per import and matched
- * in memory: no lookup per batch, so planning never waits for the previous batch's writes. Larger
- * ones are looked up batch by batch with the batch's keys (memory stays bounded).
+ * in memory: one query instead of one per batch. Larger ones are looked up batch by batch with the
+ * batch's keys (memory stays bounded).
  */
 export const PRELOAD_UP_TO = 20_000;
 

@@ -24,8 +24,8 @@ import {
   updateFacilities,
   upsertSources,
 } from './facility-writes';
-import type { ImportRun } from './import-batch';
 import type { RowPlan } from './import-plan';
+import type { ImportRun } from './import-run';
 
 export type WritePlan = Exclude<RowPlan, { kind: 'unchanged' }>;
 
@@ -49,15 +49,14 @@ export function prepareTarget(plan: WritePlan): PreparedTarget {
 
 /**
  * Carries out a batch's plans in the import's transaction: new and changed facilities with their
- * hours, closures, open-data side and history rows, then fresh search columns. Returns once every
- * statement is sent; `written` settles when the database has run them (and fails if one failed).
+ * hours, closures, open-data side and history rows, then fresh search columns.
  */
 export async function writePlans(
   run: ImportRun,
   trx: Transaction<Database>,
   plans: RowPlan[],
   prepared: ReadonlyMap<RowPlan, PreparedTarget> = new Map(),
-): Promise<{ written: Promise<void> }> {
+): Promise<void> {
   const inserts: RowWrite[] = [];
   const updates: RowWrite[] = [];
   const sources: SourceWrite[] = [];
@@ -84,41 +83,18 @@ export async function writePlans(
     history.push(historyOf(plan, target));
   }
   // New facilities get their search columns in the insert itself; changed ones are refreshed by
-  // the directory (their capabilities count too). Each statement is sent as soon as its rows are
-  // ready, without waiting for the one before: the connection runs them in order while this
-  // thread prepares the next (the database and the preparation overlap instead of taking turns).
+  // the directory once their rows are written (their capabilities count too).
   if (inserts.length > 0 || updates.length > 0) await run.indexes.beforeWrite(trx);
-  const sent = new InOrder();
-  const searchable = await withSearchFields(run, trx, inserts);
-  await sent.add(insertFacilities(trx, searchable, run.now));
-  await sent.add(updateFacilities(trx, updates, run.now));
-  await sent.add(insertSources(trx, newSources, run.now));
-  await sent.add(upsertSources(trx, sources, run.now));
-  await sent.add(insertHistory(trx, history, run.actor, run.now));
-  const ids = updates.map((r) => r.id);
-  // Changed facilities' search columns once their rows are written (their capabilities count too).
-  const written = sent.done().then(() => (ids.length > 0 ? refreshFacilitySearch(trx, ids) : undefined));
-  written.catch(() => undefined);
-  return { written };
-}
-
-/**
- * Statements started one after another on one connection (which runs them in the order started)
- * and awaited together. After each start it lets the event loop turn, so the statement reaches
- * the database before the next one is prepared; a failure is reported by done(), never lost.
- */
-class InOrder {
-  private readonly started: Promise<unknown>[] = [];
-
-  async add(statement: Promise<unknown>): Promise<void> {
-    statement.catch(() => undefined);
-    this.started.push(statement);
-    await turnEventLoop();
-  }
-
-  async done(): Promise<void> {
-    await Promise.all(this.started);
-  }
+  await insertFacilities(trx, await withSearchFields(run, trx, inserts), run.now);
+  await updateFacilities(trx, updates, run.now);
+  await insertSources(trx, newSources, run.now);
+  await upsertSources(trx, sources, run.now);
+  await insertHistory(trx, history, run.actor, run.now);
+  if (updates.length > 0)
+    await refreshFacilitySearch(
+      trx,
+      updates.map((r) => r.id),
+    );
 }
 
 async function withSearchFields(run: ImportRun, trx: Transaction<Database>, rows: RowWrite[]) {

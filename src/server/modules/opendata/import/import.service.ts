@@ -10,8 +10,9 @@ import type { ResolvedRow } from '../parse/row-resolution';
 import '../opendata.table';
 import { ImportIndexes, isBulkImport } from './bulk-indexes';
 import { countFacilitiesByMunicipality } from './facility-state';
-import { type ImportRun, PRELOAD_UP_TO, processBatch, type WrittenFacility } from './import-batch';
+import { PRELOAD_UP_TO, processBatch } from './import-batch';
 import { emptyIndex } from './import-plan';
+import type { ImportRun, WrittenFacility } from './import-run';
 
 export type ImportOptions = {
   fileName: string;
@@ -40,9 +41,6 @@ export type ImportOptions = {
 
 /** Rejected rows whose cells the report carries (the admin page shows them with the faulty cells marked). */
 const REJECTED_ROWS_SHOWN = 100;
-
-/** Batches planned and sent while earlier ones are still being written. */
-const BATCHES_AHEAD = 3;
 
 /** Signals "roll the transaction back" once every row has been read and reported. */
 class Rollback extends Error {}
@@ -124,34 +122,11 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
   let batch: ResolvedRow[] = [];
   let lastProgress = 0;
   const skipped = new Map<string, number>();
-  // The next batch is read (on the worker) and planned while the database writes the ones before:
-  // with PostgreSQL they run side by side on the two cores. A failure surfaces at the next flush.
-  let planning: Promise<void> = Promise.resolve();
-  const writing: Promise<void>[] = [];
-  let failure: unknown;
-  const fail = (error: unknown) => {
-    failure ??= error;
-  };
-  const settle = async () => {
-    await planning;
-    if (failure) throw failure;
-  };
   const flush = async () => {
-    await settle();
-    // At most this many planned batches wait to be written (bounded memory, early failures).
-    while (writing.length >= BATCHES_AHEAD) await writing.shift();
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    planning = processBatch(run, rows).then(({ written }) => {
-      written.catch(fail);
-      writing.push(written);
-    }, fail);
-  };
-  const finish = async () => {
-    await settle();
-    await Promise.all(writing.splice(0));
-    if (failure) throw failure;
+    await processBatch(run, rows);
   };
   const reader = readOpenDataFor(
     bytes,
@@ -167,7 +142,6 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
     switch (event.type) {
       case 'sheet':
         await flush();
-        await finish();
         run.layout = event.layout ?? run.layout;
         run.report.layout ??= event.layout;
         run.report.sheets.push({ name: event.name, layout: event.layout, rows: 0 });
@@ -201,7 +175,6 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
     }
   }
   await flush();
-  await finish();
   run.report.skippedMunicipalities = [...skipped]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 20)
