@@ -10,7 +10,6 @@ import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { importOpenData } from './import/import.service';
 import { listRecentImports } from './import/import-history.queries';
-import { startReadingWorker, WORKER_THRESHOLD_BYTES } from './parse/read-in-worker';
 
 const tags = ['open data (admin)'];
 
@@ -42,9 +41,6 @@ export async function registerAdminRoutes(root: FastifyInstance, deps: ModuleDep
     app.addHook('onRequest', async (request) => {
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > OPEN_DATA_UPLOAD_LIMIT_BYTES) throw new AppError('opendata.file_too_large');
-      // Access was checked before this hook: a ward admin's large upload will be read on a worker
-      // thread, which loads while the body arrives (at most one waits; see read-in-worker.ts).
-      if (request.method === 'POST' && declared >= WORKER_THRESHOLD_BYTES) startReadingWorker();
     });
 
     app.post(

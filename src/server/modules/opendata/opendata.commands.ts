@@ -11,7 +11,6 @@ import { withDatabase } from '../../platform/db/with-database';
 import { isAppError } from '../../platform/errors';
 import { exportOpenData } from './export/export.service';
 import { emptyImportReport, importOpenData } from './import/import.service';
-import { startReadingWorker, WORKER_THRESHOLD_BYTES } from './parse/read-in-worker';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -95,8 +94,6 @@ async function runImport(args: string[], config: Parameters<CliCommand['run']>[1
     return 1;
   }
   const bytes = readFileSync(file);
-  // A large file is read on a worker thread: let it load while the database opens.
-  if (bytes.byteLength >= WORKER_THRESHOLD_BYTES) startReadingWorker();
   return withDatabase(config, async ({ db }) => {
     const report = await importOpenData(db, bytes, {
       fileName: basename(file),

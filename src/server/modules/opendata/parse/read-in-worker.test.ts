@@ -2,16 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticMedicalList } from '../testing/synthetic-list';
 import { type ReadEvent, readOpenData } from './open-data-reader';
-import {
-  IDLE_WORKER_MS,
-  idleReadingWorker,
-  readOpenDataInWorker,
-  startReadingWorker,
-  stopIdleReadingWorker,
-} from './read-in-worker';
+import { readOpenDataInWorker } from './read-in-worker';
 import type { MunicipalityInfo } from './row-resolution';
 
 const ROOT = join(import.meta.dirname, '../../../../..');
@@ -63,75 +57,42 @@ describe('reading on a worker thread', () => {
     }
   });
 
-  afterAll(stopIdleReadingWorker);
-
-  it('reads the next file on the same thread, which then waits for another', async () => {
-    await stopIdleReadingWorker();
-    expect(idleReadingWorker()).toBeUndefined();
-    const first = await bothWays(syntheticMedicalList(1_500), 'a.csv');
-    const thread = idleReadingWorker();
-    expect(thread).toBeGreaterThan(0);
-    // The second file is smaller and names a municipality: nothing of the first one leaks into it.
-    const second = await bothWays(syntheticMedicalList(400), 'b.csv', '131105');
-    expect(second.worker).toEqual(second.inline);
-    expect(second.worker.filter((e) => e.type === 'row')).toHaveLength(400);
-    expect(first.worker.filter((e) => e.type === 'row')).toHaveLength(1_500);
-    expect(idleReadingWorker()).toBe(thread);
-  });
-
-  it('reads on a worker started ahead of the file', async () => {
-    await stopIdleReadingWorker();
-    startReadingWorker();
-    const started = idleReadingWorker();
-    expect(started).toBeGreaterThan(0);
-    startReadingWorker(); // one waits already: no second thread
-    expect(idleReadingWorker()).toBe(started);
-    const { inline, worker } = await bothWays(syntheticMedicalList(500), 'ahead.csv');
-    expect(worker).toEqual(inline);
-    expect(idleReadingWorker()).toBe(started);
-  });
-
-  it('stops the worker when the reader is left early, and starts a new one for the next file', async () => {
-    await collect(readOpenDataInWorker(syntheticMedicalList(200), { fileName: 'w.csv' }, known));
-    const waiting = idleReadingWorker();
-    expect(waiting).toBeGreaterThan(0);
+  it('reads the next file after one left early, with nothing of the first leaking into it', async () => {
     const events = readOpenDataInWorker(syntheticMedicalList(5_000), { fileName: 'x.csv' }, known);
     let seen = 0;
     for await (const _ of events) if (++seen === 10) break;
     expect(seen).toBe(10);
-    // The worker was taken for that file and stopped half-way through it: none waits now.
-    expect(idleReadingWorker()).toBeUndefined();
-    const again = await bothWays(syntheticMedicalList(300), 'y.csv');
+    const again = await bothWays(syntheticMedicalList(300), 'y.csv', '131105');
+    expect(again.worker.filter((e) => e.type === 'row')).toHaveLength(300);
     expect(again.worker).toEqual(again.inline);
-    expect(idleReadingWorker()).not.toBe(waiting);
   });
 
-  it('does not keep a process alive while it waits', () => {
+  it('stops its thread when a file is read or left early, so the process exits on its own', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zaitaku-worker-'));
     const script = join(dir, 'read-once.mts');
     const here = (file: string) => JSON.stringify(join(import.meta.dirname, file));
     writeFileSync(
       script,
       [
-        `import { readOpenDataInWorker, idleReadingWorker } from ${here('read-in-worker.ts')};`,
+        `import { readOpenDataInWorker } from ${here('read-in-worker.ts')};`,
         `import { syntheticMedicalList } from ${here('../testing/synthetic-list.ts')};`,
         'let n = 0;',
         "for await (const _ of readOpenDataInWorker(syntheticMedicalList(50), { fileName: 'z.csv' }, new Map())) n++;",
-        'console.log(n, idleReadingWorker() !== undefined);',
+        'let left = 0;',
+        "for await (const _ of readOpenDataInWorker(syntheticMedicalList(5000), { fileName: 'w.csv' }, new Map())) if (++left === 5) break;",
+        'console.log(n, left);',
       ].join('\n'),
     );
     try {
-      const started = Date.now();
       const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
         cwd: ROOT,
         encoding: 'utf8',
+        // A thread left running would keep the process alive until this kills it (status null).
         timeout: 60_000,
       });
       expect(child.stderr).toBe('');
-      expect(child.stdout.trim()).toBe('51 true');
+      expect(child.stdout.trim()).toBe('51 5');
       expect(child.status).toBe(0);
-      // It exits on its own once the file is read, long before the idle worker would be stopped.
-      expect(Date.now() - started).toBeLessThan(IDLE_WORKER_MS);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
