@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findErrorEntry } from '../contracts/error-codes';
 import { serverModules } from '../server/modules/registry';
-import { verifyAuditChain } from '../server/platform/audit/audit.service';
 import { createBackup } from '../server/platform/backup/backup.service';
 import { restoreBackup } from '../server/platform/backup/restore.service';
 import type { CliCommand } from '../server/platform/cli-command';
@@ -150,28 +149,6 @@ export const platformCommands: CliCommand[] = [
             : 'デモデータは作成済みです / already seeded',
         );
         return 0;
-      });
-    },
-  },
-  {
-    name: 'audit',
-    summary: '監査ログの改ざんを検査する / verify the audit log hash chain',
-    usage: 'zaitaku audit verify',
-    async run(args, config) {
-      if (args[0] !== 'verify') {
-        err('使い方 / usage: zaitaku audit verify');
-        return 2;
-      }
-      return withDatabase(config, async ({ db }) => {
-        const result = await verifyAuditChain(db);
-        if (result.ok) {
-          out(`監査ログは正常です（${result.checked} 件） / audit log intact (${result.checked} rows)`);
-          return 0;
-        }
-        err(
-          `監査ログの改ざんを検出しました: id ${result.firstBrokenId} (${result.reason}) / audit log tampered at id ${result.firstBrokenId}`,
-        );
-        return 1;
       });
     },
   },
