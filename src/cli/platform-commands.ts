@@ -2,15 +2,21 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findErrorEntry } from '../contracts/error-codes';
 import { serverModules } from '../server/modules/registry';
-import { verifyAuditChain } from '../server/platform/audit/audit.service';
-import { createBackup } from '../server/platform/backup/backup.service';
+import { installAuditKey, resolveAuditKey } from '../server/platform/audit/audit-key';
+import { type BackupSummary, createBackup } from '../server/platform/backup/backup.service';
+import { type BackupKey, backupKeyFrom } from '../server/platform/backup/backup-crypto';
+import {
+  createBackupGeneration,
+  type GenerationSummary,
+  MIN_GENERATIONS,
+} from '../server/platform/backup/backup-generations';
 import { restoreBackup } from '../server/platform/backup/restore.service';
 import type { CliCommand } from '../server/platform/cli-command';
 import type { Config } from '../server/platform/config';
 import { openDatabase } from '../server/platform/db/database';
 import { migrateToLatest } from '../server/platform/db/migrate';
 import { withDatabase } from '../server/platform/db/with-database';
-import { isAppError } from '../server/platform/errors';
+import { AppError, isAppError } from '../server/platform/errors';
 import { seedDemo } from '../server/platform/seed';
 import { startServer } from '../server/platform/server';
 
@@ -33,69 +39,121 @@ export function optionValue(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
+/** The operator's backup key, or an explained refusal (exit 1) when there is none. */
+function requireBackupKey(args: string[], config: Config): BackupKey | number {
+  try {
+    const key = backupKeyFrom(config, optionValue(args, '--key-file'));
+    if (key) return key;
+    throw new AppError('backup.key_required');
+  } catch (error) {
+    return reportAppError(error);
+  }
+}
+
+const BACKUP_USAGE = 'zaitaku backup --out FILE | --dir DIR [--keep N] [--key-file F]';
+const RESTORE_USAGE = 'zaitaku restore --in FILE [--force] [--key-file F] [--allow-unencrypted]';
+
+async function runBackup(args: string[], config: Config): Promise<number> {
+  const file = optionValue(args, '--out');
+  const dir = optionValue(args, '--dir');
+  const keepText = optionValue(args, '--keep');
+  const keep = keepText === undefined ? undefined : Number(keepText);
+  if (
+    Boolean(file) === Boolean(dir) ||
+    (keep !== undefined && !(Number.isInteger(keep) && keep >= MIN_GENERATIONS))
+  ) {
+    err(
+      `使い方 / usage: ${BACKUP_USAGE}   (例 / e.g. --dir /var/backups/zaitaku --keep 7; --keep は ${MIN_GENERATIONS} 以上 / at least ${MIN_GENERATIONS})`,
+    );
+    return 2;
+  }
+  if (file && existsSync(file)) {
+    err(`${file} はすでにあります。別のファイル名を指定してください / ${file} exists; choose another name`);
+    return 1;
+  }
+  if (dir && !existsSync(dir)) {
+    err(`${dir} がありません。先にディレクトリを作成してください / ${dir} does not exist; create it first`);
+    return 1;
+  }
+  const key = requireBackupKey(args, config);
+  if (typeof key === 'number') return key;
+  installAuditKey(resolveAuditKey(config));
+  const database = await openDatabase(config);
+  try {
+    const summary: BackupSummary & Partial<GenerationSummary> = dir
+      ? await createBackupGeneration(database.db, database.engine, resolve(dir), { key, keep })
+      : await createBackup(database.db, database.engine, resolve(file!), { key });
+    out(
+      `バックアップを作成しました（暗号化済み）: ${summary.file}（${summary.tables} 表、${summary.rows} 行） / encrypted backup written: ${summary.tables} tables, ${summary.rows} rows`,
+    );
+    if (summary.anchorFile) out(`  監査ログのアンカー / audit anchor: ${summary.anchorFile}`);
+    if (summary.kept && summary.removed) {
+      out(
+        `  保管中の世代 / generations kept: ${summary.kept.length}（古い世代は読み取り専用 / older ones read-only）`,
+      );
+      for (const removed of summary.removed) out(`  削除した世代 / removed: ${removed}`);
+    }
+    return 0;
+  } catch (error) {
+    return reportAppError(error);
+  } finally {
+    await database.close();
+  }
+}
+
+async function runRestore(args: string[], config: Config): Promise<number> {
+  const file = optionValue(args, '--in');
+  if (!file) {
+    err(`使い方 / usage: ${RESTORE_USAGE}`);
+    return 2;
+  }
+  if (!existsSync(file)) {
+    err(`${file} が見つかりません / ${file} not found`);
+    return 1;
+  }
+  let key: BackupKey | undefined;
+  try {
+    key = backupKeyFrom(config, optionValue(args, '--key-file'));
+  } catch (error) {
+    return reportAppError(error);
+  }
+  installAuditKey(resolveAuditKey(config));
+  const database = await openDatabase(config);
+  try {
+    const summary = await restoreBackup(database.db, resolve(file), {
+      force: args.includes('--force'),
+      key,
+      allowUnencrypted: args.includes('--allow-unencrypted'),
+    });
+    out(
+      `復元しました: ${summary.tables} 表、${summary.rows} 行（${summary.backupCreatedAt} に ${summary.sourceEngine} で作成） / restored ${summary.tables} tables, ${summary.rows} rows`,
+    );
+    if (summary.migratedAfter > 0) {
+      out(
+        `  続けて ${summary.migratedAfter} 件の移行を適用しました / applied ${summary.migratedAfter} newer migrations`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    return reportAppError(error);
+  } finally {
+    await database.close();
+  }
+}
+
 const backupCommands: CliCommand[] = [
   {
     name: 'backup',
-    summary: 'すべてのデータをファイルに書き出す（PGlite はサーバー停止中に） / write a backup file',
-    usage: 'zaitaku backup --out FILE',
-    async run(args, config) {
-      const file = optionValue(args, '--out');
-      if (!file) {
-        err('使い方 / usage: zaitaku backup --out FILE   (例 / e.g. backup-2026-04-01.jsonl.gz)');
-        return 2;
-      }
-      if (existsSync(file)) {
-        err(
-          `${file} はすでにあります。別のファイル名を指定してください / ${file} exists; choose another name`,
-        );
-        return 1;
-      }
-      const database = await openDatabase(config);
-      try {
-        const summary = await createBackup(database.db, database.engine, resolve(file));
-        out(
-          `バックアップを作成しました: ${file}（${summary.tables} 表、${summary.rows} 行） / backup written: ${summary.tables} tables, ${summary.rows} rows`,
-        );
-        return 0;
-      } catch (error) {
-        return reportAppError(error);
-      } finally {
-        await database.close();
-      }
-    },
+    summary:
+      'すべてのデータを暗号化してファイルに書き出す（PGlite はサーバー停止中に） / write an encrypted backup',
+    usage: BACKUP_USAGE,
+    run: runBackup,
   },
   {
     name: 'restore',
     summary: 'バックアップから復元する（空のデータベースへ。上書きは --force） / restore a backup',
-    usage: 'zaitaku restore --in FILE [--force]',
-    async run(args, config) {
-      const file = optionValue(args, '--in');
-      if (!file) {
-        err('使い方 / usage: zaitaku restore --in FILE [--force]');
-        return 2;
-      }
-      if (!existsSync(file)) {
-        err(`${file} が見つかりません / ${file} not found`);
-        return 1;
-      }
-      const database = await openDatabase(config);
-      try {
-        const summary = await restoreBackup(database.db, resolve(file), { force: args.includes('--force') });
-        out(
-          `復元しました: ${summary.tables} 表、${summary.rows} 行（${summary.backupCreatedAt} に ${summary.sourceEngine} で作成） / restored ${summary.tables} tables, ${summary.rows} rows`,
-        );
-        if (summary.migratedAfter > 0) {
-          out(
-            `  続けて ${summary.migratedAfter} 件の移行を適用しました / applied ${summary.migratedAfter} newer migrations`,
-          );
-        }
-        return 0;
-      } catch (error) {
-        return reportAppError(error);
-      } finally {
-        await database.close();
-      }
-    },
+    usage: RESTORE_USAGE,
+    run: runRestore,
   },
 ];
 
@@ -150,28 +208,6 @@ export const platformCommands: CliCommand[] = [
             : 'デモデータは作成済みです / already seeded',
         );
         return 0;
-      });
-    },
-  },
-  {
-    name: 'audit',
-    summary: '監査ログの改ざんを検査する / verify the audit log hash chain',
-    usage: 'zaitaku audit verify',
-    async run(args, config) {
-      if (args[0] !== 'verify') {
-        err('使い方 / usage: zaitaku audit verify');
-        return 2;
-      }
-      return withDatabase(config, async ({ db }) => {
-        const result = await verifyAuditChain(db);
-        if (result.ok) {
-          out(`監査ログは正常です（${result.checked} 件） / audit log intact (${result.checked} rows)`);
-          return 0;
-        }
-        err(
-          `監査ログの改ざんを検出しました: id ${result.firstBrokenId} (${result.reason}) / audit log tampered at id ${result.firstBrokenId}`,
-        );
-        return 1;
       });
     },
   },

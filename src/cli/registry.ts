@@ -3,10 +3,12 @@ import { directoryCommands } from '../server/modules/directory/directory.command
 import { opendataCommands } from '../server/modules/opendata/opendata.commands';
 import type { CliCommand } from '../server/platform/cli-command';
 import { platformCommands } from './platform-commands';
+import { securityCommands } from './security-commands';
 
 /** Every CLI command. Modules add theirs with one line. */
 export const cliCommands: CliCommand[] = [
   ...platformCommands,
+  ...securityCommands,
   ...accountsCommands,
   ...directoryCommands,
   ...opendataCommands,

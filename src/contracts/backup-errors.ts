@@ -25,4 +25,19 @@ export const backupErrors = defineErrors({
     ja: 'バックアップに含まれる表や列が復元先のデータベースにありません。バックアップを作成したときと同じ構成の Zaitaku で復元してください。',
     en: 'A table or column of the backup is missing in the target database. Restore with the same Zaitaku setup that made the backup.',
   },
+  'backup.key_required': {
+    status: 400,
+    ja: 'バックアップの暗号鍵がありません。BACKUP_ENCRYPTION_KEY（32文字以上）を設定するか --key-file で鍵ファイルを指定してください。',
+    en: 'No backup encryption key. Set BACKUP_ENCRYPTION_KEY (at least 32 characters) or give --key-file.',
+  },
+  'backup.authentication_failed': {
+    status: 400,
+    ja: 'バックアップを認証できません（鍵の違いか、ファイルの変更・破損）。何も復元していません。作成時の鍵と変更のないファイルを指定してください。',
+    en: 'The backup does not authenticate (wrong key, or a changed file). Nothing was restored. Give its key and an unchanged file.',
+  },
+  'backup.unencrypted': {
+    status: 400,
+    ja: 'このバックアップは暗号化されていません（旧形式）。信頼できるファイルであることを確かめてから --allow-unencrypted を付けて復元してください。',
+    en: 'This backup is not encrypted (old format). If you trust the file, restore it with --allow-unencrypted.',
+  },
 });

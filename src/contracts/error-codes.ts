@@ -1,4 +1,5 @@
 import { accountsErrors } from './accounts';
+import { auditErrors } from './audit-errors';
 import { backupErrors } from './backup-errors';
 import { directoryErrors } from './directory';
 import { type ErrorEntry, errorCatalog } from './errors';
@@ -9,11 +10,20 @@ import { openDataErrors, rowErrors } from './opendata-errors';
  * takes an `ErrorCode`, so a mistyped code fails the typecheck instead of the request. A new module
  * adds its `defineErrors` table here with one line.
  */
-const catalogs = [errorCatalog, accountsErrors, backupErrors, directoryErrors, openDataErrors, rowErrors];
+const catalogs = [
+  errorCatalog,
+  accountsErrors,
+  auditErrors,
+  backupErrors,
+  directoryErrors,
+  openDataErrors,
+  rowErrors,
+];
 
 export type ErrorCode =
   | keyof typeof errorCatalog
   | keyof typeof accountsErrors
+  | keyof typeof auditErrors
   | keyof typeof backupErrors
   | keyof typeof directoryErrors
   | keyof typeof openDataErrors

@@ -16,6 +16,10 @@ import {
   tableContents,
 } from './support/backup-fixtures';
 
+// These tests read the format itself, so they write unencrypted files (the CLI never does);
+// backup-encryption.db.test.ts covers the encrypted files and the refusal of plain ones.
+const unencrypted = { allowUnencrypted: true };
+
 describe('backup and restore on one engine', () => {
   let dir: string;
   let source: DatabaseHandle;
@@ -51,7 +55,7 @@ describe('backup and restore on one engine', () => {
   });
 
   it('restores every table of a fresh target exactly as it was', async () => {
-    const summary = await restoreBackup(target.db, file);
+    const summary = await restoreBackup(target.db, file, unencrypted);
     expect(summary.rows).toBeGreaterThan(10);
     const tables = await publicTables(source.db);
     expect(await publicTables(target.db)).toEqual(tables);
@@ -70,7 +74,7 @@ describe('backup and restore on one engine', () => {
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
     expect(JSON.parse(before.at(-1)!).action).toBe('backup.create');
     expect(JSON.parse(after.at(-1)!).action).toBe('backup.restore');
-    expect(await verifyAuditChain(target.db)).toEqual({ ok: true, checked: after.length });
+    expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true, checked: after.length });
   });
 
   it('moves identity and serial sequences past the restored ids', async () => {
@@ -94,7 +98,9 @@ describe('backup and restore on one engine', () => {
 
   it('refuses a target that already holds data and leaves it untouched', async () => {
     const count = (await tableContents(target.db, 'bk_z_station')).length;
-    await expect(restoreBackup(target.db, file)).rejects.toMatchObject({ code: 'backup.target_not_empty' });
+    await expect(restoreBackup(target.db, file, unencrypted)).rejects.toMatchObject({
+      code: 'backup.target_not_empty',
+    });
     expect(await tableContents(target.db, 'bk_z_station')).toHaveLength(count);
   });
 
@@ -102,7 +108,7 @@ describe('backup and restore on one engine', () => {
     await sql`insert into municipalities (code, name, prefecture) values ('131130', '渋谷区', '東京都')`.execute(
       target.db,
     );
-    await restoreBackup(target.db, file, { force: true });
+    await restoreBackup(target.db, file, { force: true, ...unencrypted });
     expect(await tableContents(target.db, 'municipalities')).toEqual(
       await tableContents(source.db, 'municipalities'),
     );
@@ -114,7 +120,7 @@ describe('backup and restore on one engine', () => {
     const cut = join(dir, 'cut.jsonl.gz');
     writeFileSync(cut, gzipSync(`${lines.slice(0, -3).join('\n')}\n`));
     const before = await tableContents(target.db, 'bk_a_visit');
-    await expect(restoreBackup(target.db, cut, { force: true })).rejects.toMatchObject({
+    await expect(restoreBackup(target.db, cut, { force: true, ...unencrypted })).rejects.toMatchObject({
       code: 'backup.invalid_file',
     });
     expect(await tableContents(target.db, 'bk_a_visit')).toEqual(before);
@@ -124,12 +130,12 @@ describe('backup and restore on one engine', () => {
   it('refuses files that are not Zaitaku backups', async () => {
     const plain = join(dir, 'plain.txt');
     writeFileSync(plain, 'hello');
-    await expect(restoreBackup(target.db, plain, { force: true })).rejects.toMatchObject({
+    await expect(restoreBackup(target.db, plain, { force: true, ...unencrypted })).rejects.toMatchObject({
       code: 'backup.invalid_file',
     });
     const other = join(dir, 'other.jsonl.gz');
     writeFileSync(other, gzipSync('{"format":"something-else"}\n'));
-    await expect(restoreBackup(target.db, other, { force: true })).rejects.toMatchObject({
+    await expect(restoreBackup(target.db, other, { force: true, ...unencrypted })).rejects.toMatchObject({
       code: 'backup.invalid_file',
     });
   });
@@ -140,7 +146,7 @@ describe('backup and restore on one engine', () => {
     header.migrations.push('29991231000000_future');
     const newer = join(dir, 'newer.jsonl.gz');
     writeFileSync(newer, gzipSync(`${[JSON.stringify(header), ...lines.slice(1)].join('\n')}\n`));
-    await expect(restoreBackup(target.db, newer, { force: true })).rejects.toMatchObject({
+    await expect(restoreBackup(target.db, newer, { force: true, ...unencrypted })).rejects.toMatchObject({
       code: 'backup.version_mismatch',
     });
   });
@@ -148,7 +154,9 @@ describe('backup and restore on one engine', () => {
   it('refuses a backup whose table the target does not have, changing nothing', async () => {
     const fresh = await openTestDatabase();
     try {
-      await expect(restoreBackup(fresh.db, file)).rejects.toMatchObject({ code: 'backup.schema_mismatch' });
+      await expect(restoreBackup(fresh.db, file, unencrypted)).rejects.toMatchObject({
+        code: 'backup.schema_mismatch',
+      });
       expect(await tableContents(fresh.db, 'municipalities')).toEqual([]);
     } finally {
       await fresh.close();

@@ -93,6 +93,27 @@ describe('the zaitaku command line', { timeout: 120_000 }, () => {
     expect(usage.stderr).toContain('zaitaku backup --out FILE');
   });
 
+  it('anchors the chain head and detects the newest rows deleted against that anchor', async () => {
+    const anchorFile = join(dir, 'head.anchor.json');
+    const anchored = await runCli(['audit', 'anchor', '--out', anchorFile], first.env);
+    expect(anchored.status).toBe(0);
+    expect(anchored.stdout).toContain('anchor written');
+    expect((await runCli(['audit', 'verify', '--anchor', anchorFile], first.env)).status).toBe(0);
+    const handle = await first.open();
+    try {
+      // The owner removes the newest rows behind the trigger; the shorter chain is consistent.
+      await sql`alter table audit_log disable trigger user`.execute(handle.db);
+      await sql`delete from audit_log where id > (select max(id) - 2 from audit_log)`.execute(handle.db);
+      await sql`alter table audit_log enable trigger user`.execute(handle.db);
+    } finally {
+      await handle.close();
+    }
+    expect((await runCli(['audit', 'verify'], first.env)).status).toBe(0);
+    const checked = await runCli(['audit', 'verify', '--anchor', anchorFile], first.env);
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toContain('does not match the anchor');
+  });
+
   it('detects a tampered audit row with exit status 1 naming the row', async () => {
     const handle = await first.open();
     let tampered: number;

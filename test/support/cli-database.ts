@@ -25,6 +25,8 @@ export function cliDatabase(
     DATA_DIR: dir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     LOG_LEVEL: 'silent',
+    // PostgreSQL refuses to run without an audit key; the embedded engine would write a key file.
+    AUDIT_HMAC_KEY: 'test-cli-audit-hmac-key-0123456789abcdefgh',
     ...env,
   });
   const admin = async (statement: string) => {

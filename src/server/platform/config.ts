@@ -11,6 +11,15 @@ const duration = (name: string, fallback: number) =>
     .positive()
     .default(fallback);
 
+const secret = (name: string) =>
+  z
+    .string()
+    .min(
+      32,
+      `${name}: 32文字以上のランダムな文字列を指定してください / expected at least 32 random characters`,
+    )
+    .optional();
+
 const ConfigSchema = z.object({
   PORT: z.coerce
     .number({ error: 'PORT: 1〜65535 の整数で指定してください / expected an integer 1–65535' })
@@ -62,6 +71,15 @@ const ConfigSchema = z.object({
       'TOTP_ENCRYPTION_KEY: 32文字以上のランダムな文字列を指定してください / expected at least 32 random characters',
     )
     .optional(),
+  /** Read only, while secrets sealed under it are re-sealed (`zaitaku totp rotate`). */
+  TOTP_ENCRYPTION_KEY_PREVIOUS: secret('TOTP_ENCRYPTION_KEY_PREVIOUS'),
+  /**
+   * Key of the audit chain's HMAC, kept outside the database (docs/security.md). Required with
+   * DATABASE_URL; the embedded engine makes one beside DATA_DIR when it is not given.
+   */
+  AUDIT_HMAC_KEY: secret('AUDIT_HMAC_KEY'),
+  /** Operator key that encrypts and authenticates backups (docs/decisions/021-backup-encryption.md). */
+  BACKUP_ENCRYPTION_KEY: secret('BACKUP_ENCRYPTION_KEY'),
   SESSION_IDLE_MINUTES: duration('SESSION_IDLE_MINUTES', 30),
   SESSION_ABSOLUTE_MINUTES: duration('SESSION_ABSOLUTE_MINUTES', 12 * 60),
   TILE_URL: z.string().default('https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'),

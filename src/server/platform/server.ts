@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { installAuditKey, resolveAuditKey } from './audit/audit-key';
 import type { Config } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -15,6 +16,8 @@ export async function startServer(
   options: { modules: ServerModule[]; webRoot?: string; print?: (line: string) => void },
 ): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // Before the database: a PostgreSQL installation without AUDIT_HMAC_KEY must not start.
+  installAuditKey(resolveAuditKey(config));
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db as never);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { auditKeyFromSecret, installAuditKey } from '../../../src/server/platform/audit/audit-key';
 import { type DatabaseHandle, openDatabase } from '../../../src/server/platform/db/database';
 import { adminQuery } from '../../support/pg-cluster';
 
@@ -14,12 +15,23 @@ export type Installation = {
   remove(): Promise<void>;
 };
 
+/**
+ * The operator's keys of every test installation. One set for all, as an operator moving an
+ * installation moves its keys with it: a restored chain verifies only under the key it was written with.
+ */
+export const INSTALLATION_KEYS = {
+  AUDIT_HMAC_KEY: 'test-audit-hmac-key-0123456789abcdefghij',
+  BACKUP_ENCRYPTION_KEY: 'test-backup-encryption-key-0123456789abcd',
+};
+
 /** A new empty PGlite data dir, or a new empty database on the test run's PostgreSQL server. */
 export async function createInstallation(): Promise<Installation> {
+  // Rows this process writes (open()) must verify in a CLI child, and the other way round.
+  installAuditKey(auditKeyFromSecret(INSTALLATION_KEYS.AUDIT_HMAC_KEY, 'env'));
   if (inject('engine') === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'zaitaku-inst-'));
     return {
-      env: { DATA_DIR: dataDir },
+      env: { DATA_DIR: dataDir, ...INSTALLATION_KEYS },
       open: () => openDatabase({ DATA_DIR: dataDir, DATABASE_POOL_SIZE: 1 }),
       remove: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
@@ -33,7 +45,7 @@ export async function createInstallation(): Promise<Installation> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: url.toString() },
+    env: { DATABASE_URL: url.toString(), ...INSTALLATION_KEYS },
     open: () => openDatabase({ DATABASE_URL: url.toString(), DATA_DIR: '', DATABASE_POOL_SIZE: 2 }),
     remove: () => admin(`drop database if exists ${name} with (force)`),
   };

@@ -7,6 +7,7 @@ import { AppError, isAppError } from '../../platform/errors';
 import { createAdmin } from './admin-bootstrap.service';
 import { DEMO_USERS } from './demo.seed';
 import { TOTP_PERIOD_SECONDS, totpCode } from './totp';
+import { resealTotpSecrets } from './totp-secret.service';
 import { openTotpSecret, totpKeyFrom } from './totp-secret-box';
 import { findUserByEmail } from './user.queries';
 
@@ -86,6 +87,31 @@ export const accountsCommands: CliCommand[] = [
       out(totpCode(secret, now));
       process.stderr.write(`（あと ${left} 秒有効 / valid for ${left} more seconds）\n`);
       return 0;
+    },
+  },
+  {
+    name: 'totp',
+    summary: '二要素認証の秘密を新しい鍵で暗号化し直す / re-seal TOTP secrets under a new key',
+    usage: 'zaitaku totp rotate',
+    async run(args, config) {
+      if (args[0] !== 'rotate') {
+        process.stderr.write(
+          '使い方 / usage: TOTP_ENCRYPTION_KEY=新 TOTP_ENCRYPTION_KEY_PREVIOUS=旧 zaitaku totp rotate\n',
+        );
+        return 2;
+      }
+      try {
+        const done = await withDatabase(config, (deps) => resealTotpSecrets(deps));
+        out(
+          `${done.users} 件の二要素認証の設定を新しい鍵で暗号化し直しました。TOTP_ENCRYPTION_KEY_PREVIOUS は削除できます / re-sealed ${done.users} secrets (${done.pendingOffers} pending offers); TOTP_ENCRYPTION_KEY_PREVIOUS may now be removed`,
+        );
+        return 0;
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        const hint = (error.details as { hint?: string } | undefined)?.hint;
+        process.stderr.write(`${error.message}${hint ? `\n  ${hint}` : ''} [${error.code}]\n`);
+        return 1;
+      }
     },
   },
 ];

@@ -44,3 +44,25 @@ describe('TOTP secrets at rest', () => {
     expect(codeOf(() => openTotpSecret(flipped, key))).toBe('auth.totp_key_unavailable');
   });
 });
+
+describe('rotating TOTP_ENCRYPTION_KEY', () => {
+  const OLD = 'old-totp-key-0123456789abcdefghijklmnop';
+  const NEW = 'new-totp-key-0123456789abcdefghijklmnop';
+  const during = totpKeyFrom({ TOTP_ENCRYPTION_KEY: NEW, TOTP_ENCRYPTION_KEY_PREVIOUS: OLD });
+
+  it('opens a secret sealed under the previous key, and seals only under the new one', () => {
+    const secret = generateTotpSecret();
+    const underOld = sealTotpSecret(secret, totpKeyFrom({ TOTP_ENCRYPTION_KEY: OLD }));
+    expect(openTotpSecret(underOld, during)).toBe(secret);
+    const resealed = sealTotpSecret(secret, during);
+    expect(openTotpSecret(resealed, totpKeyFrom({ TOTP_ENCRYPTION_KEY: NEW }))).toBe(secret);
+    expect(codeOf(() => openTotpSecret(resealed, totpKeyFrom({ TOTP_ENCRYPTION_KEY: OLD })))).toBe(
+      'auth.totp_key_unavailable',
+    );
+  });
+
+  it('still refuses a secret sealed under neither key', () => {
+    const sealed = sealTotpSecret(generateTotpSecret(), otherKey);
+    expect(codeOf(() => openTotpSecret(sealed, during))).toBe('auth.totp_key_unavailable');
+  });
+});

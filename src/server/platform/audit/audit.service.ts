@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RequestContext } from '../context';
 import type { Database } from '../db/schema';
+import { type AuditKey, currentAuditKey } from './audit-key';
 import './audit.table';
 
 export type AuditEntry = {
@@ -64,10 +65,17 @@ async function appendRow(trx: Transaction<Database>, ctx: RequestContext | undef
     details: entry.details ?? null,
     prev_hash: last?.hash ?? GENESIS,
   };
-  const hash = hashRow(row);
+  const key = currentAuditKey();
+  const hash = hmacRow(row, key);
   await trx
     .insertInto('audit_log')
-    .values({ ...row, details: row.details === null ? null : JSON.stringify(row.details), hash })
+    .values({
+      ...row,
+      details: row.details === null ? null : JSON.stringify(row.details),
+      hash_alg: 'hmac-sha256',
+      key_id: key.id,
+      hash,
+    })
     .execute();
 }
 
@@ -88,8 +96,25 @@ type HashedFields = {
   prev_hash: string;
 };
 
+/** The plain SHA-256 of rows written before the chain was keyed; kept to verify them. */
 export function hashRow(row: HashedFields): string {
-  const material = canonicalJson([
+  return createHash('sha256').update(row.prev_hash).update('\n').update(rowMaterial(row)).digest('hex');
+}
+
+/** The keyed hash: without the key, a changed row's hash (and every later one) cannot be recomputed. */
+export function hmacRow(row: HashedFields, key: AuditKey): string {
+  return createHmac('sha256', key.secret)
+    .update('zaitaku-audit hmac-sha256 v1\n')
+    .update(key.id)
+    .update('\n')
+    .update(row.prev_hash)
+    .update('\n')
+    .update(rowMaterial(row))
+    .digest('hex');
+}
+
+function rowMaterial(row: HashedFields): string {
+  return canonicalJson([
     row.occurred_at.toISOString(),
     row.municipality_code?.trim() ?? null,
     row.actor_user_id,
@@ -104,7 +129,6 @@ export function hashRow(row: HashedFields): string {
     row.client_ip,
     row.details ?? null,
   ]);
-  return createHash('sha256').update(row.prev_hash).update('\n').update(material).digest('hex');
 }
 
 /** JSON with sorted object keys: jsonb does not keep key order, the hash must not depend on it. */
@@ -119,13 +143,41 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export type AuditVerification = { ok: boolean; checked: number; firstBrokenId?: number; reason?: string };
+export type AuditVerification = {
+  ok: boolean;
+  checked: number;
+  firstBrokenId?: number;
+  /** link, hash, key (keyed under another key), downgrade (an unkeyed row after a keyed one). */
+  reason?: 'link' | 'hash' | 'key' | 'downgrade';
+  /** Rows from before the chain was keyed: only as strong as plain SHA-256 until a keyed row follows. */
+  legacyRows: number;
+  /** The last row verified: what an anchor records. */
+  head?: { id: number; hash: string };
+};
 
-/** Recomputes the whole chain in id order; reports the first row whose hash or link does not match. */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
+/**
+ * Recomputes the whole chain in id order; reports the first row whose link, key or hash does not
+ * match. Unkeyed rows are accepted only before the first keyed one: otherwise an editor could
+ * relabel the rows after an edit as unkeyed and recompute them with plain SHA-256.
+ */
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  key: AuditKey = currentAuditKey(),
+): Promise<AuditVerification> {
   let prev = GENESIS;
   let checked = 0;
+  let legacyRows = 0;
+  let keyed = false;
   let after = 0;
+  let head: AuditVerification['head'];
+  const broken = (id: number, reason: NonNullable<AuditVerification['reason']>): AuditVerification => ({
+    ok: false,
+    checked,
+    firstBrokenId: id,
+    reason,
+    legacyRows,
+    head,
+  });
   for (;;) {
     const rows = await db
       .selectFrom('audit_log')
@@ -136,13 +188,22 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
       .execute();
     if (rows.length === 0) break;
     for (const row of rows) {
-      if (row.prev_hash !== prev) return { ok: false, checked, firstBrokenId: row.id, reason: 'link' };
-      const expected = hashRow({ ...row, occurred_at: new Date(row.occurred_at) });
-      if (expected !== row.hash) return { ok: false, checked, firstBrokenId: row.id, reason: 'hash' };
+      if (row.prev_hash !== prev) return broken(row.id, 'link');
+      const fields = { ...row, occurred_at: new Date(row.occurred_at) };
+      if (row.hash_alg === 'sha256') {
+        if (keyed || row.key_id !== null) return broken(row.id, 'downgrade');
+        if (hashRow(fields) !== row.hash) return broken(row.id, 'hash');
+        legacyRows++;
+      } else {
+        if (row.key_id !== key.id) return broken(row.id, 'key');
+        if (hmacRow(fields, key) !== row.hash) return broken(row.id, 'hash');
+        keyed = true;
+      }
       prev = row.hash;
       checked++;
       after = row.id;
+      head = { id: row.id, hash: row.hash };
     }
   }
-  return { ok: true, checked };
+  return { ok: true, checked, legacyRows, head };
 }

@@ -23,6 +23,10 @@ export interface AuditLogTable {
   details: unknown | null;
   /** Hash of the previous row (or 64 zeros for the first): the chain that reveals tampering. */
   prev_hash: string;
+  /** `hmac-sha256` under the key named by key_id; `sha256` (no key) only for rows written before issue 12. */
+  hash_alg: 'sha256' | 'hmac-sha256';
+  /** Id of the audit key (not the key): which key verification needs for this row. */
+  key_id: string | null;
   hash: string;
 }
 

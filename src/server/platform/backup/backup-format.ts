@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { pipeline as pipelineCallback, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { AppError } from '../errors';
+import { type BackupKey, backupFileKind, DecryptStream, EncryptStream } from './backup-crypto';
 
 /**
  * The backup file (docs/decisions/004-backup-format.md): gzip'd JSON lines, engine-neutral.
@@ -17,6 +19,8 @@ import { AppError } from '../errors';
  *
  * Values travel as PostgreSQL's own text output (or null), so every type (jsonb, arrays, point,
  * bytea, timestamptz) comes back exactly through the type's input function on either engine.
+ * With an operator key the gzip'd bytes are then encrypted in authenticated frames
+ * (backup-crypto.ts); the CLI writes only such files.
  */
 export const BACKUP_FORMAT = 'zaitaku-backup';
 export const BACKUP_VERSION = 1;
@@ -48,8 +52,10 @@ export class BackupWriter {
   private readonly gzip = createGzip();
   private readonly done: Promise<void>;
 
-  constructor(path: string) {
-    this.done = pipeline(this.gzip, createWriteStream(path, { flags: 'wx' }));
+  constructor(path: string, key?: BackupKey) {
+    // 0600 while being written; the caller makes the finished file read-only.
+    const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+    this.done = key ? pipeline(this.gzip, new EncryptStream(key), file) : pipeline(this.gzip, file);
   }
 
   async write(value: unknown): Promise<void> {
@@ -75,10 +81,35 @@ const invalid = (path: string, line: number, problem: string) =>
     hint: `${path}: ${line} 行目 / line ${line}: ${problem}`,
   });
 
+/** How a restore may open a file: with the operator's key, and whether an unencrypted file is accepted. */
+export type BackupAccess = { key?: BackupKey; allowUnencrypted?: boolean };
+
 /** Reads and checks the first line of a backup. */
-export async function readBackupHeader(path: string): Promise<BackupHeader> {
-  for await (const { header } of readBackup(path)) return header;
+export async function readBackupHeader(path: string, access: BackupAccess = {}): Promise<BackupHeader> {
+  for await (const { header } of readBackup(path, access)) return header;
   throw invalid(path, 1, 'empty file');
+}
+
+/**
+ * The file's gzip'd JSON lines as a stream: decrypted (each frame checked before its bytes are
+ * passed on) when encrypted. Throws backup.key_required, backup.unencrypted, backup.invalid_file.
+ */
+function openBackupStream(path: string, access: BackupAccess): Readable {
+  const kind = backupFileKind(path);
+  if (kind === 'unknown') throw invalid(path, 1, 'not a Zaitaku backup');
+  if (kind === 'plain' && !access.allowUnencrypted) {
+    throw new AppError('backup.unencrypted', { file: path, hint: `${path}: --allow-unencrypted` });
+  }
+  if (kind === 'encrypted' && !access.key) throw new AppError('backup.key_required', { file: path });
+  const gunzip = createGunzip();
+  // pipeline destroys every stage with the first error, so the reader of gunzip sees it.
+  const ignore = () => undefined;
+  if (kind === 'encrypted') {
+    pipelineCallback(createReadStream(path), new DecryptStream(access.key!, path), gunzip, ignore);
+  } else {
+    pipelineCallback(createReadStream(path), gunzip, ignore);
+  }
+  return gunzip;
 }
 
 /**
@@ -87,8 +118,9 @@ export async function readBackupHeader(path: string): Promise<BackupHeader> {
  */
 export async function* readBackup(
   path: string,
+  access: BackupAccess = {},
 ): AsyncGenerator<{ header: BackupHeader; line: BackupLine; lineNumber: number }> {
-  const input = createReadStream(path).pipe(createGunzip());
+  const input = openBackupStream(path, access);
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let header: BackupHeader | undefined;
   let lineNumber = 0;

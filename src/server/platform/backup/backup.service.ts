@@ -1,30 +1,50 @@
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.service';
+import { readAnchor, writeAnchorFile } from '../audit/audit-anchor';
 import type { Engine } from '../db/database';
 import { listAppliedMigrations } from '../db/migrate';
 import type { Database } from '../db/schema';
 import { type CatalogTable, listCatalogTables, listSequences } from './backup-catalog.queries';
+import type { BackupKey } from './backup-crypto';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, BackupWriter } from './backup-format';
 import { orderTablesForLoad } from './table-order';
 
-export type BackupSummary = { file: string; tables: number; rows: number; migrations: number };
+export type BackupSummary = {
+  file: string;
+  tables: number;
+  rows: number;
+  migrations: number;
+  /** The audit chain's signed head after `backup.create`, beside the backup. */
+  anchorFile?: string;
+  encrypted: boolean;
+};
+
+export type BackupOptions = {
+  /** Encrypts and authenticates the file (the CLI always gives one; tests of the format may not). */
+  key?: BackupKey;
+};
+
+/** Where the anchor written with a backup goes: beside it, so the two travel together. */
+export const anchorPathFor = (backupPath: string) => `${backupPath}.anchor.json`;
 
 const FETCH_SIZE = 2000;
 
 /**
  * Writes every table of the installation to `path` (which must not exist) from one consistent
- * snapshot, then records `backup.create` in the audit log. Throws nothing of its own beyond
- * database and file-system errors; a failed backup leaves no partial file.
+ * snapshot, then records `backup.create` in the audit log and writes the chain's signed head
+ * beside the file. The finished files are read-only. Throws nothing of its own beyond database
+ * and file-system errors; a failed backup leaves no partial file.
  */
 export async function createBackup(
   db: Kysely<Database>,
   engine: Engine,
   path: string,
+  options: BackupOptions = {},
 ): Promise<BackupSummary> {
-  const writer = new BackupWriter(path);
-  let summary: BackupSummary;
+  const writer = new BackupWriter(path, options.key);
+  let summary: Omit<BackupSummary, 'encrypted'>;
   try {
     // Repeatable read: every table from the same instant, while a PostgreSQL server keeps serving.
     summary = await db
@@ -42,9 +62,22 @@ export async function createBackup(
     action: 'backup.create',
     municipalityCode: null,
     actorLabel: 'zaitaku backup',
-    details: { file: basename(path), tables: summary.tables, rows: summary.rows },
+    details: {
+      file: basename(path),
+      tables: summary.tables,
+      rows: summary.rows,
+      encrypted: Boolean(options.key),
+    },
   });
-  return summary;
+  // MHLW 6.0: generations kept unchangeable; a mistaken second write must not replace this one.
+  chmodSync(path, 0o400);
+  const anchor = await readAnchor(db);
+  const anchorFile = anchorPathFor(path);
+  if (anchor) {
+    writeAnchorFile(anchorFile, anchor);
+    chmodSync(anchorFile, 0o400);
+  }
+  return { ...summary, encrypted: Boolean(options.key), ...(anchor ? { anchorFile } : {}) };
 }
 
 async function dumpAll(
@@ -52,7 +85,7 @@ async function dumpAll(
   engine: Engine,
   writer: BackupWriter,
   path: string,
-): Promise<BackupSummary> {
+): Promise<Omit<BackupSummary, 'encrypted'>> {
   const catalog = await listCatalogTables(trx as never);
   const order = orderTablesForLoad(catalog);
   const migrations = await listAppliedMigrations(trx as never);

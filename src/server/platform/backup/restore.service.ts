@@ -5,7 +5,8 @@ import { listAppliedMigrations, listMigrationNames, migrateTo, migrateToLatest }
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { hasInstallationData, listCatalogTables } from './backup-catalog.queries';
-import { type BackupHeader, readBackup, readBackupHeader } from './backup-format';
+import { backupFileKind } from './backup-crypto';
+import { type BackupAccess, type BackupHeader, readBackup, readBackupHeader } from './backup-format';
 import { RestoreLoader } from './restore-loader';
 
 export type RestoreSummary = {
@@ -20,21 +21,29 @@ export type RestoreSummary = {
 /**
  * Restores a backup made by `createBackup` on either engine: rebuilds the backup's schema by
  * migrating, loads every row in one transaction, then migrates to this version's latest and
- * records `backup.restore` in the audit log.
- * Throws backup.invalid_file, backup.target_not_empty (unless `force`), backup.version_mismatch,
+ * records `backup.restore` in the audit log. An encrypted file is read through to its end once
+ * before anything changes, so a file that fails authentication anywhere changes nothing (not
+ * even the schema); an unencrypted one is refused unless `allowUnencrypted`.
+ * Throws backup.invalid_file, backup.key_required, backup.authentication_failed,
+ * backup.unencrypted, backup.target_not_empty (unless `force`), backup.version_mismatch,
  * backup.schema_mismatch.
  */
 export async function restoreBackup(
   db: Kysely<Database>,
   path: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean } & BackupAccess = {},
 ): Promise<RestoreSummary> {
-  const header = await readBackupHeader(path);
+  const access: BackupAccess = { key: options.key, allowUnencrypted: options.allowUnencrypted };
+  const header = await readBackupHeader(path, access);
+  // Whole-file check first: every frame's tag, every line, the end marker.
+  for await (const _ of readBackup(path, access)) {
+    // reading is the check
+  }
   await prepareSchema(db as Kysely<unknown>, header, Boolean(options.force));
   const loaded = await db.transaction().execute(async (trx) => {
     const loader = new RestoreLoader(trx, await listCatalogTables(trx as never), header, path);
     await loader.begin();
-    for await (const { line, lineNumber } of readBackup(path)) await loader.accept(line, lineNumber);
+    for await (const { line, lineNumber } of readBackup(path, access)) await loader.accept(line, lineNumber);
     return loader.finish();
   });
   const later = await migrateToLatest(db as Kysely<unknown>);
@@ -49,6 +58,7 @@ export async function restoreBackup(
       tables: loaded.tables,
       rows: loaded.rows,
       forced: Boolean(options.force),
+      encrypted: backupFileKind(path) === 'encrypted',
     },
   });
   return {

@@ -1,3 +1,4 @@
+import { installAuditKey, resolveAuditKey } from '../audit/audit-key';
 import type { Config } from '../config';
 import type { ModuleDeps } from '../module';
 import { openDatabase } from './database';
@@ -5,6 +6,8 @@ import { migrateToLatest } from './migrate';
 
 /** Runs `fn` with an open, migrated database and closes it however `fn` ends (CLI commands, tests). */
 export async function withDatabase<T>(config: Config, fn: (deps: ModuleDeps) => Promise<T>): Promise<T> {
+  // Every command that opens the database appends and verifies under the installation's audit key.
+  installAuditKey(resolveAuditKey(config));
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db as never);
