@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // The seed file itself: the module index pulls in the CLI, which imports the module registry.
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
 import { axeViolations, type DemoServer, launchBrowser, startDemoServer } from '../support/browser';
+import { type LoopbackSmtp, startSmtp } from '../support/smtp';
 import { freshTotp } from '../support/totp';
 
 // The demo ward admin published in the README and printed at start (accounts seed).
@@ -39,12 +40,14 @@ async function heading(page: Page): Promise<string> {
 
 describe('platform journey in Chromium', () => {
   let server: DemoServer;
+  let smtp: LoopbackSmtp;
   let browser: Browser;
   // axe findings of the current test, keyed by page and width (expected to stay empty).
   let violations: Record<string, Array<{ id: string; help: string }>> = {};
 
   beforeAll(async () => {
-    server = await startDemoServer();
+    smtp = await startSmtp();
+    server = await startDemoServer({ SMTP_URL: smtp.url });
     browser = await launchBrowser();
   });
 
@@ -55,6 +58,7 @@ describe('platform journey in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stopAndClean();
+    await smtp?.close();
   });
 
   async function check(page: Page, expectedHeading: RegExp) {
@@ -101,7 +105,7 @@ describe('platform journey in Chromium', () => {
     await page.getByRole('button', { name: '招待メールを送る' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: inviteeEmail }).count()).toBe(1);
 
-    // Read the invitation mail in the outbox, as the demo delivers it.
+    // The outbox view lists the invitation but never shows its link (decision 030).
     await page
       .getByRole('navigation', { name: '職員用メニュー' })
       .getByRole('link', { name: '送信メール' })
@@ -111,13 +115,24 @@ describe('platform journey in Chromium', () => {
     await page.getByRole('row').filter({ hasText: inviteeEmail }).getByRole('link').click();
     await page.waitForURL(/\/admin\/outbox\/[\w-]+$/);
     await check(page, /招待/);
-    const inviteLink = await page.locator('.mail-text a[href*="/invite/"]').getAttribute('href');
+    await expect
+      .poll(() => page.locator('.mail-text').textContent())
+      .toContain('リンクは宛先に送るメールにだけ記載します');
+    expect(await page.locator('.mail-text a[href*="/invite/"]').count()).toBe(0);
+
+    // The invitee receives the link by mail, over SMTP.
+    await expect
+      .poll(() => smtp.received.some((mail) => mail.to === inviteeEmail), { timeout: 15_000 })
+      .toBe(true);
+    const mail = smtp.received.find((received) => received.to === inviteeEmail);
+    expect(mail?.subject).toContain('招待');
+    const inviteLink = /https?:\/\/\S+\/invite\/[\w-]{20,}/.exec(mail?.text ?? '')?.[0] ?? '';
     expect(inviteLink).toMatch(/\/invite\/[\w-]{20,}$/);
 
     // The invitee opens the link on their own device.
     const invitee = await browser.newContext({ viewport: phone, locale: 'ja-JP' });
     const newPage = await invitee.newPage();
-    await newPage.goto(new URL(new URL(inviteLink ?? '').pathname, server.url).toString());
+    await newPage.goto(new URL(new URL(inviteLink).pathname, server.url).toString());
     await check(newPage, /招待の受諾/);
     await expect.poll(() => newPage.getByText(inviteeEmail).count()).toBeGreaterThan(0);
     await newPage.getByLabel('お名前').fill('目黒 看子');

@@ -340,6 +340,21 @@ describe('CSRF and Origin', () => {
     });
     expect(own.statusCode).toBe(200);
   });
+
+  it('audits a refused foreign-Origin request with the user whose session cookie it carried', async () => {
+    const user = await createUser(t.db);
+    const session = await logInOverHttp(t.app, user, codeNow);
+    const forged = await post(
+      '/api/admin/organisations',
+      { name: 'x' },
+      { ...session.headers, origin: 'https://evil.example' },
+    );
+    expect(forged.json().error.code).toBe('auth.origin_invalid');
+    const denied = await auditOf('auth.denied', user.id);
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ actor_label: user.email, municipality_code: user.municipalityCode });
+    expect(denied[0]?.details).toMatchObject({ reason: 'origin' });
+  });
 });
 
 describe('rate limits', () => {

@@ -11,6 +11,7 @@ import { deleteSession, type SessionRecord } from './session.queries';
 import { type IssuedSession, rotateSession, startSession } from './session.service';
 import { matchTotpStep } from './totp';
 import { openTotpSecret, totpKeyFrom } from './totp-secret-box';
+import { unknownAccountLockoutOf } from './unknown-account-lockout';
 import { findUserByEmail, findUserById, updateUser } from './user.queries';
 
 type Deps = Pick<ModuleDeps, 'db' | 'config'>;
@@ -27,6 +28,29 @@ function dummyHash(logN: number): Promise<string> {
 }
 
 /**
+ * An email with no account answers as an account would: one scrypt, auth.invalid_credentials,
+ * and after five in a row auth.locked for 15 minutes (unknown-account-lockout.ts).
+ */
+async function refuseUnknownEmail(deps: Deps, ctx: RequestContext, input: LoginRequest): Promise<never> {
+  const { db, config } = deps;
+  const lockout = unknownAccountLockoutOf(db);
+  await verifyPassword(input.password, await dummyHash(config.PASSWORD_SCRYPT_LOG_N));
+  const nowMs = clock.now().getTime();
+  const lockedSeconds = lockout.lockedForSeconds(input.email, nowMs);
+  const lockMinutes = lockedSeconds > 0 ? 0 : lockout.recordFailure(input.email, nowMs);
+  await writeAudit(db, ctx, {
+    action: 'auth.login',
+    outcome: 'failure',
+    actorLabel: input.email,
+    municipalityCode: null,
+    details: { reason: 'unknown_email', ...(lockedSeconds > 0 || lockMinutes > 0 ? { locked: true } : {}) },
+  });
+  if (lockedSeconds > 0) throw new AppError('auth.locked', { retryAfterSeconds: lockedSeconds });
+  if (lockMinutes > 0) throw new AppError('auth.locked', { retryAfterSeconds: lockMinutes * 60 });
+  throw new AppError('auth.invalid_credentials');
+}
+
+/**
  * Checks email and password and starts a new session (two-factor still to come where needed).
  * Throws auth.invalid_credentials, auth.locked, auth.account_disabled.
  */
@@ -38,17 +62,10 @@ export async function login(
 ): Promise<IssuedSession> {
   const { db, config } = deps;
   const user = await findUserByEmail(db, input.email);
-  if (!user) {
-    await verifyPassword(input.password, await dummyHash(config.PASSWORD_SCRYPT_LOG_N));
-    await writeAudit(db, ctx, {
-      action: 'auth.login',
-      outcome: 'failure',
-      actorLabel: input.email,
-      municipalityCode: null,
-      details: { reason: 'unknown_email' },
-    });
-    throw new AppError('auth.invalid_credentials');
-  }
+  if (!user) return refuseUnknownEmail(deps, ctx, input);
+  // The password is checked even while locked: a locked account costs one scrypt like an
+  // unknown email, so the time of the answer does not tell them apart.
+  const passwordMatches = await verifyPassword(input.password, user.password_hash);
   if (lockedForSeconds(user) > 0) {
     await writeAudit(db, ctx, {
       action: 'auth.login',
@@ -60,7 +77,7 @@ export async function login(
     });
     assertNotLocked(user);
   }
-  if (!(await verifyPassword(input.password, user.password_hash))) {
+  if (!passwordMatches) {
     return recordFailedAttempt(db, ctx, user.id, {
       action: 'auth.login',
       reason: 'wrong_password',

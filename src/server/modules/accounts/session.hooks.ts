@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { writeAudit } from '../../platform/audit/audit.service';
-import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/errors';
 import { enforceAccess } from '../../platform/http/access';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
 import { RateLimiter } from './rate-limiter';
 import { toActor, twoFactorStatusOfRecord } from './session.presenter';
-import type { SessionRecord } from './session.queries';
-import { resolveSession } from './session.service';
+import { findSessionRecord, type SessionRecord } from './session.queries';
+import { resolveSession, sessionDeadlines } from './session.service';
 import { clearSessionCookie, readSessionCookie } from './session-cookie';
-import { safeEqual } from './tokens';
+import { hashToken, safeEqual } from './tokens';
 import { isTwoFactorSatisfied } from './two-factor.policy';
 
 declare module 'fastify' {
@@ -46,7 +45,7 @@ export function installSessionHooks(app: FastifyInstance, deps: ModuleDeps): voi
   app.addHook('onRequest', async (request, reply) => {
     applyRateLimit(request, reply, general);
     if (request.routeOptions.config.authRateLimit) applyRateLimit(request, reply, auth);
-    if (STATE_CHANGING.has(request.method)) checkOrigin(request, config);
+    if (STATE_CHANGING.has(request.method)) await checkOrigin(request, deps);
     await attachSession(request, reply, deps);
     if (STATE_CHANGING.has(request.method)) checkCsrf(request);
     await checkAccess(request, reply);
@@ -92,16 +91,34 @@ function applyRateLimit(
 }
 
 /** Browsers send Origin on cross-site POSTs; anything but our own origin is refused (login included). */
-function checkOrigin(request: FastifyRequest, config: Config): void {
+async function checkOrigin(request: FastifyRequest, deps: ModuleDeps): Promise<void> {
   const origin = request.headers.origin;
   const fetchSite = request.headers['sec-fetch-site'];
   const allowed = new Set([`${request.protocol}://${request.host}`]);
-  if (config.BASE_URL) allowed.add(new URL(config.BASE_URL).origin);
+  if (deps.config.BASE_URL) allowed.add(new URL(deps.config.BASE_URL).origin);
   if ((origin !== undefined && !allowed.has(origin)) || fetchSite === 'cross-site') {
     request.ctx.denied = true;
     deniedReasons.set(request, 'origin');
+    await identifyRefusedCaller(request, deps);
     throw new AppError('auth.origin_invalid');
   }
+}
+
+/**
+ * Names the session's user on the audit row of a refused foreign-Origin request: a forged
+ * request rides on its victim's cookie, and the log should say whose. Read only: the session is
+ * neither touched (a forged request must not keep it alive) nor ended.
+ */
+async function identifyRefusedCaller(request: FastifyRequest, deps: ModuleDeps): Promise<void> {
+  const token = readSessionCookie(request);
+  if (!token) return;
+  const record = await findSessionRecord(deps.db, { tokenHash: hashToken(token) });
+  if (record?.status !== 'active') return;
+  const { idle, absolute } = sessionDeadlines(record, deps.config);
+  const now = clock.now();
+  if (now >= idle || now >= absolute) return;
+  request.ctx.actor = toActor(record);
+  request.ctx.municipalityCode = record.municipalityCode;
 }
 
 async function attachSession(request: FastifyRequest, reply: FastifyReply, deps: ModuleDeps): Promise<void> {
