@@ -2,6 +2,7 @@ import { accountsErrors } from './accounts';
 import { backupErrors } from './backup-errors';
 import { directoryErrors } from './directory';
 import { type ErrorEntry, errorCatalog } from './errors';
+import { inboxErrors } from './inbox';
 import { openDataErrors, rowErrors } from './opendata-errors';
 
 /**
@@ -9,13 +10,22 @@ import { openDataErrors, rowErrors } from './opendata-errors';
  * takes an `ErrorCode`, so a mistyped code fails the typecheck instead of the request. A new module
  * adds its `defineErrors` table here with one line.
  */
-const catalogs = [errorCatalog, accountsErrors, backupErrors, directoryErrors, openDataErrors, rowErrors];
+const catalogs = [
+  errorCatalog,
+  accountsErrors,
+  backupErrors,
+  directoryErrors,
+  inboxErrors,
+  openDataErrors,
+  rowErrors,
+];
 
 export type ErrorCode =
   | keyof typeof errorCatalog
   | keyof typeof accountsErrors
   | keyof typeof backupErrors
   | keyof typeof directoryErrors
+  | keyof typeof inboxErrors
   | keyof typeof openDataErrors
   | keyof typeof rowErrors;
 
