@@ -6,6 +6,7 @@ import { createApiClient } from '../../../../test/support/api-client';
 import { createMunicipality, createUser, MUNICIPALITIES } from '../../../../test/support/factories/accounts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { InboxNotice, InboxPage } from '../../../contracts/inbox';
+import { type DatabaseHandle, openDatabase } from '../db/database';
 import { runDueJobs } from '../jobs/job-runner';
 import { createTransport, deliverDueMail } from '../mail/outbox.service';
 import { setClockForTests } from '../time/clock';
@@ -263,5 +264,43 @@ describe('notice mail through a real SMTP server', () => {
     expect(mine[0]?.subject).toBe('【Zaitaku】承認されました');
     expect(mine[0]?.text).toContain('https://zaitaku.example.jp/staff/directory/my-facility');
     expect(await mailsTo(user.email)).toMatchObject([{ status: 'sent' }]);
+  });
+
+  it('is sent once when two server instances send at the same time', async () => {
+    const users = [
+      await createUser(t.db, { role: 'facility_editor' }),
+      await createUser(t.db, { role: 'facility_editor' }),
+    ];
+    await publish({
+      kind: 'test.two',
+      recipientUserIds: users.map((u) => u.id),
+      title: '二重送信なし',
+      body: '本文',
+    });
+    await fanOut();
+    // On PostgreSQL a second pool is a second server; PGlite has one session, so both share it.
+    const url = (t.database as DatabaseHandle & { url?: string }).url;
+    const second =
+      t.database.engine === 'postgres' && url
+        ? await openDatabase({ DATABASE_URL: url, DATA_DIR: '', DATABASE_POOL_SIZE: 2 })
+        : undefined;
+    const smtp = await startSmtp();
+    const a = createTransport(`smtp://127.0.0.1:${smtp.port}`);
+    const b = createTransport(`smtp://127.0.0.1:${smtp.port}`);
+    try {
+      const later = new Date(Date.now() + 60 * 60_000);
+      await Promise.all([
+        deliverDueMail(t.db, a, 'noreply@zaitaku.example.jp', later),
+        deliverDueMail(second?.db ?? t.db, b, 'noreply@zaitaku.example.jp', later),
+      ]);
+    } finally {
+      a.close();
+      b.close();
+      await smtp.close();
+      await second?.close();
+    }
+    for (const user of users) {
+      expect(smtp.received.filter((m) => m.to === user.email)).toHaveLength(1);
+    }
   });
 });
