@@ -96,7 +96,9 @@ export const ErrorReportResponse = z.object({ id: z.string(), status: z.literal(
 
 export const ChangeRequestSource = z.enum(['editor', 'resident_report']);
 export type ChangeRequestSource = z.infer<typeof ChangeRequestSource>;
-export const ChangeRequestStatus = z.enum(['pending', 'approved', 'rejected']);
+/** The review workflow's states (server/modules/directory/change-request-status.ts; the CHECK repeats them). */
+export const changeRequestStates = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export const ChangeRequestStatus = z.enum(changeRequestStates);
 export type ChangeRequestStatus = z.infer<typeof ChangeRequestStatus>;
 
 export const ReviewDecisionBody = z.discriminatedUnion('decision', [

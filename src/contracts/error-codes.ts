@@ -3,6 +3,7 @@ import { auditErrors } from './audit-errors';
 import { backupErrors } from './backup-errors';
 import { directoryErrors } from './directory';
 import { type ErrorEntry, errorCatalog } from './errors';
+import { inboxErrors } from './inbox';
 import { openDataErrors, rowErrors } from './opendata-errors';
 
 /**
@@ -16,6 +17,7 @@ const catalogs = [
   auditErrors,
   backupErrors,
   directoryErrors,
+  inboxErrors,
   openDataErrors,
   rowErrors,
 ];
@@ -26,6 +28,7 @@ export type ErrorCode =
   | keyof typeof auditErrors
   | keyof typeof backupErrors
   | keyof typeof directoryErrors
+  | keyof typeof inboxErrors
   | keyof typeof openDataErrors
   | keyof typeof rowErrors;
 

@@ -4,8 +4,11 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/server/platform/db/database';
 
-/** A fresh migrated database for one test file, on the engine this project runs on. */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+/**
+ * A fresh migrated database for one test file, on the engine this project runs on. On PostgreSQL
+ * `url` names it, so a test can open a second pool on it (a second server instance).
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   const engine = inject('engine');
   if (engine === 'pglite') {
     const bytes = readFileSync(inject('pgliteTemplate'));
@@ -23,6 +26,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const close = handle.close;
   return {
     ...handle,
+    url: u.toString(),
     close: async () => {
       await close();
       const a = new pg.Client({ connectionString: serverUrl });

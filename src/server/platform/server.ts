@@ -4,6 +4,8 @@ import type { Config } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { buildApp } from './http/app';
+import { inboxJobs } from './inbox/fan-out.job';
+import { collectJobHandlers, startJobRunner } from './jobs/job-runner';
 import { startMailWorker } from './mail/outbox.service';
 import type { ModuleDeps, ServerModule } from './module';
 import { seedDemo } from './seed';
@@ -36,6 +38,12 @@ export async function startServer(
       webRoot: options.webRoot,
     });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
+    // Once listening: the seed's data is in place, and a failed start leaves no runner behind.
+    const jobs = startJobRunner({
+      deps,
+      handlers: collectJobHandlers(inboxJobs, ...options.modules.map((m) => m.jobs)),
+      log: (msg, err) => console.error(msg, err),
+    });
     const port = Number(new URL(address).port);
     const url = config.BASE_URL ?? `http://localhost:${port}`;
     print('');
@@ -52,8 +60,9 @@ export async function startServer(
     let closing: Promise<void> | undefined;
     const close = () => {
       closing ??= (async () => {
-        mail.stop();
         await app.close();
+        await jobs.stop();
+        mail.stop();
         await database.close();
       })();
       return closing;

@@ -12,11 +12,14 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import { runUseCase } from '../../platform/use-case';
 import { presentChangeRequest } from './change-request.presenter';
 import { type ChangeRequestFilter, findChangeRequest, listChangeRequestRows } from './change-request.queries';
+import { changeRequestWorkflow } from './change-request-status';
 import { assertCanEditFacility, requireActor } from './directory.policy';
 import { findFacilityRecord } from './facility.queries';
 import { toPatchView } from './facility-detail.presenter';
+import { noticeDecision, noticeErrorReport } from './facility-notices';
 import { diffChanges } from './facility-patch';
 import { applyFacilityChanges } from './facility-write.service';
 import { listCapabilities } from './taxonomy.queries';
@@ -79,32 +82,48 @@ async function assertKnownCapabilities(
   if (unknown.length > 0) throw new AppError('directory.unknown_capability', { unknown });
 }
 
-/** A resident's error report joins the review queue. Throws directory.facility_not_found. */
+/**
+ * A resident's error report joins the review queue, and the facility's editors are told (they can
+ * correct it themselves). Throws directory.facility_not_found.
+ */
 export async function submitErrorReport(
   db: Kysely<Database>,
   facilityId: string,
   body: ErrorReportBody,
+  ctx: RequestContext,
 ): Promise<{ id: string; status: 'pending' }> {
-  const facility = await db
-    .selectFrom('facilities')
-    .select(['id', 'municipality_code'])
-    .where('id', '=', facilityId)
-    .where('status', '<>', 'closed')
-    .executeTakeFirst();
-  if (!facility) throw new AppError('directory.facility_not_found');
-  const row = await db
-    .insertInto('facility_change_requests')
-    .values({
-      municipality_code: facility.municipality_code,
-      facility_id: facility.id,
-      source: 'resident_report',
-      report_category: body.category,
-      report_message: body.message,
-      changes: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, status: 'pending' };
+  return runUseCase(
+    { db },
+    ctx,
+    async ({ trx }) => {
+      const facility = await trx
+        .selectFrom('facilities')
+        .select(['id', 'name', 'municipality_code'])
+        .where('id', '=', facilityId)
+        .where('status', '<>', 'closed')
+        .executeTakeFirst();
+      if (!facility) throw new AppError('directory.facility_not_found');
+      const row = await trx
+        .insertInto('facility_change_requests')
+        .values({
+          municipality_code: facility.municipality_code,
+          facility_id: facility.id,
+          source: 'resident_report',
+          report_category: body.category,
+          report_message: body.message,
+          changes: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await noticeErrorReport(
+        trx,
+        { id: facility.id, name: facility.name, municipalityCode: facility.municipality_code },
+        body,
+      );
+      return { id: row.id, status: 'pending' as const };
+    },
+    { requireActor: false },
+  );
 }
 
 /** The review queue of the actor's municipality. */
@@ -137,8 +156,9 @@ export async function getChangeRequest(
 
 /**
  * ward_admin approves (the change is applied in the same transaction, checked against the
- * version the editor started from) or rejects with a reason. Throws not_found,
- * directory.request_not_pending, directory.version_conflict and the codes of applyFacilityChanges.
+ * version the editor started from) or rejects with a reason; the facility's editors are told in
+ * their inbox and by mail. Throws not_found, directory.request_not_pending,
+ * directory.version_conflict and the codes of applyFacilityChanges.
  */
 export async function decideChangeRequest(
   db: Kysely<Database>,
@@ -146,11 +166,10 @@ export async function decideChangeRequest(
   id: string,
   decision: ReviewDecisionBody,
 ): Promise<ChangeRequestDto> {
-  const actor = requireActor(ctx.actor);
-  return db.transaction().execute(async (trx) => {
+  return runUseCase({ db }, ctx, async ({ trx, actor, now, audit }) => {
     const request = await findChangeRequest(trx, actor.municipalityCode, id, true);
     if (!request) throw new AppError('not_found');
-    if (request.status !== 'pending') throw new AppError('directory.request_not_pending');
+    const status = changeRequestWorkflow.next(request.status, decision.decision, 'ward');
     if (decision.decision === 'approve' && request.source === 'editor') {
       const record = await findFacilityRecord(trx, request.facility_id, { forUpdate: true });
       if (!record) throw new AppError('directory.facility_not_found');
@@ -167,15 +186,15 @@ export async function decideChangeRequest(
     await trx
       .updateTable('facility_change_requests')
       .set({
-        status: decision.decision === 'approve' ? 'approved' : 'rejected',
+        status,
         decided_by_user_id: actor.userId,
         decided_by_label: actor.email,
-        decided_at: new Date(),
+        decided_at: now,
         reason: decision.reason ?? null,
       })
       .where('id', '=', id)
       .execute();
-    await writeAudit(trx, ctx, {
+    await audit({
       action:
         decision.decision === 'approve'
           ? 'facility.change_request.approve'
@@ -183,6 +202,44 @@ export async function decideChangeRequest(
       recordType: 'facility',
       recordId: request.facility_id,
       details: { changeRequestId: id, source: request.source },
+    });
+    // A resident's report has no editor waiting for an answer; the editors' own requests do.
+    if (request.source === 'editor') {
+      await noticeDecision(
+        trx,
+        { id: request.facility_id, name: request.facility_name, municipalityCode: actor.municipalityCode },
+        { outcome: status === 'approved' ? 'approved' : 'rejected', reason: decision.reason ?? null },
+      );
+    }
+    const updated = await findChangeRequest(trx, actor.municipalityCode, id);
+    return presentChangeRequest(updated!);
+  });
+}
+
+/**
+ * An editor of the facility withdraws its pending change request. Throws not_found (another
+ * municipality's or a resident's report), auth.forbidden, directory.request_not_pending.
+ */
+export async function withdrawChangeRequest(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  id: string,
+): Promise<ChangeRequestDto> {
+  return runUseCase({ db }, ctx, async ({ trx, actor, now, audit }) => {
+    const request = await findChangeRequest(trx, actor.municipalityCode, id, true);
+    if (request?.source !== 'editor') throw new AppError('not_found');
+    await assertCanEditFacility(trx, actor, request.facility_id);
+    const status = changeRequestWorkflow.next(request.status, 'withdraw', 'editor');
+    await trx
+      .updateTable('facility_change_requests')
+      .set({ status, decided_by_user_id: actor.userId, decided_by_label: actor.email, decided_at: now })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      action: 'facility.change_request.withdraw',
+      recordType: 'facility',
+      recordId: request.facility_id,
+      details: { changeRequestId: id },
     });
     const updated = await findChangeRequest(trx, actor.municipalityCode, id);
     return presentChangeRequest(updated!);

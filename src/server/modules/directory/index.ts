@@ -1,6 +1,7 @@
 import '../../../contracts/directory';
 import type { ServerModule } from '../../platform/module';
 import { seedDirectoryDemo } from './demo/demo-seed';
+import { directoryJobs } from './directory.jobs';
 import { registerPublicRoutes } from './public.routes';
 import { registerStaffRoutes } from './staff.routes';
 import { registerStatsRoutes } from './stats.routes';
@@ -17,6 +18,7 @@ export const directoryModule: ServerModule = {
     await registerStatsRoutes(app, deps);
   },
   seedDemo: seedDirectoryDemo,
+  jobs: directoryJobs,
 };
 
 export { bulkInsertFacilities } from './demo/bulk-insert';

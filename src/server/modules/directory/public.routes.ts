@@ -90,7 +90,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
     async (request, reply) => {
       // The address is used only in memory to slow down floods; it is never stored.
       if (!reportLimiter.allow(request.ip)) throw new AppError('rate_limited');
-      const created = await submitErrorReport(db, request.params.id, request.body);
+      const created = await submitErrorReport(db, request.params.id, request.body, request.ctx);
       return reply.status(201).send(created);
     },
   );

@@ -10,6 +10,8 @@ import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox.service';
+import { listFacilityEditorIds } from './facility-editor.queries';
+import { noticeReminder } from './facility-notices';
 import { staleBefore } from './search.service';
 
 /** A facility is reminded at most once per this many days. */
@@ -21,7 +23,11 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 type StaleFacility = { id: string; name: string; email: string | null };
 
-async function findFacilitiesToRemind(db: Kysely<Database>, municipalityCode: string, now: Date) {
+async function findFacilitiesToRemind(
+  db: Kysely<Database> | Transaction<Database>,
+  municipalityCode: string,
+  now: Date,
+) {
   const { rows } = await sql<StaleFacility>`
     select f.id, f.name, f.email from facilities f
     where f.municipality_code = ${municipalityCode} and f.status = 'active'
@@ -48,52 +54,107 @@ function reminderText(name: string, link: string): string {
 }
 
 /**
- * Queues a reminder mail with a one-click "still correct" link to every active facility whose
- * capabilities were not confirmed for 12 months (at most once per 30 days).
+ * Reminds every active facility whose capabilities were not confirmed for 12 months (at most once
+ * per 30 days): a mail with a one-click "still correct" link to the facility's address, and a
+ * notice to its editors' inboxes (and their mail). A facility with neither is skipped and stays due.
  */
 export async function remindStaleFacilities(
   db: Kysely<Database>,
-  options: { municipalityCode: string; baseUrl: string; now?: Date; dryRun?: boolean; ctx?: RequestContext },
+  options: RemindOptions,
+): Promise<ReminderRunResponse> {
+  return db.transaction().execute((trx) => remindInTransaction(trx, options));
+}
+
+type RemindOptions = {
+  municipalityCode: string;
+  baseUrl: string;
+  now?: Date;
+  dryRun?: boolean;
+  ctx?: RequestContext;
+};
+
+async function remindInTransaction(
+  trx: Transaction<Database>,
+  options: RemindOptions,
 ): Promise<ReminderRunResponse> {
   const now = options.now ?? new Date();
-  const due = await findFacilitiesToRemind(db, options.municipalityCode, now);
-  const withEmail = due.filter((f) => f.email);
+  const due = await findFacilitiesToRemind(trx, options.municipalityCode, now);
+  const reachable: Array<StaleFacility & { editors: number }> = [];
+  for (const facility of due) {
+    const editors = (await listFacilityEditorIds(trx, options.municipalityCode, facility.id)).length;
+    if (facility.email || editors > 0) reachable.push({ ...facility, editors });
+  }
+  const withEmail = reachable.filter((f) => f.email);
   const result = {
     facilities: due.length,
     mailsQueued: options.dryRun ? 0 : withEmail.length,
-    skippedWithoutEmail: due.length - withEmail.length,
+    skippedWithoutEmail: due.length - reachable.length,
   };
-  if (options.dryRun || withEmail.length === 0) return result;
-  await db.transaction().execute(async (trx) => {
-    for (const facility of withEmail) {
-      const token = randomBytes(32).toString('base64url');
-      await trx
-        .insertInto('facility_confirm_tokens')
-        .values({
-          token_hash: hashToken(token),
-          municipality_code: options.municipalityCode,
-          facility_id: facility.id,
-          expires_at: new Date(now.getTime() + TOKEN_VALID_DAYS * DAY_MS),
-          used_at: null,
-        })
-        .execute();
-      await enqueueMail(trx, {
-        kind: 'directory.confirm_reminder',
-        to: facility.email as string,
-        subject: '【確認のお願い】在宅療養資源マップの掲載内容 / Please confirm your listing',
-        text: reminderText(facility.name, `${options.baseUrl.replace(/\/$/, '')}${confirmPagePath(token)}`),
-        municipalityCode: options.municipalityCode,
-      });
-      await trx.updateTable('facilities').set({ reminded_at: now }).where('id', '=', facility.id).execute();
-    }
-    await writeAudit(trx, options.ctx, {
-      action: 'facility.reminder.send',
+  if (options.dryRun || reachable.length === 0) return result;
+  for (const facility of reachable) {
+    if (facility.email)
+      await mailConfirmLink(trx, options, facility as StaleFacility & { email: string }, now);
+    await noticeReminder(trx, {
+      id: facility.id,
+      name: facility.name,
       municipalityCode: options.municipalityCode,
-      ...(options.ctx?.actor ? {} : { actorLabel: 'zaitaku directory remind' }),
-      details: { facilities: withEmail.length },
     });
+    await trx.updateTable('facilities').set({ reminded_at: now }).where('id', '=', facility.id).execute();
+  }
+  await writeAudit(trx, options.ctx, {
+    action: 'facility.reminder.send',
+    municipalityCode: options.municipalityCode,
+    ...(options.ctx?.actor ? {} : { actorLabel: 'zaitaku directory remind' }),
+    details: { facilities: reachable.length, mails: withEmail.length },
   });
   return result;
+}
+
+async function mailConfirmLink(
+  trx: Transaction<Database>,
+  options: { municipalityCode: string; baseUrl: string },
+  facility: StaleFacility & { email: string },
+  now: Date,
+): Promise<void> {
+  const token = randomBytes(32).toString('base64url');
+  await trx
+    .insertInto('facility_confirm_tokens')
+    .values({
+      token_hash: hashToken(token),
+      municipality_code: options.municipalityCode,
+      facility_id: facility.id,
+      expires_at: new Date(now.getTime() + TOKEN_VALID_DAYS * DAY_MS),
+      used_at: null,
+    })
+    .execute();
+  await enqueueMail(trx, {
+    kind: 'directory.confirm_reminder',
+    to: facility.email,
+    subject: '【確認のお願い】在宅療養資源マップの掲載内容 / Please confirm your listing',
+    text: reminderText(facility.name, `${options.baseUrl.replace(/\/$/, '')}${confirmPagePath(token)}`),
+    municipalityCode: options.municipalityCode,
+  });
+}
+
+/**
+ * The daily run of the reminders for every municipality (the `directory.remind` job), so nobody
+ * has to remember `zaitaku directory remind`.
+ */
+export async function remindAllMunicipalities(
+  trx: Transaction<Database>,
+  options: { baseUrl: string; now: Date },
+): Promise<number> {
+  const { rows } = await sql<{ code: string }>`select code from municipalities order by code`.execute(trx);
+  let facilities = 0;
+  for (const { code } of rows) {
+    const result = await remindInTransaction(trx, {
+      municipalityCode: code,
+      baseUrl: options.baseUrl,
+      now: options.now,
+    });
+    facilities += result.facilities - result.skippedWithoutEmail;
+  }
+  return facilities;
 }
 
 /**

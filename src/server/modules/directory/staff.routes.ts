@@ -26,6 +26,7 @@ import {
   getChangeRequest,
   listChangeRequests,
   submitChangeRequest,
+  withdrawChangeRequest,
 } from './change-request.service';
 import { requireActor } from './directory.policy';
 import {
@@ -149,6 +150,15 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       config: { access: admins },
     },
     async (request) => decideChangeRequest(db, request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/directory/change-requests/:id/withdraw',
+    {
+      schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: ChangeRequestDto } },
+      config: { access: ['facility_editor'] },
+    },
+    async (request) => withdrawChangeRequest(db, request.ctx, request.params.id),
   );
 
   app.post(

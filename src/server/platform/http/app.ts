@@ -18,6 +18,7 @@ import type { Config } from '../config';
 import type { RequestContext } from '../context';
 import type { DatabaseHandle } from '../db/database';
 import { AppError } from '../errors';
+import { registerInboxRoutes } from '../inbox/inbox.routes';
 import type { ModuleDeps, ServerModule } from '../module';
 import { enforceAccess } from './access';
 import { errorBody, installErrorHandler } from './error-handler';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     }
     api.addHook('preHandler', enforceAccess);
     registerPublicConfigRoute(api, config);
+    registerInboxRoutes(api, deps);
     for (const module of options.modules) {
       await module.register(api, deps);
     }

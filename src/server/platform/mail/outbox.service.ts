@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../db/schema';
-import './outbox.table';
+import type { MailOutboxTable } from './outbox.table';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -48,6 +48,8 @@ export async function enqueueMail(executor: Executor, mail: OutgoingMail): Promi
 }
 
 export const MAX_ATTEMPTS = 10;
+/** Longer than nodemailer's timeouts together (10 + 10 + 20 s), so a live sender never loses its claim. */
+const CLAIM_MS = 2 * 60_000;
 
 /** Backoff after the n-th failure: 30 s, 1 min, 2 min … capped at 1 h. */
 export function nextDelayMs(attempts: number): number {
@@ -69,14 +71,19 @@ export async function deliverDueMail(
   from: string,
   now: Date = new Date(),
 ): Promise<{ sent: number; failed: number }> {
-  const due = await db
-    .selectFrom('mail_outbox')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .orderBy('created_at')
-    .limit(50)
-    .execute();
+  // Claimed before sending, with SKIP LOCKED: two server instances never send the same mail. A
+  // sender that dies mid-conversation leaves its claim to expire and the mail is tried again.
+  const { rows: due } = await sql<Selectable<MailOutboxTable>>`
+    update mail_outbox set locked_until = ${new Date(now.getTime() + CLAIM_MS)}
+    where id in (
+      select id from mail_outbox
+      where status = 'pending' and next_attempt_at <= ${now}
+        and (locked_until is null or locked_until <= ${now})
+      order by created_at, id
+      limit 50
+      for update skip locked)
+    returning *`.execute(db);
+  due.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
   let sent = 0;
   let failed = 0;
   for (const mail of due) {
@@ -95,6 +102,7 @@ export async function deliverDueMail(
           attempts: mail.attempts + 1,
           last_error: null,
           secret_link: null,
+          locked_until: null,
         })
         .where('id', '=', mail.id)
         .execute();
@@ -108,6 +116,7 @@ export async function deliverDueMail(
           status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
           next_attempt_at: new Date(now.getTime() + nextDelayMs(attempts)),
           last_error: String((error as Error).message).slice(0, 500),
+          locked_until: null,
         })
         .where('id', '=', mail.id)
         .execute();

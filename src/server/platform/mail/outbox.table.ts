@@ -19,6 +19,8 @@ export interface MailOutboxTable {
   attempts: ColumnType<number, number | undefined>;
   next_attempt_at: ColumnType<Date, Date | undefined>;
   last_error: string | null;
+  /** Claimed by a sender until then (another server instance skips it; a dead sender's claim ends). */
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: ColumnType<Date, Date | undefined, never>;
   sent_at: Date | null;
 }

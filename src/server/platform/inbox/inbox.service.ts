@@ -1,0 +1,95 @@
+import type { InboxNotice, InboxPage, InboxReadAllResponse } from '../../../contracts/inbox';
+import type { PageQuery } from '../../../contracts/page';
+import type { RequestContext } from '../context';
+import { decodeCursor, toPage } from '../db/pagination';
+import { AppError } from '../errors';
+import type { ModuleDeps } from '../module';
+import { runUseCase } from '../use-case';
+import { presentNotice } from './inbox.presenter';
+import { countUnread, findOwnNotice, listInboxRows } from './inbox.queries';
+
+/** The caller's own notices, newest first, with their unread count. Throws auth.required. */
+export async function listInbox(
+  deps: Pick<ModuleDeps, 'db'>,
+  ctx: RequestContext,
+  query: PageQuery,
+): Promise<InboxPage> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  const rows = await listInboxRows(deps.db, actor.userId, query, decodeCursor(query.cursor));
+  const page = toPage(rows, query, (r) => ({ sort: r.created_at, id: r.id }), presentNotice);
+  return { ...page, unreadCount: await countUnread(deps.db, actor.userId) };
+}
+
+/** For the header badge. Throws auth.required. */
+export async function getUnreadCount(deps: Pick<ModuleDeps, 'db'>, ctx: RequestContext): Promise<number> {
+  if (!ctx.actor) throw new AppError('auth.required');
+  return countUnread(deps.db, ctx.actor.userId);
+}
+
+/** Marks one of the caller's notices read (again is a no-op). Throws not_found for anyone else's. */
+export async function markNoticeRead(
+  deps: Pick<ModuleDeps, 'db'>,
+  ctx: RequestContext,
+  id: string,
+): Promise<InboxNotice> {
+  return runUseCase(deps, ctx, async ({ trx, actor, now }) => {
+    const row = await findOwnNotice(trx, actor.userId, id);
+    if (!row) throw new AppError('not_found');
+    if (row.read_at !== null) return presentNotice(row);
+    const updated = await trx
+      .updateTable('inbox_notices')
+      .set({ read_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return presentNotice(updated);
+  });
+}
+
+/** Marks all the caller's unread notices read. */
+export async function markAllNoticesRead(
+  deps: Pick<ModuleDeps, 'db'>,
+  ctx: RequestContext,
+): Promise<InboxReadAllResponse> {
+  return runUseCase(deps, ctx, async ({ trx, actor, now }) => {
+    const result = await trx
+      .updateTable('inbox_notices')
+      .set({ read_at: now })
+      .where('user_id', '=', actor.userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return { updated: Number(result.numUpdatedRows) };
+  });
+}
+
+/**
+ * The recipient acknowledges a notice that asks for it (it is then read too); audited, since an
+ * acknowledgment may matter later. Throws not_found, inbox.ack_not_required.
+ */
+export async function acknowledgeNotice(
+  deps: Pick<ModuleDeps, 'db'>,
+  ctx: RequestContext,
+  id: string,
+): Promise<InboxNotice> {
+  return runUseCase(deps, ctx, async ({ trx, actor, now, audit }) => {
+    const row = await findOwnNotice(trx, actor.userId, id);
+    if (!row) throw new AppError('not_found');
+    if (!row.requires_ack) throw new AppError('inbox.ack_not_required');
+    if (row.acknowledged_at !== null) return presentNotice(row);
+    const updated = await trx
+      .updateTable('inbox_notices')
+      .set({ acknowledged_at: now, read_at: row.read_at ?? now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit({
+      action: 'inbox.acknowledge',
+      recordType: row.record_type ?? 'inbox_notice',
+      recordId: row.record_id ?? row.id,
+      ...(row.patient_id ? { patientId: row.patient_id } : {}),
+      details: { noticeId: row.id, kind: row.kind },
+    });
+    return presentNotice(updated);
+  });
+}
