@@ -1,5 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { FacilityType, LatLng, SearchSort } from '../../../contracts/directory';
+import {
+  type ConfirmationSource,
+  type FacilityType,
+  freshConfirmationSources,
+  type LatLng,
+  type SearchSort,
+} from '../../../contracts/directory';
 import { keywordGrams } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
 import { boundingBox } from './geo';
@@ -20,7 +26,10 @@ export type SearchPlan = {
   sort: SearchSort;
   limit: number;
   offset: number;
-  /** Capabilities confirmed before this instant do not count (excludeStale). */
+  /**
+   * Capabilities confirmed before this instant, or only by an open-data file, do not count
+   * (excludeStale).
+   */
   freshSince?: Date;
 };
 
@@ -41,6 +50,8 @@ export type SearchItemRow = {
   lat: number | null;
   lng: number | null;
   capabilities: string[];
+  /** The asked-for capabilities' confirmations (confirmed_at as JSON text). */
+  confirmations: Array<{ code: string; confirmed_at: string; confirmed_by: ConfirmationSource }>;
   capacity_signal: string | null;
   capacity_set_at: string | null;
   distance_m: number | null;
@@ -64,9 +75,15 @@ function distanceSql(near: LatLng): RawBuilder<number> {
       * power(sin(radians(f.location[0] - ${near.lng}::float8) / 2), 2)))))`;
 }
 
+/** The condition on capability rows `c` that excludeStale adds (empty without it). */
+function freshSql(plan: SearchPlan): RawBuilder<unknown> {
+  if (!plan.freshSince) return sql``;
+  return sql`and c.confirmed_at >= ${plan.freshSince} and c.confirmed_by = any(${[...freshConfirmationSources]}::text[])`;
+}
+
 /** Facilities offering every code: one index scan of the municipality's capabilities, grouped. */
 function capabilitiesSql(plan: SearchPlan): RawBuilder<unknown> {
-  const fresh = plan.freshSince ? sql`and c.confirmed_at >= ${plan.freshSince}` : sql``;
+  const fresh = freshSql(plan);
   return sql`f.id in (select c.facility_id from facility_capabilities c
     where c.municipality_code = ${plan.municipalityCode} and c.code = any(${plan.capabilities}::text[]) ${fresh}
     group by c.facility_id having count(*) = ${plan.capabilities.length})`;
@@ -173,7 +190,14 @@ export function searchStatement(plan: SearchPlan): RawBuilder<SearchResultRow> {
   const typeCond = plan.types.length > 0 ? sql`b.type = any(${plan.types}::text[])` : sql`true`;
   const districtCond = plan.districtCode ? sql`b.district_code = ${plan.districtCode}` : sql`true`;
   const distance = plan.near ? distanceSql(plan.near) : sql`null::float8`;
-  const fresh = plan.freshSince ? sql`and c.confirmed_at >= ${plan.freshSince}` : sql``;
+  const fresh = freshSql(plan);
+  // Per asked-for capability its confirmation, so a nurse comparing candidates need not open each page.
+  const confirmations =
+    plan.capabilities.length > 0
+      ? sql`(select coalesce(jsonb_agg(jsonb_build_object('code', c.code, 'confirmed_at', c.confirmed_at,
+            'confirmed_by', c.confirmed_by) order by c.code), '[]'::jsonb)
+          from facility_capabilities c where c.facility_id = f.id and c.code = any(${plan.capabilities}::text[]))`
+      : sql`'[]'::jsonb`;
   return sql<SearchResultRow>`
     with base as materialized (
       select f.id, f.type, f.district_code, f.kana_key, ${relevanceSql(plan.keywords)} as relevance,
@@ -201,6 +225,7 @@ export function searchStatement(plan: SearchPlan): RawBuilder<SearchResultRow> {
           f.location[1] as lat, f.location[0] as lng,
           array(select c.code from facility_capabilities c where c.facility_id = f.id ${fresh} order by c.code)
             as capabilities,
+          ${confirmations} as confirmations,
           k.signal as capacity_signal, k.set_at as capacity_set_at,
           round(p.distance_m)::int as distance_m
         from page p

@@ -90,8 +90,8 @@ export async function writePlans(
   if (inserts.length > 0 || updates.length > 0) await run.indexes.beforeWrite(trx);
   const sent = new InOrder();
   const searchable = await withSearchFields(run, trx, inserts);
-  await sent.add(insertFacilities(trx, searchable, run.now));
-  await sent.add(updateFacilities(trx, updates, run.now));
+  await sent.add(insertFacilities(trx, searchable, run.now, run.fileName));
+  await sent.add(updateFacilities(trx, updates, run.now, run.fileName));
   await sent.add(insertSources(trx, newSources, run.now));
   await sent.add(upsertSources(trx, sources, run.now));
   await sent.add(insertHistory(trx, history, run.actor, run.now));
