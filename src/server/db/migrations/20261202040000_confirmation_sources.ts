@@ -36,6 +36,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table facilities drop column last_confirmed_by, drop column last_confirmed_file`.execute(db);
-  await sql`alter table facility_capabilities drop column confirmed_by, drop column confirmed_file`.execute(db);
+  await sql`alter table facilities drop column last_confirmed_by, drop column last_confirmed_file`.execute(
+    db,
+  );
+  await sql`alter table facility_capabilities drop column confirmed_by, drop column confirmed_file`.execute(
+    db,
+  );
 }

@@ -164,7 +164,12 @@ export async function insertFacilities(
  * data is then the file's, so its confirmation is too (`fileName`, its 確認日 or today), even when
  * the facility had confirmed its former data later.
  */
-export async function updateFacilities(trx: Trx, rows: RowWrite[], now: Date, fileName: string): Promise<void> {
+export async function updateFacilities(
+  trx: Trx,
+  rows: RowWrite[],
+  now: Date,
+  fileName: string,
+): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map(({ hours, ...row }) => ({ ...row, ...hours, hours_set: hours !== null }));
   await sql`
