@@ -10,6 +10,7 @@ import { keywordGrams } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
 import { boundingBox } from './geo';
 import { closureCode, type DayFacts } from './opening-hours';
+import { keywordAlternatives } from './search-readings';
 
 /** A validated search, ready for SQL (built by search.service.ts). */
 export type SearchPlan = {
@@ -125,6 +126,13 @@ function openSql(open: NonNullable<SearchPlan['open']>): RawBuilder<unknown> {
 const scopedGrams = sql`(array[f.municipality_code::integer + (-2147483647 - 1)] || f.search_grams)`;
 const scopeGram = (municipalityCode: string) => Number(municipalityCode) - 2 ** 31;
 
+/** The gram array (GIN) finds candidates even for 1–2 characters; LIKE makes the match exact. */
+function keywordSql(municipalityCode: string, keyword: string): RawBuilder<unknown> {
+  const grams = sql`${scopedGrams} @> ${[scopeGram(municipalityCode), ...keywordGrams(keyword)]}::integer[]`;
+  if (Array.from(keyword).length <= 1) return grams;
+  return sql`(${grams} and f.search_text like ${`%${escapeLike(keyword)}%`})`;
+}
+
 /** Every filter except type and district, which the facets leave out. */
 function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
   const filters: RawBuilder<unknown>[] = [
@@ -132,11 +140,9 @@ function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
     sql`f.status = 'active'`,
   ];
   for (const keyword of plan.keywords) {
-    // The gram array (GIN) finds candidates even for 1–2 characters; LIKE makes the match exact.
-    filters.push(
-      sql`${scopedGrams} @> ${[scopeGram(plan.municipalityCode), ...keywordGrams(keyword)]}::integer[]`,
-    );
-    if (Array.from(keyword).length > 1) filters.push(sql`f.search_text like ${`%${escapeLike(keyword)}%`}`);
+    // A reading (はいしゃ) matches itself or its written words (歯医者): one OR of index conditions.
+    const alternatives = keywordAlternatives(keyword).map((word) => keywordSql(plan.municipalityCode, word));
+    filters.push(alternatives.length === 1 ? alternatives[0]! : sql`(${sql.join(alternatives, sql` or `)})`);
   }
   if (plan.capabilities.length > 0) filters.push(capabilitiesSql(plan));
   if (plan.town) filters.push(sql`f.town = ${plan.town}`);
