@@ -84,6 +84,7 @@ const ja = {
     done: '報告を受け付けました。ありがとうございました。区の担当者が確認します。',
     again: 'もう一件報告する',
     required: '内容を入力してください。',
+    categoryRequired: '誤りのある項目を選んでください。',
   },
   print: {
     title: '在宅療養資源マップ',
@@ -196,6 +197,7 @@ const en: Messages<typeof ja> = {
     sending: 'Sending…',
     done: 'Thank you. Your report was received and ward staff will check it.',
     again: 'Report another error',
+    categoryRequired: 'Choose what is wrong.',
     required: 'Enter the details.',
   },
   print: {
