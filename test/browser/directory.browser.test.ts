@@ -201,10 +201,16 @@ describe('resource directory journey in Chromium', () => {
     await page.getByRole('button', { name: '報告を送る' }).click();
     await expect.poll(() => page.getByText('誤りのある項目を選んでください。').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('内容を入力してください。').isVisible()).toBe(true);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    // The first thing missing takes the focus: the category's first choice.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe('radio');
     await axeAtBothWidths(page, findings, 'report form with error');
     await page.setViewportSize(phone);
     await page.getByRole('radio', { name: '受付時間' }).check();
+    await page.getByRole('button', { name: '報告を送る' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await page.getByText('誤りのある項目を選んでください。').isVisible()).toBe(false);
     await page.getByLabel(/正しい内容や気づいたこと/).fill('土曜日の午後も開いていました。');
     await page.getByRole('button', { name: '報告を送る' }).click();
     await expect.poll(() => page.getByText(/報告を受け付けました。/).isVisible()).toBe(true);
