@@ -9,12 +9,17 @@ import {
 import { createMeguro, createTestFacility } from '../../../../test/support/factories/directory';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { FacilityDetail, FacilitySearchResponse } from '../../../contracts/directory';
-import { importOpenData } from '../opendata/import/import.service';
-import { importOptions } from '../opendata/testing/import-options';
+import { importOpenData } from '../opendata';
 
 const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/opendata');
 const OLD = new Date('2025-01-10T00:00:00Z');
 const RECENT = new Date(Date.now() - 30 * 86_400_000);
+const importOptions = (fileName: string) => ({
+  fileName,
+  dryRun: false,
+  overwriteEditorEdits: false,
+  actor: { userId: null, label: 'test' },
+});
 
 describe('who confirmed what, and when (issue 13 §1)', () => {
   let t: TestApp;
