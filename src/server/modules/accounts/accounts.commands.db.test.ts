@@ -93,6 +93,7 @@ describe('zaitaku CLI (accounts)', () => {
     });
   });
 
+  // A fresh PGlite data dir and every migration: the slowest test of the file on a busy machine.
   it('demo-code on a database without the demo says which database it opened and what to do', async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), 'zaitaku-empty-'));
     const emptyConfig = loadConfig({ DATA_DIR: emptyDir, LOG_LEVEL: 'silent' });
@@ -109,5 +110,5 @@ describe('zaitaku CLI (accounts)', () => {
     } finally {
       rmSync(emptyDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
