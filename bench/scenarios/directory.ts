@@ -6,16 +6,17 @@ import {
   nationalSizes,
   syntheticGeographies,
 } from '../../src/server/modules/directory';
+import { measureFacilityPage } from '../facility-page';
 import type { LoadFigures } from '../load';
 import type { BenchContext, BenchScenario, Engine } from '../scenario';
 import { checkCases, type SearchCase, searchMix, uncachedLatencies } from '../search-mix';
 import { medianFigures } from '../stats';
 import { initialSearchPageJs, lighthouseSearchPage } from '../web-page';
 
-const PARTS = ['ward', 'national', 'page'] as const;
+const PARTS = ['ward', 'national', 'page', 'facility'] as const;
 type Part = (typeof PARTS)[number];
 
-/** BENCH_DIRECTORY=ward,national,page picks parts (all by default); BENCH_NATIONAL_N the national size. */
+/** BENCH_DIRECTORY=ward,national,page,facility picks parts (all by default); BENCH_NATIONAL_N the national size. */
 function chosenParts(): Part[] {
   const raw = process.env.BENCH_DIRECTORY;
   if (!raw) return [...PARTS];
@@ -135,7 +136,7 @@ export const scenario: BenchScenario = {
   issue: 3,
   name: 'directory',
   summary:
-    'search API p95 / req/s at ward scale (demo) and national scale (BENCH_NATIONAL_N, default 500,000); search page JS gzip and Lighthouse',
+    'search API p95 / req/s at ward scale (demo) and national scale (BENCH_NATIONAL_N, default 500,000); search page JS gzip and Lighthouse; the facility page API against a search and /healthz',
   async run(ctx) {
     const parts = chosenParts();
     const figures: Record<string, unknown> = {};
@@ -159,6 +160,14 @@ export const scenario: BenchScenario = {
         }
       }
       figures.national = national;
+    }
+    if (parts.includes('facility')) {
+      const facility: Record<string, unknown> = {
+        note: 'GET /api/public/facilities/:id, a keyword + capability search and /healthz, alternating in one run; ratios to /healthz',
+      };
+      for (const engine of ctx.settings.engines)
+        facility[engine] = await measureFacilityPage(ctx, engine, loadMeguroGeography().municipalityCode);
+      figures.facility = facility;
     }
     if (parts.includes('page')) {
       const page: Record<string, unknown> = { javascript: initialSearchPageJs() };

@@ -90,6 +90,18 @@ export type StandardCapabilityCode = (typeof standardCapabilities)[number]['code
 /** A capability not confirmed for this long is shown as unconfirmed and can be excluded. */
 export const STALE_AFTER_MONTHS = 12;
 
+/**
+ * Who confirmed a capability or the facility's basic data, and how: the facility itself (its
+ * editor's approved change, or 「内容に変更はありません」), the ward (a staff edit), or an
+ * open-data file (named, dated by the file). Only the first two count as fresh: a file says what
+ * somebody published, not what the facility still offers.
+ */
+export const confirmationSources = ['facility', 'ward', 'open_data'] as const;
+export const ConfirmationSource = z.enum(confirmationSources);
+export type ConfirmationSource = z.infer<typeof ConfirmationSource>;
+/** The sources the 12-month freshness filter counts. */
+export const freshConfirmationSources: readonly ConfirmationSource[] = ['facility', 'ward'];
+
 // ---------------------------------------------------------------------------------------------
 // Small shared shapes
 
@@ -164,9 +176,15 @@ export const FacilityCapabilityDto = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string(),
-  /** ISO time the facility last confirmed it. */
+  /** ISO time it was last confirmed (by `confirmedBy`). */
   confirmedAt: z.string(),
-  /** Not confirmed for more than 12 months. */
+  confirmedBy: ConfirmationSource,
+  /** The open-data file's name when `confirmedBy` is `open_data`. */
+  confirmedFile: z.string().nullable(),
+  /**
+   * Does not count as confirmed: older than 12 months, or known only from an open-data file (the
+   * freshness filter leaves it out).
+   */
   stale: z.boolean(),
 });
 export type FacilityCapabilityDto = z.infer<typeof FacilityCapabilityDto>;
@@ -207,8 +225,12 @@ export const FacilityDetail = z.object({
   hours: OpeningHours,
   capabilities: z.array(FacilityCapabilityDto),
   capacity: CapacityDto.nullable(),
-  /** ISO time of the last confirmation of the entry as a whole. */
+  /** ISO time the basic data (name, address, contact, hours) was last confirmed. */
   lastConfirmedAt: z.string().nullable(),
+  /** Who confirmed the basic data; null when it never was. */
+  lastConfirmedBy: ConfirmationSource.nullable(),
+  /** The open-data file's name when `lastConfirmedBy` is `open_data`. */
+  lastConfirmedFile: z.string().nullable(),
   updatedAt: z.string(),
   /** Optimistic-concurrency version: send it back with a change. */
   version: z.number().int(),

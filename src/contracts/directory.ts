@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CapabilityCode,
   CapacityDto,
+  ConfirmationSource,
   FacilityType,
   LatLng,
   MunicipalityCodeParam,
@@ -81,7 +82,10 @@ export const FacilitySearchQuery = z.object({
   sort: SearchSort.default('relevance'),
   limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(20),
   offset: z.coerce.number().int().min(0).max(SEARCH_MAX_OFFSET).default(0),
-  /** Ignore capabilities not confirmed for 12 months when filtering and counting. */
+  /**
+   * Ignore capabilities not confirmed by the facility or the ward within 12 months (an open-data
+   * file's date does not count) when filtering and counting.
+   */
   excludeStale: booleanParam.optional(),
 });
 export type FacilitySearchQuery = z.output<typeof FacilitySearchQuery>;
@@ -101,6 +105,10 @@ export const FacilitySearchItem = z.object({
   location: LatLng.nullable(),
   /** Codes of the capabilities (when `excludeStale` is set, only confirmed ones). */
   capabilities: z.array(z.string()),
+  /** Per capability asked for (`capability`), when and by whom it was last confirmed. */
+  confirmations: z.array(
+    z.object({ code: z.string(), confirmedAt: z.string(), confirmedBy: ConfirmationSource }),
+  ),
   capacity: CapacityDto.nullable(),
   /** Metres from `near`, present only when `near` was given. */
   distanceM: z.number().int().optional(),

@@ -187,20 +187,30 @@ describe('resource directory journey in Chromium', () => {
       expect.arrayContaining([expect.stringContaining('訪問歯科')]),
     );
     for (const text of await page.locator('.dir-capabilities__date').allTextContents()) {
-      expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 に確認/);
+      // Says who confirmed it (issue 13 §1): the demo's facilities confirmed their own entries.
+      expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 に施設が確認/);
     }
     expect(await page.locator('table.dir-hours tbody tr').count()).toBe(7);
     await axeAtBothWidths(page, findings, 'facility');
     await page.setViewportSize(phone);
   });
 
-  it('takes an error report, insists on a message, and confirms it clearly', async () => {
+  it('takes an error report, insists on a category and a message, and confirms it clearly', async () => {
+    // No category is chosen for the resident (a default 電話番号・FAX mis-filed reports).
+    expect(await page.locator('.dir-report input[type=radio]:checked').count()).toBe(0);
     await page.getByRole('button', { name: '報告を送る' }).click();
+    await expect.poll(() => page.getByText('誤りのある項目を選んでください。').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('内容を入力してください。').isVisible()).toBe(true);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    // The first thing missing takes the focus: the category's first choice.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe('radio');
     await axeAtBothWidths(page, findings, 'report form with error');
     await page.setViewportSize(phone);
     await page.getByRole('radio', { name: '受付時間' }).check();
+    await page.getByRole('button', { name: '報告を送る' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await page.getByText('誤りのある項目を選んでください。').isVisible()).toBe(false);
     await page.getByLabel(/正しい内容や気づいたこと/).fill('土曜日の午後も開いていました。');
     await page.getByRole('button', { name: '報告を送る' }).click();
     await expect.poll(() => page.getByText(/報告を受け付けました。/).isVisible()).toBe(true);

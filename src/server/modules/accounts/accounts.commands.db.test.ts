@@ -92,4 +92,23 @@ describe('zaitaku CLI (accounts)', () => {
       code: 'auth.not_demo_account',
     });
   });
+
+  // A fresh PGlite data dir and every migration: the slowest test of the file on a busy machine.
+  it('demo-code on a database without the demo says which database it opened and what to do', async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'zaitaku-empty-'));
+    const emptyConfig = loadConfig({ DATA_DIR: emptyDir, LOG_LEVEL: 'silent' });
+    try {
+      const failure = command('demo-code').run([DEMO_USERS[0]?.email as string], emptyConfig);
+      await expect(failure).rejects.toMatchObject({ code: 'auth.not_demo_account' });
+      const hint = (
+        (await failure.catch((e: { details?: { hint?: string } }) => e)) as {
+          details?: { hint?: string };
+        }
+      ).details?.hint;
+      expect(hint).toContain(`PGlite ${emptyDir}`);
+      expect(hint).toContain('DATA_DIR');
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

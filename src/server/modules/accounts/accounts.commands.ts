@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import '../../../contracts/accounts';
 import type { CliCommand } from '../../platform/cli-command';
@@ -18,13 +19,32 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
  * holds the embedded database — the secret the seed published, which is the one a newcomer needs.
  * Throws auth.not_demo_account for any other account.
  */
+/**
+ * Which database the command opened: without DATA_DIR it creates an empty ./data, and a newcomer
+ * whose server runs elsewhere was only told the account is not a demo account.
+ */
+export function openedDatabaseHint(config: Config, publishedDemoEmail: boolean): string {
+  let where: string;
+  if (config.DATABASE_URL) {
+    const url = new URL(config.DATABASE_URL);
+    where = `PostgreSQL ${url.host}${url.pathname}`;
+  } else where = `PGlite ${resolve(config.DATA_DIR)}`;
+  const lines = [`開いたデータベース / opened database: ${where}`];
+  if (publishedDemoEmail)
+    lines.push(
+      'デモのサーバーと同じ DATA_DIR（または DATABASE_URL）を指定して、もう一度実行してください。 / Run it again with the DATA_DIR (or DATABASE_URL) of the demo server.',
+    );
+  return lines.join('\n');
+}
+
 async function findDemoSecret(config: Config, email: string): Promise<string> {
   const published = DEMO_USERS.find((u) => u.email === email.trim().toLowerCase());
   try {
     return await withDatabase(config, async ({ db }) => {
       const user = await findUserByEmail(db, email);
       // Only demo accounts: for a real account this would defeat two-factor for anyone with a shell.
-      if (!user?.is_demo || !user.totp_secret) throw new AppError('auth.not_demo_account');
+      if (!user?.is_demo || !user.totp_secret)
+        throw new AppError('auth.not_demo_account', { hint: openedDatabaseHint(config, Boolean(published)) });
       return openTotpSecret(user.totp_secret, totpKeyFrom(config));
     });
   } catch (error) {

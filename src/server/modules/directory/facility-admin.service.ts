@@ -194,11 +194,13 @@ export async function confirmFacility(
     if (!record) throw new AppError('directory.facility_not_found');
     await assertCanEditFacility(trx, actor, facilityId);
     const now = new Date();
+    // The facility's own editor confirms for the facility; a ward_admin who is not one, for the ward.
+    const ownFacility = (await editableFacilityIds(trx, actor)).includes(facilityId);
     const capabilities = await markFacilityConfirmed(trx, ctx, {
       facilityId,
       municipalityCode: record.municipality_code,
       version: record.version,
-      by: { userId: actor.userId, label: actor.email },
+      by: { userId: actor.userId, label: actor.email, source: ownFacility ? 'facility' : 'ward' },
       now,
     });
     return { facilityId, name: record.name, confirmedAt: now.toISOString(), capabilities };

@@ -1,4 +1,10 @@
-import type { FacilityDetail, FacilityPatch, OpeningHours } from '../../../contracts/directory';
+import {
+  type ConfirmationSource,
+  type FacilityDetail,
+  type FacilityPatch,
+  freshConfirmationSources,
+  type OpeningHours,
+} from '../../../contracts/directory';
 import { formatAddress, presentCapacity, toIso } from './facility.presenter';
 import type { FacilityRecord } from './facility.queries';
 import { fromHoursRows } from './opening-hours';
@@ -13,6 +19,11 @@ export function presentHours(record: FacilityRecord): OpeningHours {
     closedYearEnd: record.closed_year_end,
     note: record.hours_note,
   };
+}
+
+/** True when a confirmation does not count as fresh (too old, or only an open-data file's). */
+export function isStaleConfirmation(at: Date | string, by: ConfirmationSource, staleBefore: Date): boolean {
+  return !freshConfirmationSources.includes(by) || new Date(at) < staleBefore;
 }
 
 /** The public facility page. `staleBefore`: confirmations older than this are flagged stale. */
@@ -59,10 +70,14 @@ export function presentFacilityDetail(record: FacilityRecord, staleBefore: Date)
       name: c.name_ja ?? c.code,
       nameEn: c.name_en ?? c.code,
       confirmedAt: toIso(c.confirmed_at),
-      stale: new Date(c.confirmed_at) < staleBefore,
+      confirmedBy: c.confirmed_by,
+      confirmedFile: c.confirmed_file,
+      stale: isStaleConfirmation(c.confirmed_at, c.confirmed_by, staleBefore),
     })),
     capacity: presentCapacity(record.capacity_signal, record.capacity_set_at),
     lastConfirmedAt: record.last_confirmed_at ? toIso(record.last_confirmed_at) : null,
+    lastConfirmedBy: record.last_confirmed_at ? record.last_confirmed_by : null,
+    lastConfirmedFile: record.last_confirmed_file,
     updatedAt: toIso(record.updated_at),
     version: record.version,
     isDemo: record.is_demo,

@@ -1,5 +1,10 @@
 import { sql, type Transaction } from 'kysely';
-import type { FacilityPatch, FacilityType, FieldDiff } from '../../../contracts/directory';
+import type {
+  ConfirmationSource,
+  FacilityPatch,
+  FacilityType,
+  FieldDiff,
+} from '../../../contracts/directory';
 import { normalizeSearchKey } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
 import { AppError, isUniqueViolation } from '../../platform/errors';
@@ -22,6 +27,13 @@ export type ChangeMeta = {
   now?: Date;
 };
 
+/** Who a change confirms the data as: the facility's own editor, else the ward's staff. */
+export function confirmationSourceOf(source: HistorySourceValue): ConfirmationSource {
+  if (source === 'editor' || source === 'confirm') return 'facility';
+  if (source === 'import') return 'open_data';
+  return 'ward';
+}
+
 /**
  * Applies a change to a locked facility record: columns, hours, capabilities, version + 1, a
  * history row, and fresh search columns. Returns the diff. Throws directory.no_changes,
@@ -38,14 +50,19 @@ export async function applyFacilityChanges(
   const normalised = normaliseChanges(changes);
   const now = meta.now ?? new Date();
   const version = record.version + 1;
+  const by = confirmationSourceOf(meta.source);
   await validateChanges(trx, record.municipality_code, record.id, normalised);
+  // Only what the change touched is re-dated: the basic data when a field other than the
+  // capabilities changed, and only the capabilities it added (see writeCapabilities).
+  const touchesBasicData = diff.some((d) => d.field !== 'capabilities');
   await writeColumns(trx, record.municipality_code, record.id, normalised, {
     version,
     updated_at: now,
     ...(meta.source === 'editor' ? { edited_by_editor_at: now } : {}),
+    ...(touchesBasicData ? { last_confirmed_at: now, last_confirmed_by: by, last_confirmed_file: null } : {}),
   });
-  if (normalised.capabilities) {
-    await writeCapabilities(trx, record.municipality_code, record.id, normalised.capabilities, now);
+  if (normalised.capabilities && diff.some((d) => d.field === 'capabilities')) {
+    await writeCapabilities(trx, record.municipality_code, record.id, normalised.capabilities, now, by);
   }
   await trx
     .insertInto('facility_history')
@@ -81,7 +98,13 @@ export async function createFacility(
   try {
     const row = await trx
       .insertInto('facilities')
-      .values({ municipality_code: municipalityCode, type, name: input.name, last_confirmed_at: now })
+      .values({
+        municipality_code: municipalityCode,
+        type,
+        name: input.name,
+        last_confirmed_at: now,
+        last_confirmed_by: confirmationSourceOf(meta.source),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     id = row.id;
@@ -91,7 +114,14 @@ export async function createFacility(
     throw error;
   }
   if (normalised.capabilities)
-    await writeCapabilities(trx, municipalityCode, id, normalised.capabilities, now);
+    await writeCapabilities(
+      trx,
+      municipalityCode,
+      id,
+      normalised.capabilities,
+      now,
+      confirmationSourceOf(meta.source),
+    );
   const created = await findFacilityRecord(trx, id);
   await trx
     .insertInto('facility_history')
@@ -211,8 +241,19 @@ export async function resolveTown(
     .executeTakeFirst();
 }
 
-/** Listed codes are (re)confirmed now; codes not listed are removed. */
-async function writeCapabilities(trx: Trx, municipalityCode: string, id: string, codes: string[], now: Date) {
+/**
+ * Codes not listed are removed; listed codes the facility did not offer yet are added, confirmed
+ * now by `by`. Codes it already offered keep their date: a change that adds 往診 says nothing new
+ * about 看取り (the explicit confirmation in reminder.service.ts re-dates everything).
+ */
+async function writeCapabilities(
+  trx: Trx,
+  municipalityCode: string,
+  id: string,
+  codes: string[],
+  now: Date,
+  by: ConfirmationSource,
+) {
   let remove = trx.deleteFrom('facility_capabilities').where('facility_id', '=', id);
   if (codes.length > 0) remove = remove.where('code', 'not in', codes);
   await remove.execute();
@@ -225,9 +266,10 @@ async function writeCapabilities(trx: Trx, municipalityCode: string, id: string,
         municipality_code: municipalityCode,
         code,
         confirmed_at: now,
+        confirmed_by: by,
+        confirmed_file: null,
       })),
     )
-    .onConflict((oc) => oc.columns(['facility_id', 'code']).doUpdateSet({ confirmed_at: now }))
+    .onConflict((oc) => oc.columns(['facility_id', 'code']).doNothing())
     .execute();
-  await trx.updateTable('facilities').set({ last_confirmed_at: now }).where('id', '=', id).execute();
 }

@@ -40,6 +40,11 @@ export function presentSearchItem(row: SearchItemRow, withDistance: boolean): Fa
     phone: row.phone,
     location: row.lat === null || row.lng === null ? null : { lat: row.lat, lng: row.lng },
     capabilities: row.capabilities,
+    confirmations: row.confirmations.map((c) => ({
+      code: c.code,
+      confirmedAt: toIso(c.confirmed_at),
+      confirmedBy: c.confirmed_by,
+    })),
     capacity: presentCapacity(row.capacity_signal, row.capacity_set_at),
     ...(withDistance && row.distance_m !== null ? { distanceM: row.distance_m } : {}),
   };

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
   CapacitySignal,
   CollaborationTool,
+  ConfirmationSource,
   FacilityStatus,
   FacilityType,
 } from '../../../contracts/directory';
@@ -49,12 +50,21 @@ export type FacilityRecord = {
   hours_note: string | null;
   is_demo: boolean;
   last_confirmed_at: Date | null;
+  last_confirmed_by: ConfirmationSource | null;
+  last_confirmed_file: string | null;
   edited_by_editor_at: Date | null;
   version: number;
   updated_at: Date;
   hours: HoursRow[];
   closures: Array<{ weekday: number; nth: number }>;
-  capabilities: Array<{ code: string; name_ja: string | null; name_en: string | null; confirmed_at: string }>;
+  capabilities: Array<{
+    code: string;
+    name_ja: string | null;
+    name_en: string | null;
+    confirmed_at: string;
+    confirmed_by: ConfirmationSource;
+    confirmed_file: string | null;
+  }>;
   satellites: Array<{ id: string; name: string }>;
   capacity_signal: CapacitySignal | null;
   capacity_set_at: Date | null;
@@ -80,9 +90,10 @@ export async function findFacilityRecord(
       f.departments, f.languages, f.accessibility, f.collaboration_tools, f.main_station_id,
       (select m.name from facilities m where m.id = f.main_station_id) as main_station_name,
       f.closed_on_holidays, f.closed_year_end, f.hours_note, f.is_demo, f.last_confirmed_at,
-      f.edited_by_editor_at, f.version, f.updated_at,
+      f.last_confirmed_by, f.last_confirmed_file, f.edited_by_editor_at, f.version, f.updated_at,
       f.hours_day, f.hours_open, f.hours_close, f.hours_shift_notes, f.nth_closures,
       coalesce((select jsonb_agg(jsonb_build_object('code', c.code, 'confirmed_at', c.confirmed_at,
+          'confirmed_by', c.confirmed_by, 'confirmed_file', c.confirmed_file,
           'name_ja', t.name_ja, 'name_en', t.name_en) order by t.sort_order nulls last, c.code)
         from facility_capabilities c
         left join lateral (select name_ja, name_en, sort_order from directory_capabilities t

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type {
   CapacitySignal,
   CollaborationTool,
+  ConfirmationSource,
   FacilityStatus,
   FacilityType,
 } from '../../../contracts/directory';
@@ -83,7 +84,12 @@ export interface FacilityTable {
   imported_at: Timestamp | null;
   /** Set when the facility's own editor's change was approved: imports keep those edits. */
   edited_by_editor_at: Timestamp | null;
+  /** When the basic data (everything but capabilities and capacity) was last confirmed. */
   last_confirmed_at: Timestamp | null;
+  /** Who confirmed the basic data (null: never confirmed). */
+  last_confirmed_by: ConfirmationSource | null;
+  /** The open-data file's name when last_confirmed_by = 'open_data'. */
+  last_confirmed_file: string | null;
   /** Last reminder mail, so reminders are not repeated every run. */
   reminded_at: Timestamp | null;
   /** Normalised search document (see search-document.ts); LIKE confirms the gram index's candidates. */
@@ -104,8 +110,11 @@ export interface FacilityCapabilityTable {
   facility_id: string;
   municipality_code: string;
   code: string;
-  /** Last time the facility (or the ward) confirmed it; older than 12 months = stale. */
+  /** Last confirmation; older than 12 months, or by an open-data file, = stale. */
   confirmed_at: Timestamp;
+  confirmed_by: Generated<ConfirmationSource>;
+  /** The open-data file's name when confirmed_by = 'open_data'. */
+  confirmed_file: string | null;
 }
 
 /** Capacity signal of a home-visit service, set without review. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import {
+  type ConfirmationSource,
   type ConfirmResponse,
   confirmPagePath,
   type ReminderRunResponse,
@@ -187,7 +188,8 @@ export async function confirmByToken(
       facilityId: row.facility_id,
       municipalityCode: row.municipality_code,
       version: row.version,
-      by: { userId: null, label: 'confirm-link' },
+      // The link went to the facility's own address: whoever opens it speaks for the facility.
+      by: { userId: null, label: 'confirm-link', source: 'facility' },
       now,
     });
     return {
@@ -211,17 +213,22 @@ export async function markFacilityConfirmed(
     facilityId: string;
     municipalityCode: string;
     version: number;
-    by: { userId: string | null; label: string };
+    by: { userId: string | null; label: string; source: ConfirmationSource };
     now: Date;
   },
 ): Promise<number> {
   const { facilityId, municipalityCode, now } = input;
+  const source = input.by.source;
   const updated = await trx
     .updateTable('facility_capabilities')
-    .set({ confirmed_at: now })
+    .set({ confirmed_at: now, confirmed_by: source, confirmed_file: null })
     .where('facility_id', '=', facilityId)
     .executeTakeFirst();
-  await trx.updateTable('facilities').set({ last_confirmed_at: now }).where('id', '=', facilityId).execute();
+  await trx
+    .updateTable('facilities')
+    .set({ last_confirmed_at: now, last_confirmed_by: source, last_confirmed_file: null })
+    .where('id', '=', facilityId)
+    .execute();
   await trx
     .insertInto('facility_history')
     .values({

@@ -9,10 +9,18 @@ import type { Database } from '../../platform/db/schema';
  * a minute, which bounds the one race left: a search running while a write is still uncommitted.
  */
 const TTL_MS = 60_000;
-const MAX_ENTRIES = 2000;
+
+/**
+ * One kind of answer kept this way, with its own bound: facility pages read one by one (a crawler
+ * walking every page) must not push out the searches residents repeat.
+ */
+export type GenerationCache = { name: string; maxEntries: number };
+export const searchAnswers: GenerationCache = { name: 'search', maxEntries: 2000 };
+/** Facility records of the public page (issue 13 §6: the page read by key was 7× slower than a cached search). */
+export const facilityRecords: GenerationCache = { name: 'facility', maxEntries: 5000 };
 
 type Entry = { generation: string; expires: number; value: unknown };
-type State = { entries: Map<string, Entry>; disabled: boolean };
+type State = { entries: Map<string, Map<string, Entry>>; disabled: boolean };
 
 const states = new WeakMap<object, State>();
 
@@ -23,6 +31,15 @@ function stateOf(db: Kysely<Database>): State {
     states.set(db, state);
   }
   return state;
+}
+
+function entriesOf(state: State, cache: GenerationCache): Map<string, Entry> {
+  let entries = state.entries.get(cache.name);
+  if (!entries) {
+    entries = new Map();
+    state.entries.set(cache.name, entries);
+  }
+  return entries;
 }
 
 /** The directory's current generation, or undefined when the database has no counter (cache off). */
@@ -40,20 +57,25 @@ async function readGeneration(db: Kysely<Database>, state: State): Promise<strin
   }
 }
 
-/** Runs `compute` unless an answer for `key` at the current generation is still fresh. */
+/**
+ * Runs `compute` unless an answer for `key` at the current generation is still fresh in `cache`
+ * (the search answers by default). The value is shared between callers: never mutate it.
+ */
 export async function cachedByGeneration<T>(
   db: Kysely<Database>,
   key: string,
   compute: () => Promise<T>,
-  now = Date.now(),
+  options: { cache?: GenerationCache; now?: number } = {},
 ): Promise<T> {
+  const { cache = searchAnswers, now = Date.now() } = options;
   const state = stateOf(db);
   const generation = await readGeneration(db, state);
   if (generation === undefined) return compute();
-  const hit = state.entries.get(key);
+  const entries = entriesOf(state, cache);
+  const hit = entries.get(key);
   if (hit && hit.generation === generation && hit.expires > now) return hit.value as T;
   const value = await compute();
-  if (state.entries.size >= MAX_ENTRIES) state.entries.clear();
-  state.entries.set(key, { generation, expires: now + TTL_MS, value });
+  if (entries.size >= cache.maxEntries) entries.clear();
+  entries.set(key, { generation, expires: now + TTL_MS, value });
   return value;
 }

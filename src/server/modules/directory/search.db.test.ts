@@ -131,6 +131,14 @@ describe('public facility search', () => {
     ['歯科 目黒本町', []],
     ['12-3', ['aoba']],
     ['１２－３', ['aoba']],
+    // Readings residents type (issue 13 §4): the kana of what the documents hold in kanji.
+    ['はいしゃ', ['takahashi']],
+    ['ハイシャ', ['takahashi']],
+    ['ほうもんしんりょう', ['aoba']],
+    ['ほうもんかんご', ['himawari']],
+    ['やっきょく', ['sakura']],
+    ['がんか', ['yamazaki']],
+    ['しか', ['takahashi']],
   ];
 
   for (const [text, expected] of goldenQueries) {

@@ -1,9 +1,16 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { FacilityType, LatLng, SearchSort } from '../../../contracts/directory';
+import {
+  type ConfirmationSource,
+  type FacilityType,
+  freshConfirmationSources,
+  type LatLng,
+  type SearchSort,
+} from '../../../contracts/directory';
 import { keywordGrams } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
 import { boundingBox } from './geo';
 import { closureCode, type DayFacts } from './opening-hours';
+import { keywordAlternatives } from './search-readings';
 
 /** A validated search, ready for SQL (built by search.service.ts). */
 export type SearchPlan = {
@@ -20,7 +27,10 @@ export type SearchPlan = {
   sort: SearchSort;
   limit: number;
   offset: number;
-  /** Capabilities confirmed before this instant do not count (excludeStale). */
+  /**
+   * Capabilities confirmed before this instant, or only by an open-data file, do not count
+   * (excludeStale).
+   */
   freshSince?: Date;
 };
 
@@ -41,6 +51,8 @@ export type SearchItemRow = {
   lat: number | null;
   lng: number | null;
   capabilities: string[];
+  /** The asked-for capabilities' confirmations (confirmed_at as JSON text). */
+  confirmations: Array<{ code: string; confirmed_at: string; confirmed_by: ConfirmationSource }>;
   capacity_signal: string | null;
   capacity_set_at: string | null;
   distance_m: number | null;
@@ -64,9 +76,15 @@ function distanceSql(near: LatLng): RawBuilder<number> {
       * power(sin(radians(f.location[0] - ${near.lng}::float8) / 2), 2)))))`;
 }
 
+/** The condition on capability rows `c` that excludeStale adds (empty without it). */
+function freshSql(plan: SearchPlan): RawBuilder<unknown> {
+  if (!plan.freshSince) return sql``;
+  return sql`and c.confirmed_at >= ${plan.freshSince} and c.confirmed_by = any(${[...freshConfirmationSources]}::text[])`;
+}
+
 /** Facilities offering every code: one index scan of the municipality's capabilities, grouped. */
 function capabilitiesSql(plan: SearchPlan): RawBuilder<unknown> {
-  const fresh = plan.freshSince ? sql`and c.confirmed_at >= ${plan.freshSince}` : sql``;
+  const fresh = freshSql(plan);
   return sql`f.id in (select c.facility_id from facility_capabilities c
     where c.municipality_code = ${plan.municipalityCode} and c.code = any(${plan.capabilities}::text[]) ${fresh}
     group by c.facility_id having count(*) = ${plan.capabilities.length})`;
@@ -108,6 +126,13 @@ function openSql(open: NonNullable<SearchPlan['open']>): RawBuilder<unknown> {
 const scopedGrams = sql`(array[f.municipality_code::integer + (-2147483647 - 1)] || f.search_grams)`;
 const scopeGram = (municipalityCode: string) => Number(municipalityCode) - 2 ** 31;
 
+/** The gram array (GIN) finds candidates even for 1–2 characters; LIKE makes the match exact. */
+function keywordSql(municipalityCode: string, keyword: string): RawBuilder<unknown> {
+  const grams = sql`${scopedGrams} @> ${[scopeGram(municipalityCode), ...keywordGrams(keyword)]}::integer[]`;
+  if (Array.from(keyword).length <= 1) return grams;
+  return sql`(${grams} and f.search_text like ${`%${escapeLike(keyword)}%`})`;
+}
+
 /** Every filter except type and district, which the facets leave out. */
 function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
   const filters: RawBuilder<unknown>[] = [
@@ -115,11 +140,9 @@ function baseFilters(plan: SearchPlan): RawBuilder<unknown>[] {
     sql`f.status = 'active'`,
   ];
   for (const keyword of plan.keywords) {
-    // The gram array (GIN) finds candidates even for 1–2 characters; LIKE makes the match exact.
-    filters.push(
-      sql`${scopedGrams} @> ${[scopeGram(plan.municipalityCode), ...keywordGrams(keyword)]}::integer[]`,
-    );
-    if (Array.from(keyword).length > 1) filters.push(sql`f.search_text like ${`%${escapeLike(keyword)}%`}`);
+    // A reading (はいしゃ) matches itself or its written words (歯医者): one OR of index conditions.
+    const alternatives = keywordAlternatives(keyword).map((word) => keywordSql(plan.municipalityCode, word));
+    filters.push(alternatives.length === 1 ? alternatives[0]! : sql`(${sql.join(alternatives, sql` or `)})`);
   }
   if (plan.capabilities.length > 0) filters.push(capabilitiesSql(plan));
   if (plan.town) filters.push(sql`f.town = ${plan.town}`);
@@ -173,7 +196,14 @@ export function searchStatement(plan: SearchPlan): RawBuilder<SearchResultRow> {
   const typeCond = plan.types.length > 0 ? sql`b.type = any(${plan.types}::text[])` : sql`true`;
   const districtCond = plan.districtCode ? sql`b.district_code = ${plan.districtCode}` : sql`true`;
   const distance = plan.near ? distanceSql(plan.near) : sql`null::float8`;
-  const fresh = plan.freshSince ? sql`and c.confirmed_at >= ${plan.freshSince}` : sql``;
+  const fresh = freshSql(plan);
+  // Per asked-for capability its confirmation, so a nurse comparing candidates need not open each page.
+  const confirmations =
+    plan.capabilities.length > 0
+      ? sql`(select coalesce(jsonb_agg(jsonb_build_object('code', c.code, 'confirmed_at', c.confirmed_at,
+            'confirmed_by', c.confirmed_by) order by c.code), '[]'::jsonb)
+          from facility_capabilities c where c.facility_id = f.id and c.code = any(${plan.capabilities}::text[]))`
+      : sql`'[]'::jsonb`;
   return sql<SearchResultRow>`
     with base as materialized (
       select f.id, f.type, f.district_code, f.kana_key, ${relevanceSql(plan.keywords)} as relevance,
@@ -201,6 +231,7 @@ export function searchStatement(plan: SearchPlan): RawBuilder<SearchResultRow> {
           f.location[1] as lat, f.location[0] as lng,
           array(select c.code from facility_capabilities c where c.facility_id = f.id ${fresh} order by c.code)
             as capabilities,
+          ${confirmations} as confirmations,
           k.signal as capacity_signal, k.set_at as capacity_set_at,
           round(p.distance_m)::int as distance_m
         from page p

@@ -66,6 +66,14 @@ const ja = {
     accepting: '新しい利用者を受け入れている施設だけ',
     acceptingHint: '訪問診療・訪問看護などの受け入れ状況です。',
     excludeStale: '12か月以上確認されていない情報は使わない',
+    excludeStaleHint:
+      '施設か区が12か月以内に確認した対応だけを数えます。公開データ（ファイル）から取り込んだだけの情報は、日付が新しくても数えません。',
+    confirmation: '{{name}}：{{date}} {{who}}',
+    confirmedBy: {
+      facility: '施設が確認',
+      ward: '区が確認',
+      open_data: '公開データの日付（施設の確認ではありません）',
+    },
     distanceLegend: '場所から近い順に表示',
     place: '町名または郵便番号',
     placeHint: '例：上目黒、中町、153-0051',
@@ -186,6 +194,14 @@ const en: Messages<typeof ja> = {
     accepting: 'Only facilities accepting new patients',
     acceptingHint: 'Capacity of home-visit services.',
     excludeStale: 'Ignore information not confirmed for 12 months',
+    excludeStaleHint:
+      'Counts only what the facility or the ward confirmed within 12 months. Data only taken from an open-data file does not count, however recent.',
+    confirmation: '{{name}}: {{date}} {{who}}',
+    confirmedBy: {
+      facility: 'confirmed by the facility',
+      ward: 'confirmed by the ward',
+      open_data: 'date of an open-data file (not confirmed by the facility)',
+    },
     distanceLegend: 'Nearest first',
     place: 'Town or postal code',
     placeHint: 'e.g. Kamimeguro, 153-0051',

@@ -45,9 +45,14 @@ const ja = {
     capabilities: 'できること',
     capabilitiesLead: '在宅療養（自宅での療養）について、この施設ができることです。',
     confirmedAt: '{{date}} に確認',
+    confirmedBy: {
+      facility: '{{date}} に施設が確認',
+      ward: '{{date}} に区の担当者が確認',
+      open_data: '{{date}} の公開データ「{{file}}」から取り込み（施設の確認ではありません）',
+    },
     stale: '12か月以上未確認',
     staleHint:
-      '「12か月以上未確認」の項目は、最後の確認から12か月以上たっています。利用する前に電話でご確認ください。',
+      '「12か月以上未確認」の項目は、施設か区が12か月以内に確認していません（公開データの日付は確認に数えません）。利用する前に電話でご確認ください。',
     noCapabilities: '登録されている項目はありません。',
     capacity: '受け入れ状況',
     noCapacity: '受け入れ状況の情報はありません。',
@@ -56,7 +61,13 @@ const ja = {
     accessibility: 'バリアフリー',
     none: 'なし',
     unknown: '情報なし',
-    lastConfirmed: 'この情報は {{date}} に施設が確認しました。',
+    lastConfirmed: 'この情報は {{date}} に確認されました。',
+    lastConfirmedBy: {
+      facility: 'この情報は {{date}} に施設が確認しました。',
+      ward: 'この情報は {{date}} に区の担当者が確認しました。',
+      open_data:
+        'この情報は {{date}} の公開データ「{{file}}」から取り込んだもので、施設はまだ確認していません。',
+    },
     updatedAt: '最終更新：{{date}}',
     map: '場所',
     print: '印刷する',
@@ -73,6 +84,7 @@ const ja = {
     done: '報告を受け付けました。ありがとうございました。区の担当者が確認します。',
     again: 'もう一件報告する',
     required: '内容を入力してください。',
+    categoryRequired: '誤りのある項目を選んでください。',
   },
   print: {
     title: '在宅療養資源マップ',
@@ -147,9 +159,14 @@ const en: Messages<typeof ja> = {
     capabilities: 'What they can do',
     capabilitiesLead: 'Home-care services this facility offers.',
     confirmedAt: 'confirmed {{date}}',
+    confirmedBy: {
+      facility: 'confirmed by the facility on {{date}}',
+      ward: 'confirmed by ward staff on {{date}}',
+      open_data: 'taken from the open-data file “{{file}}” of {{date}} (not confirmed by the facility)',
+    },
     stale: 'Not confirmed for 12+ months',
     staleHint:
-      'Items marked “not confirmed for 12+ months” were last confirmed over a year ago. Please call before relying on them.',
+      'Items marked “not confirmed for 12+ months” were not confirmed by the facility or the ward within a year (an open-data file’s date does not count). Please call before relying on them.',
     noCapabilities: 'Nothing registered.',
     capacity: 'Capacity',
     noCapacity: 'No capacity information.',
@@ -158,7 +175,13 @@ const en: Messages<typeof ja> = {
     accessibility: 'Accessibility',
     none: 'None',
     unknown: 'Unknown',
-    lastConfirmed: 'The facility confirmed this information on {{date}}.',
+    lastConfirmed: 'This information was confirmed on {{date}}.',
+    lastConfirmedBy: {
+      facility: 'The facility confirmed this information on {{date}}.',
+      ward: 'Ward staff confirmed this information on {{date}}.',
+      open_data:
+        'This information was taken from the open-data file “{{file}}” of {{date}}; the facility has not confirmed it yet.',
+    },
     updatedAt: 'Last updated: {{date}}',
     map: 'Location',
     print: 'Print',
@@ -174,6 +197,7 @@ const en: Messages<typeof ja> = {
     sending: 'Sending…',
     done: 'Thank you. Your report was received and ward staff will check it.',
     again: 'Report another error',
+    categoryRequired: 'Choose what is wrong.',
     required: 'Enter the details.',
   },
   print: {

@@ -78,13 +78,15 @@ async function insertBatch(db: Kysely<Database>, batch: DemoFacility[]): Promise
       address_town, address_block, address_building, postal_code, town, district_code, location, phone, fax,
       email, url, medical_institution_code, care_office_number, beds, departments, languages, accessibility,
       collaboration_tools, main_station_id, closed_on_holidays, closed_year_end, hours_note, is_demo, source_id,
-      last_confirmed_at, search_text, search_grams, name_key, kana_key, hours_day, hours_open, hours_close,
-      hours_shift_notes, nth_closures)
+      last_confirmed_at, last_confirmed_by, search_text, search_grams, name_key, kana_key, hours_day,
+      hours_open, hours_close, hours_shift_notes, nth_closures)
     select id, municipality_code, type, name, name_kana, address_prefecture, address_city, address_town,
       address_block, address_building, postal_code, town, district_code, point(lng, lat), phone, fax, email, url,
       medical_institution_code, care_office_number, beds, departments, languages, accessibility,
       collaboration_tools, main_station_id, closed_on_holidays, closed_year_end, hours_note, true, source_id,
-      last_confirmed_at, search_text, search_grams::integer[], name_key, kana_key, hours_day::smallint[],
+      -- The synthetic facilities stand for ones that confirmed their own entries.
+      last_confirmed_at, case when last_confirmed_at is not null then 'facility' end, search_text,
+      search_grams::integer[], name_key, kana_key, hours_day::smallint[],
       hours_open::smallint[], hours_close::smallint[], hours_shift_notes, nth_closures::smallint[]
     from jsonb_to_recordset(${facilities}::jsonb) as r(id uuid, municipality_code char(6), type text, name text,
       name_kana text, address_prefecture text, address_city text, address_town text, address_block text,

@@ -86,15 +86,21 @@ const FACILITY_COPY_COLUMNS: CopyColumns = {
   nth_closures: 'int2[]',
   imported_at: 'timestamptz',
   last_confirmed_at: 'timestamptz',
+  last_confirmed_by: 'text',
+  last_confirmed_file: 'text',
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
 };
 
-/** Inserts new facilities (ids chosen by the caller) with their search columns, by COPY. */
+/**
+ * Inserts new facilities (ids chosen by the caller) with their search columns, by COPY. Their
+ * basic data counts as confirmed by the file `fileName`, on its 確認日 or else today.
+ */
 export async function insertFacilities(
   trx: Trx,
   rows: Array<RowWrite & SearchColumns>,
   now: Date,
+  fileName: string,
 ): Promise<void> {
   await copyRows(
     trx,
@@ -144,6 +150,8 @@ export async function insertFacilities(
         hours.nth_closures,
         now,
         v.last_confirmed_at ?? now,
+        'open_data',
+        fileName,
         now,
         now,
       ];
@@ -151,8 +159,17 @@ export async function insertFacilities(
   );
 }
 
-/** Rewrites the imported columns of existing facilities (hours when given); version + 1. */
-export async function updateFacilities(trx: Trx, rows: RowWrite[], now: Date): Promise<void> {
+/**
+ * Rewrites the imported columns of existing facilities (hours when given); version + 1. The basic
+ * data is then the file's, so its confirmation is too (`fileName`, its 確認日 or today), even when
+ * the facility had confirmed its former data later.
+ */
+export async function updateFacilities(
+  trx: Trx,
+  rows: RowWrite[],
+  now: Date,
+  fileName: string,
+): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map(({ hours, ...row }) => ({ ...row, ...hours, hours_set: hours !== null }));
   await sql`
@@ -171,7 +188,8 @@ export async function updateFacilities(trx: Trx, rows: RowWrite[], now: Date): P
       hours_close = case when v.hours_set then v.hours_close else f.hours_close end,
       hours_shift_notes = case when v.hours_set then v.hours_shift_notes else f.hours_shift_notes end,
       nth_closures = case when v.hours_set then v.nth_closures else f.nth_closures end,
-      last_confirmed_at = greatest(f.last_confirmed_at, v.last_confirmed_at),
+      last_confirmed_at = coalesce(v.last_confirmed_at, ${now}), last_confirmed_by = 'open_data',
+      last_confirmed_file = ${fileName},
       imported_at = ${now}, updated_at = ${now}, version = f.version + 1
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(${ROW_TYPE})
     where f.id = v.id`.execute(trx);

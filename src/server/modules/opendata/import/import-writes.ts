@@ -85,8 +85,8 @@ export async function writePlans(
   // New facilities get their search columns in the insert itself; changed ones are refreshed by
   // the directory once their rows are written (their capabilities count too).
   if (inserts.length > 0 || updates.length > 0) await run.indexes.beforeWrite(trx);
-  await insertFacilities(trx, await withSearchFields(run, trx, inserts), run.now);
-  await updateFacilities(trx, updates, run.now);
+  await insertFacilities(trx, await withSearchFields(run, trx, inserts), run.now, run.fileName);
+  await updateFacilities(trx, updates, run.now, run.fileName);
   await insertSources(trx, newSources, run.now);
   await upsertSources(trx, sources, run.now);
   await insertHistory(trx, history, run.actor, run.now);

@@ -4,8 +4,9 @@ import { DIRECTORY_NS } from '../i18n';
 import { formatDate } from '../shared/format';
 
 /**
- * Each capability with the day the facility last confirmed it. One unconfirmed for over
- * 12 months says so in words (and a mark), so nobody relies on it without calling first.
+ * Each capability with the day it was last confirmed and by whom (the facility, the ward, or only
+ * an open-data file). One not confirmed by the facility or the ward for 12 months says so in words
+ * (and a mark), so nobody relies on it without calling first.
  */
 export function CapabilityList({ capabilities }: { capabilities: FacilityCapabilityDto[] }) {
   const { t, i18n } = useTranslation(DIRECTORY_NS);
@@ -20,7 +21,10 @@ export function CapabilityList({ capabilities }: { capabilities: FacilityCapabil
               {i18n.language === 'en' ? capability.nameEn : capability.name}
             </span>
             <span className="dir-capabilities__date">
-              {t('facility.confirmedAt', { date: formatDate(capability.confirmedAt, i18n.language) })}
+              {t(`facility.confirmedBy.${capability.confirmedBy}`, {
+                date: formatDate(capability.confirmedAt, i18n.language),
+                file: capability.confirmedFile ?? '',
+              })}
             </span>
             {capability.stale ? (
               <strong className="dir-stale">

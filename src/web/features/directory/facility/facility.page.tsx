@@ -100,7 +100,7 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
 
         <p className="dir-facility__dates">
           {facility.lastConfirmedAt
-            ? `${t('facility.lastConfirmed', { date: formatDate(facility.lastConfirmedAt, i18n.language) })} `
+            ? `${t(facility.lastConfirmedBy ? `facility.lastConfirmedBy.${facility.lastConfirmedBy}` : 'facility.lastConfirmed', { date: formatDate(facility.lastConfirmedAt, i18n.language), file: facility.lastConfirmedFile ?? '' })} `
             : null}
           {t('facility.updatedAt', { date: formatDate(facility.updatedAt, i18n.language) })}
         </p>

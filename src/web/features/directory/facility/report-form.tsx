@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorReportCategory } from '../../../../contracts/directory';
 import { Alert, ErrorAlert } from '../../../components/alert';
@@ -22,12 +22,16 @@ const CATEGORIES: readonly ErrorReportCategory[] = [
 export function ReportForm({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation(DIRECTORY_NS);
   const messageId = useId();
-  const [category, setCategory] = useState<ErrorReportCategory>('phone');
+  // No category chosen beforehand: a preselected one was left as it was and mis-filed reports.
+  const [category, setCategory] = useState<ErrorReportCategory | null>(null);
   const [message, setMessage] = useState('');
   const [missing, setMissing] = useState(false);
+  const [missingCategory, setMissingCategory] = useState(false);
   const messageRef = useRef<HTMLTextAreaElement>(null);
+  const categoryRef = useRef<HTMLFieldSetElement>(null);
   const report = useMutation({
-    mutationFn: () => sendErrorReport(facilityId, { category, message: message.trim() }),
+    mutationFn: (chosen: ErrorReportCategory) =>
+      sendErrorReport(facilityId, { category: chosen, message: message.trim() }),
   });
 
   if (report.isSuccess) {
@@ -35,6 +39,7 @@ export function ReportForm({ facilityId }: { facilityId: string }) {
       <ReportDone
         onAgain={() => {
           setMessage('');
+          setCategory(null);
           report.reset();
         }}
       />
@@ -43,20 +48,24 @@ export function ReportForm({ facilityId }: { facilityId: string }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setMissingCategory(category === null);
+    setMissing(!message.trim());
+    if (category === null) {
+      categoryRef.current?.querySelector('input')?.focus();
+      return;
+    }
     if (!message.trim()) {
-      setMissing(true);
       messageRef.current?.focus();
       return;
     }
-    setMissing(false);
-    report.mutate();
+    report.mutate(category);
   };
 
   return (
     <form className="dir-report" onSubmit={submit} noValidate>
       <p>{t('report.lead')}</p>
       {report.error ? <ErrorAlert error={report.error} /> : null}
-      <CategoryChoice value={category} onChange={setCategory} />
+      <CategoryChoice ref={categoryRef} value={category} missing={missingCategory} onChange={setCategory} />
       <div className="field">
         <label className="field__label" htmlFor={messageId}>
           {t('report.message')}
@@ -91,16 +100,34 @@ export function ReportForm({ facilityId }: { facilityId: string }) {
 }
 
 function CategoryChoice({
+  ref,
   value,
+  missing,
   onChange,
 }: {
-  value: ErrorReportCategory;
+  ref: Ref<HTMLFieldSetElement>;
+  value: ErrorReportCategory | null;
+  missing: boolean;
   onChange: (v: ErrorReportCategory) => void;
 }) {
   const { t } = useTranslation(DIRECTORY_NS);
+  const errorId = useId();
   return (
-    <fieldset className="field dir-choices">
-      <legend>{t('report.category')}</legend>
+    <fieldset
+      ref={ref}
+      className="field dir-choices"
+      aria-invalid={missing || undefined}
+      aria-describedby={missing ? errorId : undefined}
+    >
+      <legend>
+        {t('report.category')}
+        <span className="field__required">{t('form.required', { ns: 'common' })}</span>
+      </legend>
+      {missing ? (
+        <span className="field__error" id={errorId}>
+          {t('report.categoryRequired')}
+        </span>
+      ) : null}
       {CATEGORIES.map((category) => (
         <label className="checkbox" key={category}>
           <input

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { FacilitySearchItem } from '../../../../contracts/directory';
 import { DIRECTORY_NS } from '../i18n';
 import { CapacityBadge } from '../shared/capacity-badge';
-import { formatDistance, telHref } from '../shared/format';
+import { formatDate, formatDistance, telHref } from '../shared/format';
 
 const SHOWN_CAPABILITIES = 6;
 
@@ -26,7 +26,7 @@ export function ResultList({ items, capabilityNames, from }: Props) {
 }
 
 function ResultCard({ item, capabilityNames, from }: { item: FacilitySearchItem } & Omit<Props, 'items'>) {
-  const { t } = useTranslation(DIRECTORY_NS);
+  const { t, i18n } = useTranslation(DIRECTORY_NS);
   const shown = item.capabilities.slice(0, SHOWN_CAPABILITIES);
   const more = item.capabilities.length - shown.length;
   return (
@@ -53,6 +53,20 @@ function ResultCard({ item, capabilityNames, from }: { item: FacilitySearchItem 
         </p>
       ) : null}
       {item.capacity ? <CapacityBadge capacity={item.capacity} /> : null}
+      {item.confirmations.length > 0 ? (
+        // The capabilities asked for, each with its confirmation: comparing candidates without opening each page.
+        <ul className="dir-result__confirmations">
+          {item.confirmations.map((c) => (
+            <li key={c.code} className={c.confirmedBy === 'open_data' ? 'dir-stale' : undefined}>
+              {t('search.confirmation', {
+                name: capabilityNames.get(c.code) ?? c.code,
+                date: formatDate(c.confirmedAt, i18n.language),
+                who: t(`search.confirmedBy.${c.confirmedBy}`),
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {shown.length > 0 ? (
         <ul className="dir-tags" aria-label={t('search.capabilities')}>
           {shown.map((code) => (

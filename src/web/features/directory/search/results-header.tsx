@@ -1,7 +1,7 @@
 import { type RefObject, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECTORY_NS } from '../i18n';
-import { PAGE_SIZE, type SearchState } from './search-params';
+import { PAGE_SIZE, type SearchState, sortChoices } from './search-params';
 
 type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -40,12 +40,15 @@ export function ResultsHeader({ headingRef, state, total, pending, wide, onView,
           <select
             id={sortId}
             className="select"
-            value={state.sort}
+            // Without a keyword, distance and kana are what relevance already does (see sortChoices).
+            value={sortChoices(state).some((c) => c.value === state.sort) ? state.sort : 'relevance'}
             onChange={(event) => onSort(event.target.value as SearchState['sort'])}
           >
-            <option value="relevance">{t('search.sortRelevance')}</option>
-            {state.near ? <option value="distance">{t('search.sortDistance')}</option> : null}
-            <option value="kana">{t('search.sortKana')}</option>
+            {sortChoices(state).map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {t(`search.${choice.label}`)}
+              </option>
+            ))}
           </select>
         </div>
         {wide ? null : (

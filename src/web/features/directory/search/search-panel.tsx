@@ -71,6 +71,7 @@ export function SearchPanel(props: Props) {
           />
           <CheckboxFilter
             label={t('search.excludeStale')}
+            hint={t('search.excludeStaleHint')}
             checked={state.excludeStale}
             onChange={(excludeStale) => change({ excludeStale })}
           />

@@ -3,6 +3,7 @@ import {
   emptySearch,
   formatSearch,
   parseSearch,
+  sortChoices,
   toApiQuery,
   tokyoLocalNow,
   updateSearch,
@@ -76,5 +77,23 @@ describe('search state in the URL', () => {
   it('asks the API for the rows of the current page', () => {
     const query = toApiQuery({ ...emptySearch, page: 2, types: ['pharmacy'] }, new Date());
     expect(query).toMatchObject({ limit: 20, offset: 20, type: ['pharmacy'], sort: 'relevance' });
+  });
+});
+
+describe('the orders offered', () => {
+  const labels = (state: Parameters<typeof sortChoices>[0]) => sortChoices(state).map((c) => c.label);
+
+  it('calls the default order 五十音順 without a keyword, and 近い順 with a base point', () => {
+    expect(labels({ q: '', near: null })).toEqual(['sortKana']);
+    expect(labels({ q: ' ', near: { lat: 35.6, lng: 139.7 } })).toEqual(['sortDistance', 'sortKana']);
+  });
+
+  it('offers おすすめ順 only with a keyword to rank by', () => {
+    expect(labels({ q: '歯科', near: null })).toEqual(['sortRelevance', 'sortKana']);
+    expect(labels({ q: '歯科', near: { lat: 35.6, lng: 139.7 } })).toEqual([
+      'sortRelevance',
+      'sortDistance',
+      'sortKana',
+    ]);
   });
 });

@@ -206,3 +206,26 @@ export function countFilters(state: SearchState): number {
     (state.near ? 1 : 0)
   );
 }
+
+/**
+ * The orders the page offers, each under the name of what it really does: without a keyword
+ * "relevance" has nothing to rank by and orders by distance (with a base point) or by kana, so it
+ * is offered under that name instead of 「おすすめ順」, and not twice.
+ */
+export function sortChoices(
+  state: Pick<SearchState, 'q' | 'near'>,
+): Array<{ value: SearchSort; label: 'sortRelevance' | 'sortDistance' | 'sortKana' }> {
+  if (state.q.trim() === '') {
+    return state.near
+      ? [
+          { value: 'relevance', label: 'sortDistance' },
+          { value: 'kana', label: 'sortKana' },
+        ]
+      : [{ value: 'relevance', label: 'sortKana' }];
+  }
+  return [
+    { value: 'relevance', label: 'sortRelevance' },
+    ...(state.near ? [{ value: 'distance' as const, label: 'sortDistance' as const }] : []),
+    { value: 'kana', label: 'sortKana' },
+  ];
+}
