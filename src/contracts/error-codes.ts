@@ -1,6 +1,7 @@
 import { accountsErrors } from './accounts';
 import { backupErrors } from './backup-errors';
 import { directoryErrors } from './directory';
+import { dischargeErrors } from './discharge';
 import { type ErrorEntry, errorCatalog } from './errors';
 import { openDataErrors, rowErrors } from './opendata-errors';
 
@@ -9,7 +10,15 @@ import { openDataErrors, rowErrors } from './opendata-errors';
  * takes an `ErrorCode`, so a mistyped code fails the typecheck instead of the request. A new module
  * adds its `defineErrors` table here with one line.
  */
-const catalogs = [errorCatalog, accountsErrors, backupErrors, directoryErrors, openDataErrors, rowErrors];
+const catalogs = [
+  errorCatalog,
+  accountsErrors,
+  backupErrors,
+  directoryErrors,
+  openDataErrors,
+  rowErrors,
+  dischargeErrors,
+];
 
 export type ErrorCode =
   | keyof typeof errorCatalog
@@ -17,7 +26,8 @@ export type ErrorCode =
   | keyof typeof backupErrors
   | keyof typeof directoryErrors
   | keyof typeof openDataErrors
-  | keyof typeof rowErrors;
+  | keyof typeof rowErrors
+  | keyof typeof dischargeErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {
