@@ -4,6 +4,7 @@ import { directoryErrors } from './directory';
 import { dischargeErrors } from './discharge';
 import { type ErrorEntry, errorCatalog } from './errors';
 import { openDataErrors, rowErrors } from './opendata-errors';
+import { patientsErrors } from './patients';
 
 /**
  * Every error code of the system, platform and modules, in one table the compiler reads: `AppError`
@@ -18,6 +19,7 @@ const catalogs = [
   openDataErrors,
   rowErrors,
   dischargeErrors,
+  patientsErrors,
 ];
 
 export type ErrorCode =
@@ -27,7 +29,8 @@ export type ErrorCode =
   | keyof typeof directoryErrors
   | keyof typeof openDataErrors
   | keyof typeof rowErrors
-  | keyof typeof dischargeErrors;
+  | keyof typeof dischargeErrors
+  | keyof typeof patientsErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {
