@@ -1,6 +1,7 @@
 import { accountsCommands } from '../server/modules/accounts/accounts.commands';
 import { directoryCommands } from '../server/modules/directory/directory.commands';
 import { opendataCommands } from '../server/modules/opendata/opendata.commands';
+import { patientsCommands } from '../server/modules/patients/patients.commands';
 import type { CliCommand } from '../server/platform/cli-command';
 import { platformCommands } from './platform-commands';
 
@@ -10,4 +11,5 @@ export const cliCommands: CliCommand[] = [
   ...accountsCommands,
   ...directoryCommands,
   ...opendataCommands,
+  ...patientsCommands,
 ];

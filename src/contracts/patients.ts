@@ -120,7 +120,25 @@ export const PatientInput = z.object({
 });
 export type PatientInput = z.infer<typeof PatientInput>;
 
-export const PatientPatch = PatientInput.partial();
+/** Only the fields sent change (no defaults here: a missing field keeps its value). */
+export const PatientPatch = z
+  .object({
+    name: Name,
+    nameKana: Kana,
+    birthDate: CalendarDate,
+    sex: Sex,
+    addressTown: z.string().trim().min(1).max(100),
+    addressDetail: z.string().trim().max(200).nullable(),
+    insurerNumber: z
+      .string()
+      .regex(/^\d{6}(\d{2})?$/)
+      .nullable(),
+    insuredNumber: z.string().trim().max(20).nullable(),
+    careLevel: CareLevel,
+    keyPerson: KeyPerson.nullable(),
+    contacts: z.array(PatientContact).max(10),
+  })
+  .partial();
 export type PatientPatch = z.infer<typeof PatientPatch>;
 
 export const Patient = z.object({
@@ -250,6 +268,7 @@ export const PatientCreated = z.object({
 export type PatientCreated = z.infer<typeof PatientCreated>;
 
 export const BreakGlassInput = z.object({ reason: z.string().trim().min(10).max(500) });
+export type BreakGlassInput = z.infer<typeof BreakGlassInput>;
 export const BreakGlassGrant = z.object({ patientId: Uuid, expiresAt: Timestamp });
 
 export const PatientMergeInput = z.object({
@@ -259,6 +278,8 @@ export const PatientMergeInput = z.object({
   mergeId: Uuid,
   reason: z.string().trim().min(1).max(500),
 });
+export type PatientMergeInput = z.infer<typeof PatientMergeInput>;
+export const PatientMerged = z.object({ keepId: Uuid, mergeId: Uuid, movedMemberships: z.number().int() });
 
 export const DuplicatePair = z.object({
   nameKana: z.string(),
@@ -266,6 +287,7 @@ export const DuplicatePair = z.object({
   patients: z.array(PatientSummary),
 });
 export const DuplicateList = z.object({ items: z.array(DuplicatePair) });
+export type DuplicateList = z.infer<typeof DuplicateList>;
 
 // ---------------------------------------------------------------------------------------------
 // Access log (ward admin)

@@ -1,7 +1,15 @@
 import '../../../contracts/patients';
+import { sealAccessLog } from '../../platform/access-log/access-log.seal';
+import { configureAccessLogSealing } from '../../platform/access-log/access-log.service';
 import type { ServerModule } from '../../platform/module';
 import './care-circle.table';
 import './patient.table';
+import { seedPatientsDemo } from './demo.seed';
+import { registerPatientAdminRoutes } from './patient-admin.routes';
+import { registerPatientRoutes } from './patients.routes';
+
+/** The running server seals the access log after this many rows (the job will add a timer). */
+const SEAL_EVERY_ROWS = 5_000;
 
 /**
  * Patients, their circle of care and who may see them (issue 14 items 1–3): every later patient
@@ -9,7 +17,12 @@ import './patient.table';
  */
 export const patientsModule: ServerModule = {
   name: 'patients',
-  async register() {},
+  async register(app, deps) {
+    configureAccessLogSealing({ db: deps.db, everyRows: SEAL_EVERY_ROWS, seal: (db) => sealAccessLog(db) });
+    await registerPatientRoutes(app, deps);
+    await registerPatientAdminRoutes(app, deps);
+  },
+  seedDemo: seedPatientsDemo,
 };
 
 export {
