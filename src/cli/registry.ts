@@ -1,5 +1,6 @@
 import { accountsCommands } from '../server/modules/accounts/accounts.commands';
 import { directoryCommands } from '../server/modules/directory/directory.commands';
+import { dischargeCommands } from '../server/modules/discharge/discharge.commands';
 import { opendataCommands } from '../server/modules/opendata/opendata.commands';
 import { patientsCommands } from '../server/modules/patients/patients.commands';
 import type { CliCommand } from '../server/platform/cli-command';
@@ -12,4 +13,5 @@ export const cliCommands: CliCommand[] = [
   ...directoryCommands,
   ...opendataCommands,
   ...patientsCommands,
+  ...dischargeCommands,
 ];

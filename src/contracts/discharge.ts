@@ -84,8 +84,8 @@ export const ChangeableRole = z.enum([
 ]);
 export type ChangeableRole = z.infer<typeof ChangeableRole>;
 
-const Id = z.string().uuid();
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const Id = z.uuid();
+const IsoDate = z.iso.date();
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 // ---------------------------------------------------------------------------------------------
@@ -161,7 +161,7 @@ export type ContactDto = z.infer<typeof ContactDto>;
 export const ContactCreateBody = z.object({
   kind: ContactKind,
   withWhom: Text(200),
-  at: z.string().datetime({ offset: true }),
+  at: z.iso.datetime({ offset: true }),
   outcome: Text(2000),
 });
 export type ContactCreateBody = z.infer<typeof ContactCreateBody>;
@@ -242,6 +242,7 @@ export const ProviderChangeDto = z.object({
   patientId: Id,
   caseId: Id.nullable(),
   role: ChangeableRole,
+  toRole: ChangeableRole,
   fromFacilityId: Id.nullable(),
   fromLabel: z.string().nullable(),
   toFacilityId: Id.nullable(),
@@ -260,7 +261,10 @@ export type ProviderChangeDto = z.infer<typeof ProviderChangeDto>;
 export const ProviderChangeCreateBody = z.object({
   patientId: Id,
   caseId: Id.optional(),
+  /** The role of the current holder who is asked (かかりつけ医 for a switch to 訪問診療). */
   role: ChangeableRole,
+  /** The role the new provider takes; default the same role. */
+  toRole: ChangeableRole.optional(),
   toFacilityId: Id.optional(),
   toLabel: Text(200),
   reason: z.string().trim().max(2000).optional(),
@@ -271,7 +275,7 @@ export const ConsentBody = z
   .object({
     givenBy: ConsentGiver,
     representativeName: Text(100).optional(),
-    givenAt: z.string().datetime({ offset: true }),
+    givenAt: z.iso.datetime({ offset: true }),
     method: ConsentMethod,
     agreed: Text(2000),
     offeredKeepCurrent: z.boolean(),
@@ -296,7 +300,7 @@ export const OverrideBody = z.object({
   reasonCode: OverrideReason.optional(),
   reasonNote: z.string().trim().max(2000).optional(),
   /** The second user who agrees to the override, named by their account email. */
-  secondUserEmail: z.string().email().optional(),
+  secondUserEmail: z.email().optional(),
 });
 export type OverrideBody = z.infer<typeof OverrideBody>;
 
@@ -321,12 +325,14 @@ export const PendingAcknowledgment = NoticeDto.extend({
   role: ChangeableRole.nullable(),
   toLabel: z.string().nullable(),
 });
+export type PendingAcknowledgment = z.infer<typeof PendingAcknowledgment>;
 export const PendingAcknowledgmentList = z.object({ items: z.array(PendingAcknowledgment) });
 
 export const NoticeAckBody = z.object({
   answer: z.enum(['agree', 'object']).optional(),
   reason: z.string().trim().max(2000).optional(),
 });
+export type NoticeAckBody = z.infer<typeof NoticeAckBody>;
 
 export const EscalateResponse = z.object({ escalated: z.number().int() });
 

@@ -1,6 +1,7 @@
 import type { ServerModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { directoryModule } from './directory';
+import { dischargeModule } from './discharge';
 import { opendataModule } from './opendata';
 import { patientsModule } from './patients';
 
@@ -13,4 +14,6 @@ export const serverModules: ServerModule[] = [
   directoryModule,
   opendataModule,
   patientsModule,
+  // after patients: its demo seeds cases for the demo patients
+  dischargeModule,
 ];
