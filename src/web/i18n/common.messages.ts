@@ -21,6 +21,8 @@ const ja = {
     invitations: '招待',
     outbox: '送信メール',
     audit: '監査ログ',
+    discharge: '退院支援',
+    dischargeNotices: '確認待ちの通知',
   },
   language: {
     switchTo: 'English',
@@ -99,6 +101,8 @@ const en: Messages<typeof ja> = {
     invitations: 'Invitations',
     outbox: 'Outgoing mail',
     audit: 'Audit log',
+    discharge: 'Discharge coordination',
+    dischargeNotices: 'Notices to answer',
   },
   language: {
     switchTo: '日本語',

@@ -79,7 +79,11 @@ export async function openCase(
         municipality_code: actor.municipalityCode,
         patient_id: patient.id,
         hospital_facility_id: body.hospitalFacilityId ?? null,
-        hospital_organisation_id: hospital?.organisationId ?? null,
+        // hospital staff open their own hospital's cases: its liaison office gets the escalations
+        hospital_organisation_id:
+          hospital?.organisationId ??
+          actor.memberships.find((m) => m.role === 'hospital_staff')?.organisationId ??
+          null,
         hospital_name: hospitalName,
         admitted_on: body.admittedOn,
         expected_discharge_on: body.expectedDischargeOn ?? null,
