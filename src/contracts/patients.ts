@@ -188,6 +188,12 @@ export type PatientList = z.infer<typeof PatientList>;
 
 export const PatientIdParams = z.object({ id: Uuid });
 
+/** The 町丁 a patient's address may name (the new-patient form's list). */
+export const PatientTownList = z.object({
+  items: z.array(z.object({ name: z.string(), kana: z.string().nullable(), districtCode: z.string().nullable() })),
+});
+export type PatientTownList = z.infer<typeof PatientTownList>;
+
 // ---------------------------------------------------------------------------------------------
 // Circle of care
 

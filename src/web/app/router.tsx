@@ -6,6 +6,7 @@ import { adminRoutes } from '../features/admin/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
 import { opendataRoutes } from '../features/opendata/routes';
+import { patientRoutes } from '../features/patients/routes';
 import { ShellLayout } from './layout';
 import { RequireSignIn } from './require-sign-in';
 import { NotFoundPage, RouteError } from './route-error';
@@ -15,7 +16,7 @@ function isStaffRoute(route: RouteObject): boolean {
   return Boolean(route.path?.startsWith('/staff/'));
 }
 
-const featureRoutes = [...directoryRoutes, ...opendataRoutes, ...dischargeRoutes];
+const featureRoutes = [...directoryRoutes, ...opendataRoutes, ...patientRoutes, ...dischargeRoutes];
 
 export const appRoutes: RouteObject[] = [
   {

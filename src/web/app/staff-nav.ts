@@ -23,6 +23,11 @@ export const staffNavItems: readonly StaffNavItem[] = [
     labelKey: 'nav.dischargeNotices',
     roles: ['clinician', 'care_manager', 'hospital_staff', 'center_staff'],
   },
+  {
+    to: '/staff/patients',
+    labelKey: 'nav.patients',
+    roles: ['hospital_staff', 'center_staff', 'clinician', 'care_manager', 'ward_admin'],
+  },
   { to: '/admin/organisations', labelKey: 'nav.organisations', roles: ['ward_admin'] },
   { to: '/admin/users', labelKey: 'nav.users', roles: ['ward_admin'] },
   { to: '/admin/invitations', labelKey: 'nav.invitations', roles: ['ward_admin'] },

@@ -16,10 +16,12 @@ import {
   PatientList,
   PatientListQuery,
   PatientPatch,
+  PatientTownList,
 } from '../../../contracts/patients';
 import type { ModuleDeps } from '../../platform/module';
 import { addMember, endMember, getCircleHistory } from './circle-edit.service';
 import { createPatient, getPatientDetail, listPatients, updatePatient } from './patient.service';
+import { listTowns } from '../directory';
 import { CLINICAL_ROLES } from './patient-access.policy';
 import { breakGlass } from './patient-admin.service';
 
@@ -45,6 +47,17 @@ export async function registerPatientRoutes(app: FastifyInstance, deps: ModuleDe
       },
     },
     async (request) => listPatients(deps, request.ctx, request.query),
+  );
+  api.get(
+    '/api/patients/towns',
+    { config: staff, schema: { tags, summary: 'The 町丁 of the municipality', response: { 200: PatientTownList } } },
+    async (request) => ({
+      items: (await listTowns(deps.db, request.ctx.municipalityCode)).map((t) => ({
+        name: t.name,
+        kana: t.kana,
+        districtCode: t.district_code,
+      })),
+    }),
   );
   api.post(
     '/api/patients',
