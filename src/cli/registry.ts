@@ -1,6 +1,8 @@
 import { accountsCommands } from '../server/modules/accounts/accounts.commands';
 import { directoryCommands } from '../server/modules/directory/directory.commands';
+import { dischargeCommands } from '../server/modules/discharge/discharge.commands';
 import { opendataCommands } from '../server/modules/opendata/opendata.commands';
+import { patientsCommands } from '../server/modules/patients/patients.commands';
 import type { CliCommand } from '../server/platform/cli-command';
 import { platformCommands } from './platform-commands';
 import { securityCommands } from './security-commands';
@@ -12,4 +14,6 @@ export const cliCommands: CliCommand[] = [
   ...accountsCommands,
   ...directoryCommands,
   ...opendataCommands,
+  ...patientsCommands,
+  ...dischargeCommands,
 ];

@@ -2,9 +2,11 @@ import { accountsErrors } from './accounts';
 import { auditErrors } from './audit-errors';
 import { backupErrors } from './backup-errors';
 import { directoryErrors } from './directory';
+import { dischargeErrors } from './discharge';
 import { type ErrorEntry, errorCatalog } from './errors';
 import { inboxErrors } from './inbox';
 import { openDataErrors, rowErrors } from './opendata-errors';
+import { patientsErrors } from './patients';
 
 /**
  * Every error code of the system, platform and modules, in one table the compiler reads: `AppError`
@@ -20,6 +22,8 @@ const catalogs = [
   inboxErrors,
   openDataErrors,
   rowErrors,
+  dischargeErrors,
+  patientsErrors,
 ];
 
 export type ErrorCode =
@@ -30,7 +34,9 @@ export type ErrorCode =
   | keyof typeof directoryErrors
   | keyof typeof inboxErrors
   | keyof typeof openDataErrors
-  | keyof typeof rowErrors;
+  | keyof typeof rowErrors
+  | keyof typeof dischargeErrors
+  | keyof typeof patientsErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {

@@ -4,7 +4,9 @@ import { adminRoutes } from '../features/admin/routes';
 // The feature route tables are tiny (paths + `lazy` imports); each page is its own chunk, so the
 // public search page never downloads staff code and staff pages never download the map.
 import { directoryRoutes } from '../features/directory/routes';
+import { dischargeRoutes } from '../features/discharge/routes';
 import { opendataRoutes } from '../features/opendata/routes';
+import { patientRoutes } from '../features/patients/routes';
 import { ShellLayout } from './layout';
 import { RequireSignIn } from './require-sign-in';
 import { NotFoundPage, RouteError } from './route-error';
@@ -14,7 +16,7 @@ function isStaffRoute(route: RouteObject): boolean {
   return Boolean(route.path?.startsWith('/staff/'));
 }
 
-const featureRoutes = [...directoryRoutes, ...opendataRoutes];
+const featureRoutes = [...directoryRoutes, ...opendataRoutes, ...patientRoutes, ...dischargeRoutes];
 
 export const appRoutes: RouteObject[] = [
   {

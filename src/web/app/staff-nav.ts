@@ -17,6 +17,17 @@ export const staffNavItems: readonly StaffNavItem[] = [
   { to: '/staff/directory/review', labelKey: 'nav.review', roles: ['ward_admin'] },
   { to: '/staff/directory/statistics', labelKey: 'nav.statistics', roles: ['ward_admin'] },
   { to: '/staff/opendata/import', labelKey: 'nav.openDataImport', roles: ['ward_admin'] },
+  { to: '/staff/discharge', labelKey: 'nav.discharge', roles: ['hospital_staff', 'center_staff'] },
+  {
+    to: '/staff/discharge/notices',
+    labelKey: 'nav.dischargeNotices',
+    roles: ['clinician', 'care_manager', 'hospital_staff', 'center_staff'],
+  },
+  {
+    to: '/staff/patients',
+    labelKey: 'nav.patients',
+    roles: ['hospital_staff', 'center_staff', 'clinician', 'care_manager', 'ward_admin'],
+  },
   { to: '/admin/organisations', labelKey: 'nav.organisations', roles: ['ward_admin'] },
   { to: '/admin/users', labelKey: 'nav.users', roles: ['ward_admin'] },
   { to: '/admin/invitations', labelKey: 'nav.invitations', roles: ['ward_admin'] },

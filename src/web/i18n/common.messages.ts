@@ -21,6 +21,9 @@ const ja = {
     invitations: '招待',
     outbox: '送信メール',
     audit: '監査ログ',
+    patients: '患者',
+    discharge: '退院支援',
+    dischargeNotices: '確認待ちの通知',
   },
   language: {
     switchTo: 'English',
@@ -99,6 +102,9 @@ const en: Messages<typeof ja> = {
     invitations: 'Invitations',
     outbox: 'Outgoing mail',
     audit: 'Audit log',
+    patients: 'Patients',
+    discharge: 'Discharge coordination',
+    dischargeNotices: 'Notices to answer',
   },
   language: {
     switchTo: '日本語',

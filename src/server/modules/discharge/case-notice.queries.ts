@@ -1,0 +1,84 @@
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database } from '../../platform/db/schema';
+import type { CaseNoticeTable } from './case-notice.table';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type NoticeRow = Selectable<CaseNoticeTable>;
+
+/** Inserts notices; a notice already there for the same subject and recipient is kept (never doubled). */
+export function insertNotices(trx: Transaction<Database>, rows: Insertable<CaseNoticeTable>[]) {
+  if (rows.length === 0) return Promise.resolve([]);
+  return trx
+    .insertInto('case_notices')
+    .values(rows)
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .execute();
+}
+
+export function listNoticesOfCase(executor: Executor, caseId: string) {
+  return executor
+    .selectFrom('case_notices')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('case_id', '=', caseId),
+        eb(
+          'provider_change_id',
+          'in',
+          eb.selectFrom('provider_changes').select('id').where('case_id', '=', caseId),
+        ),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function listNoticesOfChange(executor: Executor, changeId: string, kind?: CaseNoticeTable['kind']) {
+  let query = executor.selectFrom('case_notices').selectAll().where('provider_change_id', '=', changeId);
+  if (kind) query = query.where('kind', '=', kind);
+  return query.orderBy('created_at').execute();
+}
+
+export function findNotice(executor: Executor, municipalityCode: string, noticeId: string, lock = false) {
+  let query = executor
+    .selectFrom('case_notices')
+    .selectAll()
+    .where('id', '=', noticeId)
+    .where('municipality_code', '=', municipalityCode);
+  if (lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export function updateNotice(
+  trx: Transaction<Database>,
+  noticeId: string,
+  values: Updateable<CaseNoticeTable>,
+) {
+  return trx.updateTable('case_notices').set(values).where('id', '=', noticeId).execute();
+}
+
+/** Notices to the caller's organisations still waiting for an answer, with the patient and change. */
+export function listPendingForOrganisations(
+  executor: Executor,
+  municipalityCode: string,
+  organisationIds: string[],
+) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('case_notices as n')
+    .innerJoin('patients as p', 'p.id', 'n.patient_id')
+    .leftJoin('provider_changes as pc', 'pc.id', 'n.provider_change_id')
+    .leftJoin('discharge_cases as c', (join) =>
+      join.on((eb) => eb('c.id', '=', eb.fn.coalesce('n.case_id', 'pc.case_id'))),
+    )
+    .selectAll('n')
+    .select(['p.name as patient_name', 'c.hospital_name', 'pc.role', 'pc.to_label'])
+    .where('n.municipality_code', '=', municipalityCode)
+    .where('n.recipient_organisation_id', 'in', organisationIds)
+    .where('n.status', 'not in', ['acknowledged'])
+    .orderBy('n.created_at', 'desc')
+    .limit(200)
+    .execute();
+}

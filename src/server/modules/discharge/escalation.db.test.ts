@@ -1,0 +1,153 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '../../../../test/support/factories/accounts';
+import {
+  createDischargeScene,
+  createScenePatient,
+  type DischargeScene,
+} from '../../../../test/support/factories/discharge';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import type { RequestContext } from '../../platform/context';
+import { setClockForTests } from '../../platform/time/clock';
+import { escalateDue } from './escalation.service';
+import {
+  confirmChange,
+  notifyIncumbent,
+  proposeChange,
+  recordConsent,
+  respondToChange,
+} from './provider-change.service';
+
+// The services directly, with the clock moved: a session's TOTP and idle timeout follow real time,
+// so these calendar tests act as the signed-in actor the session layer would build.
+function ctxOf(user: TestUser): RequestContext {
+  return {
+    requestId: `test-${user.id}`,
+    clientIp: '127.0.0.1',
+    municipalityCode: user.municipalityCode,
+    actor: {
+      userId: user.id,
+      email: user.email,
+      displayName: 'テスト',
+      municipalityCode: user.municipalityCode,
+      roles: [user.role],
+      memberships: [{ organisationId: user.organisationId, role: user.role }],
+      twoFactorVerified: true,
+    },
+  };
+}
+
+describe('escalation after N business days (年末年始 and Golden Week skipped)', () => {
+  let t: TestApp;
+  let s: DischargeScene;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    s = await createDischargeScene(t.db);
+  });
+  afterEach(() => setClockForTests());
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const at = (iso: string) => setClockForTests(() => new Date(iso));
+
+  async function notifiedAt(iso: string) {
+    const patient = await createScenePatient(t.db, s);
+    const staff = ctxOf(s.hospital.staff);
+    at(iso);
+    const change = await proposeChange(t.deps, staff, {
+      patientId: patient.id,
+      role: 'family_doctor',
+      toRole: 'home_visit_doctor',
+      toFacilityId: s.homeVisit.facilityId,
+      toLabel: '目黒訪問クリニック',
+    });
+    await recordConsent(t.deps, staff, change.id, {
+      givenBy: 'patient',
+      givenAt: new Date(new Date(iso).getTime() - 3600_000).toISOString(),
+      method: 'phone',
+      agreed: '訪問診療に切り替える',
+      offeredKeepCurrent: true,
+      offeredSharedCare: false,
+    });
+    const notified = await notifyIncumbent(t.deps, staff, change.id);
+    return { change: notified, patient, staff };
+  }
+
+  it('gives a notice sent on 28 December until 5 January, then escalates to the 包括 and the hospital', async () => {
+    // Monday 28 December 2026, 10:00 in Tokyo
+    const { change, staff } = await notifiedAt('2026-12-28T01:00:00Z');
+    expect(change.gate.escalationDueAt).toBe('2027-01-05T01:00:00.000Z');
+
+    at('2027-01-05T00:59:00Z');
+    expect(await escalateDue(t.deps, new Date('2027-01-05T00:59:00Z'))).toEqual({ escalated: 0 });
+    await expect(confirmChange(t.deps, staff, change.id)).rejects.toMatchObject({
+      code: 'continuity.incumbent_not_acknowledged',
+    });
+
+    at('2027-01-05T01:00:00Z');
+    expect(await escalateDue(t.deps, new Date('2027-01-05T01:00:00Z'))).toEqual({ escalated: 1 });
+    // a second run finds nothing more to do (never escalated twice)
+    expect(await escalateDue(t.deps, new Date('2027-01-05T01:05:00Z'))).toEqual({ escalated: 0 });
+
+    const notices = await t.db
+      .selectFrom('case_notices')
+      .select(['kind', 'status', 'recipient_organisation_id'])
+      .where('provider_change_id', '=', change.id)
+      .execute();
+    expect(notices).toContainEqual({
+      kind: 'provider_change',
+      status: 'escalated',
+      recipient_organisation_id: s.familyDoctor.organisationId,
+    });
+    expect(notices).toContainEqual(
+      expect.objectContaining({ kind: 'escalation', recipient_organisation_id: s.center.organisationId }),
+    );
+    expect(notices).toContainEqual(
+      expect.objectContaining({ kind: 'escalation', recipient_organisation_id: s.hospital.organisationId }),
+    );
+
+    const confirmed = await confirmChange(t.deps, staff, change.id);
+    expect(confirmed.status).toBe('confirmed');
+  });
+
+  it('skips 昭和の日 and the Golden Week holidays', async () => {
+    // Wednesday 28 April 2027, 10:00: 29 April is a holiday, 30 April counts, 1–5 May do not
+    const { change } = await notifiedAt('2027-04-28T01:00:00Z');
+    expect(change.gate.escalationDueAt).toBe('2027-05-06T01:00:00.000Z');
+    expect(await escalateDue(t.deps, new Date('2027-05-05T23:00:00Z'))).toEqual({ escalated: 0 });
+    expect(await escalateDue(t.deps, new Date('2027-05-06T01:00:00Z'))).toEqual({ escalated: 1 });
+  });
+
+  it('follows the ward’s own number of business days', async () => {
+    await t.db
+      .insertInto('discharge_settings')
+      .values({ municipality_code: s.municipalityCode, escalation_business_days: 5 })
+      .onConflict((oc) => oc.column('municipality_code').doUpdateSet({ escalation_business_days: 5 }))
+      .execute();
+    try {
+      // Monday 7 June 2027: five business days later is Monday 14 June
+      const { change } = await notifiedAt('2027-06-07T01:00:00Z');
+      expect(change.gate.escalationDueAt).toBe('2027-06-14T01:00:00.000Z');
+    } finally {
+      await t.db
+        .deleteFrom('discharge_settings')
+        .where('municipality_code', '=', s.municipalityCode)
+        .execute();
+    }
+  });
+
+  it('does not escalate a change the family doctor answered in time, and takes a late answer after escalation', async () => {
+    const first = await notifiedAt('2027-02-01T01:00:00Z');
+    at('2027-02-02T01:00:00Z');
+    await respondToChange(t.deps, ctxOf(s.familyDoctor.user), first.change.id, { answer: 'agree' });
+    const second = await notifiedAt('2027-02-01T01:00:00Z');
+    expect(await escalateDue(t.deps, new Date('2027-02-10T01:00:00Z'))).toEqual({ escalated: 1 });
+    at('2027-02-10T02:00:00Z');
+    const late = await respondToChange(t.deps, ctxOf(s.familyDoctor.user), second.change.id, {
+      answer: 'object',
+      reason: '本人と話してから決めたい',
+    });
+    expect(late.status).toBe('objected');
+  });
+});

@@ -1,0 +1,87 @@
+import type { RequestContext } from '../../platform/context';
+import type { ModuleDeps } from '../../platform/module';
+import { runUseCase } from '../../platform/use-case';
+import { currentCircle } from '../patients';
+import { listNoticesOfChange, updateNotice } from './case-notice.queries';
+import { findCase } from './discharge-case.queries';
+import { noticeFor, sendNotices } from './notice.service';
+import { noticeWorkflow } from './notice-status';
+import { findChange, listDueChanges, updateChange } from './provider-change.queries';
+import { providerChangeWorkflow } from './provider-change-status';
+
+/** Changes escalated per run: one run stays short; the next run takes the rest. */
+const BATCH = 200;
+
+/**
+ * Escalates every change whose incumbent stayed silent past its deadline (business days counted
+ * when the notice went out): the change moves to `escalated` (the gate's second condition is then
+ * met), the unanswered notices expire and escalate, and the patient's 包括 centre and the
+ * hospital's liaison office are told. Each change in its own transaction, so one failure does not
+ * hold back the others. Called by `zaitaku discharge escalate`, by tests, later by the scheduler.
+ */
+export async function escalateDue(deps: Pick<ModuleDeps, 'db'>, now: Date): Promise<{ escalated: number }> {
+  let escalated = 0;
+  for (const due of await listDueChanges(deps.db, now, BATCH)) {
+    const ctx: RequestContext = {
+      requestId: `escalate-${now.toISOString()}`,
+      clientIp: '127.0.0.1',
+      municipalityCode: due.municipality_code,
+    };
+    const done = await runUseCase(
+      deps,
+      ctx,
+      async ({ trx, audit }) => {
+        const row = await findChange(trx, due.municipality_code, due.id, true);
+        // Answered or withdrawn while we looked: nothing to escalate.
+        if (row?.status !== 'incumbent_notified' || !row.due_at || row.due_at > now) return false;
+        const status = providerChangeWorkflow.next(row.status, 'escalate', 'system');
+        await updateChange(trx, row.id, { status, escalated_at: now, updated_at: now });
+        for (const notice of await listNoticesOfChange(trx, row.id, 'provider_change')) {
+          if (notice.status === 'acknowledged') continue;
+          noticeWorkflow.next(noticeWorkflow.next(notice.status, 'expire'), 'escalate');
+          await updateNotice(trx, notice.id, { status: 'escalated', escalated_at: now });
+        }
+        const circle = await currentCircle(trx, row.municipality_code, row.patient_id);
+        // the 包括 of the circle and the hospital's liaison office (the admitting hospital, or the case's)
+        const recipients = circle.filter(
+          (m) => m.role === 'support_center' || m.role === 'admitting_hospital',
+        );
+        const hospital = row.case_id ? await findCase(trx, row.municipality_code, row.case_id) : undefined;
+        const liaison = hospital?.hospital_organisation_id ?? hospital?.opened_by_organisation_id;
+        const draft = {
+          municipality_code: row.municipality_code,
+          kind: 'escalation' as const,
+          patient_id: row.patient_id,
+          case_id: row.case_id,
+          provider_change_id: row.id,
+          created_at: now,
+        };
+        await sendNotices(trx, [
+          ...recipients.map((m) => noticeFor(m, draft)),
+          ...(liaison && !recipients.some((m) => m.organisationId === liaison)
+            ? [
+                {
+                  ...draft,
+                  recipient_organisation_id: liaison,
+                  recipient_label: hospital?.hospital_name ?? '—',
+                },
+              ]
+            : []),
+        ]);
+        await audit({
+          action: 'discharge.change.escalate',
+          recordType: 'provider_change',
+          recordId: row.id,
+          patientId: row.patient_id,
+          actorLabel: 'system',
+          municipalityCode: row.municipality_code,
+          details: { dueAt: row.due_at.toISOString() },
+        });
+        return true;
+      },
+      { requireActor: false },
+    );
+    if (done) escalated++;
+  }
+  return { escalated };
+}

@@ -1,0 +1,65 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DischargeCaseSummary, ProviderChangeDto } from '../../../contracts/discharge';
+import { recordAccesses } from '../../platform/access-log/access-log.service';
+import type { RequestContext } from '../../platform/context';
+import type { Database } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+import type { PatientRow } from '../patients';
+import { presentCaseSummary } from './discharge.presenter';
+import { listCasesOfPatient } from './discharge-case.queries';
+import { presentChanges } from './discharge-case-detail';
+import { listChangesOfPatient } from './provider-change.queries';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The patient page's `cases` (the patients module has checked access; we log our own reads). */
+export async function loadCasesSection(
+  executor: Executor,
+  ctx: RequestContext,
+  patient: PatientRow,
+): Promise<DischargeCaseSummary[]> {
+  const rows = await listCasesOfPatient(executor, patient.municipality_code, patient.id);
+  const changes = await listChangesOfPatient(executor, patient.municipality_code, patient.id);
+  await recordAccesses(
+    executor,
+    ctx,
+    rows.map((r) => ({
+      patientId: patient.id,
+      recordType: 'discharge_case',
+      recordId: r.id,
+      action: 'read' as const,
+    })),
+  );
+  return rows.map((r) =>
+    presentCaseSummary(r, {
+      patientName: patient.name,
+      openChanges: changes.filter(
+        (c) =>
+          c.case_id === r.id &&
+          ['proposed', 'awaiting_consent', 'consented', 'incumbent_notified'].includes(c.status),
+      ).length,
+      escalations: changes.filter((c) => c.case_id === r.id && c.status === 'escalated').length,
+    }),
+  );
+}
+
+/** The patient page's `providerChanges`, each with its id and status. */
+export async function loadChangesSection(
+  executor: Executor,
+  ctx: RequestContext,
+  patient: PatientRow,
+): Promise<ProviderChangeDto[]> {
+  if (!ctx.actor) throw new AppError('auth.required');
+  const rows = await listChangesOfPatient(executor, patient.municipality_code, patient.id);
+  await recordAccesses(
+    executor,
+    ctx,
+    rows.map((r) => ({
+      patientId: patient.id,
+      recordType: 'provider_change',
+      recordId: r.id,
+      action: 'read' as const,
+    })),
+  );
+  return presentChanges(executor, ctx.actor, rows);
+}

@@ -1,0 +1,146 @@
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import type { KeysetPosition } from '../../platform/db/pagination';
+import type { Database } from '../../platform/db/schema';
+import type { PatientTable } from './patient.table';
+import type { PatientScope } from './patient-access.policy';
+import { visiblePatientFilter } from './patient-access.queries';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+const summaryColumns = [
+  'patients.id',
+  'patients.name',
+  'patients.name_kana',
+  'patients.kana_key',
+  'patients.birth_date',
+  'patients.sex',
+  'patients.address_town',
+  'patients.care_level',
+  'patients.fictional',
+  'patients.updated_at',
+] as const;
+
+/** The caller's visible patients in kana order, after a keyset position; `limit` rows. */
+export function listVisiblePatients(
+  executor: Executor,
+  scope: PatientScope,
+  now: Date,
+  options: { kanaKey?: string; after?: KeysetPosition; limit: number },
+) {
+  const { kanaKey, after, limit } = options;
+  return executor
+    .selectFrom('patients')
+    .select(summaryColumns)
+    .where(visiblePatientFilter(scope, now))
+    .$if(Boolean(kanaKey), (q) => q.where('patients.kana_key', 'like', `%${escapeLike(kanaKey ?? '')}%`))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('patients.kana_key', '>', String(after?.sort)),
+          eb.and([
+            eb('patients.kana_key', '=', String(after?.sort)),
+            eb('patients.id', '>', String(after?.id)),
+          ]),
+        ]),
+      ),
+    )
+    .orderBy('patients.kana_key')
+    .orderBy('patients.id')
+    .limit(limit)
+    .execute();
+}
+
+/** How many patients the caller can see (the same rule as the list: no count reveals more). */
+export async function countVisiblePatients(
+  executor: Executor,
+  scope: PatientScope,
+  now: Date,
+): Promise<number> {
+  const row = await executor
+    .selectFrom('patients')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(visiblePatientFilter(scope, now))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function insertPatient(executor: Executor, row: Insertable<PatientTable>) {
+  return executor.insertInto('patients').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updatePatientRow(executor: Executor, id: string, set: Updateable<PatientTable>) {
+  return executor
+    .updateTable('patients')
+    .set(set)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Other active patients with the same kana key and birth date in the municipality. */
+export async function countSameKanaAndBirthDate(
+  executor: Executor,
+  municipalityCode: string,
+  kanaKey: string,
+  birthDate: string,
+  exceptId: string,
+): Promise<number> {
+  const row = await executor
+    .selectFrom('patients')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('municipality_code', '=', municipalityCode)
+    .where('kana_key', '=', kanaKey)
+    .where('birth_date', '=', birthDate)
+    .where('status', '=', 'active')
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Groups of active patients sharing kana key and birth date (the ward admin's merge list). */
+export async function listDuplicateGroups(executor: Executor, municipalityCode: string, limit: number) {
+  const { rows } = await sql<{ kana_key: string; birth_date: string; ids: string[] }>`
+    select kana_key, birth_date::text as birth_date, array_agg(id::text order by created_at) as ids
+    from patients
+    where municipality_code = ${municipalityCode} and status = 'active'
+    group by kana_key, birth_date
+    having count(*) > 1
+    order by kana_key, birth_date
+    limit ${limit}`.execute(executor);
+  return rows;
+}
+
+export function findPatientsByIds(executor: Executor, municipalityCode: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('patients')
+    .selectAll()
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export function lockPatients(trx: Transaction<Database>, municipalityCode: string, ids: string[]) {
+  return trx
+    .selectFrom('patients')
+    .selectAll()
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+export function findActivePatient(executor: Executor, municipalityCode: string, id: string) {
+  return executor
+    .selectFrom('patients')
+    .selectAll()
+    .where('municipality_code', '=', municipalityCode)
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}

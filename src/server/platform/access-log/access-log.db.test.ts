@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMunicipality } from '../../../../test/support/factories/accounts';
+import { openTestDatabase } from '../../../../test/support/test-db';
+import { verifyAuditChain } from '../audit/audit.service';
+import type { RequestContext } from '../context';
+import { sealAccessLog, verifyAccessLog } from './access-log.seal';
+import { recordAccess, recordAccesses } from './access-log.service';
+
+const database = await openTestDatabase();
+const db = database.db;
+afterAll(async () => database.close());
+await createMunicipality(db);
+
+const ctx: RequestContext = { requestId: 'req-1', clientIp: '192.0.2.7', municipalityCode: '131105' };
+const patient = crypto.randomUUID();
+
+async function tamper(statement: ReturnType<typeof sql>) {
+  // Only a superuser can do this: the triggers keep the application itself from it.
+  await sql`alter table access_log disable trigger access_log_no_change`.execute(db);
+  try {
+    await statement.execute(db);
+  } finally {
+    await sql`alter table access_log enable trigger access_log_no_change`.execute(db);
+  }
+}
+
+describe('the access log', () => {
+  it('refuses updates and deletes', async () => {
+    await recordAccess(db, ctx, {
+      patientId: patient,
+      recordType: 'patient',
+      recordId: patient,
+      action: 'read',
+      basis: 'circle',
+    });
+    await expect(sql`update access_log set action = 'write'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from access_log`.execute(db)).rejects.toThrow(/append-only/);
+  });
+
+  it('seals the rows since the last seal into the audit chain, and verify finds them intact', async () => {
+    await recordAccesses(db, ctx, [
+      { patientId: patient, recordType: 'patient_list', action: 'read' },
+      { patientId: patient, recordType: 'patient', recordId: patient, action: 'write', basis: 'circle' },
+    ]);
+    const first = await sealAccessLog(db, { settleMs: 0 });
+    expect(first).toMatchObject({ sealed: 3, fromId: 0 });
+    expect(await sealAccessLog(db, { settleMs: 0 })).toEqual({ sealed: 0 });
+    await recordAccess(db, ctx, { patientId: patient, recordType: 'patient', action: 'export' });
+    const second = await sealAccessLog(db, { settleMs: 0 });
+    expect(second).toMatchObject({ sealed: 1 });
+    await recordAccess(db, ctx, { patientId: patient, recordType: 'patient', action: 'read' });
+    expect(await verifyAccessLog(db)).toEqual({ ok: true, seals: 2, checkedRows: 4, unsealedRows: 1 });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('leaves rows younger than the settle window for the next seal', async () => {
+    const result = await sealAccessLog(db, { settleMs: 60_000 });
+    expect(result).toEqual({ sealed: 0 });
+  });
+
+  it('detects an edited row and a deleted row in a sealed range', async () => {
+    await sealAccessLog(db, { settleMs: 0 });
+    expect((await verifyAccessLog(db)).ok).toBe(true);
+    await tamper(sql`update access_log set actor_label = 'someone-else' where id = 2`);
+    expect(await verifyAccessLog(db)).toMatchObject({ ok: false, brokenSeal: { fromId: 0, reason: 'hash' } });
+    await tamper(sql`update access_log set actor_label = null where id = 2`);
+    expect((await verifyAccessLog(db)).ok).toBe(true);
+    await tamper(sql`delete from access_log where id = 4`);
+    expect(await verifyAccessLog(db)).toMatchObject({ ok: false, brokenSeal: { reason: 'rows' } });
+  });
+});

@@ -1,0 +1,89 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AccessAction, AccessBasis } from '../../../contracts/patients';
+import type { RequestContext } from '../context';
+import type { Database } from '../db/schema';
+import { clock } from '../time/clock';
+import './access-log.table';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type AccessEntry = {
+  patientId: string | null;
+  /** What was touched: `patient`, `care_circle`, `discharge_case`, `provider_change`, … */
+  recordType: string;
+  recordId?: string | null;
+  action: AccessAction;
+  /** How the caller reached the patient (from assertPatientAccess); null when not patient-scoped. */
+  basis?: AccessBasis | null;
+};
+
+type SealTrigger = { db: Kysely<Database>; everyRows: number; seal(db: Kysely<Database>): Promise<unknown> };
+let sealTrigger: SealTrigger | undefined;
+let rowsSinceSeal = 0;
+let sealing = false;
+
+/**
+ * Seals the log from the running server after every `everyRows` recorded rows (the job scheduler
+ * will call the seal on a timer later; this keeps the unsealed tail short meanwhile).
+ */
+export function configureAccessLogSealing(trigger: SealTrigger | undefined): void {
+  sealTrigger = trigger;
+  rowsSinceSeal = 0;
+}
+
+/**
+ * Records one access to patient data. A plain insert: it takes no lock, so concurrent reads never
+ * queue behind each other or the audit chain. Inside a use case's transaction, the row commits (or
+ * rolls back) with the write it records.
+ */
+export async function recordAccess(
+  executor: Executor,
+  ctx: RequestContext,
+  entry: AccessEntry,
+): Promise<void> {
+  await recordAccesses(executor, ctx, [entry]);
+}
+
+/** Records several accesses in one statement (a list shows many patients at once). */
+export async function recordAccesses(
+  executor: Executor,
+  ctx: RequestContext,
+  entries: AccessEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const occurredAt = clock.now();
+  await executor
+    .insertInto('access_log')
+    .values(
+      entries.map((e) => ({
+        occurred_at: occurredAt,
+        municipality_code: ctx.actor?.municipalityCode ?? ctx.municipalityCode,
+        actor_user_id: ctx.actor?.userId ?? null,
+        actor_label: ctx.actor?.email ?? null,
+        patient_id: e.patientId,
+        record_type: e.recordType,
+        record_id: e.recordId ?? null,
+        action: e.action,
+        basis: e.basis ?? null,
+        request_id: ctx.requestId,
+        client_ip: ctx.clientIp,
+      })),
+    )
+    .execute();
+  countTowardsSeal(entries.length);
+}
+
+function countTowardsSeal(rows: number): void {
+  if (!sealTrigger) return;
+  rowsSinceSeal += rows;
+  if (rowsSinceSeal < sealTrigger.everyRows || sealing) return;
+  rowsSinceSeal = 0;
+  sealing = true;
+  const { db, seal } = sealTrigger;
+  // In the background: the request that crossed the threshold must not wait for the seal.
+  seal(db)
+    .catch(() => undefined)
+    .finally(() => {
+      sealing = false;
+    });
+}

@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import type { CareRole } from '../../../src/contracts/patients';
+import type { Database } from '../../../src/server/platform/db/schema';
+import '../../../src/server/modules/patients/care-circle.table';
+import '../../../src/server/modules/patients/patient.table';
+import { createOrganisation, createUser, type TestUser } from './accounts';
+import { createMeguro, createTestFacility } from './directory';
+
+type Db = Kysely<Database>;
+
+let counter = 0;
+
+/** A patient of the municipality (fictional) with the given circle members, as of a year ago. */
+export async function createPatientWithCircle(
+  db: Db,
+  municipalityCode: string,
+  members: Array<{
+    role: CareRole;
+    facilityId?: string | null;
+    organisationId?: string | null;
+    personName?: string;
+  }>,
+): Promise<{ id: string; name: string }> {
+  counter++;
+  const name = `退院 テスト${counter}`;
+  const patient = await db
+    .insertInto('patients')
+    .values({
+      municipality_code: municipalityCode,
+      name,
+      name_kana: 'たいいん てすと',
+      kana_key: `たいいんてすと${counter}`,
+      birth_date: '1940-04-01',
+      sex: 'female',
+      address_town: '中目黒一丁目',
+      address_detail: null,
+      district_code: null,
+      insurer_number: null,
+      insured_number: null,
+      care_level: 'care_2',
+      key_person: null,
+      contacts: '[]',
+      fictional: true,
+      merged_into: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const validFrom = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+  for (const m of members) {
+    await db
+      .insertInto('care_circle_memberships')
+      .values({
+        municipality_code: municipalityCode,
+        patient_id: patient.id,
+        role: m.role,
+        facility_id: m.facilityId ?? null,
+        organisation_id: m.organisationId ?? null,
+        person_name: m.personName ?? null,
+        valid_from: validFrom,
+        valid_to: null,
+        start_reason: null,
+        end_reason: null,
+        created_by: null,
+        ended_by: null,
+      })
+      .execute();
+  }
+  return { id: patient.id, name };
+}
+
+export type DischargeScene = {
+  municipalityCode: string;
+  hospital: { facilityId: string; organisationId: string; staff: TestUser; colleague: TestUser };
+  familyDoctor: { facilityId: string; organisationId: string; user: TestUser };
+  homeVisit: { facilityId: string; organisationId: string; user: TestUser };
+  center: { organisationId: string; user: TestUser };
+  /** A care-management office in the directory with no account on Zaitaku (reached by FAX). */
+  careManagerFacilityId: string;
+  /** A doctor of a clinic outside this patient's circle. */
+  outsider: TestUser;
+  patient: { id: string; name: string };
+};
+
+/**
+ * The people of one discharge: the hospital's liaison nurse (and a colleague, for overrides),
+ * the family doctor, a home-visit clinic, the 包括 and a doctor outside the circle; one patient
+ * whose circle holds the family doctor, the hospital and the 包括.
+ */
+export async function createDischargeScene(db: Db): Promise<DischargeScene> {
+  const municipalityCode = await createMeguro(db);
+  const org = async (kind: 'hospital' | 'clinic' | 'community_support_center', facilityId: string | null) =>
+    (await createOrganisation(db, { municipalityCode, kind, facilityId })).id;
+  const hospitalFacility = (await createTestFacility(db, { type: 'hospital' })).id;
+  const clinicFacility = (await createTestFacility(db, { type: 'clinic' })).id;
+  const homeVisitFacility = (await createTestFacility(db, { type: 'clinic' })).id;
+  const otherFacility = (await createTestFacility(db, { type: 'clinic' })).id;
+  const careManagerFacilityId = (await createTestFacility(db, { type: 'care_management_office' })).id;
+  const hospitalOrg = await org('hospital', hospitalFacility);
+  const clinicOrg = await org('clinic', clinicFacility);
+  const homeVisitOrg = await org('clinic', homeVisitFacility);
+  const centerOrg = await org('community_support_center', null);
+  const otherOrg = await org('clinic', otherFacility);
+  const user = (role: 'hospital_staff' | 'clinician' | 'center_staff', organisationId: string) =>
+    createUser(db, { role, municipalityCode, organisationId });
+  const scene: Omit<DischargeScene, 'patient'> = {
+    municipalityCode,
+    careManagerFacilityId,
+    hospital: {
+      facilityId: hospitalFacility,
+      organisationId: hospitalOrg,
+      staff: await user('hospital_staff', hospitalOrg),
+      colleague: await user('hospital_staff', hospitalOrg),
+    },
+    familyDoctor: {
+      facilityId: clinicFacility,
+      organisationId: clinicOrg,
+      user: await user('clinician', clinicOrg),
+    },
+    homeVisit: {
+      facilityId: homeVisitFacility,
+      organisationId: homeVisitOrg,
+      user: await user('clinician', homeVisitOrg),
+    },
+    center: { organisationId: centerOrg, user: await user('center_staff', centerOrg) },
+    outsider: await user('clinician', otherOrg),
+  };
+  const patient = await createScenePatient(db, scene);
+  return { ...scene, patient };
+}
+
+/** Another patient with the scene's circle (family doctor, hospital, 包括, a care manager without an account). */
+export function createScenePatient(db: Db, scene: Omit<DischargeScene, 'patient'>) {
+  return createPatientWithCircle(db, scene.municipalityCode, [
+    {
+      role: 'family_doctor',
+      facilityId: scene.familyDoctor.facilityId,
+      organisationId: scene.familyDoctor.organisationId,
+    },
+    {
+      role: 'admitting_hospital',
+      facilityId: scene.hospital.facilityId,
+      organisationId: scene.hospital.organisationId,
+    },
+    { role: 'support_center', organisationId: scene.center.organisationId },
+    { role: 'care_manager', facilityId: scene.careManagerFacilityId, personName: '居宅 花子' },
+  ]);
+}
