@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Geography } from '../src/server/modules/directory';
+import type { Geography } from '../src/server/demo/directory/meguro-geography';
 import type { BenchServer } from './scenario';
 import { median, percentile, round1 } from './stats';
 

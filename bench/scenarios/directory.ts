@@ -1,11 +1,11 @@
+import { bulkInsertFacilities } from '../../src/server/demo/directory/bulk-insert';
+import { loadMeguroGeography } from '../../src/server/demo/directory/meguro-geography';
 import {
-  bulkInsertFacilities,
   installSyntheticMunicipalities,
   iterateNationalFacilities,
-  loadMeguroGeography,
   nationalSizes,
   syntheticGeographies,
-} from '../../src/server/modules/directory';
+} from '../../src/server/demo/directory/national-generator';
 import { measureFacilityPage } from '../facility-page';
 import type { LoadFigures } from '../load';
 import type { BenchContext, BenchScenario, Engine } from '../scenario';

@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
-import { importOpenData, syntheticMedicalList } from '../../src/server/modules/opendata';
+import { importOpenData } from '../../src/server/modules/opendata';
 import { ImportIndexes } from '../../src/server/modules/opendata/import/bulk-indexes';
 import type { Database } from '../../src/server/platform/db/schema';
+import { syntheticMedicalList } from '../../test/support/opendata/synthetic-list';
 import type { BenchContext, BenchScenario, Engine } from '../scenario';
 import { median, round1, round2 } from '../stats';
 

@@ -1,12 +1,12 @@
-import { accountsErrors } from './accounts';
+import { accountsErrors } from './accounts-errors';
 import { auditErrors } from './audit-errors';
 import { backupErrors } from './backup-errors';
-import { directoryErrors } from './directory';
-import { dischargeErrors } from './discharge';
+import { directoryErrors } from './directory-errors';
+import { dischargeErrors } from './discharge-errors';
 import { type ErrorEntry, errorCatalog } from './errors';
-import { inboxErrors } from './inbox';
+import { inboxErrors } from './inbox-errors';
 import { openDataErrors, rowErrors } from './opendata-errors';
-import { patientsErrors } from './patients';
+import { patientsErrors } from './patients-errors';
 
 /**
  * Every error code of the system, platform and modules, in one table the compiler reads: `AppError`

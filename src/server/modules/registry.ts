@@ -1,3 +1,4 @@
+import { seedDirectoryDemo } from '../demo/directory/demo-seed';
 import type { ServerModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { directoryModule } from './directory';
@@ -6,12 +7,18 @@ import { opendataModule } from './opendata';
 import { patientsModule } from './patients';
 
 /**
+ * Demo data is not production code: it lives in src/server/demo and is attached to its module here,
+ * where the server is composed (no module's index.ts exports demo or test code).
+ */
+const directoryWithDemo: ServerModule = { ...directoryModule, seedDemo: seedDirectoryDemo };
+
+/**
  * Every module the server mounts, in dependency order (seeding follows this order too).
  * Add a module here with one line.
  */
 export const serverModules: ServerModule[] = [
   accountsModule,
-  directoryModule,
+  directoryWithDemo,
   opendataModule,
   patientsModule,
   // after patients: its demo seeds cases for the demo patients

@@ -1,7 +1,4 @@
-import {
-  installGeography,
-  loadMeguroGeography,
-} from '../../../src/server/modules/directory/demo/meguro-geography';
+import { installGeography, loadMeguroGeography } from '../../../src/server/demo/directory/meguro-geography';
 import { createTestFacility } from '../factories/directory';
 import type { AuthzFixture } from './types';
 import '../../../src/server/modules/directory/review.table';

@@ -1,9 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CapacitySignal, FacilityPatch, FacilityType } from '../../../src/contracts/directory';
-import {
-  installGeography,
-  loadMeguroGeography,
-} from '../../../src/server/modules/directory/demo/meguro-geography';
+import { installGeography, loadMeguroGeography } from '../../../src/server/demo/directory/meguro-geography';
 import { createFacility } from '../../../src/server/modules/directory/facility-write.service';
 import { refreshFacilitySearch } from '../../../src/server/modules/directory/search-refresh.service';
 import type { Database } from '../../../src/server/platform/db/schema';

@@ -8,8 +8,8 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError, isUniqueViolation } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
-import { toOrganisation } from './admin.presenter';
 import { clock } from '../../platform/time/clock';
+import { toOrganisation } from './admin.presenter';
 import {
   findOrganisation,
   isOrganisationInUse,

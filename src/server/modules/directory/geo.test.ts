@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadMeguroGeography } from './demo/meguro-geography';
+import { loadMeguroGeography } from '../../demo/directory/meguro-geography';
 import { boundingBox, distanceMeters, pointInRing } from './geo';
 
 describe('geo', () => {

@@ -1,6 +1,5 @@
 import '../../../contracts/directory';
 import type { ServerModule } from '../../platform/module';
-import { seedDirectoryDemo } from './demo/demo-seed';
 import { directoryJobs } from './directory.jobs';
 import { registerPublicRoutes } from './public.routes';
 import { registerStaffRoutes } from './staff.routes';
@@ -17,19 +16,9 @@ export const directoryModule: ServerModule = {
     await registerStaffRoutes(app, deps);
     await registerStatsRoutes(app, deps);
   },
-  seedDemo: seedDirectoryDemo,
   jobs: directoryJobs,
 };
 
-export { bulkInsertFacilities } from './demo/bulk-insert';
-export { type DemoFacility, generateFacilities, iterateFacilities } from './demo/facility-generator';
-export { type Geography, installGeography, loadMeguroGeography } from './demo/meguro-geography';
-export {
-  installSyntheticMunicipalities,
-  iterateNationalFacilities,
-  nationalSizes,
-  syntheticGeographies,
-} from './demo/national-generator';
 export { type FacilityRecord, findFacilityRecord } from './facility.queries';
 export type { FacilityTable } from './facility.table';
 export { resolveTown } from './facility-write.service';

@@ -18,4 +18,3 @@ export const opendataModule: ServerModule = {
 // What other modules (the benchmark) may use.
 export { exportOpenData } from './export/export.service';
 export { importOpenData } from './import/import.service';
-export { syntheticMedicalList } from './testing/synthetic-list';

@@ -19,9 +19,9 @@ import {
   PatientTownList,
 } from '../../../contracts/patients';
 import type { ModuleDeps } from '../../platform/module';
+import { listTowns } from '../directory';
 import { addMember, endMember, getCircleHistory } from './circle-edit.service';
 import { createPatient, getPatientDetail, listPatients, updatePatient } from './patient.service';
-import { listTowns } from '../directory';
 import { CLINICAL_ROLES } from './patient-access.policy';
 import { breakGlass } from './patient-admin.service';
 
@@ -50,7 +50,10 @@ export async function registerPatientRoutes(app: FastifyInstance, deps: ModuleDe
   );
   api.get(
     '/api/patients/towns',
-    { config: staff, schema: { tags, summary: 'The 町丁 of the municipality', response: { 200: PatientTownList } } },
+    {
+      config: staff,
+      schema: { tags, summary: 'The 町丁 of the municipality', response: { 200: PatientTownList } },
+    },
     async (request) => ({
       items: (await listTowns(deps.db, request.ctx.municipalityCode)).map((t) => ({
         name: t.name,

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importOptions as options } from '../../../../../test/support/opendata/import-options';
+import { syntheticMedicalList } from '../../../../../test/support/opendata/synthetic-list';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import type { DatabaseHandle } from '../../../platform/db/database';
-import { importOptions as options } from '../testing/import-options';
-import { syntheticMedicalList } from '../testing/synthetic-list';
 import { importOpenData } from './import.service';
 
 // A large import suspends the indexes and foreign keys of the tables it writes (bulk-indexes.ts).

@@ -4,10 +4,10 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importOptions as options } from '../../../../../test/support/opendata/import-options';
+import { syntheticMedicalList } from '../../../../../test/support/opendata/synthetic-list';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import type { DatabaseHandle } from '../../../platform/db/database';
-import { importOptions as options } from '../testing/import-options';
-import { syntheticMedicalList } from '../testing/synthetic-list';
 import { importOpenData } from './import.service';
 
 const FIXTURE = join(import.meta.dirname, '../../../../../test/fixtures/opendata/medical-standard.csv');

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importOptions as options } from '../../../../../test/support/opendata/import-options';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import { toSixDigitCode } from '../../../../contracts/municipality-code';
 import type { DatabaseHandle } from '../../../platform/db/database';
-import { importOptions as options } from '../testing/import-options';
 import { importOpenData } from './import.service';
 
 const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/opendata');

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syntheticMedicalList } from '../testing/synthetic-list';
+import { syntheticMedicalList } from '../../../../../test/support/opendata/synthetic-list';
 import { type ReadEvent, readOpenData } from './open-data-reader';
 import { readOpenDataInWorker } from './read-in-worker';
 import type { MunicipalityInfo } from './row-resolution';

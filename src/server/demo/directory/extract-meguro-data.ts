@@ -1,7 +1,7 @@
 /**
  * Regenerates the small Meguro extracts under ../data from the full public files in
  * /work/shared/data (not shipped with the repository): run
- *   npx tsx src/server/modules/directory/demo/extract-meguro-data.ts [SHARED_DATA_DIR]
+ *   npx tsx src/server/demo/directory/extract-meguro-data.ts [SHARED_DATA_DIR]
  * The outputs are committed so that CI and newcomers do not need the full files.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 
 const MEGURO_5 = '13110';
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, '../data');
+const out = join(here, '../../modules/directory/data');
 const shared = process.argv[2] ?? '/work/shared/data';
 
 // Japan Post: cp932, CRLF, no header. Keep the rows verbatim, re-encoded as UTF-8 (LF).

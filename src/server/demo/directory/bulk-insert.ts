@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { restoreAfterLoad, suspendForLoad } from '../../../platform/db/bulk-load';
-import type { Database } from '../../../platform/db/schema';
-import { hoursColumns, toHoursRows } from '../opening-hours';
-import { buildSearchFields } from '../search-document';
+import { hoursColumns, toHoursRows } from '../../modules/directory/opening-hours';
+import { buildSearchFields } from '../../modules/directory/search-document';
+import { restoreAfterLoad, suspendForLoad } from '../../platform/db/bulk-load';
+import type { Database } from '../../platform/db/schema';
 import { capabilityNameJa, type DemoFacility } from './facility-generator';
 
 type Row = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '../../../platform/db/schema';
-import type { ModuleDeps } from '../../../platform/module';
+import type { Database } from '../../platform/db/schema';
+import type { ModuleDeps } from '../../platform/module';
 import { bulkInsertFacilities } from './bulk-insert';
 import { seedDemoStatistics } from './demo-statistics';
 import { type DemoFacility, generateFacilities, meguroMix } from './facility-generator';

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { toSixDigitCode } from '../../../../contracts/municipality-code';
-import type { Database } from '../../../platform/db/schema';
+import { toSixDigitCode } from '../../../contracts/municipality-code';
+import type { Database } from '../../platform/db/schema';
 import { type DemoFacility, iterateFacilities } from './facility-generator';
 import { type Geography, installGeography, loadMeguroGeography } from './meguro-geography';
 import { createRandom } from './random';

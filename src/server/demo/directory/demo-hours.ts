@@ -1,4 +1,4 @@
-import type { FacilityType, OpeningHours, WeeklyHours } from '../../../../contracts/directory';
+import type { FacilityType, OpeningHours, WeeklyHours } from '../../../contracts/directory';
 import type { Random } from './random';
 
 const days = (list: number[], open: string, close: string): WeeklyHours[] =>

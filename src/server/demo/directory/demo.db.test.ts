@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMunicipality } from '../../../../../test/support/factories/accounts';
-import { createTestApp, type TestApp } from '../../../../../test/support/test-app';
+import { createMunicipality } from '../../../../test/support/factories/accounts';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import { bulkInsertFacilities } from './bulk-insert';
 import { seedDirectoryDemo } from './demo-seed';
 import {

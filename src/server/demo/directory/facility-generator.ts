@@ -4,8 +4,8 @@ import {
   type FacilityType,
   type OpeningHours,
   standardCapabilities,
-} from '../../../../contracts/directory';
-import { pointInRing } from '../geo';
+} from '../../../contracts/directory';
+import { pointInRing } from '../../modules/directory/geo';
 import { demoCapabilities, visitingCapabilities } from './demo-capabilities';
 import { demoHours } from './demo-hours';
 import type { Geography, TownInfo } from './meguro-geography';

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { katakanaToHiragana, normalizeSearchKey } from '../../../../contracts/japanese-text';
-import type { Database } from '../../../platform/db/schema';
+import { katakanaToHiragana, normalizeSearchKey } from '../../../contracts/japanese-text';
+import type { Database } from '../../platform/db/schema';
 import '../taxonomy.table';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-const dataDir = join(dirname(fileURLToPath(import.meta.url)), '../data');
+const dataDir = join(dirname(fileURLToPath(import.meta.url)), '../../modules/directory/data');
 
 export type TownInfo = {
   name: string;

@@ -1,4 +1,4 @@
-import type { ImportOptions } from '../import/import.service';
+import type { ImportOptions } from '../../../src/server/modules/opendata/import/import.service';
 
 /** Options of a test import: committed, no editor overwrite, a test actor; `extra` changes any of it. */
 export const importOptions = (fileName: string, extra: Partial<ImportOptions> = {}): ImportOptions => ({

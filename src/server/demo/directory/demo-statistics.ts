@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '../../../platform/db/schema';
-import { tokyoDay } from '../stats-record.service';
+import { tokyoDay } from '../../modules/directory/stats-record.service';
+import type { Database } from '../../platform/db/schema';
 import { createRandom } from './random';
 
 /**

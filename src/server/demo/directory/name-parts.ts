@@ -1,4 +1,4 @@
-import type { FacilityType } from '../../../../contracts/directory';
+import type { FacilityType } from '../../../contracts/directory';
 
 /**
  * Vocabulary of the fictional demo names: soft, generic words that many real facilities use,

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { LAYOUT_COLUMNS } from '../../../../contracts/opendata-layouts';
+import { LAYOUT_COLUMNS } from '../../../src/contracts/opendata-layouts';
 
 const TOWNS = [
   '上目黒',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidMunicipalityCode } from '../../../../contracts/municipality-code';
-import { pointInRing } from '../geo';
+import { isValidMunicipalityCode } from '../../../contracts/municipality-code';
+import { pointInRing } from '../../modules/directory/geo';
 import { generateFacilities, meguroMix } from './facility-generator';
 import { loadMeguroGeography } from './meguro-geography';
 import { iterateNationalFacilities, nationalSizes, syntheticGeographies } from './national-generator';

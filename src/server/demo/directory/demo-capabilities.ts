@@ -1,4 +1,4 @@
-import type { FacilityType, StandardCapabilityCode } from '../../../../contracts/directory';
+import type { FacilityType, StandardCapabilityCode } from '../../../contracts/directory';
 import type { Random } from './random';
 
 type Odds = Partial<Record<StandardCapabilityCode, number>>;
