@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { katakanaToHiragana, normalizeSearchKey } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
-import '../taxonomy.table';
+import '../../modules/directory/taxonomy.table';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
