@@ -114,7 +114,10 @@ describe('hours and closures stored on the facility row', () => {
       values (${oldId}, '131105', 2, 600, 1140), (${oldId}, '131105', 0, 540, 720)`.execute(handle.db);
 
     await migrateToLatest(handle.db as never);
-    expect(await findFacilityRecord(handle.db, id)).toEqual(before);
+    // Going down past 20261202040000 drops who confirmed the basic data, and coming back up can only
+    // infer it (a file's data or else the facility's): that column is not this migration's to keep.
+    const after = await findFacilityRecord(handle.db, id);
+    expect({ ...after, last_confirmed_by: undefined }).toEqual({ ...before, last_confirmed_by: undefined });
     const old = await findFacilityRecord(handle.db, oldId);
     expect(old?.hours).toEqual([
       { day: 0, open_minute: 540, close_minute: 720, note: null },

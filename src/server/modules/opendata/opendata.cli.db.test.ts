@@ -31,6 +31,8 @@ describe('zaitaku import and export on the command line', { timeout: 120_000 }, 
       const url = new URL(server);
       url.pathname = `/${name}`;
       env.DATABASE_URL = url.toString();
+      // PostgreSQL refuses to run without an audit key (docs/security.md).
+      env.AUDIT_HMAC_KEY = 'test-cli-audit-hmac-key-0123456789abcdefgh';
       dropDatabase = async () => {
         const a = new pg.Client({ connectionString: server });
         await a.connect();

@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../../../test/support/test-app';
 import { openTestDatabase } from '../../../../../test/support/test-db';
+import { seedDirectoryDemo } from '../../../demo/directory/demo-seed';
 import type { DatabaseHandle } from '../../../platform/db/database';
-import { directoryModule } from '../../directory';
 import { importOpenData } from '../import/import.service';
 import { collectOpenData } from '../parse/open-data-reader';
 import { type ExportRequest, exportOpenData } from './export.service';
@@ -174,7 +174,7 @@ describe('export of the directory’s own data', () => {
       handle.db,
     );
     const config = testConfig();
-    await directoryModule.seedDemo!(
+    await seedDirectoryDemo(
       { db: handle.db, config, engine: handle.engine, kickMail: () => undefined },
       '131105',
       () => undefined,

@@ -75,7 +75,7 @@ describe('reading on a worker thread', () => {
       script,
       [
         `import { readOpenDataInWorker } from ${here('read-in-worker.ts')};`,
-        `import { syntheticMedicalList } from ${here('../testing/synthetic-list.ts')};`,
+        `import { syntheticMedicalList } from ${here('../../../../../test/support/opendata/synthetic-list.ts')};`,
         'let n = 0;',
         "for await (const _ of readOpenDataInWorker(syntheticMedicalList(50), { fileName: 'z.csv' }, new Map())) n++;",
         'let left = 0;',
