@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../../test/support/api-client';
 import { createMunicipality, createUser, MUNICIPALITIES } from '../../../../test/support/factories/accounts';
+import { startSmtp } from '../../../../test/support/smtp';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { InboxNotice, InboxPage } from '../../../contracts/inbox';
 import { type DatabaseHandle, openDatabase } from '../db/database';
@@ -12,40 +10,6 @@ import { createTransport, deliverDueMail } from '../mail/outbox.service';
 import { setClockForTests } from '../time/clock';
 import { inboxJobs } from './fan-out.job';
 import { type Notice, publishNotice } from './publish-notice';
-
-type Received = { to: string; subject: string; text: string };
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(port = 0): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: String(mail.to && 'text' in mail.to ? mail.to.text : ''),
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.server.address() as AddressInfo;
-  return {
-    port: address.port,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 let t: TestApp;
 let api: ReturnType<typeof createApiClient>;
