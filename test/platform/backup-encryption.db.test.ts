@@ -12,6 +12,7 @@ import { createBackupGeneration, listGenerations } from '../../src/server/platfo
 import { restoreBackup } from '../../src/server/platform/backup/restore.service';
 import type { DatabaseHandle } from '../../src/server/platform/db/database';
 import { listAppliedMigrations } from '../../src/server/platform/db/migrate';
+import { testAuditAction } from '../support/audit-actions';
 import { openTestDatabase } from '../support/test-db';
 
 const key = { material: Buffer.from('backup-encryption-test-key-0123456789abcdef') };
@@ -35,7 +36,10 @@ describe('encrypted backups', () => {
     await sql`insert into municipalities (code, name, prefecture) values ('131105', '目黒区', '東京都')`.execute(
       source.db,
     );
-    await writeAudit(source.db, undefined, { action: 'test.before_backup', municipalityCode: '131105' });
+    await writeAudit(source.db, undefined, {
+      action: testAuditAction('test.before_backup'),
+      municipalityCode: '131105',
+    });
     await createBackup(source.db, source.engine, file, { key });
     // The target holds other data, so a refused restore that changed anything would show.
     await sql`insert into municipalities (code, name, prefecture) values ('131130', '渋谷区', '東京都')`.execute(

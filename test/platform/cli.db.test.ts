@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '../../src/server/platform/audit/audit.service';
+import { testAuditAction } from '../support/audit-actions';
 import { runCli, startServe } from './support/cli';
 import { createInstallation, type Installation } from './support/installation';
 
@@ -38,7 +39,7 @@ describe('the zaitaku command line', { timeout: 120_000 }, () => {
     try {
       for (const n of [1, 2, 3]) {
         await writeAudit(handle.db, undefined, {
-          action: 'test.cli',
+          action: testAuditAction('test.cli'),
           recordId: String(n),
           municipalityCode: null,
         });

@@ -4,6 +4,7 @@ import { verifyAuditChain, writeAudit } from '../../src/server/platform/audit/au
 import { auditKeyFromSecret, installAuditKey } from '../../src/server/platform/audit/audit-key';
 import { type DatabaseHandle, openDatabase } from '../../src/server/platform/db/database';
 import { migrateToLatest } from '../../src/server/platform/db/migrate';
+import { testAuditAction } from '../support/audit-actions';
 import { adminQuery, type Cluster, startCluster } from '../support/pg-cluster';
 import { runCli } from './support/cli';
 
@@ -57,8 +58,14 @@ describe('separate owner and runtime roles on PostgreSQL', { timeout: 120_000 },
   });
 
   it('lets the runtime role append to and read the audit log, and use ordinary tables', async () => {
-    await writeAudit(runtime.db, undefined, { action: 'test.runtime', municipalityCode: null });
-    await writeAudit(runtime.db, undefined, { action: 'test.runtime', municipalityCode: null });
+    await writeAudit(runtime.db, undefined, {
+      action: testAuditAction('test.runtime'),
+      municipalityCode: null,
+    });
+    await writeAudit(runtime.db, undefined, {
+      action: testAuditAction('test.runtime'),
+      municipalityCode: null,
+    });
     expect(await verifyAuditChain(runtime.db)).toMatchObject({ ok: true });
     await sql`insert into municipalities (code, name, prefecture) values ('131105', '目黒区', '東京都')`.execute(
       runtime.db,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { writeAudit } from '../../../src/server/platform/audit/audit.service';
 import type { Database } from '../../../src/server/platform/db/schema';
+import { testAuditAction } from '../../support/audit-actions';
 
 /**
  * Tables that exercise what a backup must carry: an identity column, a stored generated column,
@@ -62,7 +63,7 @@ export async function fillAwkwardTables(db: Kysely<Database>): Promise<void> {
   const ctx = { requestId: 'req-backup', clientIp: '127.0.0.1', municipalityCode: '131105' };
   for (let i = 0; i < 4; i++) {
     await writeAudit(db, ctx, {
-      action: 'test.event',
+      action: testAuditAction('test.event'),
       recordType: 'station',
       recordId: String(i),
       details: { i, label: `記録 ${i}`, nested: { z: 1, a: [true, null] } },

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { katakanaToHiragana, normalizeSearchKey } from '../../../contracts/japanese-text';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import '../../modules/directory/taxonomy.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '../../modules/directory/data');
 

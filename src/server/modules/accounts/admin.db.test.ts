@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAuditAction } from '../../../../test/support/audit-actions';
 import {
   createMunicipality,
   createOrganisation,
@@ -211,7 +212,7 @@ describe('audit log viewer', () => {
     const ctx = { requestId: 'r-audit', clientIp: '192.0.2.1', municipalityCode: '131105' };
     for (let i = 0; i < 5; i++) {
       await writeAudit(t.db, ctx, {
-        action: 'test.viewer',
+        action: testAuditAction('test.viewer'),
         recordType: 'patient_note',
         recordId: `n${i}`,
         patientId: i % 2 ? 'P-1' : 'P-2',
@@ -220,7 +221,7 @@ describe('audit log viewer', () => {
     await writeAudit(
       t.db,
       { ...ctx, municipalityCode: '011002' },
-      { action: 'test.viewer', patientId: 'P-1' },
+      { action: testAuditAction('test.viewer'), patientId: 'P-1' },
     );
     const h = admin.session.headers;
     const page1 = (await call('GET', '/api/admin/audit?action=test.viewer&limit=2', h)).json();

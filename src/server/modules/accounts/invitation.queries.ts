@@ -1,10 +1,9 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { InvitationStatus } from '../../../contracts/accounts';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import type { InvitationTable } from './invitation.table';
 import './organisation.table';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type InvitationRow = Selectable<InvitationTable> & {
   organisation_name: string;
   municipality_name: string;

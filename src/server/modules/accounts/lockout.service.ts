@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditAction } from '../../../contracts/audit-actions';
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
@@ -53,7 +54,11 @@ export async function recordFailedAttempt(
   db: Kysely<Database>,
   ctx: RequestContext,
   userId: string,
-  input: { action: string; reason: string; failureCode: 'auth.invalid_credentials' | 'auth.totp_invalid' },
+  input: {
+    action: AuditAction;
+    reason: string;
+    failureCode: 'auth.invalid_credentials' | 'auth.totp_invalid';
+  },
 ): Promise<never> {
   const kind = input.failureCode === 'auth.totp_invalid' ? 'second_factor' : 'password';
   const minutes = await db.transaction().execute(async (trx) => {

@@ -1,7 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { type Kysely, sql } from 'kysely';
+import type { Executor } from '../../platform/db/schema';
 
 // The municipalities table belongs to the platform and has no Kysely interface; plain SQL here.
 export async function findMunicipalityName(db: Executor, code: string): Promise<string | undefined> {

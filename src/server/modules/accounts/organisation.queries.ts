@@ -1,11 +1,10 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { OrganisationKind } from '../../../contracts/roles';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import type { OrganisationTable } from './organisation.table';
 import './membership.table';
 import './invitation.table';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type OrganisationRow = Selectable<OrganisationTable> & { member_count: number };
 
 function selectOrganisations(db: Executor) {

@@ -1,11 +1,8 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import './recovery-code.table';
 import { hashToken } from './tokens';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export const RECOVERY_CODE_COUNT = 10;
 // No 0/o, 1/l/i: codes are typed from paper.

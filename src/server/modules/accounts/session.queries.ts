@@ -1,12 +1,10 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { OrganisationKind, Role } from '../../../contracts/roles';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import './membership.table';
 import './organisation.table';
 import './session.table';
 import './user.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type MembershipView = {
   organisationId: string;

@@ -1,6 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config';
-import type { Database } from '../../platform/db/schema';
+import type { Database, Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import {
   deleteSession,
@@ -10,8 +10,6 @@ import {
   updateSession,
 } from './session.queries';
 import { createToken, hashToken } from './tokens';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export const SESSION_COOKIE = 'zaitaku_session';
 // Writing last_seen_at on every request would double the writes; 30 s is finer than any timeout.

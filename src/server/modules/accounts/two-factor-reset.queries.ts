@@ -1,9 +1,8 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../platform/db/schema';
 import type { TwoFactorResetRequestTable } from './two-factor-reset.table';
 import './two-factor-reset.table';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type TwoFactorResetRequestRow = Selectable<TwoFactorResetRequestTable>;
 
 /** The person's open request (lapsed or not), locked for the caller's transaction. */

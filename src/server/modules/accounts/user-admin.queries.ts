@@ -1,13 +1,12 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import { escapeLike } from './organisation.queries';
 import type { UserTable } from './user.table';
 import './membership.table';
 import './two-factor-reset.table';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type AdminUserRow = Selectable<UserTable> & {
   memberships: AdminMembership[];
   /** Email of the ward admin whose two-factor reset request waits for a second admin. */

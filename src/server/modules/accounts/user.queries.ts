@@ -1,10 +1,9 @@
-import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import { type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import type { UserTable } from './user.table';
 import './user.table';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type UserRow = Selectable<UserTable>;
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {

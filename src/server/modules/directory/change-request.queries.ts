@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { ChangeRequestSource, ChangeRequestStatus } from '../../../contracts/directory';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import type { ChangeRequestRow } from './change-request.presenter';
 import './review.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 function selectRequests(executor: Executor) {
   return executor

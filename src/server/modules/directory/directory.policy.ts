@@ -1,9 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { type Actor, hasRole } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * Facilities a facility_editor may edit: those linked (organisations.facility_id) to an

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type {
   CapacitySignal,
   CollaborationTool,
@@ -6,11 +6,9 @@ import type {
   FacilityStatus,
   FacilityType,
 } from '../../../contracts/directory';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { closuresOf, type HoursColumns, type HoursRow, hoursRowsOf } from './opening-hours';
 import './facility.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** A facility with everything its page shows, loaded in one statement. */
 export type FacilityRecord = {

@@ -1,10 +1,8 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/schema';
 import { buildSearchFields } from './search-document';
 import './facility.table';
 import './taxonomy.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * Recomputes the search columns (search_text, search_grams, name_key, kana_key) of the given

@@ -1,9 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { FacilityType } from '../../../contracts/directory';
-import type { Database } from '../../platform/db/schema';
+import type { Database, Executor } from '../../platform/db/schema';
 import './taxonomy.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type CapabilityRow = {
   code: string;

@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AccessAction, AccessBasis } from '../../../contracts/patients';
 import type { RequestContext } from '../context';
-import type { Database } from '../db/schema';
+import type { Database, Executor } from '../db/schema';
 import { clock } from '../time/clock';
 import './access-log.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type AccessEntry = {
   patientId: string | null;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testAuditAction } from '../../../../test/support/audit-actions';
 import { openTestDatabase } from '../../../../test/support/test-db';
 import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
@@ -66,7 +67,11 @@ describe('the keyed audit chain', () => {
   beforeEach(async () => {
     await asOwner(handle.db, () => sql`delete from audit_log`.execute(handle.db));
     for (let i = 0; i < 6; i++) {
-      await writeAudit(handle.db, ctx, { action: 'test.chain', recordType: 'thing', recordId: String(i) });
+      await writeAudit(handle.db, ctx, {
+        action: testAuditAction('test.chain'),
+        recordType: 'thing',
+        recordId: String(i),
+      });
     }
   });
 
@@ -130,7 +135,7 @@ describe('the keyed audit chain', () => {
         .values({ ...row, hash_alg: 'sha256', key_id: null, hash: prev })
         .execute();
     }
-    await writeAudit(handle.db, ctx, { action: 'test.after_upgrade' });
+    await writeAudit(handle.db, ctx, { action: testAuditAction('test.after_upgrade') });
     expect(await verifyAuditChain(handle.db, key)).toMatchObject({ ok: true, checked: 4, legacyRows: 3 });
 
     // An edit among the old rows, with the old chain recomputed, breaks at the first keyed row.
@@ -169,7 +174,7 @@ describe('the keyed audit chain', () => {
 
   it('detects a replaced head against the anchor, and accepts the grown chain', async () => {
     const anchor = (await readAnchor(handle.db, key))!;
-    await writeAudit(handle.db, ctx, { action: 'test.later' });
+    await writeAudit(handle.db, ctx, { action: testAuditAction('test.later') });
     expect(await checkAnchor(handle.db, anchor)).toEqual({ ok: true });
     await asOwner(handle.db, () =>
       handle.db

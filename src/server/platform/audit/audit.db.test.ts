@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAuditAction } from '../../../../test/support/audit-actions';
 import { openTestDatabase } from '../../../../test/support/test-db';
 import type { DatabaseHandle } from '../db/database';
 import { verifyAuditChain, writeAudit } from './audit.service';
@@ -18,7 +19,7 @@ describe('audit log', () => {
   it('chains every row to the one before it and verifies clean', async () => {
     for (let i = 0; i < 5; i++) {
       await writeAudit(handle.db, ctx, {
-        action: 'test.event',
+        action: testAuditAction('test.event'),
         recordType: 'thing',
         recordId: String(i),
         details: { b: 1, a: [i] },

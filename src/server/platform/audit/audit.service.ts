@@ -1,12 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { AuditAction } from '../../../contracts/audit-actions';
 import type { RequestContext } from '../context';
-import type { Database } from '../db/schema';
+import type { Database, Executor } from '../db/schema';
 import { type AuditKey, currentAuditKey } from './audit-key';
 import './audit.table';
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   outcome?: 'success' | 'failure' | 'denied';
   recordType?: string;
   recordId?: string;
@@ -21,8 +22,6 @@ export type AuditEntry = {
 const GENESIS = '0'.repeat(64);
 // One advisory lock key for the chain: appends are serialised so each row names its true predecessor.
 const CHAIN_LOCK = 7_346_001;
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Appends one audit row inside the caller's transaction (or its own one). */
 export async function writeAudit(

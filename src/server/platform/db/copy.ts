@@ -1,8 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { ROWS_PER_TURN, turnEventLoop } from '../runtime/event-loop';
-import type { Database } from './schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './schema';
 
 /**
  * The rows of one COPY … FROM STDIN in PostgreSQL's binary format. It travels to the driver as the

@@ -1,10 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { PageQuery } from '../../../contracts/page';
 import type { KeysetPosition } from '../db/pagination';
-import type { Database } from '../db/schema';
+import type { Database, Executor } from '../db/schema';
 import './inbox.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** One user's notices, newest first, `limit + 1` rows after the cursor. */
 export function listInboxRows(

@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Executor } from '../db/schema';
 import { clock } from '../time/clock';
 import './job.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type JobRequest = {
   /** The handler's name, declared by a module's `jobs` (or the platform's own). */

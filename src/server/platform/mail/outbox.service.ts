@@ -1,9 +1,7 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Database } from '../db/schema';
+import type { Database, Executor } from '../db/schema';
 import type { MailOutboxTable } from './outbox.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type OutgoingMail = {
   kind: string;

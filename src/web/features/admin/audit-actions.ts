@@ -1,8 +1,17 @@
+import { type AuditAction, isAuditAction } from '../../../contracts/audit-actions';
+
 /**
- * Plain-language names of the audited actions the platform writes. Codes not listed here (new
- * modules) are shown as they are; the code itself is always shown too, for searching.
+ * Plain-language names of every audited action (keyed by the contracts' `AuditAction`, so a new
+ * action without a name fails the typecheck). Stored codes the system no longer writes (rows from
+ * before a rename) are shown as they are; the code itself is always shown too, for searching.
  */
-const actionNames: Record<string, { ja: string; en: string }> = {
+const actionNames: Record<AuditAction, { ja: string; en: string }> = {
+  'backup.create': { ja: 'バックアップの作成', en: 'Backup created' },
+  'backup.restore': { ja: 'バックアップからの復元', en: 'Backup restored' },
+  'access_log.seal': { ja: 'アクセス記録の封印', en: 'Access log sealed' },
+  'inbox.acknowledge': { ja: 'お知らせの確認', en: 'Notice acknowledged' },
+  'auth.totp_secrets_seal': { ja: '二要素認証の鍵の暗号化', en: 'Two-factor secrets sealed' },
+  'auth.totp_secrets_reseal': { ja: '二要素認証の鍵の再暗号化', en: 'Two-factor secrets re-sealed' },
   'auth.login': { ja: 'ログイン', en: 'Login' },
   'auth.logout': { ja: 'ログアウト', en: 'Logout' },
   'auth.totp': { ja: '確認コードの入力', en: 'Two-factor code' },
@@ -32,9 +41,50 @@ const actionNames: Record<string, { ja: string; en: string }> = {
   'outbox.retry': { ja: 'メールの再送', en: 'Mail resent' },
   'audit.read': { ja: '監査ログの閲覧', en: 'Audit log read' },
   'audit.export': { ja: '監査ログの CSV 出力', en: 'Audit log exported' },
+  'facility.create': { ja: '施設の登録', en: 'Facility added' },
+  'facility.update': { ja: '施設情報の変更', en: 'Facility changed' },
+  'facility.capacity.set': { ja: '受け入れ状況の更新', en: 'Capacity updated' },
+  'facility.confirm': { ja: '掲載内容の確認', en: 'Entry confirmed' },
+  'facility.reminder.send': { ja: '確認依頼の送信', en: 'Reminder sent' },
+  'facility.change_request.submit': { ja: '変更申請の提出', en: 'Change request submitted' },
+  'facility.change_request.approve': { ja: '変更申請の承認', en: 'Change request approved' },
+  'facility.change_request.reject': { ja: '変更申請の差し戻し', en: 'Change request rejected' },
+  'facility.change_request.withdraw': { ja: '変更申請の取り下げ', en: 'Change request withdrawn' },
+  'opendata.import': { ja: 'オープンデータの取り込み', en: 'Open data imported' },
+  'patient.create': { ja: '患者の登録', en: 'Patient registered' },
+  'patient.update': { ja: '患者情報の変更', en: 'Patient changed' },
+  'patient.merge': { ja: '重複した患者の統合', en: 'Patients merged' },
+  'patient.break_glass': { ja: '緊急閲覧（理由つき）', en: 'Break-glass access' },
+  'care_circle.add': { ja: '支援者の追加', en: 'Circle member added' },
+  'care_circle.end': { ja: '支援者の終了', en: 'Circle member ended' },
+  'access_log.read': { ja: 'アクセス記録の閲覧', en: 'Access log read' },
+  'access_log.export': { ja: 'アクセス記録の出力', en: 'Access log exported' },
+  'discharge.case.open': { ja: '退院支援の開始', en: 'Discharge case opened' },
+  'discharge.case.plan': { ja: '退院支援：計画中へ', en: 'Case: planning' },
+  'discharge.case.schedule': { ja: '退院支援：退院日決定', en: 'Case: scheduled' },
+  'discharge.case.discharge': { ja: '退院支援：退院', en: 'Case: discharged' },
+  'discharge.case.follow_up': { ja: '退院支援：退院後の確認へ', en: 'Case: follow-up' },
+  'discharge.case.close': { ja: '退院支援の終了', en: 'Case closed' },
+  'discharge.case.cancel': { ja: '退院支援の中止', en: 'Case cancelled' },
+  'discharge.case.transfer': { ja: '退院支援：転院', en: 'Case: transferred' },
+  'discharge.case.decease': { ja: '退院支援：死亡', en: 'Case: deceased' },
+  'discharge.change.propose': { ja: '担当変更の提案', en: 'Provider change proposed' },
+  'discharge.change.request_consent': { ja: '担当変更：同意の依頼', en: 'Change: consent requested' },
+  'discharge.change.record_consent': { ja: '担当変更：同意の記録', en: 'Change: consent recorded' },
+  'discharge.change.notify_incumbent': { ja: '担当変更：現担当への連絡', en: 'Change: incumbent told' },
+  'discharge.change.acknowledge': { ja: '担当変更：現担当の了承', en: 'Change: acknowledged' },
+  'discharge.change.object': { ja: '担当変更：現担当の異議', en: 'Change: objected' },
+  'discharge.change.escalate': { ja: '担当変更：期限切れで包括へ', en: 'Change: escalated' },
+  'discharge.change.confirm': { ja: '担当変更の確定', en: 'Change confirmed' },
+  'discharge.change.keep_current': { ja: '担当変更：現担当を継続', en: 'Change: kept current' },
+  'discharge.change.share_care': { ja: '担当変更：併診', en: 'Change: shared care' },
+  'discharge.change.withdraw': { ja: '担当変更の取り下げ', en: 'Change withdrawn' },
+  'discharge.change.override': { ja: '担当変更：例外確定の申請', en: 'Change: override requested' },
+  'discharge.change.override_approved': { ja: '担当変更：例外確定の承認', en: 'Change: override approved' },
+  'discharge.notice.acknowledge': { ja: '退院支援の連絡の確認', en: 'Discharge notice acknowledged' },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */
 export function actionName(action: string, language: 'ja' | 'en'): string | undefined {
-  return actionNames[action]?.[language];
+  return isAuditAction(action) ? actionNames[action][language] : undefined;
 }

@@ -1,12 +1,9 @@
-import type { Kysely } from 'kysely';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
-import type { Database } from '../../../platform/db/schema';
+import type { Executor } from '../../../platform/db/schema';
 import { closuresOf, hoursRowsOf } from '../../directory';
 import type { FacilityRecord } from '../parse/facility-record';
 import type { DirectoryRow } from './facility-row';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Enough of a facility to match a row to it and to see that nothing changed since the last import. */
 export type FacilityMatch = {

@@ -1,13 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { ImportReport, OpenDataLayout } from '../../../../contracts/opendata';
-import type { Database } from '../../../platform/db/schema';
+import type { Database, Executor } from '../../../platform/db/schema';
 import type { ImportIndexes } from './bulk-indexes';
 import type { FacilityKeyed, MatchIndex } from './import-plan';
 
 // The state of one import, in a file of its own: the batch (import-batch.ts) and the writes
 // (import-writes.ts) both read it, and neither imports the other's file for it.
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** What `written` keeps of a facility the import created or changed: its keys and the row's line. */
 export type WrittenFacility = FacilityKeyed & { line: number };
