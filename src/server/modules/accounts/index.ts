@@ -28,4 +28,5 @@ export const accountsModule: ServerModule = {
 };
 
 export { DEMO_FACILITY_EDITOR_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from './demo.seed';
+export { listLinkedFacilityIds } from './organisation.queries';
 export { totpCode } from './totp';

@@ -71,3 +71,25 @@ export async function isOrganisationInUse(db: Executor, id: string): Promise<boo
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * The directory facilities linked (`organisations.facility_id`) to the given organisations of the
+ * municipality: what their facility_editors may edit. The directory asks through accounts' index.ts.
+ */
+export async function listLinkedFacilityIds(
+  db: Executor,
+  municipalityCode: string,
+  organisationIds: readonly string[],
+): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('organisations')
+    .select('facility_id')
+    .distinct()
+    .where('id', 'in', organisationIds)
+    .where('municipality_code', '=', municipalityCode)
+    .where('facility_id', 'is not', null)
+    .$narrowType<{ facility_id: string }>()
+    .execute();
+  return rows.map((row) => row.facility_id);
+}

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { type Actor, hasRole } from '../../platform/context';
 import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import { listLinkedFacilityIds } from '../accounts';
 
 /**
  * Facilities a facility_editor may edit: those linked (organisations.facility_id) to an
@@ -9,12 +9,7 @@ import { AppError } from '../../platform/errors';
  */
 export async function editableFacilityIds(executor: Executor, actor: Actor): Promise<string[]> {
   const orgIds = actor.memberships.filter((m) => m.role === 'facility_editor').map((m) => m.organisationId);
-  if (orgIds.length === 0) return [];
-  const { rows } = await sql<{ facility_id: string }>`
-    select distinct o.facility_id from organisations o
-    where o.id = any(${orgIds}::uuid[]) and o.municipality_code = ${actor.municipalityCode}
-      and o.facility_id is not null`.execute(executor);
-  return rows.map((r) => r.facility_id);
+  return listLinkedFacilityIds(executor, actor.municipalityCode, orgIds);
 }
 
 /**
