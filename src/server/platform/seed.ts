@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ModuleDeps, ServerModule } from './module';
+import { insertMunicipality } from './municipality.queries';
 
 /**
  * Seeds the demo municipality (目黒区, 131105) on first run: `auto` seeds only into an empty
@@ -17,10 +18,13 @@ export async function seedDemo(
   if (options.mode === 'auto' && (done.rows[0]?.n ?? 0) > 0) return false;
   const code = options.municipalityCode ?? deps.config.DEFAULT_MUNICIPALITY;
   options.print(`デモデータを作成しています（${code}）… / seeding demo data…`);
-  await sql`
-    insert into municipalities (code, name, name_kana, name_en, prefecture)
-    values ('131105', '目黒区', 'めぐろく', 'Meguro City', '東京都')
-    on conflict (code) do nothing`.execute(deps.db);
+  await insertMunicipality(deps.db, {
+    code: '131105',
+    name: '目黒区',
+    nameKana: 'めぐろく',
+    nameEn: 'Meguro City',
+    prefecture: '東京都',
+  });
   for (const module of modules) {
     if (module.seedDemo) await module.seedDemo(deps, code, options.print);
   }

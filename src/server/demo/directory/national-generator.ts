@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { toSixDigitCode } from '../../../contracts/municipality-code';
 import type { Database } from '../../platform/db/schema';
+import { insertMunicipality } from '../../platform/municipality.queries';
 import { type DemoFacility, iterateFacilities } from './facility-generator';
 import { type Geography, installGeography, loadMeguroGeography } from './meguro-geography';
 import { createRandom } from './random';
@@ -60,8 +61,7 @@ export function* iterateNationalFacilities(
 /** Registers the fictional municipalities with their districts and 町丁. */
 export async function installSyntheticMunicipalities(db: Kysely<Database>, geographies: Geography[]) {
   for (const geo of geographies) {
-    await sql`insert into municipalities (code, name, prefecture) values (${geo.municipalityCode}, ${geo.city}, ${geo.prefecture})
-      on conflict (code) do nothing`.execute(db);
+    await insertMunicipality(db, { code: geo.municipalityCode, name: geo.city, prefecture: geo.prefecture });
     await installGeography(db, geo, geo.municipalityCode);
   }
 }

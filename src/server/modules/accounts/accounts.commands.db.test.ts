@@ -6,9 +6,9 @@ import { captureOutput, cliDatabase } from '../../../../test/support/cli-databas
 import { loadConfig } from '../../platform/config';
 import { acquireDataDirLock } from '../../platform/db/data-dir-lock';
 import { withDatabase } from '../../platform/db/with-database';
+import { insertMunicipality } from '../../platform/municipality.queries';
 import { accountsCommands } from './accounts.commands';
 import { DEMO_USERS, seedAccountsDemo } from './demo.seed';
-import { insertMunicipality } from './municipality.queries';
 import { totpCode } from './totp';
 
 const cli = cliDatabase('cli', { PASSWORD_SCRYPT_LOG_N: '12' });

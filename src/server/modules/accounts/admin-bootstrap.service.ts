@@ -3,8 +3,8 @@ import { isValidMunicipalityCode } from '../../../contracts/municipality-code';
 import { writeAudit } from '../../platform/audit/audit.service';
 import { AppError, isUniqueViolation } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
+import { findMunicipalityName, insertMunicipality } from '../../platform/municipality.queries';
 import { assertStrongPassword } from './credential.service';
-import { findMunicipalityName, insertMunicipality } from './municipality.queries';
 import { hashPassword } from './password';
 import { findUserByEmail } from './user.queries';
 

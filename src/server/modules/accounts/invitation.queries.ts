@@ -1,8 +1,9 @@
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { InvitationStatus } from '../../../contracts/accounts';
 import type { Executor } from '../../platform/db/schema';
 import type { InvitationTable } from './invitation.table';
 import './organisation.table';
+import '../../platform/municipality.table';
 
 export type InvitationRow = Selectable<InvitationTable> & {
   organisation_name: string;
@@ -10,14 +11,16 @@ export type InvitationRow = Selectable<InvitationTable> & {
 };
 
 function selectInvitations(db: Executor) {
-  return db
-    .selectFrom('invitations as i')
-    .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
-    .selectAll('i')
-    .select('o.name as organisation_name')
-    .select(
-      sql<string>`(select name from municipalities where code = i.municipality_code)`.as('municipality_name'),
-    );
+  return (
+    db
+      .selectFrom('invitations as i')
+      .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
+      .selectAll('i')
+      .select('o.name as organisation_name')
+      // The foreign key makes this join find exactly one row.
+      .innerJoin('municipalities as m', 'm.code', 'i.municipality_code')
+      .select('m.name as municipality_name')
+  );
 }
 
 /** Status from the timestamps: accepted and revoked are final; otherwise the expiry decides. */

@@ -10,6 +10,7 @@ import type { Actor, RequestContext } from '../../platform/context';
 import { AppError, isUniqueViolation } from '../../platform/errors';
 import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
+import { findMunicipalityName } from '../../platform/municipality.queries';
 import { clock } from '../../platform/time/clock';
 import { invitationMail } from './account-mail';
 import { toInvitation } from './admin.presenter';
@@ -20,7 +21,6 @@ import {
   invitationStatus,
   listInvitations,
 } from './invitation.queries';
-import { findMunicipalityName } from './municipality.queries';
 import { findOrganisation } from './organisation.queries';
 import { hashPassword } from './password';
 import { type IssuedSession, startSession } from './session.service';

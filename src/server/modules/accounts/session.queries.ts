@@ -5,6 +5,7 @@ import './membership.table';
 import './organisation.table';
 import './session.table';
 import './user.table';
+import '../../platform/municipality.table';
 
 export type MembershipView = {
   organisationId: string;
@@ -39,6 +40,8 @@ export async function findSessionRecord(
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    // The user's foreign key makes this join find exactly one row.
+    .innerJoin('municipalities as m', 'm.code', 'u.municipality_code')
     .select([
       's.id as sessionId',
       's.csrf_token as csrfToken',
@@ -53,9 +56,7 @@ export async function findSessionRecord(
       'u.password_change_required as passwordChangeRequired',
       'u.municipality_code as municipalityCode',
     ])
-    .select(
-      sql<string>`(select name from municipalities where code = u.municipality_code)`.as('municipalityName'),
-    )
+    .select('m.name as municipalityName')
     .select(sql<boolean>`u.totp_secret is not null`.as('totpEnrolled'))
     .select(
       sql<MembershipView[]>`coalesce((

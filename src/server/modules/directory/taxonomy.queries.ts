@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { FacilityType } from '../../../contracts/directory';
 import type { Database, Executor } from '../../platform/db/schema';
+import { findMunicipality } from '../../platform/municipality.queries';
 import './taxonomy.table';
 
 export type CapabilityRow = {
@@ -62,10 +63,7 @@ const knownMunicipalities = new WeakMap<object, Set<string>>();
 export async function municipalityExists(executor: Kysely<Database>, code: string): Promise<boolean> {
   const known = knownMunicipalities.get(executor) ?? new Set<string>();
   if (known.has(code)) return true;
-  const { rows } = await sql<{
-    one: number;
-  }>`select 1 as one from municipalities where code = ${code}`.execute(executor);
-  if (rows.length === 0) return false;
+  if (!(await findMunicipality(executor, code))) return false;
   known.add(code);
   knownMunicipalities.set(executor, known);
   return true;

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   OPEN_DATA_LICENCE,
   type OpenDataCatalog,
@@ -7,7 +7,9 @@ import {
 } from '../../../contracts/opendata';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
-import { countFacilities, findMunicipality } from './export/export-source';
+import { findMunicipality } from '../../platform/municipality.queries';
+import { countFacilities } from './export/export-source';
+import { findDataVersion } from './opendata-public.queries';
 
 /** The downloads of a municipality, with licence and credit line. Throws not_found for an unknown one. */
 export async function getCatalog(db: Kysely<Database>, code: string): Promise<OpenDataCatalog> {
@@ -35,15 +37,8 @@ export async function getCatalog(db: Kysely<Database>, code: string): Promise<Op
  * confirmations (which change without touching the facility). Throws not_found for an unknown one.
  */
 export async function getDataVersion(db: Kysely<Database>, code: string): Promise<string> {
-  const { rows } = await sql<{ known: boolean; n: number; last: Date | null; confirmed: Date | null }>`
-    select exists (select 1 from municipalities where code = ${code}) as known,
-      (select count(*)::int from facilities where municipality_code = ${code}) as n,
-      (select max(updated_at) from facilities where municipality_code = ${code}) as last,
-      (select max(confirmed_at) from facility_capabilities where municipality_code = ${code}) as confirmed`.execute(
-    db,
-  );
-  const row = rows[0];
-  if (!row?.known) throw new AppError('not_found', { municipality: code });
+  const row = await findDataVersion(db, code);
+  if (!row.known) throw new AppError('not_found', { municipality: code });
   const time = (d: Date | null) => (d ? new Date(d).getTime() : 0);
   return `${row.n}-${time(row.last)}-${time(row.confirmed)}`;
 }

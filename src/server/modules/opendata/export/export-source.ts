@@ -12,8 +12,6 @@ export type ExportFacility = FacilityState & {
   closures: Array<[number, number]>;
 };
 
-export type MunicipalityInfo = { code: string; name: string; prefecture: string };
-
 const PAGE = 1000;
 
 /**
@@ -65,15 +63,6 @@ async function loadCapabilities(
     map.set(row.facility_id, list);
   }
   return map;
-}
-
-export async function findMunicipality(
-  db: Kysely<Database>,
-  code: string,
-): Promise<MunicipalityInfo | undefined> {
-  const { rows } = await sql<MunicipalityInfo>`
-    select code, name, prefecture from municipalities where code = ${code}`.execute(db);
-  return rows[0];
 }
 
 export async function countFacilities(

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ExportDataset, ExportFormat } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
 import { AppError } from '../../../platform/errors';
-import { findMunicipality } from './export-source';
+import { findMunicipality } from '../../../platform/municipality.queries';
 import { fhirBundle } from './fhir-export';
 import { hsdsDocument } from './hsds-export';
 import { DATASETS } from './standard-rows';

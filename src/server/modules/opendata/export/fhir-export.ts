@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { facilityTypeLabels } from '../../../../contracts/directory';
 import type { Database } from '../../../platform/db/schema';
+import type { MunicipalityInfo } from '../../../platform/municipality.queries';
 import { listCapabilities } from '../../directory';
 import { FACILITY_TYPES } from '../parse/facility-kinds';
 import { closureNote, FHIR_DAYS, jsonArray, openingGroups, stableUuid, tokyoDate } from './exchange-common';
-import { type ExportFacility, exportFacilities, type MunicipalityInfo } from './export-source';
+import { type ExportFacility, exportFacilities } from './export-source';
 
 /** JP Core (jpfhir.jp/fhir/core 1.x) profiles, extensions and identifier systems (STANDARDS.md). */
 const JP = {

@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import { facilityTypeLabels } from '../../../../contracts/directory';
 import { OPEN_DATA_LICENCE } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
+import type { MunicipalityInfo } from '../../../platform/municipality.queries';
 import { listCapabilities } from '../../directory';
 import { FACILITY_TYPES } from '../parse/facility-kinds';
 import { joinAddress } from '../parse/normalise-address';
 import { closureNote, ICAL_DAYS, jsonArray, openingGroups, stableUuid, tokyoDate } from './exchange-common';
-import { type ExportFacility, exportFacilities, type MunicipalityInfo } from './export-source';
+import { type ExportFacility, exportFacilities } from './export-source';
 
 const CAPABILITY_TAXONOMY = 'zaitaku-home-care-capabilities';
 const FLAG_TAXONOMY = 'zaitaku-schedule-flags';

@@ -1,5 +1,6 @@
 import type { OpenDataLayout } from '../../../../contracts/opendata';
 import { type FacilityField, LAYOUT_COLUMNS } from '../../../../contracts/opendata-layouts';
+import type { MunicipalityInfo } from '../../../platform/municipality.queries';
 import { projectFacility, serviceKindOf } from '../import/facility-projection';
 import {
   defaultServiceLabel,
@@ -8,7 +9,7 @@ import {
   medicalKindLabel,
 } from '../parse/facility-kinds';
 import { type FacilityRecord, FIELD_SPECS } from '../parse/facility-record';
-import type { ExportFacility, MunicipalityInfo } from './export-source';
+import type { ExportFacility } from './export-source';
 
 /** The two datasets a municipality publishes, each in its standard layout. */
 export const DATASETS = {

@@ -4,9 +4,10 @@ import { type Kysely, sql } from 'kysely';
 import { facilityTypeLabels } from '../../../../contracts/directory';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';
+import type { MunicipalityInfo } from '../../../platform/municipality.queries';
 import { FACILITY_TYPES, type FacilityType, MEDICAL_TYPES } from '../parse/facility-kinds';
 import { encodeCp932 } from '../parse/text-decoding';
-import { exportFacilities, type MunicipalityInfo } from './export-source';
+import { exportFacilities } from './export-source';
 import { DATASETS, headersOf, standardCells } from './standard-rows';
 import { type XlsxSheet, xlsxStream } from './xlsx-stream';
 
