@@ -38,3 +38,8 @@ export async function insertMunicipality(
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }
+
+/** Every municipality of the installation, by code (the daily jobs that run per tenant). */
+export async function listMunicipalities(db: Executor): Promise<MunicipalityInfo[]> {
+  return db.selectFrom('municipalities').select(['code', 'name', 'prefecture']).orderBy('code').execute();
+}

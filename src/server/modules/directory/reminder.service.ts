@@ -11,6 +11,7 @@ import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox.service';
+import { listMunicipalities } from '../../platform/municipality.queries';
 import { listFacilityEditorIds } from './facility-editor.queries';
 import { noticeReminder } from './facility-notices';
 import { staleBefore } from './search.service';
@@ -145,9 +146,8 @@ export async function remindAllMunicipalities(
   trx: Transaction<Database>,
   options: { baseUrl: string; now: Date },
 ): Promise<number> {
-  const { rows } = await sql<{ code: string }>`select code from municipalities order by code`.execute(trx);
   let facilities = 0;
-  for (const { code } of rows) {
+  for (const { code } of await listMunicipalities(trx)) {
     const result = await remindInTransaction(trx, {
       municipalityCode: code,
       baseUrl: options.baseUrl,

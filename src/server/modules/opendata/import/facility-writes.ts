@@ -295,14 +295,3 @@ export async function insertHistory(
     ]),
   );
 }
-
-/** Adds a municipality the installation did not have, named from the file. */
-export async function insertMunicipality(
-  trx: Trx,
-  municipality: { code: string; name: string; prefecture: string },
-): Promise<void> {
-  await sql`
-    insert into municipalities (code, name, prefecture)
-    values (${municipality.code}, ${municipality.name}, ${municipality.prefecture})
-    on conflict (code) do nothing`.execute(trx);
-}

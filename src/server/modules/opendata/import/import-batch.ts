@@ -1,4 +1,5 @@
 import type { ImportReport } from '../../../../contracts/opendata';
+import { insertMunicipality } from '../../../platform/municipality.queries';
 import { ROWS_PER_TURN, turnEventLoop } from '../../../platform/runtime/event-loop';
 import { type ResolvedRow, rawCells } from '../parse/row-resolution';
 import {
@@ -8,7 +9,6 @@ import {
   findFacilityStates,
   findMunicipalityFacilities,
 } from './facility-state';
-import { insertMunicipality } from './facility-writes';
 import {
   addToIndex,
   createPlan,

@@ -4,6 +4,7 @@ import type { ImportReport, ImportRowError, OpenDataLayout } from '../../../../c
 import { writeAudit } from '../../../platform/audit/audit.service';
 import type { RequestContext } from '../../../platform/context';
 import type { Database } from '../../../platform/db/schema';
+import { listMunicipalities } from '../../../platform/municipality.queries';
 import { inspectFile } from '../parse/open-data-reader';
 import { readOpenDataFor } from '../parse/read-in-worker';
 import type { ResolvedRow } from '../parse/row-resolution';
@@ -221,8 +222,7 @@ export function emptyImportReport(
 }
 
 async function loadMunicipalities(db: Kysely<Database>) {
-  const { rows } = await sql<{ code: string; name: string; prefecture: string }>`
-    select code, name, prefecture from municipalities`.execute(db);
+  const rows = await listMunicipalities(db);
   return new Map(rows.map((r) => [r.code, { name: r.name, prefecture: r.prefecture }]));
 }
 
