@@ -47,38 +47,41 @@ export function OpenCasePage() {
       <p className="page-narrow">{t('open.intro')}</p>
       {patients.isPending ? <Loading /> : null}
       <ErrorAlert error={patients.error ?? open.error} />
-      <form className="form page-narrow" onSubmit={submit}>
-        <SelectField
-          name="patientId"
-          label={t('open.patient')}
-          hint={t('open.patientHint')}
-          required
-          defaultValue={params.get('patientId') ?? ''}
-          emptyLabel="—"
-          options={(patients.data?.items ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.name}（${p.nameKana}）`,
-          }))}
-        />
-        <TextField
-          name="hospitalName"
-          label={t('open.hospitalName')}
-          hint={t('open.hospitalHint')}
-          required
-        />
-        <TextField
-          name="admittedOn"
-          type="date"
-          label={t('open.admittedOn')}
-          required
-          defaultValue={tokyoToday()}
-        />
-        <TextField name="expectedOn" type="date" label={t('open.expectedOn')} />
-        <TextField name="note" label={t('open.note')} />
-        <button className="button" type="submit" disabled={open.isPending}>
-          {t('open.submit')}
-        </button>
-      </form>
+      {/* Rendered once the list is in: a select's default (?patientId=) applies only at mount. */}
+      {patients.data ? (
+        <form className="form page-narrow" onSubmit={submit}>
+          <SelectField
+            name="patientId"
+            label={t('open.patient')}
+            hint={t('open.patientHint')}
+            required
+            defaultValue={params.get('patientId') ?? ''}
+            emptyLabel="—"
+            options={patients.data.items.map((p) => ({
+              value: p.id,
+              label: `${p.name}（${p.nameKana}）`,
+            }))}
+          />
+          <TextField
+            name="hospitalName"
+            label={t('open.hospitalName')}
+            hint={t('open.hospitalHint')}
+            required
+          />
+          <TextField
+            name="admittedOn"
+            type="date"
+            label={t('open.admittedOn')}
+            required
+            defaultValue={tokyoToday()}
+          />
+          <TextField name="expectedOn" type="date" label={t('open.expectedOn')} />
+          <TextField name="note" label={t('open.note')} />
+          <button className="button" type="submit" disabled={open.isPending}>
+            {t('open.submit')}
+          </button>
+        </form>
+      ) : null}
     </>
   );
 }
