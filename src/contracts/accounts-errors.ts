@@ -55,6 +55,11 @@ export const accountsErrors = defineErrors({
     ja: '同じ名前の組織がすでにあります。別の名前を入力してください。',
     en: 'An organisation with this name already exists.',
   },
+  'organisation.facility_not_in_municipality': {
+    status: 400,
+    ja: 'この施設は区の施設一覧にありません。区内の施設を施設検索で選び、その施設IDを入力してください。',
+    en: 'This facility is not in your municipality’s directory. Choose a facility of your municipality from the directory.',
+  },
   'organisation.in_use': {
     status: 409,
     ja: 'この組織には所属しているユーザーか招待の記録があるため、削除できません。名称の変更で対応してください。',

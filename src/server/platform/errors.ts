@@ -24,6 +24,14 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** PostgreSQL unique_violation (23505) on the named constraint, for turning it into a 409 code. */
+/** A foreign key the database refused (23503), optionally a named constraint. */
+export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  if (e?.code !== '23503') return false;
+  if (!constraint) return true;
+  return e.constraint === constraint || (e.message ?? '').includes(constraint);
+}
+
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as { code?: string; constraint?: string; message?: string };
   if (e?.code !== '23505') return false;

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../contracts/error-codes';
 import { type AuditEntry, writeAudit } from './audit/audit.service';
 import type { Actor, RequestContext } from './context';
 import type { Database } from './db/schema';
-import { AppError, isUniqueViolation } from './errors';
+import { AppError, isForeignKeyViolation, isUniqueViolation } from './errors';
 import type { ModuleDeps } from './module';
 import { clock } from './time/clock';
 
@@ -23,6 +23,8 @@ export type UseCaseOptions = {
   requireActor?: boolean;
   /** Unique constraints this use case may hit, and the 409 code each means. */
   uniqueViolations?: Record<string, ErrorCode>;
+  /** Foreign keys that carry a rule of the domain (a link across tenants), and the code each means. */
+  foreignKeyViolations?: Record<string, ErrorCode>;
   /** Serializable isolation, for checks that read several rows before writing (retried once). */
   serializable?: boolean;
 };
@@ -93,6 +95,9 @@ function toDomainError(error: unknown, options: UseCaseOptions): unknown {
       if (isUniqueViolation(error, constraint)) return new AppError(code);
     }
     return new AppError('conflict');
+  }
+  for (const [constraint, code] of Object.entries(options.foreignKeyViolations ?? {})) {
+    if (isForeignKeyViolation(error, constraint)) return new AppError(code);
   }
   if (isRetryable(error)) return new AppError('conflict');
   return error;

@@ -9,6 +9,7 @@ import {
   createUser,
   MUNICIPALITIES,
 } from '../../../../test/support/factories/accounts';
+import { createTestFacility } from '../../../../test/support/factories/directory';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import { writeAudit } from '../../platform/audit/audit.service';
 
@@ -49,7 +50,7 @@ describe('organisations', () => {
       memberCount: 0,
       facilityId: null,
     });
-    const facilityId = '7d0f7a52-4a7c-4f43-9e43-6b3a3a1c2d10';
+    const { id: facilityId } = await createTestFacility(t.db);
     const renamed = await call('PATCH', `/api/admin/organisations/${org.id}`, admin.session.headers, {
       name: 'デモ薬局 本店（テスト）',
       facilityId,
@@ -74,6 +75,39 @@ describe('organisations', () => {
       'organisation.update',
       'organisation.delete',
     ]);
+  });
+
+  it('refuses to link an organisation to another municipality’s facility (or to none that exists), changing nothing', async () => {
+    const created = await call('POST', '/api/admin/organisations', admin.session.headers, {
+      kind: 'clinic',
+      name: '越境リンク診療所（テスト）',
+    });
+    const org = created.json();
+    const { id: sapporoFacility } = await createTestFacility(t.db, {
+      municipalityCode: MUNICIPALITIES.sapporo.code,
+    });
+    for (const facilityId of [sapporoFacility, '7d0f7a52-4a7c-4f43-9e43-6b3a3a1c2d10']) {
+      const refused = await call('PATCH', `/api/admin/organisations/${org.id}`, admin.session.headers, {
+        name: '越境リンク診療所（変更）',
+        facilityId,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.code).toBe('organisation.facility_not_in_municipality');
+    }
+    const onCreate = await call('POST', '/api/admin/organisations', admin.session.headers, {
+      kind: 'clinic',
+      name: '越境リンク診療所2（テスト）',
+      facilityId: sapporoFacility,
+    });
+    expect(onCreate.json().error.code).toBe('organisation.facility_not_in_municipality');
+    const after = await call('GET', `/api/admin/organisations/${org.id}`, admin.session.headers);
+    expect(after.json()).toMatchObject({ name: '越境リンク診療所（テスト）', facilityId: null });
+    const names = await t.db
+      .selectFrom('organisations')
+      .select('name')
+      .where('name', 'like', '越境リンク%')
+      .execute();
+    expect(names.map((n) => n.name)).toEqual(['越境リンク診療所（テスト）']);
   });
 
   it('answers a duplicate name with 409 and refuses to delete an organisation with members', async () => {

@@ -4,11 +4,10 @@ import type {
   OrganisationListQuery,
   OrganisationUpdate,
 } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
-import { AppError, isUniqueViolation } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
-import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { toOrganisation } from './admin.presenter';
 import {
   findOrganisation,
@@ -18,11 +17,6 @@ import {
 } from './organisation.queries';
 
 type Deps = Pick<ModuleDeps, 'db'>;
-
-function renameConflict(error: unknown): never {
-  if (isUniqueViolation(error, 'organisations_name_unique')) throw new AppError('organisation.name_taken');
-  throw error;
-}
 
 export async function listOrganisationsOf(
   deps: Deps,
@@ -43,15 +37,27 @@ export async function getOrganisation(
   return toOrganisation(row);
 }
 
-/** Adds an organisation to the caller's municipality. Throws organisation.name_taken. */
+/** A link to a facility must stay in the municipality; a name is unique in it (database rules). */
+const organisationRules = {
+  uniqueViolations: { organisations_name_unique: 'organisation.name_taken' },
+  foreignKeyViolations: {
+    organisations_facility_same_municipality: 'organisation.facility_not_in_municipality',
+  },
+} as const;
+
+/**
+ * Adds an organisation to the caller's municipality. Throws organisation.name_taken,
+ * organisation.facility_not_in_municipality.
+ */
 export async function createOrganisation(
   deps: Deps,
   ctx: RequestContext,
   input: OrganisationCreate,
 ): Promise<Organisation> {
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const now = clock.now();
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, now, audit }) => {
       const { id } = await trx
         .insertInto('organisations')
         .values({
@@ -65,28 +71,32 @@ export async function createOrganisation(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, {
+      await audit({
         action: 'organisation.create',
         recordType: 'organisation',
         recordId: id,
         details: { kind: input.kind },
       });
       return toOrganisation((await findOrganisation(trx, ctx.municipalityCode, id)) as OrganisationRow);
-    });
-  } catch (error) {
-    renameConflict(error);
-  }
+    },
+    organisationRules,
+  );
 }
 
-/** Changes name, kana, kind or linked facility. Throws not_found, organisation.name_taken. */
+/**
+ * Changes name, kana, kind or linked facility. Throws not_found, organisation.name_taken,
+ * organisation.facility_not_in_municipality.
+ */
 export async function updateOrganisation(
   deps: Deps,
   ctx: RequestContext,
   id: string,
   input: OrganisationUpdate,
 ): Promise<Organisation> {
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, now, audit }) => {
       const current = await findOrganisation(trx, ctx.municipalityCode, id, { lock: true });
       if (!current) throw new AppError('not_found');
       await trx
@@ -96,31 +106,30 @@ export async function updateOrganisation(
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.nameKana !== undefined ? { name_kana: input.nameKana } : {}),
           ...(input.facilityId !== undefined ? { facility_id: input.facilityId } : {}),
-          updated_at: clock.now(),
+          updated_at: now,
         })
         .where('id', '=', id)
         .execute();
-      await writeAudit(trx, ctx, {
+      await audit({
         action: 'organisation.update',
         recordType: 'organisation',
         recordId: id,
         details: { fields: Object.keys(input) },
       });
       return toOrganisation((await findOrganisation(trx, ctx.municipalityCode, id)) as OrganisationRow);
-    });
-  } catch (error) {
-    renameConflict(error);
-  }
+    },
+    organisationRules,
+  );
 }
 
 /** Deletes an organisation nobody belongs to. Throws not_found, organisation.in_use. */
 export async function deleteOrganisation(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await runUseCase(deps, ctx, async ({ trx, audit }) => {
     const current = await findOrganisation(trx, ctx.municipalityCode, id, { lock: true });
     if (!current) throw new AppError('not_found');
     if (await isOrganisationInUse(trx, id)) throw new AppError('organisation.in_use');
     await trx.deleteFrom('organisations').where('id', '=', id).execute();
-    await writeAudit(trx, ctx, {
+    await audit({
       action: 'organisation.delete',
       recordType: 'organisation',
       recordId: id,
