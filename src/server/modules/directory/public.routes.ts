@@ -21,7 +21,7 @@ import type { ModuleDeps } from '../../platform/module';
 import { isBotUserAgent } from './bot-filter';
 import { submitErrorReport } from './change-request.service';
 import { geocodeTown, getCapabilityList, getDistrictList, getPublicFacility } from './public.service';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter, createRecentKeys } from './rate-limit';
 import { confirmByToken } from './reminder.service';
 import { searchFacilities } from './search.service';
 import { recordFacilityView, recordSearch } from './stats-record.service';
@@ -34,6 +34,11 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db, config } = deps;
   const reportLimiter = createRateLimiter({ windowMs: 10 * 60_000, max: 5 });
+  // Statistics cannot be inflated by one client: an address sends at most 60 events in 10 minutes,
+  // and the same event from the same visitor (address and browser) counts once in 30 minutes.
+  // Both live in memory only; the address is never stored (decision 011).
+  const eventLimiter = createRateLimiter({ windowMs: 10 * 60_000, max: 60 });
+  const recentEvents = createRecentKeys({ ttlMs: 30 * 60_000 });
 
   app.get(
     '/api/public/facilities',
@@ -101,8 +106,14 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
     '/api/public/events',
     { schema: { tags, body: DirectoryEventBody }, config: { access: 'public' } },
     async (request, reply) => {
-      if (!isBotUserAgent(request.headers['user-agent'])) {
-        const event = request.body;
+      const event = request.body;
+      const visitor = `${request.ip}|${request.headers['user-agent'] ?? ''}`;
+      const counted =
+        !isBotUserAgent(request.headers['user-agent']) &&
+        eventLimiter.allow(request.ip) &&
+        recentEvents.firstSeen(`${visitor}|${eventKey(event)}`);
+      // Always 204: a flooding client learns nothing about what was counted.
+      if (counted) {
         if (event.kind === 'facility_view') await recordFacilityView(db, event.facilityId);
         else await recordSearch(db, event, config.DEFAULT_MUNICIPALITY);
       }
@@ -122,4 +133,18 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
     },
     async (request) => confirmByToken(db, request.ctx, request.params.token),
   );
+}
+
+/** What makes two beacon events "the same" for one visitor. */
+function eventKey(event: DirectoryEventBody): string {
+  if (event.kind === 'facility_view') return `view|${event.facilityId}`;
+  return JSON.stringify([
+    'search',
+    event.municipality ?? '',
+    event.q ?? '',
+    event.district ?? '',
+    [...(event.capabilities ?? [])].sort(),
+    [...(event.types ?? [])].sort(),
+    event.resultCount,
+  ]);
 }

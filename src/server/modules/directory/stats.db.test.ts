@@ -19,13 +19,27 @@ describe('view statistics', () => {
   let foreignAdmin: TestSession;
   let editor: TestSession;
 
-  const beacon = (payload: Record<string, unknown>, userAgent?: string) =>
+  // Each call is a new visitor (its own address) unless the test names one: the beacon counts the
+  // same event from the same visitor once.
+  let visitors = 0;
+  const beacon = (payload: Record<string, unknown>, userAgent?: string, remoteAddress?: string) =>
     t.app.inject({
       method: 'POST',
       url: '/api/public/events',
       headers: userAgent === undefined ? {} : { 'user-agent': userAgent },
+      remoteAddress: remoteAddress ?? `198.51.100.${++visitors % 250}`,
       payload,
     });
+  const viewsToday = async (facilityId: string) => {
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const row = await t.db
+      .selectFrom('directory_daily_views')
+      .select('views')
+      .where('facility_id', '=', facilityId)
+      .where('day', '=', today)
+      .executeTakeFirst();
+    return row?.views ?? 0;
+  };
   const get = (session: TestSession | undefined, url: string) =>
     t.app.inject({ method: 'GET', url, headers: session?.headers ?? {} });
 
@@ -155,5 +169,19 @@ describe('view statistics', () => {
     expect((await get(editor, '/api/directory/stats/views')).statusCode).toBe(403);
     const foreign = (await get(foreignAdmin, '/api/directory/stats/views')).json();
     expect(foreign.total).toEqual({ facilityViews: 0, searches: 0 });
+  });
+
+  // Last: its views would change the per-facility lists the tests above read.
+  it('counts a visitor reloading the same page once, and stops counting a flooding address', async () => {
+    const other = await createTestFacility(t.db, { name: '水増し対策テスト診療所' });
+    const view = { kind: 'facility_view', facilityId: other.id };
+    for (let i = 0; i < 5; i++) expect((await beacon(view, BROWSER, '203.0.113.7')).statusCode).toBe(204);
+    expect(await viewsToday(other.id)).toBe(1);
+    // Another browser at the same address (a family's shared line) is another visitor.
+    await beacon(view, `${BROWSER} Edg/126.0`, '203.0.113.7');
+    expect(await viewsToday(other.id)).toBe(2);
+    // A script that varies its user agent is still one address: 60 events per 10 minutes at most.
+    for (let i = 0; i < 100; i++) await beacon(view, `${BROWSER} run/${i}`, '203.0.113.99');
+    expect(await viewsToday(other.id)).toBe(2 + 60);
   });
 });
