@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -37,6 +38,15 @@ function precompress(): Plugin {
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), precompress()],
+  resolve: {
+    // Exactly `zod` (not `zod/v4`, which the shim itself imports): see src/web/vendor/zod-jitless.ts.
+    alias: [
+      {
+        find: /^zod$/,
+        replacement: fileURLToPath(new URL('./src/web/vendor/zod-jitless.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: `../../${outDir}`,
     emptyOutDir: true,

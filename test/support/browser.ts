@@ -12,8 +12,38 @@ import { type RunningServer, startServer } from '../../src/server/platform/serve
 import { CHROMIUM } from './browser-setup';
 import { freshTotp } from './totp';
 
+/**
+ * Collects the Content-Security-Policy violations of each document, so that `axeViolations` reports
+ * them too: every page a browser test checks for accessibility is also checked against the CSP
+ * (an inline style or script the policy blocks would break the page for real users).
+ */
+const RECORD_CSP_VIOLATIONS = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
+  });
+`;
+
 /** Headless Debian Chromium with the flags this closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  // Every context (and the default one of browser.newPage) records CSP violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    await context.addInitScript(RECORD_CSP_VIOLATIONS);
+    return context;
+  };
+  browser.newPage = async (...args) => {
+    const context = await browser.newContext(...args);
+    const page = await context.newPage();
+    page.on('close', () => void context.close());
+    return page;
+  };
+  return browser;
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -64,7 +94,13 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+  const csp = await page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  );
+  return [
+    ...results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length })),
+    ...csp.map((help) => ({ id: 'content-security-policy', help, nodes: 1 })),
+  ];
 }
 
 /**

@@ -125,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         [
           "default-src 'self'",
           "script-src 'self'",
-          "style-src 'self' 'unsafe-inline'",
+          "style-src 'self'",
           `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ''}`,
           "connect-src 'self'",
           "frame-ancestors 'none'",
