@@ -114,6 +114,14 @@ export const dischargeAuditActions = [
   'discharge.notice.acknowledge',
 ] as const;
 
+const documentsAuditActions = [
+  'documents.create',
+  'documents.save',
+  'documents.finalise',
+  'documents.amend',
+  'documents.withdraw',
+] as const;
+
 export const auditActions = [
   ...platformAuditActions,
   ...authAuditActions,
@@ -122,6 +130,7 @@ export const auditActions = [
   ...openDataAuditActions,
   ...patientsAuditActions,
   ...dischargeAuditActions,
+  ...documentsAuditActions,
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -3,6 +3,7 @@ import { auditErrors } from './audit-errors';
 import { backupErrors } from './backup-errors';
 import { directoryErrors } from './directory-errors';
 import { dischargeErrors } from './discharge-errors';
+import { documentsErrors } from './documents-errors';
 import { type ErrorEntry, errorCatalog } from './errors';
 import { inboxErrors } from './inbox-errors';
 import { openDataErrors, rowErrors } from './opendata-errors';
@@ -24,6 +25,7 @@ const catalogs = [
   rowErrors,
   dischargeErrors,
   patientsErrors,
+  documentsErrors,
 ];
 
 export type ErrorCode =
@@ -36,7 +38,8 @@ export type ErrorCode =
   | keyof typeof openDataErrors
   | keyof typeof rowErrors
   | keyof typeof dischargeErrors
-  | keyof typeof patientsErrors;
+  | keyof typeof patientsErrors
+  | keyof typeof documentsErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {

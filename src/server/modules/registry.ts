@@ -3,6 +3,7 @@ import type { ServerModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { directoryModule } from './directory';
 import { dischargeModule } from './discharge';
+import { documentsModule } from './documents';
 import { opendataModule } from './opendata';
 import { patientsModule } from './patients';
 
@@ -23,4 +24,6 @@ export const serverModules: ServerModule[] = [
   patientsModule,
   // after patients: its demo seeds cases for the demo patients
   dischargeModule,
+  // after discharge: a 紹介状 asks the discharge module for the gate; its demo uses the demo cases
+  documentsModule,
 ];

@@ -25,4 +25,5 @@ export const dischargeModule: ServerModule = {
   seedDemo: seedDischargeDemo,
 };
 
+export { findCasePatient, findChangeGate } from './continuity-gate-state';
 export { escalateDue } from './escalation.service';

@@ -82,6 +82,11 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'discharge.change.override': { ja: '担当変更：例外確定の申請', en: 'Change: override requested' },
   'discharge.change.override_approved': { ja: '担当変更：例外確定の承認', en: 'Change: override approved' },
   'discharge.notice.acknowledge': { ja: '退院支援の連絡の確認', en: 'Discharge notice acknowledged' },
+  'documents.create': { ja: '文書の作成', en: 'Document created' },
+  'documents.save': { ja: '文書：下書きの保存', en: 'Document: draft saved' },
+  'documents.finalise': { ja: '文書の確定', en: 'Document finalised' },
+  'documents.amend': { ja: '文書の修正（新しい版）', en: 'Document amended' },
+  'documents.withdraw': { ja: '文書の取り下げ', en: 'Document withdrawn' },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */

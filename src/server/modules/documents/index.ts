@@ -1,0 +1,21 @@
+import '../../../contracts/documents';
+import type { ServerModule } from '../../platform/module';
+import { registerPatientSection } from '../patients';
+import './document.table';
+import { seedDocumentsDemo } from './demo.seed';
+import { loadDocumentsSection } from './document-read.service';
+import { registerDocumentRoutes } from './documents.routes';
+
+/**
+ * Clinical documents of a patient (issue 14 item 7): 看護サマリー, 紹介状 and 退院時サマリー as
+ * structured, versioned forms with read receipts, A4 views and FHIR document Bundles. A 紹介状 of a
+ * provider change waits for the change's consent (asked of the discharge module).
+ */
+export const documentsModule: ServerModule = {
+  name: 'documents',
+  async register(app, deps) {
+    registerPatientSection('documents', loadDocumentsSection);
+    await registerDocumentRoutes(app, deps);
+  },
+  seedDemo: seedDocumentsDemo,
+};
