@@ -16,6 +16,11 @@ export const dischargeErrors = defineErrors({
     ja: 'この通知はすでに回答済みか、期限切れです。画面を再読み込みしてください。',
     en: 'This notice was already answered or has expired. Reload the page.',
   },
+  'notice.answer_required': {
+    status: 409,
+    ja: 'この通知には回答が必要です。「同意します」か「異議があります（理由）」を選んでください。',
+    en: 'This notice needs your answer. Choose “I agree” or “I object (reason)”.',
+  },
   'continuity.consent_missing': {
     status: 409,
     ja: '本人または家族の同意が記録されていません。先に同意（いまの担当を続ける・併診の選択肢を示したこと）を記録してください。',

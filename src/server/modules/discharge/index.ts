@@ -4,8 +4,11 @@ import { registerPatientSection } from '../patients';
 import './case-notice.table';
 import './discharge-case.table';
 import './provider-change.table';
+import { onInboxProgress } from '../../platform/inbox/inbox-progress';
 import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
+import { NOTICE_RECORD, PHONE_TASK_RECORD } from './notice.service';
+import { onNoticeProgress, onPhoneTaskProgress } from './notice-progress';
 import { loadCasesSection, loadChangesSection } from './patient-section';
 import { registerProviderChangeRoutes } from './provider-change.routes';
 
@@ -19,6 +22,8 @@ export const dischargeModule: ServerModule = {
   async register(app, deps) {
     registerPatientSection('cases', loadCasesSection);
     registerPatientSection('providerChanges', loadChangesSection);
+    onInboxProgress(NOTICE_RECORD, onNoticeProgress);
+    onInboxProgress(PHONE_TASK_RECORD, onPhoneTaskProgress);
     await registerDischargeRoutes(app, deps);
     await registerProviderChangeRoutes(app, deps);
   },
