@@ -155,12 +155,10 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     expect(await statusOf(notice.id)).toBe('sent');
     expect((await inboxOf(s.familyDoctor.user, notice.id))[0]?.acknowledgedAt).toBeNull();
 
-    const answer = await api
-      .as(s.familyDoctor.user)
-      .post(`/api/discharge-notices/${notice.id}/acknowledge`, {
-        answer: 'object',
-        reason: '本人と話したい',
-      });
+    const answer = await api.as(s.familyDoctor.user).post(`/api/discharge-notices/${notice.id}/acknowledge`, {
+      answer: 'object',
+      reason: '本人と話したい',
+    });
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(await statusOf(notice.id)).toBe('acknowledged');
     const [settled] = await inboxOf(s.familyDoctor.user, notice.id);
