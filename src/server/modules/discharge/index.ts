@@ -7,6 +7,7 @@ import './provider-change.table';
 import { onInboxProgress } from '../../platform/inbox/inbox-progress';
 import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
+import { ESCALATION_JOB, escalateDueInJob } from './escalation.service';
 import { NOTICE_RECORD, PHONE_TASK_RECORD } from './notice.service';
 import { onNoticeProgress, onPhoneTaskProgress } from './notice-progress';
 import { loadCasesSection, loadChangesSection } from './patient-section';
@@ -28,6 +29,13 @@ export const dischargeModule: ServerModule = {
     await registerProviderChangeRoutes(app, deps);
   },
   seedDemo: seedDischargeDemo,
+  jobs: {
+    // 08:30 Tokyo, at the start of the office day: a deadline passed yesterday reaches the 包括 now
+    [ESCALATION_JOB]: {
+      daily: '08:30',
+      run: (job) => escalateDueInJob(job.trx, job.now).then(() => undefined),
+    },
+  },
 };
 
 export { escalateDue } from './escalation.service';
