@@ -9,6 +9,7 @@ import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
 import { ESCALATION_JOB, escalateDueInJob } from './escalation.service';
 import { NOTICE_RECORD, PHONE_TASK_RECORD } from './notice.service';
+import { registerNoticeLinkRoutes } from './notice-link.routes';
 import { onNoticeProgress, onPhoneTaskProgress } from './notice-progress';
 import { loadCasesSection, loadChangesSection } from './patient-section';
 import { registerProviderChangeRoutes } from './provider-change.routes';
@@ -27,6 +28,7 @@ export const dischargeModule: ServerModule = {
     onInboxProgress(PHONE_TASK_RECORD, onPhoneTaskProgress);
     await registerDischargeRoutes(app, deps);
     await registerProviderChangeRoutes(app, deps);
+    await registerNoticeLinkRoutes(app, deps);
   },
   seedDemo: seedDischargeDemo,
   jobs: {
