@@ -5,6 +5,7 @@ import { adminRoutes } from '../features/admin/routes';
 // public search page never downloads staff code and staff pages never download the map.
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
+import { inboxRoutes } from '../features/inbox/routes';
 import { opendataRoutes } from '../features/opendata/routes';
 import { patientRoutes } from '../features/patients/routes';
 import { ShellLayout } from './layout';
@@ -16,7 +17,13 @@ function isStaffRoute(route: RouteObject): boolean {
   return Boolean(route.path?.startsWith('/staff/'));
 }
 
-const featureRoutes = [...directoryRoutes, ...opendataRoutes, ...patientRoutes, ...dischargeRoutes];
+const featureRoutes = [
+  ...directoryRoutes,
+  ...opendataRoutes,
+  ...patientRoutes,
+  ...dischargeRoutes,
+  ...inboxRoutes,
+];
 
 export const appRoutes: RouteObject[] = [
   {
