@@ -165,6 +165,20 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     expect(settled?.acknowledgedAt).not.toBeNull();
   });
 
+  it('writes the inbox row already settled when the answer came before the fan-out', async () => {
+    const patient = await createScenePatient(t.db, s);
+    const { notice } = await proposeAndNotify(patient.id);
+    const answer = await api
+      .as(s.familyDoctor.user)
+      .post(`/api/discharge-notices/${notice.id}/acknowledge`, { answer: 'agree' });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    await fanOut();
+    const [row] = await inboxOf(s.familyDoctor.user, notice.id);
+    expect(row?.acknowledgedAt).not.toBeNull();
+    expect(row?.readAt).not.toBeNull();
+    expect(await statusOf(notice.id)).toBe('acknowledged');
+  });
+
   it('keeps a notice sent while mail is down, then delivers it once when the server is back', async () => {
     // earlier tests' mails out of the way, so this one counts only its own
     const before = await startSmtp();

@@ -16,7 +16,10 @@ export async function onNoticeProgress(trx: Transaction<Database>, event: InboxP
   const notice = await findNoticeById(trx, event.recordId);
   if (!notice) return;
   const { progress, at } = event;
-  if (progress === 'sent' && notice.status === 'queued') {
+  if (progress === 'sent' && notice.status === 'acknowledged') {
+    // answered before the fan-out ran (in the app, or by a colleague): the new rows ask nothing
+    await settleInboxRecord(trx, NOTICE_RECORD, notice.id, at);
+  } else if (progress === 'sent' && notice.status === 'queued') {
     await updateNotice(trx, notice.id, { status: noticeWorkflow.next(notice.status, 'send'), sent_at: at });
   } else if (progress === 'delivered' && notice.status === 'sent') {
     await updateNotice(trx, notice.id, {
