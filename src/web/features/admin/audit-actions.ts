@@ -82,6 +82,14 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'discharge.change.override': { ja: '担当変更：例外確定の申請', en: 'Change: override requested' },
   'discharge.change.override_approved': { ja: '担当変更：例外確定の承認', en: 'Change: override approved' },
   'discharge.notice.acknowledge': { ja: '退院支援の連絡の確認', en: 'Discharge notice acknowledged' },
+  'discharge.notice.fax_sheet': {
+    ja: '退院支援の連絡：FAX 送付状の作成',
+    en: 'Discharge notice: FAX sheet made',
+  },
+  'discharge.notice.acknowledge_by_link': {
+    ja: '退院支援の連絡：FAX のリンクから回答',
+    en: 'Discharge notice answered by the FAX link',
+  },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */
