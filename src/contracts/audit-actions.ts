@@ -112,6 +112,8 @@ export const dischargeAuditActions = [
   'discharge.change.override',
   'discharge.change.override_approved',
   'discharge.notice.acknowledge',
+  'discharge.notice.fax_sheet',
+  'discharge.notice.acknowledge_by_link',
 ] as const;
 
 const documentsAuditActions = [

@@ -16,6 +16,21 @@ export const dischargeErrors = defineErrors({
     ja: 'この通知はすでに回答済みか、期限切れです。画面を再読み込みしてください。',
     en: 'This notice was already answered or has expired. Reload the page.',
   },
+  'notice.answer_required': {
+    status: 409,
+    ja: 'この通知には回答が必要です。「同意します」か「異議があります（理由）」を選んでください。',
+    en: 'This notice needs your answer. Choose “I agree” or “I object (reason)”.',
+  },
+  'notice.link_invalid': {
+    status: 404,
+    ja: 'このリンクは使えません（すでに回答済みか、期限切れです）。FAX に書かれた病院の電話番号にお電話ください。',
+    en: 'This link cannot be used (already answered or expired). Please call the hospital at the number on the FAX.',
+  },
+  'notice.not_fax': {
+    status: 409,
+    ja: 'この通知は FAX で送るものではありません（受け取り先は Zaitaku の受信箱で確認します）。',
+    en: 'This notice does not go by FAX (its recipient reads it in the Zaitaku inbox).',
+  },
   'continuity.consent_missing': {
     status: 409,
     ja: '本人または家族の同意が記録されていません。先に同意（いまの担当を続ける・併診の選択肢を示したこと）を記録してください。',

@@ -6,6 +6,7 @@ import { adminRoutes } from '../features/admin/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
 import { documentRoutes } from '../features/documents/routes';
+import { inboxRoutes } from '../features/inbox/routes';
 import { opendataRoutes } from '../features/opendata/routes';
 import { patientRoutes } from '../features/patients/routes';
 import { ShellLayout } from './layout';
@@ -23,6 +24,7 @@ const featureRoutes = [
   ...patientRoutes,
   ...dischargeRoutes,
   ...documentRoutes,
+  ...inboxRoutes,
 ];
 
 export const appRoutes: RouteObject[] = [

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { ErrorAlert } from '../components/alert';
+import { InboxBadge } from '../features/inbox/inbox-badge';
 import { isFullySignedIn, useLogout, useSession } from './session';
 import { visibleStaffNavItems } from './staff-nav';
 
@@ -24,6 +25,7 @@ export function StaffBar() {
           </ul>
         </nav>
         <div className="staff-bar__user">
+          <InboxBadge />
           <span>{t('staff.loggedInAs', { name: user.displayName })}</span>
           <button
             type="button"

@@ -24,6 +24,8 @@ const ja = {
     patients: '患者',
     discharge: '退院支援',
     dischargeNotices: '確認待ちの通知',
+    inbox: '受信箱',
+    inboxUnread: '受信箱（未読 {{count}} 件）',
   },
   language: {
     switchTo: 'English',
@@ -105,6 +107,8 @@ const en: Messages<typeof ja> = {
     patients: 'Patients',
     discharge: 'Discharge coordination',
     dischargeNotices: 'Notices to answer',
+    inbox: 'Inbox',
+    inboxUnread: 'Inbox ({{count}} unread)',
   },
   language: {
     switchTo: '日本語',

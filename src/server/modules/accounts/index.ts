@@ -29,4 +29,5 @@ export const accountsModule: ServerModule = {
 
 export { DEMO_FACILITY_EDITOR_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from './demo.seed';
 export { listLinkedFacilityIds } from './organisation.queries';
+export { createToken, hashToken } from './tokens';
 export { totpCode } from './totp';

@@ -2,8 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { NoticeChannel, NoticeKind, NoticeStatus } from '../../../contracts/discharge';
 
 /**
- * A notice of this module to one recipient, with its delivery state. Until the platform inbox
- * exists it only records the notice (`deliverNotice` marks it queued); the inbox will send it.
+ * A notice of this module to one recipient, with its delivery state: `deliverNotice` hands it to
+ * the platform inbox (or the FAX sheet, or the 包括's phone task) and the inbox reports back.
  */
 export interface CaseNoticeTable {
   id: Generated<string>;
@@ -24,6 +24,8 @@ export interface CaseNoticeTable {
   /** When silence escalates (provider-change notices only). */
   due_at: Date | null;
   sent_at: Date | null;
+  /** When a mail carrying it was accepted by the mail server (or the 包括 told it by phone). */
+  delivered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   read_at: Date | null;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;

@@ -88,9 +88,9 @@ describe('the continuity gate: no provider change is confirmed before consent an
     ]);
     const admission = detail.notices.filter((n) => n.kind === 'admission');
     expect(admission.map((n) => n.recipientOrganisationId)).toContain(s.familyDoctor.organisationId);
-    // the care manager has no account: the notice goes by FAX rather than nowhere
+    // the care manager has no account and no FAX number in the directory: the 包括 is asked to phone
     expect(admission).toHaveLength(2);
-    expect(admission.find((n) => n.recipientOrganisationId === null)?.channel).toBe('fax');
+    expect(admission.find((n) => n.recipientOrganisationId === null)?.channel).toBe('phone');
     expect(admission.some((n) => n.recipientOrganisationId === s.center.organisationId)).toBe(false);
     const pending = await api
       .as(s.familyDoctor.user)

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeguro } from '../../../../test/support/factories/directory';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import { inboxJobs } from '../../platform/inbox/fan-out.job';
+import { runDueJobs } from '../../platform/jobs/job-runner';
 import { accountsModule } from '../accounts';
 import { patientsModule } from '../patients';
 import { seedDischargeDemo } from './demo.seed';
@@ -36,6 +38,17 @@ describe('the discharge demo', () => {
       .execute();
     expect(pending.map((n) => n.kind)).toContain('provider_change');
     expect(pending.map((n) => n.kind)).toContain('admission');
+
+    // the fan-out puts them in the family doctor's inbox, the answered one already settled
+    await runDueJobs({ deps: t.deps, handlers: inboxJobs, batchSize: 100 });
+    const inbox = await t.db
+      .selectFrom('inbox_notices as i')
+      .innerJoin('users as u', 'u.id', 'i.user_id')
+      .select(['i.kind', 'i.acknowledged_at'])
+      .where('u.email', '=', 'clinician@demo.zaitaku.jp')
+      .execute();
+    expect(inbox.filter((n) => n.kind === 'discharge.provider_change' && !n.acknowledged_at)).toHaveLength(1);
+    expect(inbox.filter((n) => n.kind === 'discharge.provider_change' && n.acknowledged_at)).toHaveLength(1);
 
     const cases = await t.db.selectFrom('discharge_cases').select('status').execute();
     expect(new Set(cases.map((c) => c.status)).size).toBeGreaterThan(1);

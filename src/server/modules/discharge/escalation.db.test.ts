@@ -7,8 +7,12 @@ import {
 } from '../../../../test/support/factories/discharge';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { RequestContext } from '../../platform/context';
+import { inboxJobs } from '../../platform/inbox/fan-out.job';
+import { runDueJobs } from '../../platform/jobs/job-runner';
+import { scheduleJob } from '../../platform/jobs/schedule-job';
 import { setClockForTests } from '../../platform/time/clock';
-import { escalateDue } from './escalation.service';
+import { ESCALATION_JOB, escalateDue } from './escalation.service';
+import { dischargeModule } from './index';
 import {
   confirmChange,
   notifyIncumbent,
@@ -149,5 +153,41 @@ describe('escalation after N business days (年末年始 and Golden Week skipped
       reason: '本人と話してから決めたい',
     });
     expect(late.status).toBe('objected');
+  });
+
+  it('runs as the daily job on business days only, and tells the 包括 through its inbox', async () => {
+    const jobs = { ...inboxJobs, ...dischargeModule.jobs };
+    const runAt = async (iso: string) => {
+      at(iso);
+      await scheduleJob(t.db, { kind: ESCALATION_JOB, runAt: new Date(iso), key: `test-${iso}` });
+      return runDueJobs({ deps: t.deps, handlers: jobs, batchSize: 50 });
+    };
+    // Friday 24 December 2027, 10:00: two business days later is Tuesday 28 December, 10:00
+    const { change } = await notifiedAt('2027-12-24T01:00:00Z');
+    expect(change.gate.escalationDueAt).toBe('2027-12-28T01:00:00.000Z');
+    const statusOfChange = async () =>
+      (
+        await t.db
+          .selectFrom('provider_changes')
+          .select('status')
+          .where('id', '=', change.id)
+          .executeTakeFirstOrThrow()
+      ).status;
+    // past due, but 29 December and 3 January are 年末年始: the job runs and escalates nothing
+    await runAt('2027-12-28T23:30:00Z');
+    expect(await statusOfChange()).toBe('incumbent_notified');
+    await runAt('2028-01-02T23:30:00Z');
+    expect(await statusOfChange()).toBe('incumbent_notified');
+    // Tuesday 4 January 2028, 08:30 in Tokyo: a business day
+    await runAt('2028-01-03T23:30:00Z');
+    expect(await statusOfChange()).toBe('escalated');
+    await runDueJobs({ deps: t.deps, handlers: jobs, batchSize: 50 });
+    const told = await t.db
+      .selectFrom('inbox_notices')
+      .select(['kind', 'user_id'])
+      .where('kind', '=', 'discharge.escalation')
+      .where('user_id', '=', s.center.user.id)
+      .execute();
+    expect(told.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -4,8 +4,13 @@ import { registerPatientSection } from '../patients';
 import './case-notice.table';
 import './discharge-case.table';
 import './provider-change.table';
+import { onInboxProgress } from '../../platform/inbox/inbox-progress';
 import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
+import { ESCALATION_JOB, escalateDueInJob } from './escalation.service';
+import { NOTICE_RECORD, PHONE_TASK_RECORD } from './notice.service';
+import { registerNoticeLinkRoutes } from './notice-link.routes';
+import { onNoticeProgress, onPhoneTaskProgress } from './notice-progress';
 import { loadCasesSection, loadChangesSection } from './patient-section';
 import { registerProviderChangeRoutes } from './provider-change.routes';
 
@@ -19,10 +24,20 @@ export const dischargeModule: ServerModule = {
   async register(app, deps) {
     registerPatientSection('cases', loadCasesSection);
     registerPatientSection('providerChanges', loadChangesSection);
+    onInboxProgress(NOTICE_RECORD, onNoticeProgress);
+    onInboxProgress(PHONE_TASK_RECORD, onPhoneTaskProgress);
     await registerDischargeRoutes(app, deps);
     await registerProviderChangeRoutes(app, deps);
+    await registerNoticeLinkRoutes(app, deps);
   },
   seedDemo: seedDischargeDemo,
+  jobs: {
+    // 08:30 Tokyo, at the start of the office day: a deadline passed yesterday reaches the 包括 now
+    [ESCALATION_JOB]: {
+      daily: '08:30',
+      run: (job) => escalateDueInJob(job.trx, job.now).then(() => undefined),
+    },
+  },
 };
 
 export { findCasePatient, findChangeGate } from './continuity-gate-state';

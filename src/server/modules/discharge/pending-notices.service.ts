@@ -5,9 +5,9 @@ import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
 import { assertPatientAccess } from '../patients';
-import { findNotice, listPendingForOrganisations, updateNotice } from './case-notice.queries';
+import { findNotice, listPendingForOrganisations } from './case-notice.queries';
 import { presentNotice } from './discharge.presenter';
-import { noticeWorkflow } from './notice-status';
+import { markNoticeAcknowledged } from './notice.service';
 import { respondToChange } from './provider-change.service';
 
 type Deps = Pick<ModuleDeps, 'db'>;
@@ -72,8 +72,7 @@ export async function acknowledgeNotice(
       recordType: 'case_notice',
       recordId: row.id,
     });
-    const status = noticeWorkflow.next(row.status, 'acknowledge');
-    await updateNotice(trx, row.id, { status, acknowledged_at: now, acknowledged_by: actor.userId });
+    await markNoticeAcknowledged(trx, row, actor.userId, now);
     await audit({
       action: 'discharge.notice.acknowledge',
       recordType: 'case_notice',

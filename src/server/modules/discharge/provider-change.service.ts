@@ -13,12 +13,11 @@ import type { ModuleDeps } from '../../platform/module';
 import { addBusinessDays } from '../../platform/time/business-days';
 import { runUseCase, type UseCase } from '../../platform/use-case';
 import { assertPatientAccess, currentCircle } from '../patients';
-import { listNoticesOfChange, updateNotice } from './case-notice.queries';
+import { listNoticesOfChange } from './case-notice.queries';
 import { assertCoordinator, partyOf } from './discharge.policy';
 import { findCase, findEscalationDays, findOrganisationOfFacility } from './discharge-case.queries';
 import { presentChanges } from './discharge-case-detail';
-import { noticeFor, sendNotices } from './notice.service';
-import { noticeWorkflow } from './notice-status';
+import { markNoticeAcknowledged, noticeFor, sendNotices } from './notice.service';
 import {
   type ChangeRow,
   findChange,
@@ -232,12 +231,7 @@ export function respondToChange(deps: Deps, ctx: RequestContext, changeId: strin
       for (const notice of await listNoticesOfChange(trx, row.id, 'provider_change')) {
         if (notice.status === 'acknowledged' || notice.recipient_organisation_id !== row.from_organisation_id)
           continue;
-        noticeWorkflow.next(notice.status, 'acknowledge');
-        await updateNotice(trx, notice.id, {
-          status: 'acknowledged',
-          acknowledged_at: now,
-          acknowledged_by: actor.userId,
-        });
+        await markNoticeAcknowledged(trx, notice, actor.userId, now);
       }
       return undefined;
     },

@@ -3,8 +3,10 @@ import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { enqueueMail } from '../mail/outbox.service';
 import type { JobHandler } from '../module';
+import { reportInboxProgress } from './inbox-progress';
 import { FAN_OUT_JOB } from './publish-notice';
 import './inbox.table';
+import './inbox-delivery';
 
 /** Where a notice without its own link points: the recipient's inbox. */
 export const INBOX_PATH = '/staff/inbox';
@@ -37,6 +39,7 @@ export async function fanOutNotice(
     .orderBy('id')
     .execute();
   let mails = 0;
+  let firstWritten: string | undefined;
   for (const user of recipients) {
     const inserted = await trx
       .insertInto('inbox_notices')
@@ -60,16 +63,20 @@ export async function fanOutNotice(
       .onConflict((oc) => oc.constraint('inbox_notices_once_per_user').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted || !event.send_mail) continue;
-    await enqueueMail(trx, {
+    if (!inserted) continue;
+    firstWritten ??= user.id;
+    if (!event.send_mail) continue;
+    const mailId = await enqueueMail(trx, {
       kind: `notice.${event.kind}`,
       to: user.email,
       municipalityCode: event.municipality_code,
       ...noticeMail(event, config.BASE_URL),
     });
+    await trx.updateTable('inbox_notices').set({ mail_id: mailId }).where('id', '=', inserted.id).execute();
     mails++;
   }
   await trx.updateTable('notice_events').set({ processed_at: now }).where('id', '=', event.id).execute();
+  if (firstWritten) await reportInboxProgress(trx, { ...event, user_id: firstWritten }, 'sent', now);
   return { notices: recipients.length, mails };
 }
 

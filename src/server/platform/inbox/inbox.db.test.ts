@@ -5,10 +5,12 @@ import { startSmtp } from '../../../../test/support/smtp';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { InboxNotice, InboxPage } from '../../../contracts/inbox';
 import { type DatabaseHandle, openDatabase } from '../db/database';
+import { AppError } from '../errors';
 import { runDueJobs } from '../jobs/job-runner';
 import { createTransport, deliverDueMail } from '../mail/outbox.service';
 import { setClockForTests } from '../time/clock';
 import { inboxJobs } from './fan-out.job';
+import { type InboxProgressEvent, onInboxProgress } from './inbox-progress';
 import { type Notice, publishNotice } from './publish-notice';
 
 let t: TestApp;
@@ -185,6 +187,50 @@ describe('the inbox', () => {
       .post<{ error: { code: string } }>(`/api/inbox/${plain?.id}/acknowledge`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('inbox.ack_not_required');
+  });
+});
+
+describe('progress reported to the record type’s hook', () => {
+  it('reports sent, delivered, read and acknowledged, and a refusing hook rolls the step back', async () => {
+    const heard: InboxProgressEvent[] = [];
+    let refuse = false;
+    onInboxProgress('test.progress', async (_trx, event) => {
+      if (refuse && event.progress === 'acknowledged') throw new AppError('inbox.ack_not_required');
+      heard.push(event);
+    });
+    const user = await createUser(t.db, { role: 'facility_editor' });
+    await publish({
+      kind: 'test.progress',
+      recipientUserIds: [user.id],
+      title: '進み具合',
+      body: '本文',
+      recordType: 'test.progress',
+      recordId: 'r-1',
+      requiresAck: true,
+    });
+    await fanOut();
+    const smtp = await startSmtp();
+    const transport = createTransport(smtp.url);
+    try {
+      await deliverDueMail(t.db, transport, 'noreply@zaitaku.example.jp', new Date(Date.now() + 3600_000));
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+    const [notice] = (await api.as(user).get<InboxPage>('/api/inbox')).body.items;
+    await api.as(user).post(`/api/inbox/${notice?.id}/read`);
+    refuse = true;
+    const refused = await api.as(user).post(`/api/inbox/${notice?.id}/acknowledge`);
+    expect(refused.status).toBe(409);
+    expect((await api.as(user).get<InboxPage>('/api/inbox')).body.items[0]?.acknowledgedAt).toBeNull();
+    refuse = false;
+    expect((await api.as(user).post(`/api/inbox/${notice?.id}/acknowledge`)).status).toBe(200);
+    expect(heard.map((e) => [e.progress, e.recordId, e.userId])).toEqual([
+      ['sent', 'r-1', user.id],
+      ['delivered', 'r-1', user.id],
+      ['read', 'r-1', user.id],
+      ['acknowledged', 'r-1', user.id],
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { ModuleDeps } from '../module';
 import { runUseCase } from '../use-case';
 import { presentNotice } from './inbox.presenter';
 import { countUnread, findOwnNotice, listInboxRows } from './inbox.queries';
+import { reportInboxProgress } from './inbox-progress';
 
 /** The caller's own notices, newest first, with their unread count. Throws auth.required. */
 export async function listInbox(
@@ -43,6 +44,7 @@ export async function markNoticeRead(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await reportInboxProgress(trx, updated, 'read', now);
     return presentNotice(updated);
   });
 }
@@ -53,19 +55,22 @@ export async function markAllNoticesRead(
   ctx: RequestContext,
 ): Promise<InboxReadAllResponse> {
   return runUseCase(deps, ctx, async ({ trx, actor, now }) => {
-    const result = await trx
+    const rows = await trx
       .updateTable('inbox_notices')
       .set({ read_at: now })
       .where('user_id', '=', actor.userId)
       .where('read_at', 'is', null)
-      .executeTakeFirst();
-    return { updated: Number(result.numUpdatedRows) };
+      .returning(['record_type', 'record_id', 'user_id'])
+      .execute();
+    for (const row of rows) await reportInboxProgress(trx, row, 'read', now);
+    return { updated: rows.length };
   });
 }
 
 /**
  * The recipient acknowledges a notice that asks for it (it is then read too); audited, since an
- * acknowledgment may matter later. Throws not_found, inbox.ack_not_required.
+ * acknowledgment may matter later. The record type's hook takes the same step in the same
+ * transaction (and may refuse it). Throws not_found, inbox.ack_not_required, the hook's codes.
  */
 export async function acknowledgeNotice(
   deps: Pick<ModuleDeps, 'db'>,
@@ -83,6 +88,7 @@ export async function acknowledgeNotice(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await reportInboxProgress(trx, updated, 'acknowledged', now);
     await audit({
       action: 'inbox.acknowledge',
       recordType: row.record_type ?? 'inbox_notice',

@@ -43,6 +43,10 @@ export interface InboxNoticeTable {
   read_at: Timestamp | null;
   /** Only for notices that require acknowledgment (a CHECK constraint holds this). */
   acknowledged_at: Timestamp | null;
+  /** The outbox mail that told this user (null: no mail). */
+  mail_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the mail server accepted that mail. */
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 declare module '../db/schema' {

@@ -45,6 +45,15 @@ export async function enqueueMail(executor: Executor, mail: OutgoingMail): Promi
   return row.id;
 }
 
+/** Told after the mail server accepted a mail (the inbox moves the notice it carried to delivered). */
+export type MailSentListener = (db: Kysely<Database>, mailId: string, at: Date) => Promise<void>;
+const mailSentListeners: MailSentListener[] = [];
+
+/** Adds a listener once (the same function twice is kept once). */
+export function onMailSent(listener: MailSentListener): void {
+  if (!mailSentListeners.includes(listener)) mailSentListeners.push(listener);
+}
+
 export const MAX_ATTEMPTS = 10;
 /** Longer than nodemailer's timeouts together (10 + 10 + 20 s), so a live sender never loses its claim. */
 const CLAIM_MS = 2 * 60_000;
@@ -105,6 +114,8 @@ export async function deliverDueMail(
         .where('id', '=', mail.id)
         .execute();
       sent++;
+      // The mail is out: a listener's failure must not make it look unsent (it would go twice).
+      for (const listener of mailSentListeners) await listener(db, mail.id, now).catch(() => undefined);
     } catch (error) {
       const attempts = mail.attempts + 1;
       await db

@@ -87,6 +87,14 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'documents.finalise': { ja: '文書の確定', en: 'Document finalised' },
   'documents.amend': { ja: '文書の修正（新しい版）', en: 'Document amended' },
   'documents.withdraw': { ja: '文書の取り下げ', en: 'Document withdrawn' },
+  'discharge.notice.fax_sheet': {
+    ja: '退院支援の連絡：FAX 送付状の作成',
+    en: 'Discharge notice: FAX sheet made',
+  },
+  'discharge.notice.acknowledge_by_link': {
+    ja: '退院支援の連絡：FAX のリンクから回答',
+    en: 'Discharge notice answered by the FAX link',
+  },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ContactKind, type DischargeCaseDetail } from '../../../contracts/discharge';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../components/alert';
@@ -194,7 +195,17 @@ export function NoticesSection({ kase }: Pick<Props, 'kase'>) {
               <tr key={n.id}>
                 <td>{n.recipientLabel}</td>
                 <td>{t(`noticeKind.${n.kind}`)}</td>
-                <td>{t(`channel.${n.channel}`)}</td>
+                <td>
+                  {t(`channel.${n.channel}`)}
+                  {n.channel === 'fax' ? (
+                    <>
+                      {' '}
+                      <Link className="no-print" to={`/staff/discharge/notices/${n.id}/fax`}>
+                        {t('case.faxSheet')}
+                      </Link>
+                    </>
+                  ) : null}
+                </td>
                 <td>{t(`noticeStatus.${n.status}`)}</td>
               </tr>
             ))}

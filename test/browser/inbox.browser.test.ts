@@ -1,0 +1,76 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  type DemoServer,
+  launchBrowser,
+  signInAsDemo,
+  startDemoServer,
+} from '../support/browser';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stopAndClean();
+});
+
+async function onPhone(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await signInAsDemo(page, server.url, 'clinician', '/staff/inbox');
+  await page.waitForURL(/\/staff\/inbox/);
+  return page;
+}
+
+describe('the inbox in the browser', () => {
+  it('shows the family doctor the unread badge and answers a provider change from a 320 px phone, axe-clean', async () => {
+    const page = await onPhone();
+    await page.getByRole('heading', { name: '受信箱', level: 1 }).waitFor();
+    // the demo's notices reach the inbox through the fan-out job
+    const agree = page.getByRole('button', { name: '同意します' });
+    await expect
+      .poll(
+        async () => {
+          if ((await agree.count()) === 0) await page.reload();
+          return agree.count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+    const badge = page.getByRole('link', { name: /^受信箱（未読 \d+ 件）$/ });
+    expect(await badge.count()).toBe(1);
+    const before = Number((await badge.getAttribute('aria-label'))?.match(/\d+/)?.[0]);
+    expect(before).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // large targets on a phone: at least 44 px high, inside the 320 px screen
+    const box = await agree.first().boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(320);
+
+    // an objection needs its reason first
+    const object = page.getByRole('button', { name: '異議があります（理由）' }).first();
+    expect(await object.isDisabled()).toBe(true);
+
+    await agree.first().click();
+    await page.getByText('回答しました。ありがとうございます。').first().waitFor();
+    await expect
+      .poll(async () => Number((await badge.getAttribute('aria-label'))?.match(/\d+/)?.[0]))
+      .toBeLessThan(before);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // an admission notice is acknowledged from the inbox in one step, and keyboard-usable
+    const ack = page.getByRole('button', { name: '確認しました' }).first();
+    const done = await page.getByText('確認済み').count();
+    await ack.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('確認済み').count()).toBeGreaterThan(done);
+  }, 120_000);
+});
