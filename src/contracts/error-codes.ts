@@ -7,6 +7,7 @@ import { type ErrorEntry, errorCatalog } from './errors';
 import { inboxErrors } from './inbox-errors';
 import { openDataErrors, rowErrors } from './opendata-errors';
 import { patientsErrors } from './patients-errors';
+import { referralsErrors } from './referrals-errors';
 
 /**
  * Every error code of the system, platform and modules, in one table the compiler reads: `AppError`
@@ -24,6 +25,7 @@ const catalogs = [
   rowErrors,
   dischargeErrors,
   patientsErrors,
+  referralsErrors,
 ];
 
 export type ErrorCode =
@@ -36,7 +38,8 @@ export type ErrorCode =
   | keyof typeof openDataErrors
   | keyof typeof rowErrors
   | keyof typeof dischargeErrors
-  | keyof typeof patientsErrors;
+  | keyof typeof patientsErrors
+  | keyof typeof referralsErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {
