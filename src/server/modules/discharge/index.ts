@@ -1,13 +1,17 @@
 import '../../../contracts/discharge';
 import type { ServerModule } from '../../platform/module';
-import { registerPatientSection } from '../patients';
+import { registerCircleJoinHandler, registerPatientSection } from '../patients';
 import './case-notice.table';
 import './discharge-case.table';
 import './provider-change.table';
+import './referral.table';
 import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
 import { loadCasesSection, loadChangesSection } from './patient-section';
 import { registerProviderChangeRoutes } from './provider-change.routes';
+import { registerReferralRoutes } from './referral.routes';
+import { closeReferralsOnJoin } from './referral-close';
+import { loadReferralsSection } from './referral-read.service';
 
 /**
  * Discharge coordination (退院支援) and the continuity-of-care gate (issue 14 items 4, 5, 8):
@@ -21,6 +25,9 @@ export const dischargeModule: ServerModule = {
     registerPatientSection('providerChanges', loadChangesSection);
     await registerDischargeRoutes(app, deps);
     await registerProviderChangeRoutes(app, deps);
+    registerPatientSection('referrals', loadReferralsSection);
+    registerCircleJoinHandler('referrals', closeReferralsOnJoin);
+    await registerReferralRoutes(app, deps);
   },
   seedDemo: seedDischargeDemo,
 };
