@@ -24,6 +24,7 @@ const ja = {
     patients: '患者',
     discharge: '退院支援',
     dischargeNotices: '確認待ちの通知',
+    referralsIncoming: '届いた紹介',
   },
   language: {
     switchTo: 'English',
@@ -105,6 +106,7 @@ const en: Messages<typeof ja> = {
     patients: 'Patients',
     discharge: 'Discharge coordination',
     dischargeNotices: 'Notices to answer',
+    referralsIncoming: 'Incoming referrals',
   },
   language: {
     switchTo: '日本語',

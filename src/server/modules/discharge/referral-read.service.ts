@@ -4,6 +4,7 @@ import type {
   IncomingReferralPage,
   IncomingReferralQuery,
   ReferralDto,
+  ReferralList,
   ReferredPatient,
 } from '../../../contracts/referrals';
 import { recordAccesses } from '../../platform/access-log/access-log.service';
@@ -12,7 +13,7 @@ import { decodeCursor, toPage } from '../../platform/db/pagination';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
-import { type PatientRow, readGrantedPatient, scopeOf } from '../patients';
+import { assertPatientAccess, type PatientRow, readGrantedPatient, scopeOf } from '../patients';
 import { listAssociationDesks, listIncomingReferrals, listReferralsOfPatient } from './referral.queries';
 import { presentReferrals } from './referral-access';
 import { isVisibleToRecipient } from './referral-status';
@@ -40,6 +41,16 @@ export async function loadReferralsSection(
     })),
   );
   return presentReferrals(executor, actor, await scopeOf(executor, ctx), rows);
+}
+
+/** The referrals of one patient, for the case page (the sending side). Throws patients.not_found. */
+export async function listReferralsOf(
+  deps: Deps,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<ReferralList> {
+  const patient = await assertPatientAccess(deps.db, ctx, patientId, 'read', { recordType: 'referral' });
+  return { items: await loadReferralsSection(deps.db, ctx, patient) };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   IncomingReferralQuery,
   ReferralCreateBody,
   ReferralDto,
+  ReferralList,
   ReferralNameBody,
   ReferralReasonBody,
   ReferralSendBody,
@@ -24,7 +25,7 @@ import {
   receiveReferral,
   sendReferral,
 } from './referral.service';
-import { listDesks, listIncoming } from './referral-read.service';
+import { listDesks, listIncoming, listReferralsOf } from './referral-read.service';
 
 const tags = ['referrals'];
 const coordinators = ['hospital_staff', 'center_staff'] as const;
@@ -46,6 +47,15 @@ export async function registerReferralRoutes(root: FastifyInstance, deps: Module
       config: { access: coordinators },
     },
     async (request, reply) => reply.status(201).send(await createReferral(deps, request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/referrals',
+    {
+      schema: { tags, querystring: z.object({ patientId: z.uuid() }), response: { 200: ReferralList } },
+      config: { access: clinical },
+    },
+    async (request) => listReferralsOf(deps, request.ctx, request.query.patientId),
   );
 
   app.get(
