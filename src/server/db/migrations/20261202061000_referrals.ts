@@ -57,6 +57,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       agreement_method text check (agreement_method in ('in_person', 'phone', 'document')),
       agreement_given_at timestamptz,
       agreement_note text,
+      -- the case's task "wait for this recipient's answer" (one task per recipient), done on the answer
+      task_id uuid references discharge_tasks (id),
       sender_organisation_id uuid references organisations (id),
       sender_label text not null,
       created_by uuid not null references users (id),

@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import { type ReferralRole, ROLE_FILLED_REASON, referralRoles } from '../../../contracts/referrals';
 import type { Database } from '../../platform/db/schema';
 import type { CircleJoin } from '../patients';
-import { listOpenReferralsForRole, updateReferral } from './referral.queries';
+import { updateTask } from './discharge-case.queries';
+import { listOpenReferralsForRole, type ReferralRow, updateReferral } from './referral.queries';
 import { notifyRecipient } from './referral-notices';
 import { referralWorkflow } from './referral-status';
 
@@ -27,6 +28,16 @@ export async function closeReferralsOnJoin(trx: Transaction<Database>, join: Cir
       closed_at: join.at,
       updated_at: join.at,
     });
+    await finishReferralTask(trx, row, join.at);
     if (event === 'cancel' && row.status !== 'draft') await notifyRecipient(trx, updated, 'cancelled');
   }
+}
+
+/** The case's "wait for the answer" task of this referral is done once it is answered or closed. */
+export async function finishReferralTask(
+  trx: Transaction<Database>,
+  row: ReferralRow,
+  at: Date,
+): Promise<void> {
+  if (row.case_id && row.task_id) await updateTask(trx, row.case_id, row.task_id, true, at);
 }

@@ -314,6 +314,36 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
     );
   });
 
+  it('puts one task per recipient on the case when sending, done when the recipient answers', async () => {
+    const patient = await createScenePatient(t.db, s);
+    const kase = await api.as(s.hospital.staff).post<{ id: string }>('/api/discharge-cases', {
+      patientId: patient.id,
+      hospitalFacilityId: s.hospital.facilityId,
+      admittedOn: '2026-11-20',
+    });
+    expect(kase.status).toBe(201);
+    const referral = await draft({
+      patientId: patient.id,
+      caseId: kase.body.id,
+      role: 'visiting_nurse',
+      recipientFacilityId: nurseA.facilityId,
+    });
+    await post(s.hospital.staff, referral.id, 'send', { agreement: agreement() });
+    const task = () =>
+      t.db
+        .selectFrom('discharge_tasks as d')
+        .innerJoin('referrals as r', 'r.task_id', 'd.id')
+        .select(['d.title', 'd.done', 'd.due_on'])
+        .where('r.id', '=', referral.id)
+        .executeTakeFirstOrThrow();
+    const waiting = await task();
+    expect(waiting.title).toContain('紹介の返事を確認');
+    expect(waiting.done).toBe(false);
+    expect(waiting.due_on).not.toBeNull();
+    await post(nurseA.user, referral.id, 'decline', { reason: '訪問範囲の外です' });
+    expect((await task()).done).toBe(true);
+  });
+
   it('answers 404 to anyone outside the circle who is not the recipient', async () => {
     const patient = await createScenePatient(t.db, s);
     const referral = await draft({

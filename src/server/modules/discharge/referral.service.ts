@@ -13,20 +13,25 @@ import type { Actor, RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
+import { addBusinessDays, tokyoDate } from '../../platform/time/business-days';
 import { runUseCase, type UseCase } from '../../platform/use-case';
 import { findFacilityRecord } from '../directory';
 import { addCircleMember, assertPatientAccess, currentCircle } from '../patients';
 import { assertCoordinator, coordinatingOrganisation } from './discharge.policy';
-import { findCase, findOrganisationOfFacility } from './discharge-case.queries';
+import { findCase, findOrganisationOfFacility, insertTask } from './discharge-case.queries';
 import { findChange } from './provider-change.queries';
 import { mayRequestReferral } from './provider-change-status';
 import { referralPartyOf } from './referral.policy';
 import { findAssociationDesk, insertReferral, type ReferralRow, updateReferral } from './referral.queries';
 import { capacityOf, presentReferrals, reachReferral } from './referral-access';
+import { finishReferralTask } from './referral-close';
 import { notifyRecipient, notifySender } from './referral-notices';
 import { eventsNeedingReason, referralWorkflow } from './referral-status';
 
 type Deps = Pick<ModuleDeps, 'db'>;
+
+/** Business days the sender waits for an answer before the task is overdue (as the gate's default). */
+const ANSWER_BUSINESS_DAYS = 2;
 
 /** Allowance for clocks of the client and the server a little apart (an agreement "just now"). */
 const CLOCK_SKEW_MS = 60_000;
@@ -130,6 +135,7 @@ async function step(
     if (eventsNeedingReason.includes(event) && !reason) throw new AppError('referrals.reason_required');
     const extra = (await apply?.(uc, row)) ?? {};
     const closed = referralWorkflow.terminal.includes(status) ? { closed_at: uc.now } : {};
+    if (status !== 'sent' && status !== 'received') await finishReferralTask(uc.trx, row, uc.now);
     await updateReferral(uc.trx, row.id, {
       ...extra,
       ...closed,
@@ -156,12 +162,25 @@ async function step(
  * continuity.consent_in_future). The recipient's users get an inbox notice.
  */
 export function sendReferral(deps: Deps, ctx: RequestContext, id: string, body: ReferralSendBody) {
-  return step(deps, ctx, id, 'send', undefined, async ({ trx, now }, row) => {
+  return step(deps, ctx, id, 'send', undefined, async ({ trx, actor, now }, row) => {
     const agreement = await assertGate(trx, row, body, now);
     const capacity = await capacityOf(trx, row);
     await notifyRecipient(trx, row, 'sent');
+    // One task per recipient on the case: the answer to wait for, with its business-day due date.
+    const task = row.case_id
+      ? await insertTask(trx, {
+          municipality_code: row.municipality_code,
+          case_id: row.case_id,
+          title: `紹介の返事を確認：${row.recipient_label}`,
+          owner_name: actor.displayName,
+          due_on: tokyoDate(addBusinessDays(now, ANSWER_BUSINESS_DAYS)),
+          done_at: null,
+          created_by: actor.userId,
+        })
+      : undefined;
     return {
       ...agreement,
+      task_id: task?.id ?? null,
       sent_at: now,
       capacity_signal: capacity?.signal ?? null,
       capacity_set_at: capacity ? new Date(capacity.setAt) : null,

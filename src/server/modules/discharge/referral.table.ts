@@ -34,6 +34,8 @@ export interface ReferralTable {
   agreement_method: 'in_person' | 'phone' | 'document' | null;
   agreement_given_at: Date | null;
   agreement_note: string | null;
+  /** The case's task "wait for this recipient's answer" (one per recipient), done when answered or closed. */
+  task_id: string | null;
   /** The sender's coordinating organisation (its users get the answer). */
   sender_organisation_id: string | null;
   sender_label: string;
