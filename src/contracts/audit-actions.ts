@@ -114,6 +114,19 @@ export const dischargeAuditActions = [
   'discharge.notice.acknowledge',
 ] as const;
 
+/** Referrals (issue 14 item 6): one action per workflow event (`discharge.referral.${event}`). */
+export const referralAuditActions = [
+  'discharge.referral.create',
+  'discharge.referral.send',
+  'discharge.referral.receive',
+  'discharge.referral.accept',
+  'discharge.referral.decline',
+  'discharge.referral.name',
+  'discharge.referral.complete',
+  'discharge.referral.cancel',
+  'discharge.referral.fail',
+] as const;
+
 export const auditActions = [
   ...platformAuditActions,
   ...authAuditActions,
@@ -122,6 +135,7 @@ export const auditActions = [
   ...openDataAuditActions,
   ...patientsAuditActions,
   ...dischargeAuditActions,
+  ...referralAuditActions,
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { CapacityDto } from '../../../contracts/directory-core';
 import type { ReferralDto, ReferredPatient } from '../../../contracts/referrals';
 import { recordAccesses } from '../../platform/access-log/access-log.service';
 import type { Actor, RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { findFacilityRecord } from '../directory';
 import { assertPatientAccess, type PatientScope, readGrantedPatient, scopeOf } from '../patients';
@@ -11,8 +10,6 @@ import { isRecipient, referralPartyOf } from './referral.policy';
 import { presentReferral } from './referral.presenter';
 import { countOpenByRole, findReferral, type ReferralRow } from './referral.queries';
 import { isVisibleToRecipient, referralWorkflow } from './referral-status';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** How the caller reaches one referral: as its recipient (minimum data) or through the patient's circle. */
 export type ReferralReach = {

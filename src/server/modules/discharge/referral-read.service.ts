@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import type {
   AssociationDeskList,
   IncomingReferralPage,
@@ -10,7 +9,7 @@ import type {
 import { recordAccesses } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { decodeCursor, toPage } from '../../platform/db/pagination';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { assertPatientAccess, type PatientRow, readGrantedPatient, scopeOf } from '../patients';
@@ -19,7 +18,6 @@ import { presentReferrals } from './referral-access';
 import { isVisibleToRecipient } from './referral-status';
 
 type Deps = Pick<ModuleDeps, 'db'>;
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The patient page's (and the case page's) `referrals`: runs after assertPatientAccess, records its reads. */
 export async function loadReferralsSection(

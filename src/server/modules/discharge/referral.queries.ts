@@ -1,11 +1,10 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { ReferralRole } from '../../../contracts/referrals';
 import { openReferralStates } from '../../../contracts/referrals';
 import type { KeysetPosition } from '../../platform/db/pagination';
-import type { Database } from '../../platform/db/schema';
+import type { Database, Executor } from '../../platform/db/schema';
 import type { ReferralTable } from './referral.table';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type ReferralRow = Selectable<ReferralTable>;
 
 export function insertReferral(trx: Transaction<Database>, values: Insertable<ReferralTable>) {

@@ -1,11 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { CareLevel, Sex } from '../../../contracts/patients';
 import { recordAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The minimum a granted reader outside the circle gets: who the patient is, nothing clinical. */
 export type GrantedPatient = {

@@ -82,6 +82,15 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'discharge.change.override': { ja: '担当変更：例外確定の申請', en: 'Change: override requested' },
   'discharge.change.override_approved': { ja: '担当変更：例外確定の承認', en: 'Change: override approved' },
   'discharge.notice.acknowledge': { ja: '退院支援の連絡の確認', en: 'Discharge notice acknowledged' },
+  'discharge.referral.create': { ja: '紹介の下書き', en: 'Referral drafted' },
+  'discharge.referral.send': { ja: '紹介の送信', en: 'Referral sent' },
+  'discharge.referral.receive': { ja: '紹介の受付', en: 'Referral received' },
+  'discharge.referral.accept': { ja: '紹介の受け入れ', en: 'Referral accepted' },
+  'discharge.referral.decline': { ja: '紹介のお断り', en: 'Referral declined' },
+  'discharge.referral.name': { ja: '紹介窓口による歯科医の指名', en: 'Referral: dentist named' },
+  'discharge.referral.complete': { ja: '紹介の完了', en: 'Referral completed' },
+  'discharge.referral.cancel': { ja: '紹介の取り消し', en: 'Referral cancelled' },
+  'discharge.referral.fail': { ja: '紹介の不成立', en: 'Referral failed' },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */
