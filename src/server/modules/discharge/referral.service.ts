@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { ChangeableRole } from '../../../contracts/discharge';
 import {
   type ReferralCreateBody,
   type ReferralDto,
@@ -16,15 +15,15 @@ import type { ModuleDeps } from '../../platform/module';
 import { addBusinessDays, tokyoDate } from '../../platform/time/business-days';
 import { runUseCase, type UseCase } from '../../platform/use-case';
 import { findFacilityRecord } from '../directory';
-import { addCircleMember, assertPatientAccess, currentCircle } from '../patients';
+import { addCircleMember, assertPatientAccess } from '../patients';
 import { assertCoordinator, coordinatingOrganisation } from './discharge.policy';
 import { findCase, findOrganisationOfFacility, insertTask } from './discharge-case.queries';
 import { findChange } from './provider-change.queries';
-import { mayRequestReferral } from './provider-change-status';
 import { referralPartyOf } from './referral.policy';
 import { findAssociationDesk, insertReferral, type ReferralRow, updateReferral } from './referral.queries';
 import { capacityOf, presentReferrals, reachReferral } from './referral-access';
 import { finishReferralTask } from './referral-close';
+import { assertGate } from './referral-gate';
 import { notifyRecipient, notifySender } from './referral-notices';
 import { eventsNeedingReason, referralWorkflow } from './referral-status';
 
@@ -32,9 +31,6 @@ type Deps = Pick<ModuleDeps, 'db'>;
 
 /** Business days the sender waits for an answer before the task is overdue (as the gate's default). */
 const ANSWER_BUSINESS_DAYS = 2;
-
-/** Allowance for clocks of the client and the server a little apart (an agreement "just now"). */
-const CLOCK_SKEW_MS = 60_000;
 
 /**
  * Drafts a referral of the patient to one recipient (a directory facility or an association's
@@ -186,37 +182,6 @@ export function sendReferral(deps: Deps, ctx: RequestContext, id: string, body: 
       capacity_set_at: capacity ? new Date(capacity.setAt) : null,
     };
   });
-}
-
-async function assertGate(trx: Transaction<Database>, row: ReferralRow, body: ReferralSendBody, now: Date) {
-  if (row.provider_change_id) {
-    const change = await findChange(trx, row.municipality_code, row.provider_change_id, true);
-    if (!change) throw new AppError('not_found');
-    if (change.status === 'withdrawn' || change.status === 'kept_current')
-      throw new AppError('referrals.change_closed');
-    if (!mayRequestReferral(change.status)) throw new AppError('continuity.consent_missing');
-    return {};
-  }
-  const changeable = (ChangeableRole.options as readonly string[]).includes(row.role);
-  if (changeable) {
-    const held = (await currentCircle(trx, row.municipality_code, row.patient_id)).some(
-      (m) => m.role === row.role,
-    );
-    if (held) throw new AppError('referrals.change_required');
-  }
-  const given = body?.agreement;
-  if (!given) {
-    if (row.agreement_given_at) return {};
-    throw new AppError('continuity.consent_missing');
-  }
-  const givenAt = new Date(given.givenAt);
-  if (givenAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('continuity.consent_in_future');
-  return {
-    agreement_given_by: given.givenBy,
-    agreement_method: given.method,
-    agreement_given_at: givenAt.getTime() > now.getTime() ? now : givenAt,
-    agreement_note: given.note ?? null,
-  };
 }
 
 /** The recipient marks the referral received (read and being considered). */
