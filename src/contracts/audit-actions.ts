@@ -124,6 +124,19 @@ const documentsAuditActions = [
   'documents.withdraw',
 ] as const;
 
+/** Referrals (issue 14 item 6): one action per workflow event (`discharge.referral.${event}`). */
+export const referralAuditActions = [
+  'discharge.referral.create',
+  'discharge.referral.send',
+  'discharge.referral.receive',
+  'discharge.referral.accept',
+  'discharge.referral.decline',
+  'discharge.referral.name',
+  'discharge.referral.complete',
+  'discharge.referral.cancel',
+  'discharge.referral.fail',
+] as const;
+
 export const auditActions = [
   ...platformAuditActions,
   ...authAuditActions,
@@ -133,6 +146,7 @@ export const auditActions = [
   ...patientsAuditActions,
   ...dischargeAuditActions,
   ...documentsAuditActions,
+  ...referralAuditActions,
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -8,6 +8,7 @@ import { type ErrorEntry, errorCatalog } from './errors';
 import { inboxErrors } from './inbox-errors';
 import { openDataErrors, rowErrors } from './opendata-errors';
 import { patientsErrors } from './patients-errors';
+import { referralsErrors } from './referrals-errors';
 
 /**
  * Every error code of the system, platform and modules, in one table the compiler reads: `AppError`
@@ -26,6 +27,7 @@ const catalogs = [
   dischargeErrors,
   patientsErrors,
   documentsErrors,
+  referralsErrors,
 ];
 
 export type ErrorCode =
@@ -39,7 +41,8 @@ export type ErrorCode =
   | keyof typeof rowErrors
   | keyof typeof dischargeErrors
   | keyof typeof patientsErrors
-  | keyof typeof documentsErrors;
+  | keyof typeof documentsErrors
+  | keyof typeof referralsErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {

@@ -56,8 +56,11 @@ export const patientStatuses = ['active', 'merged'] as const;
 export const PatientStatus = z.enum(patientStatuses);
 export type PatientStatus = z.infer<typeof PatientStatus>;
 
-/** How the caller reaches a patient: the first that applies (shown to the ward admin in the log). */
-export const accessBases = ['circle', 'district', 'break_glass'] as const;
+/**
+ * How the caller reaches a patient: the first that applies (shown to the ward admin in the log).
+ * `referral`: the minimum data of an open referral addressed to the caller's organisation.
+ */
+export const accessBases = ['circle', 'district', 'break_glass', 'referral'] as const;
 export const AccessBasis = z.enum(accessBases);
 export type AccessBasis = z.infer<typeof AccessBasis>;
 

@@ -24,6 +24,11 @@ export const staffNavItems: readonly StaffNavItem[] = [
     roles: ['clinician', 'care_manager', 'hospital_staff', 'center_staff'],
   },
   {
+    to: '/staff/referrals/incoming',
+    labelKey: 'nav.referralsIncoming',
+    roles: ['clinician', 'care_manager', 'hospital_staff', 'center_staff'],
+  },
+  {
     to: '/staff/patients',
     labelKey: 'nav.patients',
     roles: ['hospital_staff', 'center_staff', 'clinician', 'care_manager', 'ward_admin'],

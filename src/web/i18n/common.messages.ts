@@ -26,6 +26,7 @@ const ja = {
     dischargeNotices: '確認待ちの通知',
     inbox: '受信箱',
     inboxUnread: '受信箱（未読 {{count}} 件）',
+    referralsIncoming: '届いた紹介',
   },
   language: {
     switchTo: 'English',
@@ -109,6 +110,7 @@ const en: Messages<typeof ja> = {
     dischargeNotices: 'Notices to answer',
     inbox: 'Inbox',
     inboxUnread: 'Inbox ({{count}} unread)',
+    referralsIncoming: 'Incoming referrals',
   },
   language: {
     switchTo: '日本語',

@@ -9,6 +9,7 @@ import {
   recordConsent,
   respondToChange,
 } from './provider-change.service';
+import { seedReferralDemo } from './referral-demo.seed';
 
 // The demo accounts of the accounts module, by email (modules share no code for this).
 const HOSPITAL_EMAIL = 'hospital@demo.zaitaku.jp';
@@ -133,4 +134,5 @@ export async function seedDischargeDemo(
     await transitionCase(deps, hospital, kase.id, { event: 'schedule' });
   }
   log(`  discharge: 退院支援 ${cases} 件（架空・デモ） / fictional discharge cases`);
+  await seedReferralDemo(deps, hospital, municipalityCode, log);
 }

@@ -1,10 +1,11 @@
 import '../../../contracts/discharge';
 import type { ServerModule } from '../../platform/module';
-import { registerPatientSection } from '../patients';
+import { registerCircleJoinHandler, registerPatientSection } from '../patients';
 import './case-notice.table';
 import './discharge-case.table';
 import './provider-change.table';
 import { onInboxProgress } from '../../platform/inbox/inbox-progress';
+import './referral.table';
 import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
 import { ESCALATION_JOB, escalateDueInJob } from './escalation.service';
@@ -13,6 +14,9 @@ import { registerNoticeLinkRoutes } from './notice-link.routes';
 import { onNoticeProgress, onPhoneTaskProgress } from './notice-progress';
 import { loadCasesSection, loadChangesSection } from './patient-section';
 import { registerProviderChangeRoutes } from './provider-change.routes';
+import { registerReferralRoutes } from './referral.routes';
+import { closeReferralsOnJoin } from './referral-close';
+import { loadReferralsSection } from './referral-read.service';
 
 /**
  * Discharge coordination (退院支援) and the continuity-of-care gate (issue 14 items 4, 5, 8):
@@ -29,6 +33,9 @@ export const dischargeModule: ServerModule = {
     await registerDischargeRoutes(app, deps);
     await registerProviderChangeRoutes(app, deps);
     await registerNoticeLinkRoutes(app, deps);
+    registerPatientSection('referrals', loadReferralsSection);
+    registerCircleJoinHandler('referrals', closeReferralsOnJoin);
+    await registerReferralRoutes(app, deps);
   },
   seedDemo: seedDischargeDemo,
   jobs: {

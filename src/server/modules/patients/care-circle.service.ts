@@ -17,6 +17,7 @@ import {
 } from './care-circle.queries';
 import { toCircleMember } from './patient.presenter';
 import { CLINICAL_ROLES } from './patient-access.policy';
+import { runCircleJoinHandlers } from './patient-sections';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -82,6 +83,16 @@ async function insertMember(trx: Transaction<Database>, change: CircleChange): P
       valid_from: change.from,
       start_reason: change.reason ?? null,
       created_by: change.actor.userId,
+    });
+    await runCircleJoinHandlers(trx, {
+      patientId: change.patientId,
+      municipalityCode: change.actor.municipalityCode,
+      role: change.role,
+      memberId: id,
+      facilityId: member.facilityId,
+      organisationId: member.organisationId,
+      at: change.from,
+      actorUserId: change.actor.userId,
     });
     return id;
   } catch (error) {

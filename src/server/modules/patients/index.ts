@@ -45,9 +45,13 @@ export {
   type PatientRow,
   scopeOf,
 } from './patient-access.service';
+export { type GrantedPatient, readGrantedPatient } from './patient-grant.service';
 export {
+  type CircleJoin,
+  type CircleJoinHandler,
   type PatientMergeHandler,
   type PatientSectionLoader,
+  registerCircleJoinHandler,
   registerPatientMergeHandler,
   registerPatientSection,
 } from './patient-sections';

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { CareRole } from '../../../contracts/patients';
 import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import type { PatientRow } from './patient-access.service';
@@ -22,7 +23,23 @@ export type PatientMergeHandler = (
   merge: { fromId: string; intoId: string },
 ) => Promise<void>;
 
+/** A member joined the circle (a change, shared care, a plain addition): what another module closes. */
+export type CircleJoin = {
+  patientId: string;
+  municipalityCode: string;
+  role: CareRole;
+  memberId: string;
+  facilityId: string | null;
+  organisationId: string | null;
+  at: Date;
+  actorUserId: string;
+};
+
+/** Runs in the transaction that added the member (the referrals module closes what the role no longer needs). */
+export type CircleJoinHandler = (trx: Transaction<Database>, join: CircleJoin) => Promise<void>;
+
 const sections = new Map<string, PatientSectionLoader>();
+const joinHandlers = new Map<string, CircleJoinHandler>();
 const mergeHandlers = new Map<string, PatientMergeHandler>();
 const RESERVED = new Set(['patient', 'circle', 'accessBasis']);
 
@@ -35,6 +52,15 @@ export function registerPatientSection(name: string, loader: PatientSectionLoade
 /** Adds (or replaces) what a module does when two patient records are merged. */
 export function registerPatientMergeHandler(module: string, handler: PatientMergeHandler): void {
   mergeHandlers.set(module, handler);
+}
+
+/** Adds (or replaces) what a module does when a member joins a patient's circle. */
+export function registerCircleJoinHandler(module: string, handler: CircleJoinHandler): void {
+  joinHandlers.set(module, handler);
+}
+
+export async function runCircleJoinHandlers(trx: Transaction<Database>, join: CircleJoin) {
+  for (const handler of joinHandlers.values()) await handler(trx, join);
 }
 
 export async function loadPatientSections(

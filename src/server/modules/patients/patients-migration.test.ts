@@ -30,6 +30,8 @@ describe('the patients migration', () => {
       'utf8',
     );
     expect(text).toContain(`action in (${accessActions.map((a) => `'${a}'`).join(', ')})`);
-    expect(text).toContain(`basis in (${accessBases.map((a) => `'${a}'`).join(', ')})`);
+    // The referral basis came later (20261202061000_referrals.ts widens the check; its test compares).
+    const first = accessBases.filter((a) => a !== 'referral');
+    expect(text).toContain(`basis in (${first.map((a) => `'${a}'`).join(', ')})`);
   });
 });

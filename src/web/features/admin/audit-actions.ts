@@ -95,6 +95,15 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
     ja: '退院支援の連絡：FAX のリンクから回答',
     en: 'Discharge notice answered by the FAX link',
   },
+  'discharge.referral.create': { ja: '紹介の下書き', en: 'Referral drafted' },
+  'discharge.referral.send': { ja: '紹介の送信', en: 'Referral sent' },
+  'discharge.referral.receive': { ja: '紹介の受付', en: 'Referral received' },
+  'discharge.referral.accept': { ja: '紹介の受け入れ', en: 'Referral accepted' },
+  'discharge.referral.decline': { ja: '紹介のお断り', en: 'Referral declined' },
+  'discharge.referral.name': { ja: '紹介窓口による歯科医の指名', en: 'Referral: dentist named' },
+  'discharge.referral.complete': { ja: '紹介の完了', en: 'Referral completed' },
+  'discharge.referral.cancel': { ja: '紹介の取り消し', en: 'Referral cancelled' },
+  'discharge.referral.fail': { ja: '紹介の不成立', en: 'Referral failed' },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */

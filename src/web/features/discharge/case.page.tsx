@@ -17,6 +17,7 @@ import { caseKey, useCase } from './discharge.api';
 import './discharge.css';
 import './discharge.messages';
 import { ProviderChangeCard } from './provider-change-card';
+import { ReferralSection } from './referral-section';
 
 /** One discharge case: summary, workflow, checklist, tasks, timeline, notices, provider changes. Printable. */
 export function CasePage() {
@@ -54,6 +55,12 @@ export function CasePage() {
         ))}
         {editable ? <ProposeForm detail={detail} /> : null}
       </section>
+      <ReferralSection
+        patientId={detail.patientId}
+        caseId={detail.id}
+        providerChanges={detail.providerChanges}
+        editable={editable}
+      />
       <ChecklistSection kase={detail} editable={editable} />
       <TasksSection kase={detail} editable={editable} />
       <TimelineSection kase={detail} editable={editable} />

@@ -15,6 +15,10 @@ export const dischargeRoutes: RouteObject[] = [
     lazy: () => import('./notices.page').then((m) => ({ Component: m.NoticesPage })),
   },
   {
+    path: '/staff/referrals/incoming',
+    lazy: () => import('./referral-inbox.page').then((m) => ({ Component: m.ReferralInboxPage })),
+  },
+  {
     path: '/staff/discharge/:id',
     lazy: () => import('./case.page').then((m) => ({ Component: m.CasePage })),
   },

@@ -1,0 +1,108 @@
+import type {
+  AssociationDeskList,
+  IncomingReferralPage,
+  IncomingReferralQuery,
+  ReferralDto,
+  ReferralList,
+  ReferredPatient,
+} from '../../../contracts/referrals';
+import { recordAccesses } from '../../platform/access-log/access-log.service';
+import type { RequestContext } from '../../platform/context';
+import { decodeCursor, toPage } from '../../platform/db/pagination';
+import type { Executor } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../../platform/module';
+import { assertPatientAccess, type PatientRow, readGrantedPatient, scopeOf } from '../patients';
+import { listAssociationDesks, listIncomingReferrals, listReferralsOfPatient } from './referral.queries';
+import { presentReferrals } from './referral-access';
+import { isVisibleToRecipient } from './referral-status';
+
+type Deps = Pick<ModuleDeps, 'db'>;
+
+/** The patient page's (and the case page's) `referrals`: runs after assertPatientAccess, records its reads. */
+export async function loadReferralsSection(
+  executor: Executor,
+  ctx: RequestContext,
+  patient: PatientRow,
+): Promise<ReferralDto[]> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  const rows = await listReferralsOfPatient(executor, patient.municipality_code, patient.id);
+  await recordAccesses(
+    executor,
+    ctx,
+    rows.map((r) => ({
+      patientId: patient.id,
+      recordType: 'referral',
+      recordId: r.id,
+      action: 'read' as const,
+    })),
+  );
+  return presentReferrals(executor, actor, await scopeOf(executor, ctx), rows);
+}
+
+/** The referrals of one patient, for the case page (the sending side). Throws patients.not_found. */
+export async function listReferralsOf(
+  deps: Deps,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<ReferralList> {
+  const patient = await assertPatientAccess(deps.db, ctx, patientId, 'read', { recordType: 'referral' });
+  return { items: await loadReferralsSection(deps.db, ctx, patient) };
+}
+
+/**
+ * Referrals addressed to the caller's organisations (never drafts), newest first, one page; each
+ * open one with the patient's minimum data, each read in the access log with basis `referral`.
+ */
+export async function listIncoming(
+  deps: Deps,
+  ctx: RequestContext,
+  query: IncomingReferralQuery,
+): Promise<IncomingReferralPage> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  const scope = await scopeOf(deps.db, ctx);
+  const rows = await listIncomingReferrals(deps.db, {
+    municipalityCode: actor.municipalityCode,
+    organisationIds: scope.organisationIds,
+    facilityIds: scope.facilityIds,
+    open: query.open,
+    after: decodeCursor(query.cursor),
+    limit: query.limit,
+  });
+  const page = toPage(
+    rows,
+    query,
+    (r) => ({ sort: r.created_at, id: r.id }),
+    (r) => r,
+  );
+  const patients = new Map<string, ReferredPatient | null>();
+  const closed = [];
+  for (const row of page.items) {
+    if (isVisibleToRecipient(row.status)) {
+      const record = { basis: 'referral' as const, recordType: 'referral', recordId: row.id };
+      patients.set(row.id, await readGrantedPatient(deps.db, ctx, row.patient_id, record));
+    } else {
+      closed.push({
+        patientId: row.patient_id,
+        recordType: 'referral',
+        recordId: row.id,
+        action: 'read' as const,
+        basis: 'referral' as const,
+      });
+    }
+  }
+  await recordAccesses(deps.db, ctx, closed);
+  return {
+    items: await presentReferrals(deps.db, actor, scope, page.items, patients),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The municipality's association desks (the dental association's かかりつけ歯科医紹介制度). */
+export async function listDesks(deps: Deps, ctx: RequestContext): Promise<AssociationDeskList> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  return { items: await listAssociationDesks(deps.db, actor.municipalityCode) };
+}
