@@ -6,6 +6,7 @@ import './discharge-case.table';
 import './provider-change.table';
 import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
+import { registerFiguresRoutes } from './figures.routes';
 import { loadCasesSection, loadChangesSection } from './patient-section';
 import { registerProviderChangeRoutes } from './provider-change.routes';
 
@@ -21,6 +22,7 @@ export const dischargeModule: ServerModule = {
     registerPatientSection('providerChanges', loadChangesSection);
     await registerDischargeRoutes(app, deps);
     await registerProviderChangeRoutes(app, deps);
+    await registerFiguresRoutes(app, deps);
   },
   seedDemo: seedDischargeDemo,
 };
