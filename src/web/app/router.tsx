@@ -5,6 +5,7 @@ import { adminRoutes } from '../features/admin/routes';
 // public search page never downloads staff code and staff pages never download the map.
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
+import { figuresRoutes } from '../features/figures/routes';
 import { opendataRoutes } from '../features/opendata/routes';
 import { patientRoutes } from '../features/patients/routes';
 import { ShellLayout } from './layout';
@@ -35,6 +36,7 @@ export const appRoutes: RouteObject[] = [
           { element: <RequireSignIn />, children: featureRoutes.filter(isStaffRoute) },
           { element: <RequireSignIn allowPasswordChange />, children: signedInAccountRoutes },
           { element: <RequireSignIn roles={['ward_admin']} />, children: adminRoutes },
+          { element: <RequireSignIn roles={['ward_admin']} />, children: figuresRoutes },
           { path: '*', Component: NotFoundPage },
         ],
       },
