@@ -112,6 +112,7 @@ export const dischargeAuditActions = [
   'discharge.change.override',
   'discharge.change.override_approved',
   'discharge.notice.acknowledge',
+  'discharge.figures.export',
 ] as const;
 
 export const auditActions = [

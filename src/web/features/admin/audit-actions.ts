@@ -82,6 +82,7 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'discharge.change.override': { ja: '担当変更：例外確定の申請', en: 'Change: override requested' },
   'discharge.change.override_approved': { ja: '担当変更：例外確定の承認', en: 'Change: override approved' },
   'discharge.notice.acknowledge': { ja: '退院支援の連絡の確認', en: 'Discharge notice acknowledged' },
+  'discharge.figures.export': { ja: '退院支援の実績のCSV出力', en: 'Discharge figures exported (CSV)' },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */
