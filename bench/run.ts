@@ -10,7 +10,7 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const USAGE = `usage: npm run bench -- [--scenario NAME]… [--engine pglite|postgres]… [--runs N] [--duration S]
-                      [--connections C] [--quick]
+                      [--connections C] [--quick] [--scale F]
   Prints one JSON object on stdout and writes bench-results/latest.json.`;
 
 /** Parses the command line; throws with the usage on anything unknown. */
@@ -21,6 +21,7 @@ export function parseArgs(args: string[]): BenchSettings & { scenarios: string[]
     connections: 10,
     engines: [] as Engine[],
     scenarios: [] as string[],
+    scale: 1,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -43,7 +44,11 @@ export function parseArgs(args: string[]): BenchSettings & { scenarios: string[]
     else if (arg === '--duration') settings.durationSeconds = count(value(), 120);
     else if (arg === '--connections') settings.connections = count(value(), 500);
     else if (arg === '--quick') Object.assign(settings, { runs: 1, durationSeconds: 2 });
-    else throw new Error(`unknown option ${arg}\n${USAGE}`);
+    else if (arg === '--scale') {
+      const scale = Number(value());
+      if (!(scale > 0 && scale <= 1)) throw new Error(`--scale: expected 0 < F ≤ 1\n${USAGE}`);
+      settings.scale = scale;
+    } else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   if (settings.engines.length === 0) settings.engines = ['pglite', 'postgres'];
   return settings;

@@ -22,6 +22,8 @@ export type BenchSettings = {
   durationSeconds: number;
   connections: number;
   engines: Engine[];
+  /** `--scale F` (0 < F ≤ 1): scenarios with a data size of their own seed F of it (default 1). */
+  scale: number;
 };
 
 /** What a scenario gets from the harness (bench/run.ts). */

@@ -7,7 +7,7 @@ const AUTHENTICATED_PATH = '/api/admin/organisations';
 const LOGIN_PATH = '/api/auth/login';
 const TOTP_PATH = '/api/auth/totp';
 
-type DemoAccount = { email: string; password: string; code: () => string };
+export type DemoAccount = { email: string; password: string; code: () => string };
 
 /** The demo ward admin, when the accounts module is mounted; undefined while it is not. */
 async function demoAdmin(): Promise<DemoAccount | undefined> {
@@ -32,7 +32,11 @@ function cookiesOf(response: Response, jar: Map<string, string>): void {
 }
 
 /** Signs in with password and TOTP once; returns the Cookie header of the full session. */
-async function signIn(server: BenchServer, account: DemoAccount): Promise<string> {
+export async function signIn(
+  server: BenchServer,
+  account: DemoAccount,
+  checkPath = AUTHENTICATED_PATH,
+): Promise<string> {
   const jar = new Map<string, string>();
   const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const login = await fetch(`${server.url}${LOGIN_PATH}`, {
@@ -50,8 +54,8 @@ async function signIn(server: BenchServer, account: DemoAccount): Promise<string
   });
   if (totp.status !== 200) throw new Error(`two-factor answered ${totp.status}: ${await totp.text()}`);
   cookiesOf(totp, jar);
-  const check = await fetch(`${server.url}${AUTHENTICATED_PATH}`, { headers: { cookie: header() } });
-  if (check.status !== 200) throw new Error(`${AUTHENTICATED_PATH} answered ${check.status}`);
+  const check = await fetch(`${server.url}${checkPath}`, { headers: { cookie: header() } });
+  if (check.status !== 200) throw new Error(`${checkPath} answered ${check.status}`);
   return header();
 }
 

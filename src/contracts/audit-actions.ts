@@ -114,6 +114,7 @@ export const dischargeAuditActions = [
   'discharge.notice.acknowledge',
   'discharge.notice.fax_sheet',
   'discharge.notice.acknowledge_by_link',
+  'discharge.figures.export',
 ] as const;
 
 const documentsAuditActions = [

@@ -35,4 +35,11 @@ describe('the benchmark harness', () => {
     expect(() => parseArgs(['--runs', '0'])).toThrow(/expected 1–20/);
     expect(() => parseArgs(['--target', 'example.com'])).toThrow(/unknown option/);
   });
+
+  it('runs at full scale unless told a fraction, and refuses a scale outside (0, 1]', () => {
+    expect(parseArgs([]).scale).toBe(1);
+    expect(parseArgs(['--scale', '0.05']).scale).toBe(0.05);
+    expect(() => parseArgs(['--scale', '0'])).toThrow(/--scale/);
+    expect(() => parseArgs(['--scale', '2'])).toThrow(/--scale/);
+  });
 });

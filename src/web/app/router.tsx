@@ -6,6 +6,7 @@ import { adminRoutes } from '../features/admin/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
 import { documentRoutes } from '../features/documents/routes';
+import { figuresRoutes } from '../features/figures/routes';
 import { inboxRoutes } from '../features/inbox/routes';
 import { opendataRoutes } from '../features/opendata/routes';
 import { patientRoutes } from '../features/patients/routes';
@@ -44,6 +45,7 @@ export const appRoutes: RouteObject[] = [
           { element: <RequireSignIn />, children: featureRoutes.filter(isStaffRoute) },
           { element: <RequireSignIn allowPasswordChange />, children: signedInAccountRoutes },
           { element: <RequireSignIn roles={['ward_admin']} />, children: adminRoutes },
+          { element: <RequireSignIn roles={['ward_admin']} />, children: figuresRoutes },
           { path: '*', Component: NotFoundPage },
         ],
       },

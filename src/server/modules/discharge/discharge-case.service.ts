@@ -192,6 +192,7 @@ export async function transitionCase(
       status,
       updated_at: now,
       ...(body.expectedDischargeOn ? { expected_discharge_on: body.expectedDischargeOn } : {}),
+      ...(status === 'discharged' ? { discharged_at: now } : {}),
     });
     await audit({
       action: `discharge.case.${body.event}`,

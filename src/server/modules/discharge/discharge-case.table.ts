@@ -41,6 +41,8 @@ export interface DischargeCaseTable {
   opened_by_organisation_id: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** When the case moved to `discharged`: the council counts discharges by it (figures.queries.ts). */
+  discharged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** One checklist line of a case. */

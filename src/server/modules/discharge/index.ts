@@ -9,6 +9,7 @@ import './referral.table';
 import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
 import { ESCALATION_JOB, escalateDueInJob } from './escalation.service';
+import { registerFiguresRoutes } from './figures.routes';
 import { NOTICE_RECORD, PHONE_TASK_RECORD } from './notice.service';
 import { registerNoticeLinkRoutes } from './notice-link.routes';
 import { onNoticeProgress, onPhoneTaskProgress } from './notice-progress';
@@ -36,6 +37,7 @@ export const dischargeModule: ServerModule = {
     registerPatientSection('referrals', loadReferralsSection);
     registerCircleJoinHandler('referrals', closeReferralsOnJoin);
     await registerReferralRoutes(app, deps);
+    await registerFiguresRoutes(app, deps);
   },
   seedDemo: seedDischargeDemo,
   jobs: {

@@ -42,13 +42,24 @@ export async function recordAccess(
   await recordAccesses(executor, ctx, [entry]);
 }
 
+let skippedForBenchmark = false;
+
+/**
+ * Benchmark only (bench/scenarios/discharge.ts measures what the log adds to a patient read, issue
+ * 14): turns recording off in this process. Deliberately no config key or environment variable
+ * reaches it, so no deployment can switch the log off; only code running the server in-process can.
+ */
+export function skipAccessLogForBenchmark(skip: boolean): void {
+  skippedForBenchmark = skip;
+}
+
 /** Records several accesses in one statement (a list shows many patients at once). */
 export async function recordAccesses(
   executor: Executor,
   ctx: RequestContext,
   entries: AccessEntry[],
 ): Promise<void> {
-  if (entries.length === 0) return;
+  if (entries.length === 0 || skippedForBenchmark) return;
   const occurredAt = clock.now();
   await executor
     .insertInto('access_log')
