@@ -28,6 +28,7 @@ export async function seedDemo(
   for (const module of modules) {
     if (module.seedDemo) await module.seedDemo(deps, code, options.print);
   }
+  // Raw: installation_settings has no table interface (no installation-settings.table.ts) yet.
   await sql`
     insert into installation_settings (key, value) values ('demo_seeded', ${JSON.stringify({ at: new Date().toISOString() })}::jsonb)
     on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(deps.db);

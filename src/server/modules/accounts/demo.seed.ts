@@ -183,6 +183,7 @@ export async function seedAccountsDemo(
         .execute();
     }
     const banner = demoBanner();
+    // Raw: installation_settings has no table interface (no installation-settings.table.ts) yet.
     await sql`insert into installation_settings (key, value) values ('demo_banner', ${JSON.stringify(banner)}::jsonb)
       on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(trx);
   });

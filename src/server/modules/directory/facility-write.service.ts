@@ -204,6 +204,7 @@ async function writeColumns(
     set.town = town?.name ?? null;
     set.district_code = town?.district_code ?? null;
   }
+  // Raw: Kysely has no point type; the column is written with point(lng, lat) (facility.table.ts).
   if ('location' in c) set.location = c.location ? sql`point(${c.location.lng}, ${c.location.lat})` : null;
   if (c.hours) {
     set.closed_on_holidays = c.hours.closedOnHolidays;

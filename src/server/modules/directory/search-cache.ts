@@ -46,6 +46,7 @@ function entriesOf(state: State, cache: GenerationCache): Map<string, Entry> {
 async function readGeneration(db: Kysely<Database>, state: State): Promise<string | undefined> {
   if (state.disabled) return undefined;
   try {
+    // Raw: directory_generation is a sequence, not a table of the Database interface.
     const { rows } = await sql<{ g: string }>`select last_value::text as g from directory_generation`.execute(
       db,
     );

@@ -69,6 +69,8 @@ async function refreshBatch(executor: Executor, ids: string[]): Promise<void> {
       capabilityNames: namesByFacility.get(r.id) ?? [],
     }),
   }));
+  // Raw: one UPDATE … FROM jsonb_to_recordset(…) AS v(…) writes the whole batch with one parameter;
+  // the builder cannot declare the record's column list.
   await sql`
     update facilities f
     set search_text = v.search_text, search_grams = v.search_grams, name_key = v.name_key, kana_key = v.kana_key

@@ -109,6 +109,8 @@ async function dumpAll(
 
 /** Streams one table through a cursor, every value in PostgreSQL's text form. */
 async function dumpTable(trx: Transaction<Database>, table: CatalogTable, writer: BackupWriter) {
+  // Raw: the tables and columns come from the catalog at run time (not the Database interface), and
+  // rows are read through a server-side cursor (DECLARE/FETCH/CLOSE), which the builder cannot write.
   const ref = sql.table(`public.${table.name}`);
   const count = await sql<{ n: number }>`select count(*)::int as n from ${ref}`.execute(trx);
   const total = count.rows[0]?.n ?? 0;

@@ -47,6 +47,8 @@ export class RestoreLoader {
       if (!this.catalog.some((t) => t.name === name)) throw mismatch(name);
     }
     for (const name of this.header.tables) {
+      // Raw here and below: triggers, identity sequences and `overriding system value` are DDL and
+      // catalog functions on tables the backup names at run time, which the builder cannot write.
       await sql`alter table ${ref(name)} disable trigger user`.execute(this.trx);
     }
     for (const name of [...this.header.tables].reverse()) {

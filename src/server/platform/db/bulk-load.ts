@@ -24,6 +24,7 @@ export type LoadOptions = {
  */
 export async function suspendForLoad(executor: Executor, options: LoadOptions): Promise<string[]> {
   const primaryOf = options.dropPrimaryKeysOf ?? [];
+  // Raw: pg_constraint and pg_indexes are catalogs outside the Database interface; the drops are DDL.
   const { rows: constraints } = await sql<{ table: string; name: string; definition: string }>`
     select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
     from pg_constraint c

@@ -77,6 +77,7 @@ export async function copyRows(
   if (writer.rows === 0) return 0;
   const payload = new CopyPayload(writer.bytes());
   const list = sql.join(names.map((c) => sql.ref(c)));
+  // Raw: COPY has no query-builder form.
   await sql`copy ${sql.table(table)} (${list}) from stdin with (format binary) -- ${payload}`.execute(
     executor,
   );

@@ -115,6 +115,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
  * and pg_trgm, kept for similarity ranking, splits Japanese only under a UTF-8 ctype.
  */
 async function checkCtype(db: Kysely<Database>): Promise<void> {
+  // Raw: pg_database is a catalog, outside the Database interface.
   const { rows } = await sql<{ ctype: string; encoding: string }>`
     select datctype as ctype, pg_encoding_to_char(encoding) as encoding
     from pg_database where datname = current_database()`.execute(db);

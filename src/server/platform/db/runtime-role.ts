@@ -23,6 +23,7 @@ export async function grantRuntimeRole(db: Kysely<unknown>, role: string): Promi
                      where n.nspname = 'public' and c.relkind = 'r'
                        and pg_get_userbyid(c.relowner) = ${role}) as owner`.execute(trx);
     if (rows[0]?.owner) throw new Error(`${role} owns tables: the runtime role must own none`);
+    // Raw: GRANT, REVOKE and default privileges are DDL, which the builder does not write.
     await sql`revoke all on all tables in schema public from ${r}`.execute(trx);
     await sql`grant usage on schema public to ${r}`.execute(trx);
     await sql`grant select, insert, update, delete on all tables in schema public to ${r}`.execute(trx);

@@ -46,6 +46,7 @@ export class ImportIndexes {
     // Index builds sort in memory when they can (the default 64 MB spills a national file to disk).
     await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
     await restoreAfterLoad(trx, this.restore);
+    // Fresh planner statistics after the load. SET and ANALYZE have no query-builder form.
     await sql`analyze facilities, opendata_facility_sources`.execute(trx);
     return Date.now() - started;
   }

@@ -148,6 +148,8 @@ export async function findEditorEditedFields(
 ): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
   if (facilities.length === 0) return result;
+  // Raw: the (id, since) pairs arrive as one jsonb_to_recordset parameter and each history row's
+  // changed fields come from a lateral jsonb_object_keys: one statement per batch, beyond the builder.
   const { rows } = await sql<{ facility_id: string; field: string }>`
     select distinct h.facility_id, k.field
     from facility_history h

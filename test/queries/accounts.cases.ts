@@ -1,0 +1,59 @@
+import * as sessionQueries from '../../src/server/modules/accounts/session.queries';
+import * as userQueries from '../../src/server/modules/accounts/user.queries';
+import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
+
+const { findUserByEmail, findUserById, updateUser } = userQueries;
+const { deleteSession, deleteSessionsOfUser, findSessionRecord, insertSession, updateSession } =
+  sessionQueries;
+
+export const accountsSnapshots: SnapshotSet[] = [
+  {
+    source: 'src/server/modules/accounts/user.queries.ts',
+    exports: userQueries,
+    cases: [
+      { name: 'findUserByEmail', run: (db) => findUserByEmail(db, 'Clinician@Example.jp') },
+      { name: 'findUserById', run: (db) => findUserById(db, ids.user) },
+      {
+        name: 'findUserById (locked, within a municipality)',
+        run: (db) => findUserById(db, ids.user, { lock: true, municipalityCode: MEGURO }),
+      },
+      {
+        name: 'updateUser',
+        run: (db) => updateUser(db, ids.user, { failed_attempts: 0, locked_until: null }),
+      },
+    ],
+  },
+  {
+    source: 'src/server/modules/accounts/session.queries.ts',
+    exports: sessionQueries,
+    cases: [
+      {
+        name: 'findSessionRecord (by token hash)',
+        run: (db) => findSessionRecord(db, { tokenHash: 'hash' }),
+      },
+      { name: 'findSessionRecord (by id)', run: (db) => findSessionRecord(db, { sessionId: ids.session }) },
+      {
+        name: 'insertSession',
+        run: (db) =>
+          insertSession(db, {
+            userId: ids.user,
+            tokenHash: 'hash',
+            csrfToken: 'csrf',
+            twoFactorVerified: false,
+            clientIp: '127.0.0.1',
+            now: NOW,
+          }),
+      },
+      {
+        name: 'updateSession',
+        run: (db) => updateSession(db, ids.session, { two_factor_verified: true, last_seen_at: NOW }),
+      },
+      { name: 'deleteSession', run: (db) => deleteSession(db, ids.session) },
+      { name: 'deleteSessionsOfUser', run: (db) => deleteSessionsOfUser(db, ids.user) },
+      {
+        name: 'deleteSessionsOfUser (but the current one)',
+        run: (db) => deleteSessionsOfUser(db, ids.user, ids.session),
+      },
+    ],
+  },
+];

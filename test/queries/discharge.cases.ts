@@ -1,0 +1,275 @@
+import * as caseQueries from '../../src/server/modules/discharge/discharge-case.queries';
+import * as changeQueries from '../../src/server/modules/discharge/provider-change.queries';
+import { scope } from './patients.cases';
+import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
+
+const {
+  findCase,
+  findEscalationDays,
+  findFacilityName,
+  findOrganisationName,
+  findOrganisationOfFacility,
+  insertCase,
+  insertCaseItems,
+  insertChecklistTemplate,
+  insertContact,
+  insertTask,
+  listCaseItems,
+  listCaseRows,
+  listCasesOfPatient,
+  listChecklistTemplate,
+  listContacts,
+  listTasks,
+  updateCase,
+  updateCaseItem,
+  updateTask,
+} = caseQueries;
+const {
+  findChange,
+  findCoordinatorByEmail,
+  insertChange,
+  insertConsent,
+  insertOverride,
+  insertResponse,
+  listChangesOfCase,
+  listChangesOfPatient,
+  listConsents,
+  listDueChanges,
+  listLatestResponses,
+  updateChange,
+} = changeQueries;
+
+const caseRow: caseQueries.CaseRow = {
+  id: ids.case,
+  municipality_code: MEGURO,
+  patient_id: ids.patient,
+  hospital_facility_id: ids.facility,
+  hospital_organisation_id: ids.hospital,
+  hospital_name: '目黒中央病院',
+  admitted_on: '2026-03-20',
+  expected_discharge_on: '2026-04-10',
+  status: 'open',
+  note: null,
+  opened_by: ids.user,
+  opened_by_organisation_id: ids.hospital,
+  created_at: NOW,
+  updated_at: NOW,
+};
+const { id: _id, status: _status, created_at: _created, updated_at: _updated, ...newCase } = caseRow;
+
+export const dischargeSnapshots: SnapshotSet[] = [
+  {
+    source: 'src/server/modules/discharge/discharge-case.queries.ts',
+    exports: caseQueries,
+    cases: [
+      { name: 'findEscalationDays', run: (db) => findEscalationDays(db, MEGURO) },
+      { name: 'listChecklistTemplate', run: (db) => listChecklistTemplate(db, MEGURO) },
+      {
+        name: 'insertChecklistTemplate',
+        run: (db) => insertChecklistTemplate(db, MEGURO, ['退院前カンファレンス', '訪問診療の調整']),
+      },
+      { name: 'insertCase', run: (db) => db.transaction().execute((trx) => insertCase(trx, newCase)) },
+      {
+        name: 'insertCaseItems',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertCaseItems(trx, caseRow, [
+              { position: 1, label: '退院前カンファレンス' },
+              { position: 2, label: '訪問診療の調整' },
+            ]),
+          ),
+      },
+      { name: 'findCase', run: (db) => findCase(db, MEGURO, ids.case) },
+      { name: 'findCase (locked for a workflow step)', run: (db) => findCase(db, MEGURO, ids.case, true) },
+      {
+        name: 'updateCase',
+        run: (db) =>
+          db
+            .transaction()
+            .execute((trx) => updateCase(trx, ids.case, { status: 'discharged', updated_at: NOW })),
+      },
+      { name: 'listCasesOfPatient', run: (db) => listCasesOfPatient(db, MEGURO, ids.patient) },
+      {
+        name: 'listCaseRows (all, first page)',
+        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'all', limit: 50 }),
+      },
+      {
+        name: 'listCaseRows (active, after a keyset position)',
+        run: (db) =>
+          listCaseRows(db, {
+            scope,
+            now: NOW,
+            filter: 'active',
+            after: { createdAt: NOW, id: ids.case },
+            limit: 50,
+          }),
+      },
+      {
+        name: 'listCaseRows (escalated)',
+        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'escalated', limit: 50 }),
+      },
+      { name: 'listCaseItems', run: (db) => listCaseItems(db, ids.case) },
+      {
+        name: 'updateCaseItem',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            updateCaseItem(trx, ids.case, ids.item, {
+              done: true,
+              note: null,
+              done_by: ids.user,
+              done_at: NOW,
+            }),
+          ),
+      },
+      { name: 'listTasks', run: (db) => listTasks(db, ids.case) },
+      {
+        name: 'insertTask',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertTask(trx, {
+              municipality_code: MEGURO,
+              case_id: ids.case,
+              title: 'ケアマネジャーに連絡',
+              owner_name: '退院支援看護師',
+              due_on: '2026-04-03',
+              done_at: null,
+              created_by: ids.user,
+            }),
+          ),
+      },
+      {
+        name: 'updateTask',
+        run: (db) => db.transaction().execute((trx) => updateTask(trx, ids.case, ids.item, true, NOW)),
+      },
+      { name: 'listContacts', run: (db) => listContacts(db, ids.case) },
+      {
+        name: 'insertContact',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertContact(trx, {
+              municipality_code: MEGURO,
+              case_id: ids.case,
+              kind: 'phone',
+              with_whom: '長女',
+              at: NOW,
+              outcome: '退院日に同意',
+              recorded_by: ids.user,
+              recorded_by_label: '在宅 医師',
+            }),
+          ),
+      },
+      {
+        name: 'findOrganisationOfFacility',
+        run: (db) => findOrganisationOfFacility(db, MEGURO, ids.facility),
+      },
+      { name: 'findFacilityName', run: (db) => findFacilityName(db, ids.facility) },
+      { name: 'findOrganisationName', run: (db) => findOrganisationName(db, ids.organisation) },
+    ],
+  },
+  {
+    source: 'src/server/modules/discharge/provider-change.queries.ts',
+    exports: changeQueries,
+    cases: [
+      {
+        name: 'insertChange',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertChange(trx, {
+              municipality_code: MEGURO,
+              patient_id: ids.patient,
+              case_id: ids.case,
+              role: 'home_visit_doctor',
+              to_role: 'home_visit_doctor',
+              from_membership_id: null,
+              from_facility_id: ids.facility,
+              from_organisation_id: null,
+              from_label: '目黒在宅クリニック',
+              to_facility_id: ids.otherFacility,
+              to_organisation_id: null,
+              to_label: '上目黒診療所',
+              reason: null,
+              notified_at: null,
+              due_at: null,
+              escalated_at: null,
+              closed_at: null,
+              proposed_by: ids.user,
+            }),
+          ),
+      },
+      { name: 'findChange', run: (db) => findChange(db, MEGURO, ids.change) },
+      {
+        name: 'findChange (locked for a workflow step)',
+        run: (db) => findChange(db, MEGURO, ids.change, true),
+      },
+      {
+        name: 'updateChange',
+        run: (db) =>
+          db
+            .transaction()
+            .execute((trx) =>
+              updateChange(trx, ids.change, { status: 'incumbent_notified', notified_at: NOW }),
+            ),
+      },
+      { name: 'listChangesOfPatient', run: (db) => listChangesOfPatient(db, MEGURO, ids.patient) },
+      { name: 'listChangesOfCase', run: (db) => listChangesOfCase(db, ids.case) },
+      { name: 'listConsents', run: (db) => listConsents(db, [ids.change]) },
+      { name: 'listLatestResponses', run: (db) => listLatestResponses(db, [ids.change]) },
+      {
+        name: 'insertConsent',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertConsent(trx, {
+              change_id: ids.change,
+              municipality_code: MEGURO,
+              given_by: 'patient',
+              representative_name: null,
+              given_at: NOW,
+              method: 'in_person',
+              agreed: '訪問診療の変更に同意',
+              offered_keep_current: true,
+              offered_shared_care: true,
+              document_ref: null,
+              recorded_by: ids.user,
+              recorded_by_label: '在宅 医師',
+              recorded_at: NOW,
+            }),
+          ),
+      },
+      {
+        name: 'insertResponse',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertResponse(trx, {
+              municipality_code: MEGURO,
+              change_id: ids.change,
+              answer: 'agree',
+              reason: null,
+              responded_by: ids.otherUser,
+              responded_by_label: '目黒在宅クリニック',
+              responded_at: NOW,
+            }),
+          ),
+      },
+      {
+        name: 'insertOverride',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertOverride(trx, {
+              change_id: ids.change,
+              municipality_code: MEGURO,
+              reason_code: 'incumbent_closed',
+              reason_note: null,
+              requested_by: ids.user,
+              second_user_id: ids.otherUser,
+              created_at: NOW,
+            }),
+          ),
+      },
+      { name: 'listDueChanges', run: (db) => listDueChanges(db, NOW, 100) },
+      {
+        name: 'findCoordinatorByEmail',
+        run: (db) => findCoordinatorByEmail(db, MEGURO, 'Center@Example.jp'),
+      },
+    ],
+  },
+];
