@@ -75,14 +75,19 @@ describe('discharge journey: the gate holds until the family agrees and the fami
       '/api/patients/towns',
     );
     const town = (Array.isArray(towns) ? towns : (towns.items ?? []))[0]?.name ?? '中目黒一丁目';
-    const { patient: created } = await callApi<{ patient: { id: string } }>(hospital, 'POST', '/api/patients', {
-      name: patientName,
-      nameKana: 'たいいん じゃーにー',
-      birthDate: '1938-05-05',
-      sex: 'male',
-      addressTown: town,
-      careLevel: 'care_1',
-    });
+    const { patient: created } = await callApi<{ patient: { id: string } }>(
+      hospital,
+      'POST',
+      '/api/patients',
+      {
+        name: patientName,
+        nameKana: 'たいいん じゃーにー',
+        birthDate: '1938-05-05',
+        sex: 'male',
+        addressTown: town,
+        careLevel: 'care_1',
+      },
+    );
     await callApi(hospital, 'POST', `/api/patients/${created.id}/circle`, {
       role: 'family_doctor',
       organisationId: clinicOrg,

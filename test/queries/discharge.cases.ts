@@ -49,13 +49,21 @@ const caseRow: caseQueries.CaseRow = {
   admitted_on: '2026-03-20',
   expected_discharge_on: '2026-04-10',
   status: 'open',
+  discharged_at: null,
   note: null,
   opened_by: ids.user,
   opened_by_organisation_id: ids.hospital,
   created_at: NOW,
   updated_at: NOW,
 };
-const { id: _id, status: _status, created_at: _created, updated_at: _updated, ...newCase } = caseRow;
+const {
+  id: _id,
+  status: _status,
+  discharged_at: _discharged,
+  created_at: _created,
+  updated_at: _updated,
+  ...newCase
+} = caseRow;
 
 export const dischargeSnapshots: SnapshotSet[] = [
   {

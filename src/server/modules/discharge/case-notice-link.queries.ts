@@ -1,9 +1,7 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import type { Insertable, Transaction } from 'kysely';
+import type { Database, Executor } from '../../platform/db/schema';
 import type { CaseNoticeLinkTable } from './case-notice-link.table';
 import './case-notice-link.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** A newer sheet replaces the older ones: their links stop working. */
 export function retireLinksOfNotice(trx: Transaction<Database>, noticeId: string, now: Date) {

@@ -1,8 +1,7 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database, Executor } from '../../platform/db/schema';
 import type { CaseNoticeTable } from './case-notice.table';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type NoticeRow = Selectable<CaseNoticeTable>;
 
 /** Inserts notices; a notice already there for the same subject and recipient is kept (never doubled). */

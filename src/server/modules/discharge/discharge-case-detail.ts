@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { DischargeCaseDetail, ProviderChangeDto } from '../../../contracts/discharge';
 import type { Actor } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { listNoticesOfCase } from './case-notice.queries';
 import { coordinatingOrganisation, partyOf } from './discharge.policy';
 import {
@@ -20,7 +19,6 @@ import {
   listLatestResponses,
 } from './provider-change.queries';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 const BEHIND_GATE: string[] = ['proposed', 'awaiting_consent', 'consented', 'incumbent_notified'];
 
 /** Changes presented with their consent, latest answer and the caller's possible actions. */

@@ -1,10 +1,9 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database, Executor } from '../../platform/db/schema';
 import { type PatientScope, visiblePatientFilter } from '../patients';
 import type { DischargeCaseTable } from './discharge-case.table';
 import { activeCaseStates } from './discharge-case-status';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type CaseRow = Selectable<DischargeCaseTable>;
 
 export async function findEscalationDays(

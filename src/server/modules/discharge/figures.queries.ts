@@ -1,7 +1,5 @@
-import { type Expression, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { type Expression, type RawBuilder, sql } from 'kysely';
+import type { Executor } from '../../platform/db/schema';
 
 /** One municipality, and a half-open range of instants [from, to) (month starts in Asia/Tokyo). */
 export type FiguresRange = { municipalityCode: string; from: Date; to: Date };

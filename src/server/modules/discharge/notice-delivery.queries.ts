@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import '../directory';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** What a notice's inbox text names: the patient, the hospital, the role being changed. */
 export function findNoticeSubject(executor: Executor, noticeId: string) {

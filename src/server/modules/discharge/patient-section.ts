@@ -1,16 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { DischargeCaseSummary, ProviderChangeDto } from '../../../contracts/discharge';
 import { recordAccesses } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { PatientRow } from '../patients';
 import { presentCaseSummary } from './discharge.presenter';
 import { listCasesOfPatient } from './discharge-case.queries';
 import { presentChanges } from './discharge-case-detail';
 import { listChangesOfPatient } from './provider-change.queries';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The patient page's `cases` (the patients module has checked access; we log our own reads). */
 export async function loadCasesSection(

@@ -1,12 +1,11 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import type { Database } from '../../platform/db/schema';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database, Executor } from '../../platform/db/schema';
 import type {
   ProviderChangeConsentTable,
   ProviderChangeResponseTable,
   ProviderChangeTable,
 } from './provider-change.table';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type ChangeRow = Selectable<ProviderChangeTable>;
 export type ConsentRow = Selectable<ProviderChangeConsentTable>;
 export type ResponseRow = Selectable<ProviderChangeResponseTable>;

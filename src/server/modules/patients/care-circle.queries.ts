@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { CareRole } from '../../../contracts/patients';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import './care-circle.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type CircleMemberRow = {
   id: string;

@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { CareRole, CircleMember } from '../../../contracts/patients';
 import type { Actor } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Database, Executor } from '../../platform/db/schema';
 import { AppError, isUniqueViolation } from '../../platform/errors';
 import {
   endMemberships,
@@ -18,8 +18,6 @@ import {
 import { toCircleMember } from './patient.presenter';
 import { CLINICAL_ROLES } from './patient-access.policy';
 import { runCircleJoinHandlers } from './patient-sections';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type CircleChange = {
   patientId: string;

@@ -1,12 +1,10 @@
-import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AccessBasis } from '../../../contracts/patients';
 import type { Actor } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { clinicalOrganisationIds, type PatientScope } from './patient-access.policy';
 import './care-circle.table';
 import './patient.table';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The caller's scope: one small query over their own organisations (no patient rows read). */
 export async function resolvePatientScope(executor: Executor, actor: Actor): Promise<PatientScope> {

@@ -1,15 +1,14 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { AccessBasis } from '../../../contracts/patients';
 import { recordAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { clock } from '../../platform/time/clock';
 import type { PatientTable } from './patient.table';
 import type { PatientScope } from './patient-access.policy';
 import { findPatientWithBasis, resolvePatientScope } from './patient-access.queries';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type PatientRow = Selectable<PatientTable>;
 
 // One scope per request: a page calls assertPatientAccess for several sections.

@@ -1,10 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { CareRole } from '../../../contracts/patients';
 import type { RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
+import type { Database, Executor } from '../../platform/db/schema';
 import type { PatientRow } from './patient-access.service';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * A part of the patient page another module owns (the discharge module's `cases` and

@@ -1,11 +1,9 @@
-import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
 import type { KeysetPosition } from '../../platform/db/pagination';
-import type { Database } from '../../platform/db/schema';
+import type { Database, Executor } from '../../platform/db/schema';
 import type { PatientTable } from './patient.table';
 import type { PatientScope } from './patient-access.policy';
 import { visiblePatientFilter } from './patient-access.queries';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 const summaryColumns = [
   'patients.id',
