@@ -141,3 +141,26 @@ export function countChannels(db: Executor, range: FiguresRange) {
     .groupBy(['month', 'channel'])
     .execute();
 }
+
+/** The first referral sent for each provider change of the municipality, before `before`. */
+export function firstReferralsOfChanges(db: Executor, municipalityCode: string, before: Date) {
+  return db
+    .selectFrom('referrals')
+    .select(['provider_change_id', sql<Date>`min(sent_at)`.as('at')])
+    .where('municipality_code', '=', municipalityCode)
+    .where('provider_change_id', 'is not', null)
+    .where('sent_at', 'is not', null)
+    .where('sent_at', '<', before)
+    .groupBy('provider_change_id')
+    .execute();
+}
+
+/** When the consent of each of the given provider changes was recorded (the gate reads the record). */
+export async function consentTimesOf(db: Executor, changeIds: string[]) {
+  if (changeIds.length === 0) return [];
+  return db
+    .selectFrom('provider_change_consents')
+    .select(['change_id', 'recorded_at'])
+    .where('change_id', 'in', changeIds)
+    .execute();
+}

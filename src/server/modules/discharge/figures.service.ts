@@ -8,10 +8,12 @@ import {
 } from '../../../contracts/figures';
 import { fiscalYearOf, formatFiscalYear } from '../../../contracts/japanese-calendar';
 import type { RequestContext } from '../../platform/context';
+import type { Executor } from '../../platform/db/schema';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
 import { presentFiguresCsv } from './figures.presenter';
 import {
+  consentTimesOf,
   countChannels,
   countClosedChanges,
   countDischarges,
@@ -20,8 +22,10 @@ import {
   countProposedChanges,
   countToldBeforeDischarge,
   type FiguresRange,
+  firstReferralsOfChanges,
   summariseAcknowledgments,
 } from './figures.queries';
+import { type FiguresSources, figuresSources } from './figures-sources';
 
 type Deps = Pick<ModuleDeps, 'db'>;
 
@@ -75,10 +79,8 @@ function emptyCells(): FigureCells {
   return {
     discharges: { total: 0, inWard: 0, outsideWard: 0 },
     changes: { proposed: 0, confirmed: 0, keptCurrent: 0, sharedCare: 0 },
-    // TODO(issue 14 items 6–7): when the `referrals` and `documents` tables are on main, count the
-    // changes whose consent (provider_change_consents.given_at) precedes the change's first referral
-    // (referrals) or referral letter (documents of kind 紹介状), over the changes that have one.
-    consentBeforeReferral: { pending: true, value: null },
+    // Filled by consentBeforeReferral() below: pending only when the documents module is not mounted.
+    consentBeforeReferral: { pending: false, value: share(0, 0) },
     toldBeforeDischarge: share(0, 0),
     acknowledgment: { count: 0, medianHours: null, p90Hours: null },
     escalations: 0,
@@ -87,9 +89,7 @@ function emptyCells(): FigureCells {
       byReason: Object.fromEntries(OVERRIDE_REASONS.map((r) => [r, 0])) as Record<OverrideReason, number>,
     },
     channels: { inbox: 0, email: 0, fax: 0, phone: 0 },
-    // TODO(issue 14 item 7): when the `documents` table (with its read receipts) is on main, the
-    // share of 看護サマリー read by a recipient within 24 h of being shared.
-    nursingSummariesReadWithin24h: { pending: true, value: null },
+    nursingSummariesReadWithin24h: { pending: false, value: share(0, 0) },
   };
 }
 
@@ -187,6 +187,33 @@ export async function getFigures(
         c.channels[r.channel] += Number(r.n);
       });
 
+    const sources = figuresSources();
+    if (!sources) {
+      for (const c of [...cells.values(), total]) {
+        c.consentBeforeReferral = { pending: true, value: null };
+        c.nursingSummariesReadWithin24h = { pending: true, value: null };
+      }
+    } else {
+      for (const r of await consentBeforeReferral(trx, range, sources)) {
+        both(r.month, (c) => {
+          const v = c.consentBeforeReferral.value ?? share(0, 0);
+          c.consentBeforeReferral = {
+            pending: false,
+            value: share(v.numerator + (r.consentFirst ? 1 : 0), v.denominator + 1),
+          };
+        });
+      }
+      for (const r of await sources.nursingSummaryReads(trx, range)) {
+        both(r.month, (c) => {
+          const v = c.nursingSummariesReadWithin24h.value ?? share(0, 0);
+          c.nursingSummariesReadWithin24h = {
+            pending: false,
+            value: share(v.numerator + r.readWithin24h, v.denominator + r.shared),
+          };
+        });
+      }
+    }
+
     return {
       municipalityCode: actor.municipalityCode,
       from: first,
@@ -199,6 +226,48 @@ export async function getFigures(
       total,
     };
   });
+}
+
+/**
+ * Each provider change whose first referral or 紹介状 (whichever came first) falls in the range, by
+ * that month, and whether its consent was recorded before it. The gate refuses both before
+ * consent, so anything under 100 % means an override, or a letter written outside the system.
+ */
+async function consentBeforeReferral(
+  trx: Executor,
+  range: FiguresRange,
+  sources: FiguresSources,
+): Promise<Array<{ month: string; consentFirst: boolean }>> {
+  const [referrals, letters] = await Promise.all([
+    firstReferralsOfChanges(trx, range.municipalityCode, range.to),
+    sources.firstReferralLetters(trx, range.municipalityCode, range.to),
+  ]);
+  const firstAt = new Map<string, Date>();
+  const keep = (id: string | null, at: Date) => {
+    if (!id) return;
+    const seen = firstAt.get(id);
+    if (!seen || at < seen) firstAt.set(id, at);
+  };
+  for (const r of referrals) keep(r.provider_change_id, new Date(r.at));
+  for (const l of letters) keep(l.providerChangeId, l.at);
+  const inRange = [...firstAt].filter(([, at]) => at >= range.from && at < range.to);
+  const consents = new Map(
+    (
+      await consentTimesOf(
+        trx,
+        inRange.map(([id]) => id),
+      )
+    ).map((c) => [c.change_id, c.recorded_at]),
+  );
+  return inRange.map(([id, at]) => {
+    const consentAt = consents.get(id);
+    return { month: tokyoMonth(at), consentFirst: consentAt !== undefined && consentAt <= at };
+  });
+}
+
+/** 'YYYY-MM' of an instant in Asia/Tokyo (no daylight saving: +9 h). */
+function tokyoMonth(at: Date): string {
+  return new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 7);
 }
 
 function monthLabel(month: string): string {

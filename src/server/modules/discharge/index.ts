@@ -51,3 +51,4 @@ export const dischargeModule: ServerModule = {
 
 export { findCasePatient, findChangeGate } from './continuity-gate-state';
 export { escalateDue } from './escalation.service';
+export { registerFiguresSources } from './figures-sources';

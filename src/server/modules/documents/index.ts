@@ -1,8 +1,10 @@
 import '../../../contracts/documents';
 import type { ServerModule } from '../../platform/module';
+import { registerFiguresSources } from '../discharge';
 import { registerPatientSection } from '../patients';
 import './document.table';
 import { seedDocumentsDemo } from './demo.seed';
+import { firstReferralLetters, nursingSummaryReads } from './document-figures.queries';
 import { loadDocumentsSection } from './document-read.service';
 import { registerDocumentRoutes } from './documents.routes';
 
@@ -15,6 +17,8 @@ export const documentsModule: ServerModule = {
   name: 'documents',
   async register(app, deps) {
     registerPatientSection('documents', loadDocumentsSection);
+    // The council figures count 紹介状 and 看護サマリー reads through these (discharge/figures-sources.ts).
+    registerFiguresSources({ firstReferralLetters, nursingSummaryReads });
     await registerDocumentRoutes(app, deps);
   },
   seedDemo: seedDocumentsDemo,

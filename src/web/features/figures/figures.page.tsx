@@ -135,7 +135,10 @@ export function FiguresPage() {
               </tbody>
             </table>
           </TableScroll>
-          <p className="field__hint">{t('pendingNote')}</p>
+          {figures.data.total.consentBeforeReferral.pending ||
+          figures.data.total.nursingSummariesReadWithin24h.pending ? (
+            <p className="field__hint">{t('pendingNote')}</p>
+          ) : null}
         </>
       ) : null}
     </div>
