@@ -38,11 +38,14 @@ async function callApi<T>(page: Page, method: string, path: string, body?: unkno
   ) as Promise<T>;
 }
 
-describe('discharge journey: the gate holds until the family agrees and the family doctor answers', () => {
+describe('discharge journey: the gate holds until the family agrees and the family doctor answers, and the council counts it', () => {
   let hospitalContext: BrowserContext;
   let doctorContext: BrowserContext;
+  let adminContext: BrowserContext;
   let hospital: Page;
   let doctor: Page;
+  let admin: Page;
+  let confirmedBefore = 0;
   const patientName = `退院 ジャーニー${Date.now() % 10000}`;
   const violations: Record<string, unknown> = {};
 
@@ -50,8 +53,18 @@ describe('discharge journey: the gate holds until the family agrees and the fami
     const options = { viewport: { width: 1280, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' };
     hospitalContext = await browser.newContext(options);
     doctorContext = await browser.newContext({ ...options, viewport: { width: 390, height: 844 } });
+    adminContext = await browser.newContext(options);
     hospital = await hospitalContext.newPage();
     doctor = await doctorContext.newPage();
+    admin = await adminContext.newPage();
+    await signInAsDemo(admin, server.url, 'ward_admin');
+    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const before = await callApi<{ total: { changes: { confirmed: number } } }>(
+      admin,
+      'GET',
+      '/api/discharge-figures',
+    );
+    confirmedBefore = before.total.changes.confirmed;
     await signInAsDemo(hospital, server.url, 'hospital_staff');
     await hospital.waitForURL((url) => !url.pathname.startsWith('/login'));
     // A new patient of the hospital whose family doctor is the demo clinic (found on a demo patient).
@@ -98,9 +111,10 @@ describe('discharge journey: the gate holds until the family agrees and the fami
   afterAll(async () => {
     await hospitalContext?.close();
     await doctorContext?.close();
+    await adminContext?.close();
   });
 
-  it('opens a case, proposes 訪問診療, is refused, records consent, and confirms after the doctor agrees', async () => {
+  it('opens a case, proposes 訪問診療, is refused, records consent, the doctor agrees from the inbox, the change is confirmed and counted', async () => {
     await hospital.getByLabel('入院先の病院名').fill('架空総合病院（デモ）');
     await hospital.getByRole('button', { name: '始める' }).click();
     await hospital.waitForURL(/\/staff\/discharge\/[0-9a-f-]{36}$/);
@@ -126,15 +140,25 @@ describe('discharge journey: the gate holds until the family agrees and the fami
       .poll(() => hospital.getByTestId('change-status').first().textContent())
       .toBe('現担当者の確認待ち');
 
-    await signInAsDemo(doctor, server.url, 'clinician');
-    await doctor.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await doctor.goto(`${server.url}/staff/discharge/notices`);
-    const card = doctor.locator('article', { hasText: `担当変更の確認：${patientName}` });
-    await card.waitFor();
-    violations['notices page (phone)'] = await axeViolations(doctor);
-    await card.getByRole('button', { name: '了承する' }).click();
-    // answered: it leaves the list of notices waiting for an answer
-    await expect.poll(() => card.count()).toBe(0);
+    // The family doctor answers from the inbox on a phone, in one step (the notice reaches the
+    // inbox through the fan-out job, so the page is reloaded until it is there).
+    await signInAsDemo(doctor, server.url, 'clinician', '/staff/inbox');
+    await doctor.waitForURL(/\/staff\/inbox/);
+    const card = doctor.locator('article', { hasText: patientName }).filter({
+      has: doctor.getByRole('button', { name: '同意します' }),
+    });
+    await expect
+      .poll(
+        async () => {
+          if ((await card.count()) === 0) await doctor.reload();
+          return card.count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(1);
+    violations['inbox (phone)'] = await axeViolations(doctor);
+    await card.getByRole('button', { name: '同意します' }).click();
+    await doctor.getByText('回答しました。ありがとうございます。').first().waitFor();
 
     await hospital.reload();
     await expect
@@ -142,6 +166,14 @@ describe('discharge journey: the gate holds until the family agrees and the fami
       .toBe('現担当者が了承');
     await hospital.getByRole('button', { name: '確定する' }).click();
     await expect.poll(() => hospital.getByTestId('change-status').first().textContent()).toBe('確定');
-    expect(violations).toEqual({ 'case page': [], 'notices page (phone)': [] });
+
+    // The council figures count the confirmed change this month.
+    await signInAsDemo(admin, server.url, 'ward_admin', '/figures');
+    await admin.waitForURL(/\/figures/);
+    const confirmedRow = admin.getByRole('row', { name: /変更の確定/ });
+    await confirmedRow.waitFor();
+    expect(Number(await confirmedRow.locator('td').last().textContent())).toBe(confirmedBefore + 1);
+    violations.figures = await axeViolations(admin);
+    expect(violations).toEqual({ 'case page': [], 'inbox (phone)': [], figures: [] });
   });
 });
