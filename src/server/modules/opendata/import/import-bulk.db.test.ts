@@ -39,11 +39,13 @@ describe('large open-data import', () => {
     const before = await searchIndexes();
     expect(before.length).toBeGreaterThan(0);
     // The indexes facilities carries (migration 20261124050000 dropped those no query needed: each
-    // is upkeep on every write and a rebuild after every large import).
+    // is upkeep on every write and a rebuild after every large import). facilities_id_municipality
+    // (unique, kept during an import) backs the organisations' same-municipality foreign key.
     const { rows: names } = await sql<{ name: string }>`
       select indexname as name from pg_indexes where tablename = 'facilities' order by 1`.execute(handle.db);
     expect(names.map((r) => r.name)).toEqual([
       'facilities_care_office',
+      'facilities_id_municipality',
       'facilities_location',
       'facilities_main_station',
       'facilities_medical_code',
