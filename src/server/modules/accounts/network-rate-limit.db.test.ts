@@ -40,8 +40,15 @@ describe('brute-force limits per client network', () => {
     expect(refused.json().error).toMatchObject({ code: 'rate_limited' });
     expect(refused.json().error.message).toMatch(/しばらく待って/);
     expect(refused.json().error.details.retryAfterSeconds).toBe(Number(refused.headers['retry-after']));
-    // The reset route shares the budget: a spray cannot move to another login-type endpoint.
+    // Reset and two-factor share the budget: a spray cannot move to another login-type endpoint.
     expect((await resetFrom('2001:db8:aa:1::beef')).statusCode).toBe(429);
+    const totp = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp',
+      payload: { code: '123456' },
+      remoteAddress: '2001:db8:aa:1::c0de',
+    });
+    expect(totp.statusCode).toBe(429);
   });
 
   it('leaves a different /64 its own budget', async () => {
