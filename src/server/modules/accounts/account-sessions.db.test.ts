@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, sessionCookieFrom, type TestUser } from '../../../../test/support/factories/accounts';
+import {
+  createOrganisation,
+  createSignedInUser,
+  createUser,
+  sessionCookieFrom,
+  type TestUser,
+} from '../../../../test/support/factories/accounts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import { clock, setClockForTests } from '../../platform/time/clock';
 import { totpCode } from './totp';
@@ -298,5 +304,45 @@ describe('mails about sign-ins and credential changes', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.body_text).not.toContain(token);
     expect(mails[0]?.secret_link).toBeNull();
+  });
+
+  it('knows the browser an invitation was accepted and two-factor enrolled in', async () => {
+    const admin = await createSignedInUser(t.db, { role: 'ward_admin' });
+    const office = await createOrganisation(t.db, { kind: 'clinic' });
+    const email = `invitee-${Date.now()}@example.jp`;
+    const invited = await send('POST', '/api/admin/invitations', admin.session, {
+      email,
+      organisationId: office.id,
+      role: 'clinician',
+    });
+    expect(invited.statusCode).toBe(201);
+    const [invitationMail] = await mailsTo(email, 'invitation');
+    const token = String(invitationMail?.secret_link).split('/invite/')[1] as string;
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, displayName: '招待 花子', password: 'hagi-no-hana-saku-2027' },
+      headers: { 'user-agent': SAFARI_IPHONE },
+      remoteAddress: nextV6(),
+    });
+    expect(accepted.statusCode).toBe(200);
+    const browser: Browser = {
+      userAgent: SAFARI_IPHONE,
+      deviceCookie: cookieNamed(accepted.headers['set-cookie'], 'zaitaku_device'),
+    };
+    expect(browser.deviceCookie).toBeDefined();
+    const cookie = sessionCookieFrom(accepted.headers['set-cookie']) as string;
+    const partial = { cookie, headers: { cookie, 'x-csrf-token': accepted.json().csrfToken as string } };
+    const secret = (await send('POST', '/api/auth/totp/enrolment', partial)).json().secret as string;
+    const confirmed = await send('POST', '/api/auth/totp/enrolment/confirm', partial, {
+      code: totpCode(secret, clock.now()),
+    });
+    expect(confirmed.statusCode).toBe(200);
+    // signIn reads only these three.
+    const invitee = { email, password: 'hagi-no-hana-saku-2027', totpSecret: secret } as TestUser;
+    await signIn(invitee, browser);
+    expect(await mailsTo(email, 'new_device_sign_in')).toHaveLength(0);
+    await signIn(invitee, { userAgent: CHROME_WINDOWS });
+    expect(await mailsTo(email, 'new_device_sign_in')).toHaveLength(1);
   });
 });
