@@ -122,6 +122,35 @@ export const InvitationAccept = z.strictObject({
 });
 export type InvitationAccept = z.infer<typeof InvitationAccept>;
 
+// ---------------------------------------------------------------------------------------------
+// One's own sessions: GET /api/account/sessions, DELETE …/:id, POST …/revoke-others
+
+/** A session of the signed-in person, as they see it: coarse device and network, never the token. */
+export const OwnSession = z.object({
+  id: Uuid,
+  createdAt: Timestamp,
+  lastSeenAt: Timestamp,
+  /** Browser family and operating system from the User-Agent (`unknown` when not recognised). */
+  device: z.object({ browser: z.string(), os: z.string() }),
+  /** The address cut to its IPv4 /24 or IPv6 /48, e.g. `203.0.113.0/24`. */
+  network: z.string().nullable(),
+  /** False while the second step (authenticator code) is still missing. */
+  twoFactorVerified: z.boolean(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export type OwnSession = z.infer<typeof OwnSession>;
+
+export const OwnSessionList = z.object({
+  items: z.array(OwnSession),
+  /** SESSION_MAX_PER_USER: a sign-in beyond it ends the oldest session. */
+  maxSessions: z.number().int(),
+});
+export type OwnSessionList = z.infer<typeof OwnSessionList>;
+
+export const SessionsEndedResponse = z.object({ ended: z.number().int() });
+export type SessionsEndedResponse = z.infer<typeof SessionsEndedResponse>;
+
 export const IdParams = z.strictObject({ id: Uuid });
 export type IdParams = z.infer<typeof IdParams>;
 
@@ -145,6 +174,9 @@ export const accountsApi = {
   invitation: (token: string) => `/api/auth/invitations/${encodeURIComponent(token)}`, // GET → InvitationPreview
   invitationAccept: '/api/auth/invitations/accept', // POST InvitationAccept → SessionResponse
   passwordChange: '/api/account/password', // POST PasswordChangeRequest → OkResponse
+  ownSessions: '/api/account/sessions', // GET → OwnSessionList
+  ownSession: (id: string) => `/api/account/sessions/${id}`, // DELETE → SessionsEndedResponse
+  ownSessionsRevokeOthers: '/api/account/sessions/revoke-others', // POST → SessionsEndedResponse
   organisations: '/api/admin/organisations', // GET ?OrganisationListQuery → OrganisationList; POST OrganisationCreate → Organisation
   organisation: (id: string) => `/api/admin/organisations/${id}`, // GET, PATCH OrganisationUpdate, DELETE → Organisation / OkResponse
   users: '/api/admin/users', // GET ?UserListQuery → UserList

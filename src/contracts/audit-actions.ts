@@ -30,6 +30,8 @@ export const authAuditActions = [
   'auth.password_reset_request',
   'auth.password_reset',
   'account.password_change',
+  'account.session_end',
+  'account.sessions_end_others',
 ] as const;
 
 /**

@@ -232,6 +232,17 @@ describe('platform journey in Chromium', () => {
     await page.getByRole('button', { name: '確認する' }).click();
     await page.waitForURL(/\/account$/);
     await check(page, /アカウント設定/);
+    // Signed-in devices: this browser listed and marked; axe-clean with the list loaded.
+    const sessions = page.getByRole('region', { name: 'ログイン中の端末' });
+    await expect.poll(() => sessions.getByText('（この端末）').count()).toBeGreaterThan(0);
+    expect(await sessions.getByText(/Chrome（Linux）/).count()).toBeGreaterThan(0);
+    Object.assign(violations, await axeAtBothWidths(page));
+    // This browser had no device cookie: the sign-in from a new device was mailed over SMTP.
+    await expect
+      .poll(() => smtp.received.some((mail) => mail.to === staff.email && /新しい端末/.test(mail.subject)), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     // A center_staff member sees no admin links, and an admin page tells them so.
     const staffNav = page.getByRole('navigation', { name: '職員用メニュー' });
     expect(await staffNav.getByRole('link', { name: '監査ログ' }).count()).toBe(0);

@@ -17,6 +17,7 @@ const badValues: Array<Record<string, string>> = [
   { BACKUP_ENCRYPTION_KEY: 'too-short-for-a-key' },
   { SESSION_IDLE_MINUTES: 'half an hour' },
   { SESSION_ABSOLUTE_MINUTES: '-5' },
+  { SESSION_MAX_PER_USER: '0' },
   { DEFAULT_MUNICIPALITY: '13110' },
   { SEED_DEMO: 'sometimes' },
   { TRUST_PROXY: 'yes' },
@@ -51,6 +52,7 @@ describe('configuration from the environment', () => {
       DEFAULT_MUNICIPALITY: '131105',
       SESSION_IDLE_MINUTES: 30,
       SESSION_ABSOLUTE_MINUTES: 720,
+      SESSION_MAX_PER_USER: 5,
       SEED_DEMO: 'auto',
       TRUST_PROXY: false,
     });

@@ -82,6 +82,13 @@ const ConfigSchema = z.object({
   BACKUP_ENCRYPTION_KEY: secret('BACKUP_ENCRYPTION_KEY'),
   SESSION_IDLE_MINUTES: duration('SESSION_IDLE_MINUTES', 30),
   SESSION_ABSOLUTE_MINUTES: duration('SESSION_ABSOLUTE_MINUTES', 12 * 60),
+  /** Concurrent sessions per user; a sign-in beyond it ends the user's oldest sessions. */
+  SESSION_MAX_PER_USER: z.coerce
+    .number({ error: 'SESSION_MAX_PER_USER: 1〜100 の整数で指定してください / expected an integer 1–100' })
+    .int()
+    .min(1)
+    .max(100)
+    .default(5),
   TILE_URL: z.string().default('https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z
     .string()

@@ -17,7 +17,7 @@ import { login, logout, verifySecondFactor } from './auth.service';
 import { anonymousSession } from './session.presenter';
 import type { SessionRecord } from './session.queries';
 import type { IssuedSession } from './session.service';
-import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { clearSessionCookie, readDeviceCookie, setDeviceCookie, setSessionCookie } from './session-cookie';
 import { presentSession, presentSessionById } from './session-view';
 import { confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from './two-factor.service';
 
@@ -50,8 +50,15 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: ModuleDeps)
       config: { access: 'public', authRateLimit: true },
       schema: { tags, body: LoginRequest, response: { 200: SessionResponse } },
     },
-    async (request, reply) =>
-      issue(request, reply, await login(deps, request.ctx, request.body, request.accountSession?.sessionId)),
+    async (request, reply) => {
+      const deviceToken = readDeviceCookie(request);
+      const signedIn = await login(deps, request.ctx, request.body, request.accountSession?.sessionId, {
+        userAgent: request.headers['user-agent'],
+        deviceToken,
+      });
+      if (signedIn.deviceToken !== deviceToken) setDeviceCookie(request, reply, config, signedIn.deviceToken);
+      return issue(request, reply, signedIn);
+    },
   );
 
   api.post(

@@ -2,19 +2,28 @@ import type { LoginRequest, TotpVerifyRequest } from '../../../contracts/account
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { enqueueMail } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
+import { newDeviceSignInMail } from './account-security-mail';
+import { truncatedAddress } from './client-network';
+import { isKnownDevice, rememberDevice } from './known-device.queries';
 import { assertNotLocked, auditIdentity, lockedForSeconds, recordFailedAttempt } from './lockout.service';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { consumeRecoveryCode } from './recovery-codes';
 import { deleteSession, type SessionRecord } from './session.queries';
 import { type IssuedSession, rotateSession, startSession } from './session.service';
+import { createToken, hashToken } from './tokens';
 import { matchTotpStep } from './totp';
 import { openTotpSecret, totpKeyFrom } from './totp-secret-box';
 import { unknownAccountLockoutOf } from './unknown-account-lockout';
 import { findUserByEmail, findUserById, updateUser } from './user.queries';
+import { boundedUserAgent, summariseUserAgent } from './user-agent-summary';
 
 type Deps = Pick<ModuleDeps, 'db' | 'config'>;
+/** What the browser says about itself at sign-in: its User-Agent and its device cookie, if any. */
+export type SignInClient = { userAgent?: string; deviceToken?: string };
+export type SignedIn = IssuedSession & { deviceToken: string };
 
 const dummyHashes = new Map<number, Promise<string>>();
 // An unknown email costs one scrypt like a known one, so response time does not reveal accounts.
@@ -55,11 +64,12 @@ async function refuseUnknownEmail(deps: Deps, ctx: RequestContext, input: LoginR
  * Throws auth.invalid_credentials, auth.locked, auth.account_disabled.
  */
 export async function login(
-  deps: Deps,
+  deps: Deps & Pick<ModuleDeps, 'kickMail'>,
   ctx: RequestContext,
   input: LoginRequest,
   replacesSessionId?: string,
-): Promise<IssuedSession> {
+  client: SignInClient = {},
+): Promise<SignedIn> {
   const { db, config } = deps;
   const user = await findUserByEmail(db, input.email);
   if (!user) return refuseUnknownEmail(deps, ctx, input);
@@ -98,7 +108,9 @@ export async function login(
   const rehashed = needsRehash(user.password_hash, config.PASSWORD_SCRYPT_LOG_N)
     ? await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG_N)
     : undefined;
-  return db.transaction().execute(async (trx) => {
+  const deviceToken = client.deviceToken ?? createToken();
+  const deviceHash = hashToken(deviceToken);
+  const signedIn = await db.transaction().execute(async (trx) => {
     // Only the password counter: wrong codes keep counting across password steps.
     await updateUser(trx, user.id, {
       failed_attempts: 0,
@@ -106,17 +118,48 @@ export async function login(
       last_login_at: clock.now(),
       ...(rehashed ? { password_hash: rehashed } : {}),
     });
-    const issued = await startSession(trx, { userId: user.id, clientIp: ctx.clientIp, replacesSessionId });
+    const issued = await startSession(trx, {
+      userId: user.id,
+      clientIp: ctx.clientIp,
+      userAgent: boundedUserAgent(client.userAgent),
+      deviceHash,
+      replacesSessionId,
+      maxSessions: config.SESSION_MAX_PER_USER,
+    });
+    const newDevice = !client.deviceToken || !(await isKnownDevice(trx, user.id, deviceHash));
+    const endedSessions = issued.endedSessions ?? 0;
     await writeAudit(trx, ctx, {
       action: 'auth.login',
       outcome: 'success',
       recordType: 'user',
       recordId: user.id,
-      details: { twoFactorEnrolled: user.totp_secret !== null },
+      details: {
+        twoFactorEnrolled: user.totp_secret !== null,
+        newDevice,
+        ...(endedSessions > 0 ? { endedSessions, maxSessions: config.SESSION_MAX_PER_USER } : {}),
+      },
       ...auditIdentity(user),
     });
-    return issued;
+    // Mailed at the password step, before two-factor: a correct password from a new browser is
+    // what the owner needs to hear about, even when the code that follows is wrong.
+    if (newDevice) {
+      await enqueueMail(trx, {
+        kind: 'new_device_sign_in',
+        to: user.email,
+        municipalityCode: user.municipality_code.trim(),
+        ...newDeviceSignInMail({
+          at: clock.now(),
+          device: summariseUserAgent(client.userAgent),
+          network: truncatedAddress(ctx.clientIp),
+          endedSessions,
+          maxSessions: config.SESSION_MAX_PER_USER,
+        }),
+      });
+    }
+    return { ...issued, deviceToken, newDevice };
   });
+  if (signedIn.newDevice) deps.kickMail();
+  return signedIn;
 }
 
 /**
@@ -149,6 +192,8 @@ export async function verifySecondFactor(
       await updateUser(trx, user.id, { failed_attempts: 0, totp_failed_attempts: 0 });
     }
     const rotated = await rotateSession(trx, session.sessionId, { twoFactorVerified: true });
+    // Only a completed sign-in makes the browser known: a password alone must keep mailing.
+    if (session.deviceHash) await rememberDevice(trx, user.id, session.deviceHash, clock.now());
     await writeAudit(trx, ctx, {
       action: method === 'totp' ? 'auth.totp' : 'auth.recovery_code',
       outcome: 'success',

@@ -14,8 +14,9 @@ import type { ModuleDeps } from '../../platform/module';
 import { sessionOf } from './auth.routes';
 import { changePassword, completePasswordReset, requestPasswordReset } from './credential.service';
 import { acceptInvitation, previewInvitation } from './invitation.service';
-import { publicBaseUrl, setSessionCookie } from './session-cookie';
+import { publicBaseUrl, readDeviceCookie, setDeviceCookie, setSessionCookie } from './session-cookie';
 import { presentSessionById } from './session-view';
+import { createToken, hashToken } from './tokens';
 
 const tags = ['auth'];
 
@@ -64,8 +65,13 @@ export async function registerCredentialRoutes(app: FastifyInstance, deps: Modul
       schema: { tags, body: InvitationAccept, response: { 200: SessionResponse } },
     },
     async (request, reply) => {
-      const issued = await acceptInvitation(deps, request.ctx, request.body);
+      const deviceToken = readDeviceCookie(request) ?? createToken();
+      const issued = await acceptInvitation(deps, request.ctx, request.body, {
+        userAgent: request.headers['user-agent'],
+        deviceHash: hashToken(deviceToken),
+      });
       setSessionCookie(request, reply, config, issued.token);
+      setDeviceCookie(request, reply, config, deviceToken);
       return presentSessionById(db, config, issued.sessionId);
     },
   );

@@ -8,6 +8,7 @@ import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
 import { passwordResetMail } from './account-mail';
+import { mailCredentialChange } from './account-security-mail';
 import { auditIdentity } from './lockout.service';
 import { hashPassword, verifyPassword } from './password';
 import { countResetsSince } from './password-reset.queries';
@@ -153,7 +154,14 @@ export async function completePasswordReset(
       recordId: user.id,
       ...auditIdentity(user),
     });
+    await mailCredentialChange(trx, {
+      change: 'password_reset_done',
+      user,
+      at: clock.now(),
+      clientIp: ctx.clientIp,
+    });
   });
+  deps.kickMail();
 }
 
 async function findUsableReset(db: Kysely<Database>, token: string) {
@@ -194,5 +202,13 @@ export async function changePassword(
     await updateUser(trx, user.id, { password_hash: hash, password_change_required: false });
     await deleteSessionsOfUser(trx, user.id, session.sessionId);
     await writeAudit(trx, ctx, { action: 'account.password_change', recordType: 'user', recordId: user.id });
+    await mailCredentialChange(trx, {
+      change: 'password_changed',
+      user,
+      at: clock.now(),
+      clientIp: ctx.clientIp,
+      userAgent: session.userAgent,
+    });
   });
+  deps.kickMail();
 }

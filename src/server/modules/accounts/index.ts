@@ -1,5 +1,6 @@
 import '../../../contracts/accounts';
 import type { ServerModule } from '../../platform/module';
+import { registerAccountSessionRoutes } from './account-sessions.routes';
 import { registerAdminPeopleRoutes } from './admin-people.routes';
 import { registerAdminRecordRoutes } from './admin-records.routes';
 import { registerAuthRoutes } from './auth.routes';
@@ -21,6 +22,7 @@ export const accountsModule: ServerModule = {
   async register(app, deps) {
     await registerAuthRoutes(app, deps);
     await registerCredentialRoutes(app, deps);
+    await registerAccountSessionRoutes(app, deps);
     await registerAdminPeopleRoutes(app, deps);
     await registerAdminRecordRoutes(app, deps);
   },

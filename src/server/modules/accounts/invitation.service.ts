@@ -27,6 +27,7 @@ import { type IssuedSession, startSession } from './session.service';
 import { createToken, hashToken } from './tokens';
 import { toTokyoIso } from './tokyo-time';
 import { findUserByEmail } from './user.queries';
+import { boundedUserAgent } from './user-agent-summary';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -145,6 +146,7 @@ export async function acceptInvitation(
   deps: ModuleDeps,
   ctx: RequestContext,
   input: InvitationAccept,
+  client: { userAgent?: string; deviceHash?: string } = {},
 ): Promise<IssuedSession> {
   const preview = await findInvitationByTokenHash(deps.db, hashToken(input.token));
   if (!preview || invitationStatus(preview, clock.now()) !== 'pending')
@@ -188,7 +190,14 @@ export async function acceptInvitation(
         .set({ accepted_at: now, accepted_user_id: user.id })
         .where('id', '=', invitation.id)
         .execute();
-      const issued = await startSession(trx, { userId: user.id, clientIp: ctx.clientIp });
+      // The browser's device cookie goes with the session, so completing enrolment makes it known
+      // and the invitee's first sign-in from it is not mailed as a new device.
+      const issued = await startSession(trx, {
+        userId: user.id,
+        clientIp: ctx.clientIp,
+        userAgent: boundedUserAgent(client.userAgent),
+        deviceHash: client.deviceHash,
+      });
       await writeAudit(trx, ctx, {
         action: 'invitation.accept',
         recordType: 'invitation',

@@ -34,6 +34,31 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply,
   });
 }
 
+/** A random token per browser: sign-ins from a browser without a known one are mailed (new device). */
+export const DEVICE_COOKIE = 'zaitaku_device';
+// 400 days, the longest a browser keeps a cookie (RFC 6265bis); sent to the login endpoints only.
+const DEVICE_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+
+export function setDeviceCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: Config,
+  token: string,
+): void {
+  reply.setCookie(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecure(request, config),
+    path: '/api/auth',
+    maxAge: DEVICE_COOKIE_MAX_AGE_S,
+  });
+}
+
+export function readDeviceCookie(request: FastifyRequest): string | undefined {
+  const value = request.cookies?.[DEVICE_COOKIE];
+  return value && /^[\w-]{20,100}$/.test(value) ? value : undefined;
+}
+
 export function readSessionCookie(request: FastifyRequest): string | undefined {
   const value = request.cookies?.[SESSION_COOKIE];
   return value && /^[\w-]{20,100}$/.test(value) ? value : undefined;

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors';
 import { enforceAccess } from '../../platform/http/access';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
+import { clientNetworkKey } from './client-network';
 import { RateLimiter } from './rate-limiter';
 import { toActor, twoFactorStatusOfRecord } from './session.presenter';
 import { findSessionRecord, type SessionRecord } from './session.queries';
@@ -25,7 +26,10 @@ declare module 'fastify' {
   }
 }
 
-/** Per client address, on login, two-factor, reset and invitation endpoints (credential guessing). */
+/**
+ * Per client network (IPv4 address or IPv6 /64), on login, two-factor, reset and invitation
+ * endpoints, across accounts (password spraying); per-account lockout is lockout.service.ts.
+ */
 export const AUTH_RATE_LIMIT_PER_MINUTE = 20;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const deniedReasons = new WeakMap<FastifyRequest, string>();
@@ -84,10 +88,14 @@ function applyRateLimit(
   limiter: RateLimiter | undefined,
 ): void {
   if (!limiter) return;
+  // Per IPv4 address, per IPv6 /64 (client-network.ts): rotating addresses inside one's own /64
+  // must not buy a fresh budget of guesses across accounts.
+  const key = clientNetworkKey(request.ip);
   const now = clock.now().getTime();
-  if (limiter.hit(request.ip, now)) return;
-  reply.header('retry-after', String(limiter.retryAfterSeconds(request.ip, now)));
-  throw new AppError('rate_limited');
+  if (limiter.hit(key, now)) return;
+  const retryAfterSeconds = limiter.retryAfterSeconds(key, now);
+  reply.header('retry-after', String(retryAfterSeconds));
+  throw new AppError('rate_limited', { retryAfterSeconds });
 }
 
 /** Browsers send Origin on cross-site POSTs; anything but our own origin is refused (login included). */

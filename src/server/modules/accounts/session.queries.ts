@@ -20,6 +20,9 @@ export type SessionRecord = {
   csrfToken: string;
   twoFactorVerified: boolean;
   pendingTotpSecret: string | null;
+  /** SHA-256 of the device cookie the session was started with, if the browser sent one. */
+  deviceHash: string | null;
+  userAgent: string | null;
   createdAt: Date;
   lastSeenAt: Date;
   userId: string;
@@ -47,6 +50,8 @@ export async function findSessionRecord(
       's.csrf_token as csrfToken',
       's.two_factor_verified as twoFactorVerified',
       's.pending_totp_secret as pendingTotpSecret',
+      's.device_hash as deviceHash',
+      's.user_agent as userAgent',
       's.created_at as createdAt',
       's.last_seen_at as lastSeenAt',
       'u.id as userId',
@@ -82,6 +87,8 @@ export async function insertSession(
     csrfToken: string;
     twoFactorVerified: boolean;
     clientIp: string;
+    userAgent?: string | null;
+    deviceHash?: string | null;
     now: Date;
   },
 ): Promise<string> {
@@ -94,6 +101,8 @@ export async function insertSession(
       two_factor_verified: values.twoFactorVerified,
       pending_totp_secret: null,
       client_ip: values.clientIp,
+      user_agent: values.userAgent ?? null,
+      device_hash: values.deviceHash ?? null,
       created_at: values.now,
       last_seen_at: values.now,
     })
@@ -120,15 +129,84 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-/** Ends every session of a user (password change, disable, two-factor reset), optionally but one. */
+/**
+ * Ends every session of a user (password change, disable, two-factor reset, "log out everywhere
+ * else"), optionally but one. Returns how many ended.
+ */
 export async function deleteSessionsOfUser(
   db: Executor,
   userId: string,
   exceptSessionId?: string,
-): Promise<void> {
-  await db
+): Promise<number> {
+  const result = await db
     .deleteFrom('sessions')
     .where('user_id', '=', userId)
     .$if(Boolean(exceptSessionId), (q) => q.where('id', '!=', exceptSessionId as string))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** One session of a user, ended by its owner; false when it is not theirs or already gone. */
+export async function deleteSessionOfUser(db: Executor, userId: string, sessionId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * Ends the user's oldest sessions so that at most `keep` remain, `newSessionId` always among them
+ * (the session cap). Returns how many ended.
+ */
+export async function deleteSessionsBeyond(
+  db: Executor,
+  userId: string,
+  keep: number,
+  newSessionId: string,
+): Promise<number> {
+  const newestOthers = db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('id', '!=', newSessionId)
+    .orderBy('created_at', 'desc')
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(Math.max(0, keep - 1));
+  const result = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', newSessionId)
+    .where('id', 'not in', newestOthers)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export type OwnSessionRow = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  clientIp: string | null;
+  userAgent: string | null;
+  twoFactorVerified: boolean;
+};
+
+/** The user's sessions, most recently used first (at most SESSION_MAX_PER_USER exist). */
+export async function listSessionsOfUser(db: Executor, userId: string): Promise<OwnSessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .select([
+      'id',
+      'created_at as createdAt',
+      'last_seen_at as lastSeenAt',
+      'client_ip as clientIp',
+      'user_agent as userAgent',
+      'two_factor_verified as twoFactorVerified',
+    ])
+    .where('user_id', '=', userId)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('id')
     .execute();
 }

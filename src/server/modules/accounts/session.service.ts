@@ -4,18 +4,26 @@ import type { Database, Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import {
   deleteSession,
+  deleteSessionsBeyond,
   findSessionRecord,
   insertSession,
   type SessionRecord,
   updateSession,
 } from './session.queries';
 import { createToken, hashToken } from './tokens';
+import { findUserById } from './user.queries';
 
 export const SESSION_COOKIE = 'zaitaku_session';
 // Writing last_seen_at on every request would double the writes; 30 s is finer than any timeout.
 const TOUCH_INTERVAL_MS = 30_000;
 
-export type IssuedSession = { sessionId: string; token: string; csrfToken: string };
+export type IssuedSession = {
+  sessionId: string;
+  token: string;
+  csrfToken: string;
+  /** Older sessions of the user this sign-in ended (SESSION_MAX_PER_USER). */
+  endedSessions?: number;
+};
 
 export type ResolvedSession =
   | { state: 'none' }
@@ -58,11 +66,24 @@ export async function resolveSession(
   return { state: 'active', record };
 }
 
-/** Starts a fresh session (a new token at every login: session fixation cannot carry over). */
+/**
+ * Starts a fresh session (a new token at every login: session fixation cannot carry over). With
+ * `maxSessions`, the user's oldest sessions beyond it end: a sign-in is never refused for the
+ * cap, since the person signing in is the one most likely to be at the keyboard. The user's row
+ * is locked first, so two sign-ins at once cannot both keep their old sessions.
+ */
 export async function startSession(
   trx: Executor,
-  input: { userId: string; clientIp: string; replacesSessionId?: string },
+  input: {
+    userId: string;
+    clientIp: string;
+    userAgent?: string | null;
+    deviceHash?: string | null;
+    replacesSessionId?: string;
+    maxSessions?: number;
+  },
 ): Promise<IssuedSession> {
+  if (input.maxSessions !== undefined) await findUserById(trx, input.userId, { lock: true });
   if (input.replacesSessionId) await deleteSession(trx, input.replacesSessionId);
   const token = createToken();
   const csrfToken = createToken();
@@ -72,9 +93,15 @@ export async function startSession(
     csrfToken,
     twoFactorVerified: false,
     clientIp: input.clientIp,
+    userAgent: input.userAgent,
+    deviceHash: input.deviceHash,
     now: clock.now(),
   });
-  return { sessionId, token, csrfToken };
+  const endedSessions =
+    input.maxSessions === undefined
+      ? 0
+      : await deleteSessionsBeyond(trx, input.userId, input.maxSessions, sessionId);
+  return { sessionId, token, csrfToken, endedSessions };
 }
 
 /** Gives the session a new token and CSRF token after two-factor; the absolute lifetime keeps running. */

@@ -13,6 +13,10 @@ export interface SessionTable {
   /** Secret offered during enrolment, until the first code confirms it. */
   pending_totp_secret: string | null;
   client_ip: string | null;
+  /** User-Agent at sign-in (≤ 300 printable characters): its family is shown in the session list. */
+  user_agent: string | null;
+  /** SHA-256 of the device cookie at sign-in; recorded as a known device once two-factor passes. */
+  device_hash: string | null;
   /** Start of the absolute lifetime (SESSION_ABSOLUTE_MINUTES). */
   created_at: Date;
   /** Start of the idle lifetime (SESSION_IDLE_MINUTES); refreshed at most every 30 s. */

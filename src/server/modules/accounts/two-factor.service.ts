@@ -5,6 +5,8 @@ import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
+import { mailCredentialChange } from './account-security-mail';
+import { rememberDevice } from './known-device.queries';
 import { assertNotLocked, recordFailedAttempt } from './lockout.service';
 import { replaceRecoveryCodes } from './recovery-codes';
 import { type SessionRecord, updateSession } from './session.queries';
@@ -13,7 +15,7 @@ import { generateTotpSecret, matchTotpStep, otpauthUri } from './totp';
 import { openTotpSecret, sealTotpSecret, totpKeyFrom } from './totp-secret-box';
 import { findUserById, updateUser } from './user.queries';
 
-type Deps = Pick<ModuleDeps, 'db' | 'config'>;
+type Deps = Pick<ModuleDeps, 'db' | 'config' | 'kickMail'>;
 const ISSUER = 'Zaitaku';
 
 /**
@@ -72,7 +74,7 @@ export async function confirmTotpEnrolment(
       failureCode: 'auth.totp_invalid',
     });
   }
-  return deps.db.transaction().execute(async (trx) => {
+  const confirmed = await deps.db.transaction().execute(async (trx) => {
     const locked = await findUserById(trx, user.id, { lock: true });
     if (locked?.totp_secret) throw new AppError('auth.totp_already_enrolled');
     await updateUser(trx, user.id, {
@@ -84,9 +86,19 @@ export async function confirmTotpEnrolment(
     });
     const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
     const issued = await rotateSession(trx, session.sessionId, { twoFactorVerified: true });
+    if (session.deviceHash) await rememberDevice(trx, user.id, session.deviceHash, clock.now());
     await writeAudit(trx, ctx, { action: 'auth.totp_enrol', recordType: 'user', recordId: user.id });
+    await mailCredentialChange(trx, {
+      change: 'two_factor_enrolled',
+      user,
+      at: clock.now(),
+      clientIp: ctx.clientIp,
+      userAgent: session.userAgent,
+    });
     return { issued, recoveryCodes };
   });
+  deps.kickMail();
+  return confirmed;
 }
 
 /**
@@ -115,9 +127,19 @@ export async function regenerateRecoveryCodes(
       recordType: 'user',
       recordId: user.id,
     });
+    await mailCredentialChange(trx, {
+      change: 'recovery_codes_regenerated',
+      user,
+      at: clock.now(),
+      clientIp: ctx.clientIp,
+      userAgent: session.userAgent,
+    });
     return fresh;
   });
-  if (codes) return codes;
+  if (codes) {
+    deps.kickMail();
+    return codes;
+  }
   return recordFailedAttempt(deps.db, ctx, user.id, {
     action: 'auth.recovery_codes_regenerate',
     reason: 'wrong_or_used_code',

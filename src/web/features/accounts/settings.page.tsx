@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n/i18n';
 import './accounts.messages';
 import { LogoutSection } from './logout-section';
 import { PasswordChangeSection } from './password-change-section';
+import { SessionsSection } from './sessions-section';
 import { TwoFactorSection } from './two-factor-section';
 
 function ProfileSection({ session }: { session: SessionResponse }) {
@@ -68,6 +69,7 @@ export function SettingsPage() {
       <ProfileSection session={session.data} />
       <PasswordChangeSection highlighted={mustChange} />
       {session.data.passwordChangeRequired ? null : <TwoFactorSection twoFactor={session.data.twoFactor} />}
+      {session.data.passwordChangeRequired ? null : <SessionsSection />}
       <LogoutSection />
     </div>
   );

@@ -24,6 +24,11 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'auth.password_reset_request': { ja: 'パスワード再設定の依頼', en: 'Password reset requested' },
   'auth.password_reset': { ja: 'パスワードの再設定', en: 'Password reset' },
   'account.password_change': { ja: 'パスワードの変更', en: 'Password changed' },
+  'account.session_end': { ja: 'ログイン中の端末のログアウト', en: 'Session ended by its owner' },
+  'account.sessions_end_others': {
+    ja: '他の端末をすべてログアウト',
+    en: 'Other sessions ended by their owner',
+  },
   'invitation.create': { ja: '招待', en: 'Invitation sent' },
   'invitation.accept': { ja: '招待の受諾', en: 'Invitation accepted' },
   'invitation.revoke': { ja: '招待の取り消し', en: 'Invitation revoked' },
