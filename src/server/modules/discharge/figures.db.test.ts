@@ -315,9 +315,7 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
     expect(text.startsWith('\uFEFF月,退院支援件数,うち区内病院,うち区外病院')).toBe(true);
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength(14);
-    expect(lines[13]).toMatch(
-      /^令和8年度 合計,3,2,1,5,2,1,1,,60,3,5,4,7,19\.8,1,1,1,0,0,0,2,1,1,0,$/,
-    );
+    expect(lines[13]).toMatch(/^令和8年度 合計,3,2,1,5,2,1,1,,60,3,5,4,7,19\.8,1,1,1,0,0,0,2,1,1,0,$/);
     const audit = await sql<{ actor_user_id: string; details: { fiscalYear: number } }>`
       select actor_user_id, details from audit_log where action = 'discharge.figures.export'`.execute(t.db);
     expect(audit.rows).toHaveLength(1);
