@@ -1,24 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type DemoServer,
-  launchBrowser,
-  signInAsDemo,
-  startDemoServer,
-} from '../support/browser';
+import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stopAndClean();
-});
+const demo = useDemoBrowser();
 
 /** A JSON call with the page's own session and CSRF token (setup the pages of another module own). */
 async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -51,13 +35,13 @@ describe('discharge journey: the gate holds until the family agrees and the fami
 
   beforeAll(async () => {
     const options = { viewport: { width: 1280, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' };
-    hospitalContext = await browser.newContext(options);
-    doctorContext = await browser.newContext({ ...options, viewport: { width: 390, height: 844 } });
-    adminContext = await browser.newContext(options);
+    hospitalContext = await demo.browser.newContext(options);
+    doctorContext = await demo.browser.newContext({ ...options, viewport: { width: 390, height: 844 } });
+    adminContext = await demo.browser.newContext(options);
     hospital = await hospitalContext.newPage();
     doctor = await doctorContext.newPage();
     admin = await adminContext.newPage();
-    await signInAsDemo(admin, server.url, 'ward_admin');
+    await signInAsDemo(admin, demo.server.url, 'ward_admin');
     await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
     const before = await callApi<{ total: { changes: { confirmed: number } } }>(
       admin,
@@ -65,7 +49,7 @@ describe('discharge journey: the gate holds until the family agrees and the fami
       '/api/discharge-figures',
     );
     confirmedBefore = before.total.changes.confirmed;
-    await signInAsDemo(hospital, server.url, 'hospital_staff');
+    await signInAsDemo(hospital, demo.server.url, 'hospital_staff');
     await hospital.waitForURL((url) => !url.pathname.startsWith('/login'));
     // A new patient of the hospital whose family doctor is the demo clinic (found on a demo patient).
     const list = await callApi<{ items: Array<{ id: string }> }>(hospital, 'GET', '/api/patients');
@@ -106,7 +90,7 @@ describe('discharge journey: the gate holds until the family agrees and the fami
       organisationId: clinicOrg,
       mode: 'add',
     });
-    await hospital.goto(`${server.url}/staff/discharge/new?patientId=${created.id}`);
+    await hospital.goto(`${demo.server.url}/staff/discharge/new?patientId=${created.id}`);
   });
   afterAll(async () => {
     await hospitalContext?.close();
@@ -142,7 +126,7 @@ describe('discharge journey: the gate holds until the family agrees and the fami
 
     // The family doctor answers from the inbox on a phone, in one step (the notice reaches the
     // inbox through the fan-out job, so the page is reloaded until it is there).
-    await signInAsDemo(doctor, server.url, 'clinician', '/staff/inbox');
+    await signInAsDemo(doctor, demo.server.url, 'clinician', '/staff/inbox');
     await doctor.waitForURL(/\/staff\/inbox/);
     const card = doctor.locator('article', { hasText: patientName }).filter({
       has: doctor.getByRole('button', { name: '同意します' }),
@@ -168,7 +152,7 @@ describe('discharge journey: the gate holds until the family agrees and the fami
     await expect.poll(() => hospital.getByTestId('change-status').first().textContent()).toBe('確定');
 
     // The council figures count the confirmed change this month.
-    await signInAsDemo(admin, server.url, 'ward_admin', '/figures');
+    await signInAsDemo(admin, demo.server.url, 'ward_admin', '/figures');
     await admin.waitForURL(/\/figures/);
     const confirmedRow = admin.getByRole('row', { name: /変更の確定/ });
     await confirmedRow.waitFor();

@@ -1,29 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type DemoServer,
-  launchBrowser,
-  signInAsDemo,
-  startDemoServer,
-} from '../support/browser';
+import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stopAndClean();
-});
+const suite = useDemoBrowser();
 
 async function signedIn(role: 'hospital_staff' | 'clinician'): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-  await signInAsDemo(page, server.url, role, '/staff/patients');
+  const page = await (await suite.browser.newContext({ locale: 'ja-JP' })).newPage();
+  await signInAsDemo(page, suite.server.url, role, '/staff/patients');
   await page.waitForURL(/\/staff\/patients/);
   return page;
 }
@@ -58,7 +41,7 @@ describe('documents in the browser', () => {
     expect(demo).toBeDefined();
     if (!demo) return;
 
-    await page.goto(`${server.url}/staff/patients/${demo.patientId}`);
+    await page.goto(`${suite.server.url}/staff/patients/${demo.patientId}`);
     await page.getByRole('heading', { name: '文書（サマリー・紹介状）' }).waitFor();
     const list = page.getByTestId('documents-list');
     expect(await list.getByRole('link', { name: '看護サマリー（架空・デモ）' }).count()).toBe(1);
@@ -78,7 +61,9 @@ describe('documents in the browser', () => {
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
     expect(pdf.pages).toBeLessThanOrEqual(2);
 
-    await page.goto(`${server.url}/staff/documents/new?patientId=${demo.patientId}&kind=nursing_summary`);
+    await page.goto(
+      `${suite.server.url}/staff/documents/new?patientId=${demo.patientId}&kind=nursing_summary`,
+    );
     await page.getByRole('heading', { name: '看護サマリーを作成する' }).waitFor();
     await page.getByLabel('睡眠').fill('夜間 1 回覚醒');
     // the ADL grid by keyboard: focus 入浴's first grade, arrow to 自立 then 見守り

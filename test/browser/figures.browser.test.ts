@@ -1,29 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type DemoServer,
-  launchBrowser,
-  signInAsDemo,
-  startDemoServer,
-} from '../support/browser';
+import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stopAndClean();
-});
+const demo = useDemoBrowser();
 
 async function signedInAdmin(): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-  await signInAsDemo(page, server.url, 'ward_admin', '/figures');
+  const page = await (await demo.browser.newContext({ locale: 'ja-JP' })).newPage();
+  await signInAsDemo(page, demo.server.url, 'ward_admin', '/figures');
   await page.waitForURL(/\/figures/);
   return page;
 }
@@ -59,7 +42,7 @@ describe('the council’s discharge figures in the browser', () => {
     const href = await page
       .getByRole('link', { name: 'CSVをダウンロードする（Excel用）' })
       .getAttribute('href');
-    const csv = await page.request.get(`${server.url}${href}`);
+    const csv = await page.request.get(`${demo.server.url}${href}`);
     expect(csv.status()).toBe(200);
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

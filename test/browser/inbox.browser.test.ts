@@ -1,30 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type DemoServer,
-  launchBrowser,
-  signInAsDemo,
-  startDemoServer,
-} from '../support/browser';
+import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stopAndClean();
-});
+const demo = useDemoBrowser();
 
 async function onPhone(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 320, height: 640 } });
+  const context = await demo.browser.newContext({ locale: 'ja-JP', viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
-  await signInAsDemo(page, server.url, 'clinician', '/staff/inbox');
+  await signInAsDemo(page, demo.server.url, 'clinician', '/staff/inbox');
   await page.waitForURL(/\/staff\/inbox/);
   return page;
 }

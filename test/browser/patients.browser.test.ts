@@ -1,29 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type DemoServer,
-  launchBrowser,
-  signInAsDemo,
-  startDemoServer,
-} from '../support/browser';
+import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stopAndClean();
-});
+const demo = useDemoBrowser();
 
 async function signedIn(role: 'hospital_staff' | 'clinician'): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-  await signInAsDemo(page, server.url, role, '/staff/patients');
+  const page = await (await demo.browser.newContext({ locale: 'ja-JP' })).newPage();
+  await signInAsDemo(page, demo.server.url, role, '/staff/patients');
   await page.waitForURL(/\/staff\/patients/);
   return page;
 }
@@ -44,7 +27,7 @@ describe('patients in the browser', () => {
     await page.getByRole('heading', { name: '支援チームの履歴' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/staff/patients/new`);
+    await page.goto(`${demo.server.url}/staff/patients/new`);
     await page.getByLabel('氏名').first().fill('見本 新太');
     await page.getByLabel('フリガナ').fill('ミホン アラタ');
     await page.getByLabel('生年月日').fill('1945-06-01');

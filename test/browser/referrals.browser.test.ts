@@ -1,29 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type DemoServer,
-  launchBrowser,
-  signInAsDemo,
-  startDemoServer,
-} from '../support/browser';
+import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stopAndClean();
-});
+const demo = useDemoBrowser();
 
 async function signedIn(role: 'hospital_staff' | 'clinician', next: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-  await signInAsDemo(page, server.url, role, next);
+  const page = await (await demo.browser.newContext({ locale: 'ja-JP' })).newPage();
+  await signInAsDemo(page, demo.server.url, role, next);
   await page.waitForURL(new RegExp(next));
   return page;
 }
@@ -48,7 +31,7 @@ describe('referrals in the browser', () => {
   it('shows the case’s referrals with capacity and date, finds a station, drafts and sends one by keyboard, axe-clean', async () => {
     const page = await signedIn('hospital_staff', '/staff/discharge');
     const caseId = await caseWithReferrals(page);
-    await page.goto(`${server.url}/staff/discharge/${caseId}`);
+    await page.goto(`${demo.server.url}/staff/discharge/${caseId}`);
     await page.getByRole('heading', { name: '紹介', exact: true }).waitFor();
     const statuses = page.getByTestId('referral-status');
     await expect

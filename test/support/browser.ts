@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../src/contracts/roles';
 // The seed file itself (the module index pulls in the CLI and the module registry).
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
@@ -117,4 +118,21 @@ export async function signInAsDemo(page: Page, serverUrl: string, role: Role, ne
   await page.waitForURL(/\/login\/two-factor/);
   await page.getByLabel('確認コード（6桁）').fill(await freshTotp(user.totpSecret));
   await page.getByRole('button', { name: '確認する' }).click();
+}
+
+/**
+ * The one demo server and browser of a browser test file: started before its tests, closed and
+ * removed after them. Read `demo.server` and `demo.browser` inside the tests.
+ */
+export function useDemoBrowser(env: Record<string, string> = {}): { server: DemoServer; browser: Browser } {
+  const demo = {} as { server: DemoServer; browser: Browser };
+  beforeAll(async () => {
+    demo.server = await startDemoServer(env);
+    demo.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await demo.browser?.close();
+    await demo.server?.stopAndClean();
+  });
+  return demo;
 }
