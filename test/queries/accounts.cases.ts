@@ -3,8 +3,16 @@ import * as userQueries from '../../src/server/modules/accounts/user.queries';
 import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
 
 const { findUserByEmail, findUserById, updateUser } = userQueries;
-const { deleteSession, deleteSessionsOfUser, findSessionRecord, insertSession, updateSession } =
-  sessionQueries;
+const {
+  deleteSession,
+  deleteSessionOfUser,
+  deleteSessionsBeyond,
+  deleteSessionsOfUser,
+  findSessionRecord,
+  insertSession,
+  listSessionsOfUser,
+  updateSession,
+} = sessionQueries;
 
 export const accountsSnapshots: SnapshotSet[] = [
   {
@@ -54,6 +62,12 @@ export const accountsSnapshots: SnapshotSet[] = [
         name: 'deleteSessionsOfUser (but the current one)',
         run: (db) => deleteSessionsOfUser(db, ids.user, ids.session),
       },
+      { name: 'deleteSessionOfUser', run: (db) => deleteSessionOfUser(db, ids.user, ids.session) },
+      {
+        name: 'deleteSessionsBeyond (the session cap)',
+        run: (db) => deleteSessionsBeyond(db, ids.user, 5, ids.session),
+      },
+      { name: 'listSessionsOfUser', run: (db) => listSessionsOfUser(db, ids.user) },
     ],
   },
 ];
