@@ -152,8 +152,8 @@ describe('discharge journey: the gate holds until the family agrees and the fami
     await expect.poll(() => hospital.getByTestId('change-status').first().textContent()).toBe('確定');
 
     // The council figures count the confirmed change this month.
-    await signInAsDemo(admin, demo.server.url, 'ward_admin', '/figures');
-    await admin.waitForURL(/\/figures/);
+    // (signed in since the start of the journey)
+    await admin.goto(`${demo.server.url}/figures`);
     const confirmedRow = admin.getByRole('row', { name: /変更の確定/ });
     await confirmedRow.waitFor();
     expect(Number(await confirmedRow.locator('td').last().textContent())).toBe(confirmedBefore + 1);
