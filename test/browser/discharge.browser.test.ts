@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
+import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
-const demo = useDemoBrowser();
+const demo = startDemoBrowserSuite();
 
 /** A JSON call with the page's own session and CSRF token (setup the pages of another module own). */
 async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
+import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
-const suite = useDemoBrowser();
+const suite = startDemoBrowserSuite();
 
 async function signedIn(role: 'hospital_staff' | 'clinician'): Promise<Page> {
   const page = await (await suite.browser.newContext({ locale: 'ja-JP' })).newPage();

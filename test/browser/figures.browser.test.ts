@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
+import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
-const demo = useDemoBrowser();
+const demo = startDemoBrowserSuite();
 
 async function signedInAdmin(): Promise<Page> {
   const page = await (await demo.browser.newContext({ locale: 'ja-JP' })).newPage();

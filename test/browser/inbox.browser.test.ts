@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signInAsDemo, useDemoBrowser } from '../support/browser';
+import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
-const demo = useDemoBrowser();
+const demo = startDemoBrowserSuite();
 
 async function onPhone(): Promise<Page> {
   const context = await demo.browser.newContext({ locale: 'ja-JP', viewport: { width: 320, height: 640 } });

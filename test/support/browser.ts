@@ -124,7 +124,10 @@ export async function signInAsDemo(page: Page, serverUrl: string, role: Role, ne
  * The one demo server and browser of a browser test file: started before its tests, closed and
  * removed after them. Read `demo.server` and `demo.browser` inside the tests.
  */
-export function useDemoBrowser(env: Record<string, string> = {}): { server: DemoServer; browser: Browser } {
+export function startDemoBrowserSuite(env: Record<string, string> = {}): {
+  server: DemoServer;
+  browser: Browser;
+} {
   const demo = {} as { server: DemoServer; browser: Browser };
   beforeAll(async () => {
     demo.server = await startDemoServer(env);
