@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CareRole } from '../../../src/contracts/patients';
 import type { Database } from '../../../src/server/platform/db/schema';
 import '../../../src/server/modules/patients/care-circle.table';
 import '../../../src/server/modules/patients/patient.table';
+import '../../../src/server/modules/discharge/provider-change.table';
 import { createOrganisation, createUser, type TestUser } from './accounts';
 import { createMeguro, createTestFacility } from './directory';
 
@@ -145,4 +147,46 @@ export function createScenePatient(db: Db, scene: Omit<DischargeScene, 'patient'
     { role: 'support_center', organisationId: scene.center.organisationId },
     { role: 'care_manager', facilityId: scene.careManagerFacilityId, personName: '居宅 花子' },
   ]);
+}
+
+export type ProviderChangeRow = {
+  municipalityCode: string;
+  patientId: string;
+  status: 'proposed' | 'confirmed' | 'kept_current' | 'shared_care' | 'confirmed_override' | 'withdrawn';
+  createdAt: Date;
+  closedAt?: Date;
+  escalatedAt?: Date;
+  caseId?: string;
+};
+
+/** A provider change of a family doctor to a home-visit doctor, written as it stands (for figures). */
+export async function insertProviderChange(db: Db, values: ProviderChangeRow): Promise<string> {
+  const row = await db
+    .insertInto('provider_changes')
+    .values({
+      municipality_code: values.municipalityCode,
+      patient_id: values.patientId,
+      case_id: values.caseId ?? null,
+      role: 'family_doctor',
+      to_role: 'home_visit_doctor',
+      from_membership_id: null,
+      from_facility_id: null,
+      from_organisation_id: null,
+      from_label: null,
+      to_facility_id: null,
+      to_organisation_id: null,
+      to_label: '訪問クリニック',
+      reason: null,
+      status: values.status,
+      notified_at: null,
+      due_at: null,
+      escalated_at: values.escalatedAt ?? null,
+      closed_at: values.closedAt ?? null,
+      proposed_by: randomUUID(),
+      created_at: values.createdAt,
+      updated_at: values.createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
