@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 type FieldFrameProps = {
@@ -54,6 +60,29 @@ export function TextField({ label, hint, error, required, className, ...input }:
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           className={className ? `input ${className}` : 'input'}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+};
+
+export function TextAreaField({ label, hint, error, required, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} required={required}>
+      {({ id, describedBy }) => (
+        <textarea
+          {...textarea}
+          id={id}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={className ? `textarea ${className}` : 'textarea'}
         />
       )}
     </FieldFrame>

@@ -5,6 +5,7 @@ import type { NoticeAckBody, PendingAcknowledgment } from '../../../contracts/di
 import { api } from '../../app/api';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { formatDateTime } from '../../components/date-time';
+import { TextAreaField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { useLanguage } from '../../i18n/i18n';
@@ -40,7 +41,6 @@ function NoticeCard({ notice }: { notice: PendingAcknowledgment }) {
       api(`/api/discharge-notices/${notice.id}/acknowledge`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: pendingKey }),
   });
-  const reasonId = `reason-${notice.id}`;
   const isChange = notice.kind === 'provider_change';
   return (
     <article className="card notice-card" aria-labelledby={`notice-${notice.id}`}>
@@ -61,21 +61,12 @@ function NoticeCard({ notice }: { notice: PendingAcknowledgment }) {
         </Alert>
       ) : isChange ? (
         <>
-          <div className="field">
-            <label className="field__label" htmlFor={reasonId}>
-              {t('notices.reason')}
-            </label>
-            <span className="field__hint" id={`${reasonId}-hint`}>
-              {t('notices.reasonHint')}
-            </span>
-            <textarea
-              id={reasonId}
-              className="textarea"
-              aria-describedby={`${reasonId}-hint`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
+          <TextAreaField
+            label={t('notices.reason')}
+            hint={t('notices.reasonHint')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="button-row">
             <button
               className="button"

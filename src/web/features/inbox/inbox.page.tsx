@@ -6,6 +6,7 @@ import type { InboxNotice } from '../../../contracts/inbox';
 import { api } from '../../app/api';
 import { Alert, ErrorAlert } from '../../components/alert';
 import { formatDateTime } from '../../components/date-time';
+import { TextAreaField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { useLanguage } from '../../i18n/i18n';
@@ -83,7 +84,6 @@ function InboxItem({ notice }: { notice: InboxNotice }) {
   const isPhoneTask = notice.kind === 'discharge.phone_task';
   const open = notice.requiresAck && notice.acknowledgedAt === null;
   const headingId = `inbox-${notice.id}`;
-  const reasonId = `inbox-reason-${notice.id}`;
   return (
     <article className={`card inbox-item${unread ? ' inbox-item--unread' : ''}`} aria-labelledby={headingId}>
       <h2 id={headingId} className="inbox-item__title">
@@ -100,21 +100,12 @@ function InboxItem({ notice }: { notice: InboxNotice }) {
       ) : null}
       {open && isChange && notice.recordId ? (
         <>
-          <div className="field">
-            <label className="field__label" htmlFor={reasonId}>
-              {t('reason')}
-            </label>
-            <span className="field__hint" id={`${reasonId}-hint`}>
-              {t('reasonHint')}
-            </span>
-            <textarea
-              id={reasonId}
-              className="textarea"
-              aria-describedby={`${reasonId}-hint`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
+          <TextAreaField
+            label={t('reason')}
+            hint={t('reasonHint')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="inbox-actions">
             <button
               type="button"
