@@ -128,6 +128,12 @@ describe('discharge journey: the gate holds until the family agrees and the fami
     // inbox through the fan-out job, so the page is reloaded until it is there).
     await signInAsDemo(doctor, demo.server.url, 'clinician', '/staff/inbox');
     await doctor.waitForURL(/\/staff\/inbox/);
+    // The module's own list of notices waiting for an answer shows it too (with the reason field).
+    await doctor.goto(`${demo.server.url}/staff/discharge/notices`);
+    await doctor.locator('article', { hasText: `担当変更の確認：${patientName}` }).waitFor();
+    expect(await doctor.getByLabel('異議の理由').count()).toBeGreaterThan(0);
+    violations['notices page (phone)'] = await axeViolations(doctor);
+    await doctor.goto(`${demo.server.url}/staff/inbox`);
     const card = doctor.locator('article', { hasText: patientName }).filter({
       has: doctor.getByRole('button', { name: '同意します' }),
     });
@@ -158,6 +164,11 @@ describe('discharge journey: the gate holds until the family agrees and the fami
     await confirmedRow.waitFor();
     expect(Number(await confirmedRow.locator('td').last().textContent())).toBe(confirmedBefore + 1);
     violations.figures = await axeViolations(admin);
-    expect(violations).toEqual({ 'case page': [], 'inbox (phone)': [], figures: [] });
+    expect(violations).toEqual({
+      'case page': [],
+      'notices page (phone)': [],
+      'inbox (phone)': [],
+      figures: [],
+    });
   });
 });
