@@ -6,6 +6,7 @@ import { directorySnapshots } from './directory.cases';
 import { dischargeSnapshots } from './discharge.cases';
 import { inboxSnapshots } from './inbox.cases';
 import { patientsSnapshots } from './patients.cases';
+import { platformSnapshots } from './platform.cases';
 import type { SnapshotSet } from './snapshot-set';
 import { captureSql, formatSql, sameSql } from './sql-capture';
 
@@ -23,6 +24,7 @@ const sets: SnapshotSet[] = [
   ...patientsSnapshots,
   ...dischargeSnapshots,
   ...inboxSnapshots,
+  ...platformSnapshots,
 ];
 
 /** src/server/modules/accounts/session.queries.ts → test/queries/accounts/session.queries.sql */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { readInstallationSetting, writeInstallationSetting } from './installation-settings.queries';
 import type { ModuleDeps, ServerModule } from './module';
 import { insertMunicipality } from './municipality.queries';
 
@@ -12,10 +12,8 @@ export async function seedDemo(
   options: { mode: 'auto' | 'always' | 'never'; print: (line: string) => void; municipalityCode?: string },
 ): Promise<boolean> {
   if (options.mode === 'never') return false;
-  const done = await sql<{
-    n: number;
-  }>`select count(*)::int as n from installation_settings where key = 'demo_seeded'`.execute(deps.db);
-  if (options.mode === 'auto' && (done.rows[0]?.n ?? 0) > 0) return false;
+  const done = await readInstallationSetting(deps.db, 'demo_seeded');
+  if (options.mode === 'auto' && done !== undefined) return false;
   const code = options.municipalityCode ?? deps.config.DEFAULT_MUNICIPALITY;
   options.print(`デモデータを作成しています（${code}）… / seeding demo data…`);
   await insertMunicipality(deps.db, {
@@ -28,9 +26,6 @@ export async function seedDemo(
   for (const module of modules) {
     if (module.seedDemo) await module.seedDemo(deps, code, options.print);
   }
-  // Raw: installation_settings has no table interface (no installation-settings.table.ts) yet.
-  await sql`
-    insert into installation_settings (key, value) values ('demo_seeded', ${JSON.stringify({ at: new Date().toISOString() })}::jsonb)
-    on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(deps.db);
+  await writeInstallationSetting(deps.db, 'demo_seeded', { at: new Date().toISOString() });
   return true;
 }

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { installAuditKey, resolveAuditKey } from './audit/audit-key';
 import type { Config } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { buildApp } from './http/app';
 import { inboxJobs } from './inbox/fan-out.job';
+import { readInstallationSetting } from './installation-settings.queries';
 import { collectJobHandlers, startJobRunner } from './jobs/job-runner';
 import { startMailWorker } from './mail/outbox.service';
 import type { ModuleDeps, ServerModule } from './module';
@@ -51,12 +51,8 @@ export async function startServer(
     print(
       `  データベース / database: ${database.engine === 'pglite' ? `PGlite (${config.DATA_DIR})` : 'PostgreSQL'}`,
     );
-    const banner = await sql<{
-      value: string[];
-    }>`select value from installation_settings where key = 'demo_banner'`
-      .execute(database.db)
-      .catch(() => ({ rows: [] }));
-    for (const line of banner.rows[0]?.value ?? []) print(line);
+    const banner = await readInstallationSetting<string[]>(database.db, 'demo_banner');
+    for (const line of banner ?? []) print(line);
     let closing: Promise<void> | undefined;
     const close = () => {
       closing ??= (async () => {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMunicipality,
@@ -6,6 +5,7 @@ import {
   MUNICIPALITIES,
 } from '../../../../test/support/factories/accounts';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import { readInstallationSetting } from '../../platform/installation-settings.queries';
 import { createAdmin } from './admin-bootstrap.service';
 import { DEMO_PASSWORD, DEMO_USERS, seedAccountsDemo } from './demo.seed';
 import { totpCode } from './totp';
@@ -57,10 +57,7 @@ describe('demo seed', () => {
   });
 
   it('writes the start banner with the accounts, the password and how to get a code', async () => {
-    const { rows } = await sql<{
-      value: string[];
-    }>`select value from installation_settings where key = 'demo_banner'`.execute(t.db);
-    const banner = (rows[0]?.value ?? []).join('\n');
+    const banner = ((await readInstallationSetting<string[]>(t.db, 'demo_banner')) ?? []).join('\n');
     for (const user of DEMO_USERS) {
       expect(banner).toContain(user.email);
       expect(banner).toContain(user.totpSecret);

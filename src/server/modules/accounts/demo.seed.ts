@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { OrganisationKind, Role } from '../../../contracts/roles';
+import { writeInstallationSetting } from '../../platform/installation-settings.queries';
 import type { ModuleDeps } from '../../platform/module';
 import { hashPassword } from './password';
 import { checkPasswordStrength } from './password-strength';
@@ -183,9 +183,7 @@ export async function seedAccountsDemo(
         .execute();
     }
     const banner = demoBanner();
-    // Raw: installation_settings has no table interface (no installation-settings.table.ts) yet.
-    await sql`insert into installation_settings (key, value) values ('demo_banner', ${JSON.stringify(banner)}::jsonb)
-      on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(trx);
+    await writeInstallationSetting(trx, 'demo_banner', banner);
   });
   log(
     `  accounts: 組織 ${organisations.length} 件、デモアカウント ${DEMO_USERS.length} 件 / organisations and demo accounts`,
