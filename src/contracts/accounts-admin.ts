@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Timestamp, UserStatus, Uuid } from './accounts-core';
+import { PageQuery, pageOf } from './page';
 import { OrganisationKind, Role } from './roles';
 
 /** The ward admin's views of organisations, users, memberships, invitations, the outbox and the audit log. */
@@ -138,12 +139,11 @@ export type OutboxMailDetail = z.infer<typeof OutboxMailDetail>;
 export const OutboxListQuery = z.strictObject({
   status: MailStatus.optional(),
   kind: z.string().max(50).optional(),
-  cursor: Cursor.optional(),
-  limit: Limit,
+  ...PageQuery.shape,
 });
 export type OutboxListQuery = z.infer<typeof OutboxListQuery>;
 
-export const OutboxList = z.object({ items: z.array(OutboxMail), nextCursor: z.string().nullable() });
+export const OutboxList = pageOf(OutboxMail);
 export type OutboxList = z.infer<typeof OutboxList>;
 
 export const AuditOutcome = z.enum(['success', 'failure', 'denied']);
@@ -161,11 +161,7 @@ export const AuditQuery = z.strictObject({
   recordType: z.string().max(100).optional(),
   outcome: AuditOutcome.optional(),
   patientId: z.string().max(100).optional(),
-  cursor: z
-    .string()
-    .regex(/^\d{1,18}$/)
-    .optional(),
-  limit: Limit,
+  ...PageQuery.shape,
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
@@ -187,5 +183,5 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditList = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
+export const AuditList = pageOf(AuditEntry);
 export type AuditList = z.infer<typeof AuditList>;

@@ -1,3 +1,5 @@
+import * as auditViewerQueries from '../../src/server/modules/accounts/audit-viewer.queries';
+import * as outboxAdminQueries from '../../src/server/modules/accounts/outbox-admin.queries';
 import * as sessionQueries from '../../src/server/modules/accounts/session.queries';
 import * as userQueries from '../../src/server/modules/accounts/user.queries';
 import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
@@ -68,6 +70,37 @@ export const accountsSnapshots: SnapshotSet[] = [
         run: (db) => deleteSessionsBeyond(db, ids.user, 5, ids.session),
       },
       { name: 'listSessionsOfUser', run: (db) => listSessionsOfUser(db, ids.user) },
+    ],
+  },
+  {
+    source: 'src/server/modules/accounts/outbox-admin.queries.ts',
+    exports: outboxAdminQueries,
+    cases: [
+      {
+        name: 'listOutboxRows (first page, by status)',
+        run: (db) => outboxAdminQueries.listOutboxRows(db, MEGURO, { status: 'failed' }, { limit: 51 }),
+      },
+      {
+        name: 'listOutboxRows (after a keyset position)',
+        run: (db) =>
+          outboxAdminQueries.listOutboxRows(
+            db,
+            MEGURO,
+            {},
+            { after: { sort: NOW.toISOString(), id: ids.notice }, limit: 51 },
+          ),
+      },
+    ],
+  },
+  {
+    source: 'src/server/modules/accounts/audit-viewer.queries.ts',
+    exports: auditViewerQueries,
+    cases: [
+      {
+        name: 'listAuditRows (an action prefix, after an id)',
+        run: (db) =>
+          auditViewerQueries.listAuditRows(db, MEGURO, { action: 'auth.' }, { beforeId: 1000, limit: 51 }),
+      },
     ],
   },
 ];

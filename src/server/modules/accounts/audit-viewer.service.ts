@@ -2,6 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuditList, AuditQuery } from '../../../contracts/accounts';
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
+import { decodeCursor, toPage } from '../../platform/db/pagination';
+import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { toAuditEntry } from './admin.presenter';
 import { type AuditFilter, listAuditRows } from './audit-viewer.queries';
@@ -17,24 +19,29 @@ function filterOf(query: AuditQuery): AuditFilter {
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as AuditFilter;
 }
 
+/** Audit rows are ordered by their id alone (the chain's order), so the shared cursor's id is the position. */
+function beforeIdOf(cursor: string | undefined): number | undefined {
+  const position = decodeCursor(cursor);
+  if (position === undefined) return undefined;
+  if (typeof position.id !== 'number' || !Number.isSafeInteger(position.id))
+    throw new AppError('request.invalid', { field: 'cursor' });
+  return position.id;
+}
+
 /** One page of the municipality's audit log. Reading the audit log is itself audited. */
 export async function listAudit(deps: Deps, ctx: RequestContext, query: AuditQuery): Promise<AuditList> {
   const filter = filterOf(query);
   const rows = await listAuditRows(deps.db, ctx.municipalityCode, filter, {
-    beforeId: query.cursor ? Number(query.cursor) : undefined,
+    beforeId: beforeIdOf(query.cursor),
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
+  const page = toPage(rows, query, (row) => ({ sort: row.id, id: row.id }), toAuditEntry);
   await writeAudit(deps.db, ctx, {
     action: 'audit.read',
     recordType: 'audit_log',
-    details: { filter, cursor: query.cursor ?? null, rows: page.length },
+    details: { filter, cursor: query.cursor ?? null, rows: page.items.length },
   });
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toAuditEntry),
-    nextCursor: rows.length > query.limit && last ? String(last.id) : null,
-  };
+  return page;
 }
 
 const CSV_HEADER = [
@@ -63,7 +70,7 @@ export async function exportAuditCsv(
 ): Promise<{ csv: string; rows: number; truncated: boolean }> {
   const filter = filterOf(query);
   const lines: string[][] = [];
-  let beforeId = query.cursor ? Number(query.cursor) : undefined;
+  let beforeId = beforeIdOf(query.cursor);
   for (;;) {
     const limit = Math.min(EXPORT_PAGE, AUDIT_EXPORT_MAX_ROWS - lines.length);
     const rows = await listAuditRows(deps.db, ctx.municipalityCode, filter, { beforeId, limit });

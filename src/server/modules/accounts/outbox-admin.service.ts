@@ -1,67 +1,42 @@
 import type { OutboxList, OutboxListQuery, OutboxMail, OutboxMailDetail } from '../../../contracts/accounts';
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
+import { decodeCursor, type KeysetPosition, toPage } from '../../platform/db/pagination';
 import { AppError } from '../../platform/errors';
 import { redactedMailText } from '../../platform/mail/outbox.service';
 import '../../platform/mail/outbox.table';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
 import { toOutboxMail } from './admin.presenter';
+import { listOutboxRows } from './outbox-admin.queries';
 
-const encodeCursor = (createdAt: Date, id: string) =>
-  Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('request.invalid', [{ path: 'querystring/cursor', message: 'invalid cursor' }]);
-  }
-  return { createdAt, id };
-}
-
-/** The municipality's mails, newest first, keyset-paged. */
+/** The municipality's mails, newest first, in the one list pattern. */
 export async function listOutbox(
   deps: Pick<ModuleDeps, 'db'>,
   municipalityCode: string,
   query: OutboxListQuery,
 ): Promise<OutboxList> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await deps.db
-    .selectFrom('mail_outbox')
-    .select([
-      'id',
-      'kind',
-      'to_address',
-      'subject',
-      'status',
-      'attempts',
-      'next_attempt_at',
-      'last_error',
-      'created_at',
-      'sent_at',
-    ])
-    .where('municipality_code', '=', municipalityCode)
-    .$if(Boolean(query.status), (q) => q.where('status', '=', query.status as 'pending'))
-    .$if(Boolean(query.kind), (q) => q.where('kind', '=', query.kind as string))
-    .$if(Boolean(after), (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('created_at', '<', after?.createdAt as Date),
-          eb.and([eb('created_at', '=', after?.createdAt as Date), eb('id', '<', after?.id as string)]),
-        ]),
-      ),
-    )
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toOutboxMail),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
-  };
+  const after = outboxPosition(query.cursor);
+  const rows = await listOutboxRows(
+    deps.db,
+    municipalityCode,
+    { status: query.status, kind: query.kind },
+    { after, limit: query.limit + 1 },
+  );
+  return toPage(rows, query, (row) => ({ sort: row.created_at, id: row.id }), toOutboxMail);
+}
+
+/** A mail's position is its creation time and uuid; anything else in a cursor is not ours. */
+function outboxPosition(cursor: string | undefined): KeysetPosition | undefined {
+  const position = decodeCursor(cursor);
+  if (position === undefined) return undefined;
+  const valid =
+    typeof position.sort === 'string' &&
+    !Number.isNaN(new Date(position.sort).getTime()) &&
+    typeof position.id === 'string' &&
+    /^[0-9a-f-]{36}$/.test(position.id);
+  if (!valid) throw new AppError('request.invalid', { field: 'cursor' });
+  return position;
 }
 
 /** One mail with its body, never a reset or invitation link (the recipient's alone); the read is audited. Throws not_found. */

@@ -12,6 +12,10 @@ import { AppError } from '../errors';
  *     .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1)
  *
  * then `toPage(rows, query, (r) => ({ sort: r.created_at, id: r.id }), present)`.
+ *
+ * A time used as the sort value must be stored to the millisecond (written from `clock.now()`, or
+ * a `timestamptz(3)` column when the database's now() fills it): the cursor carries a JS Date's
+ * milliseconds, and rows whose microseconds lie after it would be skipped.
  */
 export type KeysetPosition = { sort: string | number; id: string | number };
 

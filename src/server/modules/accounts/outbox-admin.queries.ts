@@ -1,0 +1,57 @@
+import type { Selectable } from 'kysely';
+import type { KeysetPosition } from '../../platform/db/pagination';
+import type { Executor } from '../../platform/db/schema';
+import type { MailOutboxTable } from '../../platform/mail/outbox.table';
+import '../../platform/mail/outbox.table';
+
+export type OutboxListRow = Pick<
+  Selectable<MailOutboxTable>,
+  | 'id'
+  | 'kind'
+  | 'to_address'
+  | 'subject'
+  | 'status'
+  | 'attempts'
+  | 'next_attempt_at'
+  | 'last_error'
+  | 'created_at'
+  | 'sent_at'
+>;
+
+/** The municipality's mails matching the filter, newest first, strictly after `after`; `limit` rows at most. */
+export async function listOutboxRows(
+  db: Executor,
+  municipalityCode: string,
+  filter: { status?: OutboxListRow['status']; kind?: string },
+  page: { after?: KeysetPosition; limit: number },
+): Promise<OutboxListRow[]> {
+  const after = page.after;
+  return db
+    .selectFrom('mail_outbox')
+    .select([
+      'id',
+      'kind',
+      'to_address',
+      'subject',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'last_error',
+      'created_at',
+      'sent_at',
+    ])
+    .where('municipality_code', '=', municipalityCode)
+    .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status as OutboxListRow['status']))
+    .$if(filter.kind !== undefined, (q) => q.where('kind', '=', filter.kind as string))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) => {
+        const at = new Date(String(after?.sort));
+        const id = String(after?.id);
+        return eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]);
+      }),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .execute();
+}

@@ -1,0 +1,16 @@
+-- Generated from src/server/modules/accounts/outbox-admin.queries.ts by test/queries/sql-snapshots.test.ts: do not edit by hand.
+-- UPDATE_SQL_SNAPSHOTS=1 npx vitest run --project unit test/queries
+
+-- listOutboxRows (first page, by status)
+select "id", "kind", "to_address", "subject", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at"
+from "mail_outbox"
+where "municipality_code" = $1 and "status" = $2
+order by "created_at" desc, "id" desc
+limit $3;
+
+-- listOutboxRows (after a keyset position)
+select "id", "kind", "to_address", "subject", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at"
+from "mail_outbox"
+where "municipality_code" = $1 and ("created_at" < $2 or ("created_at" = $3 and "id" < $4))
+order by "created_at" desc, "id" desc
+limit $5;
