@@ -1,4 +1,5 @@
 import { accountsCommands } from '../server/modules/accounts/accounts.commands';
+import { addressesCommands } from '../server/modules/addresses/addresses.commands';
 import { directoryCommands } from '../server/modules/directory/directory.commands';
 import { dischargeCommands } from '../server/modules/discharge/discharge.commands';
 import { opendataCommands } from '../server/modules/opendata/opendata.commands';
@@ -16,4 +17,5 @@ export const cliCommands: CliCommand[] = [
   ...opendataCommands,
   ...patientsCommands,
   ...dischargeCommands,
+  ...addressesCommands,
 ];

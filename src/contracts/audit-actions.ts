@@ -140,6 +140,9 @@ export const referralAuditActions = [
   'discharge.referral.fail',
 ] as const;
 
+/** The address registry (addresses module): a committed import of the ward's registry files. */
+export const addressesAuditActions = ['address.import'] as const;
+
 export const auditActions = [
   ...platformAuditActions,
   ...authAuditActions,
@@ -150,6 +153,7 @@ export const auditActions = [
   ...dischargeAuditActions,
   ...documentsAuditActions,
   ...referralAuditActions,
+  ...addressesAuditActions,
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

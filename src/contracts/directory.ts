@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddressFallback, AddressPrecision } from './addresses';
 import {
   CapabilityCode,
   CapacityDto,
@@ -168,7 +169,10 @@ export const MunicipalityQuery = z.object({ municipality: MunicipalityCodeParam.
 
 export const GeocodeQuery = z.object({
   municipality: MunicipalityCodeParam.optional(),
-  /** A 町丁 name (上目黒, 上目黒二丁目, かみめぐろ) or a postal code (153-0051, 1530051). */
+  /**
+   * A 町丁 name (上目黒, 上目黒二丁目, かみめぐろ), a postal code (153-0051, 1530051) or a street
+   * address (目黒区原町1-1-1, 原町一丁目1番1号), placed on the address registry when the ward loaded it.
+   */
   q: z.string().min(1).max(100),
 });
 export const GeocodeResponse = z.object({
@@ -176,7 +180,16 @@ export const GeocodeResponse = z.object({
   postalCode: z.string().nullable(),
   district: z.string().nullable(),
   location: LatLng,
-  /** Always true: a town centroid, not a street address. */
-  approximate: z.literal(true),
+  /** What the point is: a 住居, a 街区, a 丁目 or the centre of the town. */
+  precision: AddressPrecision,
+  /** The base point as the page names it: 原町一丁目1番1号, or the town (上目黒). */
+  label: z.string(),
+  /**
+   * Why the point is less precise than what was typed (原町1-1-1 placed at the town's centre): the
+   * registry is not loaded, or has no such address; null when it is as precise as typed.
+   */
+  fallback: AddressFallback.nullable(),
+  /** True unless the point is a 住居 or a 街区 (a 丁目 or a town is an area's centre). */
+  approximate: z.boolean(),
 });
 export type GeocodeResponse = z.infer<typeof GeocodeResponse>;

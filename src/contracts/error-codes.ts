@@ -1,4 +1,5 @@
 import { accountsErrors } from './accounts-errors';
+import { addressesErrors } from './addresses-errors';
 import { auditErrors } from './audit-errors';
 import { backupErrors } from './backup-errors';
 import { directoryErrors } from './directory-errors';
@@ -28,6 +29,7 @@ const catalogs = [
   patientsErrors,
   documentsErrors,
   referralsErrors,
+  addressesErrors,
 ];
 
 export type ErrorCode =
@@ -42,7 +44,8 @@ export type ErrorCode =
   | keyof typeof dischargeErrors
   | keyof typeof patientsErrors
   | keyof typeof documentsErrors
-  | keyof typeof referralsErrors;
+  | keyof typeof referralsErrors
+  | keyof typeof addressesErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {

@@ -1,6 +1,7 @@
 import { seedDirectoryDemo } from '../demo/directory/demo-seed';
 import type { ServerModule } from '../platform/module';
 import { accountsModule } from './accounts';
+import { addressesModule } from './addresses';
 import { directoryModule } from './directory';
 import { dischargeModule } from './discharge';
 import { documentsModule } from './documents';
@@ -26,4 +27,6 @@ export const serverModules: ServerModule[] = [
   dischargeModule,
   // after discharge: a 紹介状 asks the discharge module for the gate; its demo uses the demo cases
   documentsModule,
+  // street addresses of the registry; the directory's geocode reads them through its index.ts
+  addressesModule,
 ];

@@ -1,4 +1,9 @@
 import type { Kysely } from 'kysely';
+import {
+  ADDRESS_PRECISIONS,
+  type AddressFallback,
+  type AddressPrecision,
+} from '../../../contracts/addresses';
 import type {
   CapabilityListResponse,
   DistrictListResponse,
@@ -8,12 +13,20 @@ import type {
 import { normalizeSearchKey } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import { findMunicipality } from '../../platform/municipality.queries';
+import { locateStreetAddress } from '../addresses';
 import { findFacilityRecord } from './facility.queries';
 import { presentFacilityDetail } from './facility-detail.presenter';
 import { stripChome } from './facility-patch';
 import { staleBefore } from './search.service';
 import { cachedByGeneration, facilityRecords } from './search-cache';
-import { listCapabilities, listDistricts, listTowns, municipalityExists } from './taxonomy.queries';
+import {
+  listCapabilities,
+  listDistricts,
+  listTowns,
+  municipalityExists,
+  type TownRow,
+} from './taxonomy.queries';
 
 async function assertMunicipality(db: Kysely<Database>, code: string): Promise<void> {
   if (!(await municipalityExists(db, code))) throw new AppError('directory.municipality_not_found');
@@ -77,23 +90,59 @@ export async function getDistrictList(db: Kysely<Database>, code: string): Promi
 }
 
 /**
- * Centre of a 町丁 found by name (上目黒, 上目黒二丁目, かみめぐろ) or 7-digit postal code.
+ * The base point of a distance search: a street address on the address registry (住居 → 街区 →
+ * 丁目, through the addresses module), else the centre of a 町丁 found by name (上目黒, 上目黒二丁目,
+ * かみめぐろ, or the town of a street address) or 7-digit postal code, saying why it fell back.
  * Throws directory.municipality_not_found, directory.geocode_not_found.
  */
 export async function geocodeTown(db: Kysely<Database>, code: string, q: string): Promise<GeocodeResponse> {
   await assertMunicipality(db, code);
   const towns = await listTowns(db, code);
   const digits = q.normalize('NFKC').replace(/[\s〒-]/g, '');
-  const key = normalizeSearchKey(stripChome(q));
-  const town = /^\d{7}$/.test(digits)
-    ? towns.find((t) => t.postal_code === digits)
-    : towns.find((t) => t.search_key === key || (t.kana !== null && normalizeSearchKey(t.kana) === key));
+  if (/^\d{7}$/.test(digits))
+    return townPoint(
+      towns.find((t) => t.postal_code === digits),
+      null,
+    );
+  const municipality = await findMunicipality(db, code);
+  const street = await locateStreetAddress(db, code, q, {
+    prefixes: municipality ? [municipality.prefecture, municipality.name] : [],
+    towns: towns.map((t) => t.name),
+  });
+  const townKey = normalizeSearchKey(street.parsed?.town ?? stripChome(q));
+  const town = towns.find(
+    (t) => t.search_key === townKey || (t.kana !== null && normalizeSearchKey(t.kana) === townKey),
+  );
+  const requested = street.parsed?.requested ?? 'town';
+  const { point } = street;
+  if (point && (point.precision !== 'town' || !town)) {
+    return {
+      town: town?.name ?? street.parsed?.town ?? point.label,
+      postalCode: town?.postal_code ?? null,
+      district: town?.district_code ?? null,
+      location: { lat: point.lat, lng: point.lng },
+      precision: point.precision,
+      label: point.label,
+      fallback: precisionRank(point.precision) > precisionRank(requested) ? 'not_found' : null,
+      approximate: point.precision === 'chome' || point.precision === 'town',
+    };
+  }
+  const why = requested === 'town' ? null : street.hasData ? 'not_found' : 'no_address_data';
+  return townPoint(town, why);
+}
+
+const precisionRank = (precision: AddressPrecision) => ADDRESS_PRECISIONS.indexOf(precision);
+
+function townPoint(town: TownRow | undefined, fallback: AddressFallback | null): GeocodeResponse {
   if (!town || town.lat === null || town.lng === null) throw new AppError('directory.geocode_not_found');
   return {
     town: town.name,
     postalCode: town.postal_code,
     district: town.district_code,
     location: { lat: town.lat, lng: town.lng },
+    precision: 'town',
+    label: town.name,
+    fallback,
     approximate: true,
   };
 }

@@ -18,3 +18,5 @@ export const opendataModule: ServerModule = {
 // What other modules (the benchmark) may use.
 export { exportOpenData } from './export/export.service';
 export { importOpenData } from './import/import.service';
+// The CSV reader, for the address registry import (addresses module), so there is one way to split CSV.
+export { CsvError, CsvSplitter } from './parse/csv-splitter';

@@ -56,6 +56,10 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'facility.change_request.reject': { ja: '変更申請の差し戻し', en: 'Change request rejected' },
   'facility.change_request.withdraw': { ja: '変更申請の取り下げ', en: 'Change request withdrawn' },
   'opendata.import': { ja: 'オープンデータの取り込み', en: 'Open data imported' },
+  'address.import': {
+    ja: '住所データ（アドレス・ベース・レジストリ）の取り込み',
+    en: 'Address registry imported',
+  },
   'patient.create': { ja: '患者の登録', en: 'Patient registered' },
   'patient.update': { ja: '患者情報の変更', en: 'Patient changed' },
   'patient.merge': { ja: '重複した患者の統合', en: 'Patients merged' },
