@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountsSnapshots } from './accounts.cases';
+import { addressesSnapshots } from './addresses.cases';
 import { directorySnapshots } from './directory.cases';
 import { dischargeSnapshots } from './discharge.cases';
 import { inboxSnapshots } from './inbox.cases';
@@ -25,6 +26,7 @@ const sets: SnapshotSet[] = [
   ...dischargeSnapshots,
   ...inboxSnapshots,
   ...platformSnapshots,
+  ...addressesSnapshots,
 ];
 
 /** src/server/modules/accounts/session.queries.ts → test/queries/accounts/session.queries.sql */

@@ -75,8 +75,12 @@ const ja = {
       open_data: '公開データの日付（施設の確認ではありません）',
     },
     distanceLegend: '場所から近い順に表示',
-    place: '町名または郵便番号',
-    placeHint: '例：上目黒、中町、153-0051',
+    place: '町名・住所または郵便番号',
+    placeHint: '例：上目黒、原町1-1-1、153-0051',
+    placeFallbackNoData:
+      '住所（番地・号）の位置のデータがまだ登録されていないため、{{place}}の中心からの距離を表示しています。住所からの正確な距離を見るには、「現在地を使う」か「地図をクリックして地点を選ぶ」をお使いください。',
+    placeFallbackNotFound:
+      '入力された番地・号は住所のデータに見つからなかったため、{{place}}からの距離を表示しています。番地を確かめて入力し直すか、地図をクリックして地点を選んでください。',
     placeSubmit: 'この場所を基準にする',
     useLocation: '現在地を使う',
     locating: '現在地を調べています…',
@@ -203,8 +207,12 @@ const en: Messages<typeof ja> = {
       open_data: 'date of an open-data file (not confirmed by the facility)',
     },
     distanceLegend: 'Nearest first',
-    place: 'Town or postal code',
-    placeHint: 'e.g. Kamimeguro, 153-0051',
+    place: 'Town, street address or postal code',
+    placeHint: 'e.g. Kamimeguro, 原町1-1-1, 153-0051',
+    placeFallbackNoData:
+      'Street-level address data is not loaded yet, so distances are from the centre of {{place}}. For distances from the address itself, use your location or click the point on the map.',
+    placeFallbackNotFound:
+      'That street number is not in the address data, so distances are from {{place}}. Check the number and enter it again, or click the point on the map.',
     placeSubmit: 'Use this place',
     useLocation: 'Use my location',
     locating: 'Finding your location…',

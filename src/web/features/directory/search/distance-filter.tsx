@@ -21,7 +21,8 @@ export function usePlaceLabel(state: SearchState): string {
 }
 
 /**
- * "Nearest first" from a town or postal code (the geocode endpoint), from the device location,
+ * "Nearest first" from a town, a street address or a postal code (the geocode endpoint, which
+ * says when a street address fell back to a less precise point), from the device location,
  * or from a point clicked on the map. Every way gives the same `near` in the URL.
  */
 export function DistanceFilter({ state, onChange, picking, onPickOnMap }: Props) {
@@ -49,8 +50,8 @@ export function DistanceFilter({ state, onChange, picking, onPickOnMap }: Props)
         </p>
       ) : null}
       <PlaceForm
-        onFound={(near, place) => {
-          setMessage('');
+        onFound={(near, place, notice) => {
+          setMessage(notice);
           onChange({ near, place });
         }}
         onError={setMessage}
@@ -110,7 +111,8 @@ function PlaceForm({
   onFound,
   onError,
 }: {
-  onFound: (near: { lat: number; lng: number }, place: string) => void;
+  /** `notice` says, in plain words, when the point is less precise than the typed address. */
+  onFound: (near: { lat: number; lng: number }, place: string, notice: string) => void;
   onError: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation(DIRECTORY_NS);
@@ -124,7 +126,13 @@ function PlaceForm({
     setPending(true);
     try {
       const found = await geocode(q);
-      onFound(found.location, found.town);
+      const notice =
+        found.fallback === 'no_address_data'
+          ? t('search.placeFallbackNoData', { place: found.label })
+          : found.fallback === 'not_found'
+            ? t('search.placeFallbackNotFound', { place: found.label })
+            : '';
+      onFound(found.location, found.label, notice);
     } catch (error) {
       const notFound = error instanceof ApiError && error.status === 404;
       onError(
