@@ -161,7 +161,7 @@ function FacilityExtras({ facility }: { facility: FacilityDetail }) {
   return (
     <>
       {lists.map((list) => (
-        <section key={list.key} aria-labelledby={`dir-${list.key}`}>
+        <section key={list.key} className="dir-extra" aria-labelledby={`dir-${list.key}`}>
           <h2 id={`dir-${list.key}`}>{list.title}</h2>
           {list.items.length > 0 ? (
             <ul>

@@ -50,15 +50,8 @@ export function SearchPanel(props: Props) {
       {wide ? null : (
         // On a phone the results are below the whole panel: a way past it for thumbs and keyboards.
         <p className="dir-skip-results">
-          <a
-            href="#dir-results-heading"
-            onClick={(event) => {
-              event.preventDefault();
-              props.onShowResults();
-            }}
-          >
-            {t('search.skipToResults')}
-          </a>
+          {/* The heading has tabIndex -1: following the fragment moves the focus there too. */}
+          <a href="#dir-results-heading">{t('search.skipToResults')}</a>
         </p>
       )}
       <KeywordForm value={keyword} onValue={setKeyword} onSubmit={() => props.onChange({ q: keyword })} />
