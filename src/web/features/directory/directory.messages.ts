@@ -1,4 +1,5 @@
 import type { Messages } from '../../i18n/i18n';
+import { compareMessages } from './compare/compare.messages';
 import { facilityPageMessages } from './facility-page.messages';
 
 /*
@@ -17,12 +18,15 @@ const ja = {
     other_care_service: 'その他の介護サービス',
   },
   capacity: {
+    // One name per signal everywhere (list badge, facility page, editor's buttons); the page adds
+    // the explanation after the same name.
     accepting: '受入可',
-    waitlist: '待機',
+    waitlist: '空き待ち',
     full: '受入不可',
     acceptingLong: '新しい利用者を受け入れています',
-    waitlistLong: '空き待ちです（順番待ち）',
+    waitlistLong: '今は順番待ちです。空きが出たら受け入れます',
     fullLong: '今は新しい利用者を受け入れていません',
+    named: '{{name}}（{{explanation}}）',
     setAt: '{{time}} 時点',
   },
   tool: {
@@ -87,6 +91,8 @@ const ja = {
     locationFailed: '現在地がわかりませんでした。町名か郵便番号を入力してください。',
     pickOnMap: '地図をクリックして地点を選ぶ',
     pickOnMapActive: '地図の上で地点をクリックしてください',
+    pickOnMapTouch: '地図をタップして地点を選ぶ',
+    pickOnMapActiveTouch: '地図の上で地点をタップしてください',
     pickCancel: 'やめる',
     currentPlace: '基準の地点：{{place}}（目安）',
     placeHere: '現在地',
@@ -100,6 +106,9 @@ const ja = {
     sortDistance: '近い順',
     sortKana: '五十音順',
     moreFilters: 'さらに条件をしぼる',
+    showResults: '結果を見る（{{count}}件）',
+    showResultsPending: '結果を見る',
+    skipToResults: '検索結果へ移動する',
     activeFilters: '{{count}}件の条件で絞り込み中',
     results: '検索結果',
     count: '{{count}}件見つかりました',
@@ -125,6 +134,9 @@ const ja = {
     failed: '地図を表示できませんでした。一覧からお探しください。',
     noLocation: '位置がわからない施設 {{count}}件は地図に表示されていません。',
     cluster: '{{count}}件の施設。クリックすると拡大します',
+    clusterTouch: '{{count}}件の施設。タップすると拡大します',
+    tilesFailed:
+      '地図の画像を読み込めませんでした。施設の印と一覧はそのまま使えます。通信の状態を確かめて、あとでページを開き直してください。',
     zoomIn: '拡大',
     zoomOut: '縮小',
     openFacility: '詳しく見る',
@@ -153,8 +165,9 @@ const en: Messages<typeof ja> = {
     waitlist: 'Waiting list',
     full: 'Full',
     acceptingLong: 'Accepting new patients',
-    waitlistLong: 'Waiting list',
+    waitlistLong: 'A waiting list now; new patients when a place is free',
     fullLong: 'Not accepting new patients now',
+    named: '{{name}} ({{explanation}})',
     setAt: 'as of {{time}}',
   },
   tool: {
@@ -219,6 +232,8 @@ const en: Messages<typeof ja> = {
     locationFailed: 'Your location could not be found. Enter a town or postal code.',
     pickOnMap: 'Click the map to choose a point',
     pickOnMapActive: 'Click a point on the map',
+    pickOnMapTouch: 'Tap the map to choose a point',
+    pickOnMapActiveTouch: 'Tap a point on the map',
     pickCancel: 'Cancel',
     currentPlace: 'From: {{place}} (approximate)',
     placeHere: 'your location',
@@ -232,6 +247,9 @@ const en: Messages<typeof ja> = {
     sortDistance: 'Nearest',
     sortKana: 'Alphabetical (kana)',
     moreFilters: 'More conditions',
+    showResults: 'See the results ({{count}})',
+    showResultsPending: 'See the results',
+    skipToResults: 'Skip to the results',
     activeFilters: '{{count}} conditions applied',
     results: 'Results',
     count: '{{count}} found',
@@ -256,6 +274,9 @@ const en: Messages<typeof ja> = {
     failed: 'The map could not be shown. Use the list.',
     noLocation: '{{count}} facilities without a known location are not on the map.',
     cluster: '{{count}} facilities. Click to zoom in',
+    clusterTouch: '{{count}} facilities. Tap to zoom in',
+    tilesFailed:
+      'The map images could not be loaded. The markers and the list still work. Check your connection and open the page again later.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     openFacility: 'Details',
@@ -268,8 +289,8 @@ const en: Messages<typeof ja> = {
   },
 };
 
-/** With the words of the facility page, the error report, the print sheet and the confirm link. */
+/** With the words of the facility page, the error report, the print sheet, the confirm link and the comparison. */
 export const directoryMessages = {
-  ja: { ...ja, ...facilityPageMessages.ja },
-  en: { ...en, ...facilityPageMessages.en },
+  ja: { ...ja, ...facilityPageMessages.ja, ...compareMessages.ja },
+  en: { ...en, ...facilityPageMessages.en, ...compareMessages.en },
 };

@@ -101,6 +101,10 @@ const ja = {
     address: '住所',
     phone: '電話',
     fax: 'FAX',
+    distance: '距離',
+    orderKana: '並び順：種類ごとに五十音順',
+    orderDistance:
+      '並び順：種類ごとに近い順。距離は「{{place}}」からのまっすぐな距離の目安です（道のりではありません）。',
     capabilities: 'できること',
     mapTitle: '施設の位置（番号は一覧の番号）',
     mapNorth: '北',
@@ -215,6 +219,10 @@ const en: Messages<typeof ja> = {
     address: 'Address',
     phone: 'Phone',
     fax: 'Fax',
+    distance: 'Distance',
+    orderKana: 'Order: by type, then in kana order',
+    orderDistance:
+      'Order: by type, then nearest first. Distances are straight-line estimates from “{{place}}” (not the route).',
     capabilities: 'Services',
     mapTitle: 'Locations (numbers match the list)',
     mapNorth: 'N',

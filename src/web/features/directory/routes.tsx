@@ -17,6 +17,12 @@ export const directoryRoutes: RouteObject[] = [
     lazy: () => import('./facility/facility.page').then((m) => ({ Component: m.FacilityPage })),
   },
   {
+    // Up to five facilities side by side; wide, so five columns fit a desktop.
+    path: '/compare',
+    handle: { layout: 'wide' },
+    lazy: () => import('./compare/compare.page').then((m) => ({ Component: m.ComparePage })),
+  },
+  {
     path: '/print',
     // The sheet is the page: the shell leaves out its header and footer.
     handle: { layout: 'print' },

@@ -43,6 +43,14 @@ export function FacilityPage() {
   return <FacilityView facility={facility.data} />;
 }
 
+/** Marks the page while it is shown, so the print stylesheet can leave out the site's chrome. */
+function usePrintableFacility() {
+  useEffect(() => {
+    document.body.classList.add('dir-facility-page');
+    return () => document.body.classList.remove('dir-facility-page');
+  }, []);
+}
+
 function BackLink() {
   const { t } = useTranslation(DIRECTORY_NS);
   const location = useLocation();
@@ -56,6 +64,7 @@ function BackLink() {
 
 function FacilityView({ facility }: { facility: FacilityDetail }) {
   const { t, i18n } = useTranslation(DIRECTORY_NS);
+  usePrintableFacility();
   return (
     <article className="dir-facility">
       <div className="dir-facility__main">
@@ -66,13 +75,21 @@ function FacilityView({ facility }: { facility: FacilityDetail }) {
           <span className={`dir-type dir-type--${facility.type}`}>{t(`type.${facility.type}`)}</span>
         </p>
         <StatusNotes facility={facility} />
-        {facility.phone ? (
-          <p>
+        <p className="dir-facility__actions">
+          {facility.phone ? (
             <a className="button dir-call" href={telHref(facility.phone)}>
               {t('facility.call', { phone: facility.phone })}
             </a>
-          </p>
-        ) : null}
+          ) : null}
+          {/* The print sheet is this page without map, buttons and form (one A4 page, print CSS). */}
+          <button
+            type="button"
+            className="button button--secondary dir-print-button"
+            onClick={() => window.print()}
+          >
+            {t('facility.print')}
+          </button>
+        </p>
         {facility.capacity ? <CapacityBadge capacity={facility.capacity} long /> : null}
 
         <h2>{t('facility.basics')}</h2>
@@ -144,7 +161,7 @@ function FacilityExtras({ facility }: { facility: FacilityDetail }) {
   return (
     <>
       {lists.map((list) => (
-        <section key={list.key} aria-labelledby={`dir-${list.key}`}>
+        <section key={list.key} className="dir-extra" aria-labelledby={`dir-${list.key}`}>
           <h2 id={`dir-${list.key}`}>{list.title}</h2>
           {list.items.length > 0 ? (
             <ul>

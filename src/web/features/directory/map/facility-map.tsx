@@ -1,9 +1,10 @@
 import type { Map as LeafletMap } from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECTORY_NS } from '../i18n';
 import type { MapConfig } from '../shared/directory.api';
 import { createBaseMap, facilityIcon, loadLeaflet } from './leaflet-loader';
+import { TilesFailedNote } from './tiles-failed-note';
 
 export type FacilityMapProps = {
   location: { lat: number; lng: number };
@@ -16,6 +17,7 @@ export type FacilityMapProps = {
 export default function FacilityMap({ location, name, type, config }: FacilityMapProps) {
   const { t } = useTranslation(DIRECTORY_NS);
   const element = useRef<HTMLElement>(null);
+  const [tilesFailed, setTilesFailed] = useState(false);
   useEffect(() => {
     let map: LeafletMap | undefined;
     let cancelled = false;
@@ -26,6 +28,7 @@ export default function FacilityMap({ location, name, type, config }: FacilityMa
         attribution: config.attribution,
         zoomIn: t('map.zoomIn'),
         zoomOut: t('map.zoomOut'),
+        onTiles: (loaded) => setTilesFailed(!loaded),
       });
       map.setView([location.lat, location.lng], 16);
       // The marker only marks the place; the page around it already says everything about it.
@@ -40,5 +43,10 @@ export default function FacilityMap({ location, name, type, config }: FacilityMa
       map?.remove();
     };
   }, [location.lat, location.lng, name, type, config, t]);
-  return <section ref={element} className="dir-map dir-map--small" aria-label={t('map.mapOf', { name })} />;
+  return (
+    <>
+      <TilesFailedNote failed={tilesFailed} />
+      <section ref={element} className="dir-map dir-map--small" aria-label={t('map.mapOf', { name })} />
+    </>
+  );
 }

@@ -63,16 +63,44 @@ export function pointIcon(spoken: string): L.DivIcon {
   });
 }
 
-/** The base map: tiles when configured (they may fail offline; markers still work), Japanese controls. */
+/**
+ * The base map: tiles when configured, Japanese controls. Tiles may fail (offline, a blocked tile
+ * server): `onTiles(false)` says so, so the page can say it in words; markers work either way.
+ */
 export function createBaseMap(
   element: HTMLElement,
-  options: { tileUrl: string | null; attribution: string; zoomIn: string; zoomOut: string },
+  options: {
+    tileUrl: string | null;
+    attribution: string;
+    zoomIn: string;
+    zoomOut: string;
+    onTiles?: (loaded: boolean) => void;
+  },
 ): L.Map {
   const map = L.map(element, { zoomControl: false, center: [35.6333, 139.6983], zoom: 14, maxZoom: 18 });
   L.control.zoom({ zoomInTitle: options.zoomIn, zoomOutTitle: options.zoomOut }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
   if (options.tileUrl) {
-    L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 18, minZoom: 5 }).addTo(map);
+    const tiles = L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 18, minZoom: 5 });
+    tiles.on('tileerror', () => options.onTiles?.(false));
+    tiles.on('tileload', () => options.onTiles?.(true));
+    tiles.addTo(map);
   }
   return map;
+}
+
+/**
+ * Renames the zoom buttons after a language switch. The map itself is kept: removing and
+ * recreating it while its markers' effects still held the old one threw `_leaflet_pos`.
+ */
+export function retitleZoom(map: L.Map, zoomIn: string, zoomOut: string): void {
+  const container = map.getContainer();
+  for (const [selector, title] of [
+    ['.leaflet-control-zoom-in', zoomIn],
+    ['.leaflet-control-zoom-out', zoomOut],
+  ] as const) {
+    const button = container.querySelector(selector);
+    button?.setAttribute('title', title);
+    button?.setAttribute('aria-label', title);
+  }
 }

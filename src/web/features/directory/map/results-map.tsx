@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { FacilitySearchItem } from '../../../../contracts/directory';
 import { DIRECTORY_NS } from '../i18n';
 import type { MapConfig } from '../shared/directory.api';
-import { clusterIcon, createBaseMap, facilityIcon, loadLeaflet, pointIcon } from './leaflet-loader';
+import { TOUCH_QUERY } from '../shared/use-media-query';
+import {
+  clusterIcon,
+  createBaseMap,
+  facilityIcon,
+  loadLeaflet,
+  pointIcon,
+  retitleZoom,
+} from './leaflet-loader';
+import { TilesFailedNote } from './tiles-failed-note';
 
 export type ResultsMapProps = {
   items: FacilitySearchItem[];
@@ -29,8 +38,12 @@ export default function ResultsMap(props: ResultsMapProps) {
   const [ready, setReady] = useState<{ L: Leaflet; map: LeafletMap; cluster: MarkerClusterGroup } | null>(
     null,
   );
+  const [tilesFailed, setTilesFailed] = useState(false);
   const latest = useRef(props);
   latest.current = props;
+  // The words are read through a ref: the map is made once per mount, not again per language.
+  const words = useRef(t);
+  words.current = t;
 
   useEffect(() => {
     let map: LeafletMap | undefined;
@@ -40,14 +53,18 @@ export default function ResultsMap(props: ResultsMapProps) {
       map = createBaseMap(element.current, {
         tileUrl: latest.current.config.tileUrl,
         attribution: latest.current.config.attribution,
-        zoomIn: t('map.zoomIn'),
-        zoomOut: t('map.zoomOut'),
+        zoomIn: words.current('map.zoomIn'),
+        zoomOut: words.current('map.zoomOut'),
+        onTiles: (loaded) => setTilesFailed(!loaded),
       });
       const cluster = L.markerClusterGroup({
         showCoverageOnHover: false,
         maxClusterRadius: 48,
         iconCreateFunction: (group) =>
-          clusterIcon(group.getChildCount(), t('map.cluster', { count: group.getChildCount() })),
+          clusterIcon(
+            group.getChildCount(),
+            words.current(touchKey('map.cluster'), { count: group.getChildCount() }),
+          ),
       });
       map.addLayer(cluster);
       map.on('click', (event) => {
@@ -60,7 +77,12 @@ export default function ResultsMap(props: ResultsMapProps) {
       map?.remove();
       setReady(null);
     };
-  }, [t]);
+  }, []);
+
+  // A language switch renames the controls; the markers are redrawn by useMarkers (it follows t).
+  useEffect(() => {
+    if (ready) retitleZoom(ready.map, t('map.zoomIn'), t('map.zoomOut'));
+  }, [ready, t]);
 
   useMarkers(ready, props);
 
@@ -71,12 +93,18 @@ export default function ResultsMap(props: ResultsMapProps) {
   const withoutLocation = props.items.filter((item) => !item.location).length;
   return (
     <div className="dir-map-frame">
+      <TilesFailedNote failed={tilesFailed} />
       <section ref={element} className="dir-map" aria-label={t('map.label')} />
       {withoutLocation > 0 ? (
         <p className="dir-map__note">{t('map.noLocation', { count: withoutLocation })}</p>
       ) : null}
     </div>
   );
+}
+
+/** The touch-screen wording of a message (タップ), read when a cluster icon is drawn. */
+function touchKey(key: string): string {
+  return window.matchMedia(TOUCH_QUERY).matches ? `${key}Touch` : key;
 }
 
 /** Redraws the markers when the results change and fits the view to them. */

@@ -9,6 +9,7 @@ import { Alert, ErrorAlert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { DIRECTORY_NS } from '../i18n';
+import { usePlaceLabel } from '../search/distance-filter';
 import { formatSearch, parseSearch, type SearchState, toApiQuery } from '../search/search-params';
 import { useAllResults, useCapabilities, useDistricts } from '../shared/directory.api';
 import { formatDate } from '../shared/format';
@@ -76,11 +77,23 @@ function SheetHeader({ state, names, districts, total }: SheetProps & { total: n
     <header className="dir-sheet__header">
       <PageHeading title={title} />
       <p>{t('print.conditions', { conditions: describe(state, names, districts, t) })}</p>
+      <SortNote state={state} />
       <p>
         {t('print.printedAt', { date: formatDate(new Date().toISOString(), i18n.language) })}
         {total !== undefined ? `　${t('print.count', { count: total })}` : null}
       </p>
     </header>
+  );
+}
+
+/** The order of the sheet in words, and the base point the distances are measured from. */
+function SortNote({ state }: { state: SearchState }) {
+  const { t } = useTranslation(DIRECTORY_NS);
+  const place = usePlaceLabel(state);
+  return (
+    <p className="dir-sheet__order">
+      {state.near ? t('print.orderDistance', { place }) : t('print.orderKana')}
+    </p>
   );
 }
 
@@ -107,7 +120,12 @@ function SheetBody({
         legend={groups.map((g) => ({ type: g.type, from: g.rows[0]?.no ?? 0, to: g.rows.at(-1)?.no ?? 0 }))}
       />
       {groups.map((group) => (
-        <PrintTable key={group.type} group={group} capabilityNames={names} />
+        <PrintTable
+          key={group.type}
+          group={group}
+          capabilityNames={names}
+          withDistance={state.near !== null}
+        />
       ))}
     </>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../../app/api';
 import { DIRECTORY_NS } from '../i18n';
 import { geocode } from '../shared/directory.api';
+import { TOUCH_QUERY, useMediaQuery } from '../shared/use-media-query';
 import { RADIUS_CHOICES, type SearchState } from './search-params';
 
 type Props = {
@@ -28,6 +29,7 @@ export function usePlaceLabel(state: SearchState): string {
 export function DistanceFilter({ state, onChange, picking, onPickOnMap }: Props) {
   const { t } = useTranslation(DIRECTORY_NS);
   const placeLabel = usePlaceLabel(state);
+  const touch = useMediaQuery(TOUCH_QUERY) ? 'Touch' : '';
   const [message, setMessage] = useState('');
   const { locate, busy } = useDeviceLocation((near) => {
     setMessage('');
@@ -66,11 +68,11 @@ export function DistanceFilter({ state, onChange, picking, onPickOnMap }: Props)
           aria-pressed={picking}
           onClick={() => onPickOnMap(!picking)}
         >
-          {picking ? t('search.pickCancel') : t('search.pickOnMap')}
+          {picking ? t('search.pickCancel') : t(`search.pickOnMap${touch}`)}
         </button>
       </div>
       <p className="dir-message" role="status">
-        {picking ? t('search.pickOnMapActive') : message}
+        {picking ? t(`search.pickOnMapActive${touch}`) : message}
       </p>
       {state.near ? <RadiusSelect state={state} onChange={onChange} /> : null}
     </fieldset>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FacilitySearchItem } from '../../../../contracts/directory';
+import { ComparePick } from '../compare/compare-bar';
 import { DIRECTORY_NS } from '../i18n';
 import { CapacityBadge } from '../shared/capacity-badge';
 import { formatDate, formatDistance, telHref } from '../shared/format';
@@ -77,6 +78,7 @@ function ResultCard({ item, capabilityNames, from }: { item: FacilitySearchItem 
           ) : null}
         </ul>
       ) : null}
+      <ComparePick id={item.id} name={item.name} />
     </li>
   );
 }

@@ -23,6 +23,10 @@ type Props = {
   onPickOnMap: (on: boolean) => void;
   onChange: (change: Partial<SearchState>) => void;
   onClear: () => void;
+  /** The number of results (undefined while loading), said on the 「結果を見る」 button. */
+  total: number | undefined;
+  /** Moves the focus (and the view) to the results heading. */
+  onShowResults: () => void;
 };
 
 /**
@@ -43,6 +47,13 @@ export function SearchPanel(props: Props) {
 
   return (
     <div className="dir-search-panel">
+      {wide ? null : (
+        // On a phone the results are below the whole panel: a way past it for thumbs and keyboards.
+        <p className="dir-skip-results">
+          {/* The heading has tabIndex -1: following the fragment moves the focus there too. */}
+          <a href="#dir-results-heading">{t('search.skipToResults')}</a>
+        </p>
+      )}
       <KeywordForm value={keyword} onValue={setKeyword} onSubmit={() => props.onChange({ q: keyword })} />
       <DistrictSelect {...shared} districts={props.districts} />
       <details className="dir-more" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -75,6 +86,13 @@ export function SearchPanel(props: Props) {
             checked={state.excludeStale}
             onChange={(excludeStale) => change({ excludeStale })}
           />
+          {wide ? null : (
+            <button type="button" className="button dir-show-results" onClick={props.onShowResults}>
+              {props.total === undefined
+                ? t('search.showResultsPending')
+                : t('search.showResults', { count: props.total })}
+            </button>
+          )}
         </div>
       </details>
       {filters > 0 || state.q ? (

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { FacilitySearchResponse } from '../../../../contracts/directory';
 import { ErrorAlert } from '../../../components/alert';
 import { PageHeading } from '../../../components/page-heading';
+import { CompareBar } from '../compare/compare-bar';
 import { DIRECTORY_NS } from '../i18n';
 import { useCapabilities, useDistricts, useFacilitySearch } from '../shared/directory.api';
 import { useMediaQuery, WIDE_QUERY } from '../shared/use-media-query';
@@ -50,6 +51,11 @@ export function SearchPage() {
           onPickOnMap={startPicking}
           onChange={(change) => search.apply(change)}
           onClear={search.clear}
+          total={results.isFetching ? undefined : results.data?.total}
+          onShowResults={() => {
+            resultsHeading.current?.focus();
+            resultsHeading.current?.scrollIntoView({ block: 'start' });
+          }}
         />
         <section className="dir-search__results" aria-labelledby="dir-results-heading">
           <ResultsHeader
@@ -86,6 +92,7 @@ function ListPane({ search, data }: { search: SearchModel; data: FacilitySearchR
   );
   return (
     <div className="dir-search__list">
+      <CompareBar />
       {data && data.total === 0 ? <p className="dir-empty">{t('search.none')}</p> : null}
       <ResultList items={data?.items ?? []} capabilityNames={names} from={search.queryString} />
       <Pagination

@@ -34,13 +34,18 @@ export function useFacilitySearch(query: ApiQuery) {
   });
 }
 
-export function useFacility(id: string) {
-  return useQuery({
+/** One facility's page data; the comparison asks for several with the same key, so both share the cache. */
+export function facilityQuery(id: string) {
+  return {
     queryKey: ['directory', 'facility', id],
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       api<FacilityDetail>(`/api/public/facilities/${encodeURIComponent(id)}`, { signal }),
     staleTime: 60_000,
-  });
+  };
+}
+
+export function useFacility(id: string) {
+  return useQuery(facilityQuery(id));
 }
 
 /** The capability taxonomy changes rarely; one load per visit is enough. */

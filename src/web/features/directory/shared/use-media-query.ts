@@ -15,3 +15,9 @@ export function useMediaQuery(query: string): boolean {
 
 /** The width at which list and map sit side by side (1024px at the default text size). */
 export const WIDE_QUERY = '(min-width: 64em)';
+
+/**
+ * A touch screen as the main pointer: its words say タップ, not クリック (a resident on a phone
+ * never clicks). Checked per device, so a laptop with a touch screen and a mouse still says クリック.
+ */
+export const TOUCH_QUERY = '(pointer: coarse)';
