@@ -71,7 +71,7 @@ function fillUrl(url: string, params: Record<string, string>): string {
     .replace('*', 'x');
 }
 
-async function call(method: string, url: string, caller: TestUser | undefined) {
+async function call(method: string, url: string, caller: TestUser | undefined, body: unknown = {}) {
   const headers = caller ? (await createSession(t.db, caller)).headers : {};
   const hasBody = ['POST', 'PUT', 'PATCH'].includes(method);
   const response = await t.app.inject({
@@ -79,7 +79,7 @@ async function call(method: string, url: string, caller: TestUser | undefined) {
     url,
     headers,
     remoteAddress: nextClientAddress(),
-    ...(hasBody ? { payload: {} } : {}),
+    ...(hasBody ? { payload: body as object } : {}),
   });
   return response.statusCode;
 }
@@ -169,12 +169,14 @@ describe('authorisation matrix', () => {
       const params = async (municipalityCode: string) =>
         fixture ? fixture.build({ db: t.db, municipalityCode }) : placeholderParams(route.url);
 
-      const anonymous = await call(route.method, fillUrl(route.url, await params(home)), undefined);
+      const body = fixture?.body ?? {};
+      const anonymous = await call(route.method, fillUrl(route.url, await params(home)), undefined, body);
       if (access === 'public') expect.soft([401, 403, 500], 'anonymous').not.toContain(anonymous);
       else expect.soft(anonymous, 'anonymous').toBe(401);
 
       for (const role of roles) {
-        const status = await call(route.method, fillUrl(route.url, await params(home)), homeUsers.get(role));
+        const url = fillUrl(route.url, await params(home));
+        const status = await call(route.method, url, homeUsers.get(role), body);
         if (access === 'public' || allows(access, role)) {
           expect.soft([401, 403, 500], `${role} (allowed)`).not.toContain(status);
         } else {
@@ -184,7 +186,8 @@ describe('authorisation matrix', () => {
 
       const awayRole = access === 'public' ? 'ward_admin' : roles.find((r) => allows(access, r));
       if (!awayRole) return;
-      const away = await call(route.method, fillUrl(route.url, await params(home)), awayUsers.get(awayRole));
+      const awayUrl = fillUrl(route.url, await params(home));
+      const away = await call(route.method, awayUrl, awayUsers.get(awayRole), body);
       if (access === 'public') expect.soft([401, 403, 500], 'other municipality').not.toContain(away);
       else if (hasResource && fixture) expect.soft(away, `other municipality (${awayRole})`).toBe(404);
       else if (hasResource)
