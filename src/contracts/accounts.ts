@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Email, NewPassword, Password, Timestamp, TotpCode, TwoFactorStatus, Uuid } from './accounts-core';
 import { defineErrors } from './errors';
+import { pageOf } from './page';
+import { AccessAction } from './patients';
 import { OrganisationKind, Role } from './roles';
 
 export * from './accounts-admin';
@@ -148,6 +150,20 @@ export const OwnSessionList = z.object({
 });
 export type OwnSessionList = z.infer<typeof OwnSessionList>;
 
+/**
+ * One read of the signed-in person's own account data by someone (a ward admin opening the user
+ * list or detail): who, what and when. The reader's address stays in the ward's access log.
+ */
+export const OwnAccessEntry = z.object({
+  occurredAt: Timestamp,
+  actorLabel: z.string().nullable(),
+  recordType: z.string(),
+  action: AccessAction,
+});
+export type OwnAccessEntry = z.infer<typeof OwnAccessEntry>;
+export const OwnAccessList = pageOf(OwnAccessEntry);
+export type OwnAccessList = z.infer<typeof OwnAccessList>;
+
 export const SessionsEndedResponse = z.object({ ended: z.number().int() });
 export type SessionsEndedResponse = z.infer<typeof SessionsEndedResponse>;
 
@@ -177,6 +193,7 @@ export const accountsApi = {
   ownSessions: '/api/account/sessions', // GET → OwnSessionList
   ownSession: (id: string) => `/api/account/sessions/${id}`, // DELETE → SessionsEndedResponse
   ownSessionsRevokeOthers: '/api/account/sessions/revoke-others', // POST → SessionsEndedResponse
+  ownAccessLog: '/api/account/access-log', // GET ?PageQuery → OwnAccessList
   organisations: '/api/admin/organisations', // GET ?OrganisationListQuery → OrganisationList; POST OrganisationCreate → Organisation
   organisation: (id: string) => `/api/admin/organisations/${id}`, // GET, PATCH OrganisationUpdate, DELETE → Organisation / OkResponse
   users: '/api/admin/users', // GET ?UserListQuery → UserList

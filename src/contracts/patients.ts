@@ -323,6 +323,9 @@ export const AccessLogQuery = PageQuery.extend({
   actorUserId: Uuid.optional(),
   action: AccessAction.optional(),
   basis: AccessBasis.optional(),
+  /** e.g. `user`, `facility_change_request`, `facility_history` (reads of people's data outside patients). */
+  recordType: z.string().trim().min(1).max(50).optional(),
+  recordId: z.string().trim().min(1).max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

@@ -11,4 +11,9 @@ export type AuthzFixture = {
   route: string;
   /** Creates a fresh resource owned by `municipalityCode` and returns the route's params. */
   build(ctx: { db: Kysely<Database>; municipalityCode: string }): Promise<Record<string, string>>;
+  /**
+   * A valid request body for a write route (default `{}`): routes validate their body before they
+   * look the record up, so without one the other-municipality cell would be a 400, not the 404.
+   */
+  body?: unknown;
 };

@@ -21,6 +21,7 @@ import {
 import type { Actor } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
+import { recordUserReads } from './account-access.service';
 import { createInvitation, listInvitationsOf, revokeInvitation } from './invitation.service';
 import {
   createOrganisation,
@@ -86,12 +87,25 @@ export async function registerAdminPeopleRoutes(app: FastifyInstance, deps: Modu
   api.get(
     '/api/admin/users',
     { config: admin, schema: { tags, querystring: UserListQuery, response: { 200: UserList } } },
-    async (request) => listUsers(deps, request.ctx.municipalityCode, request.query),
+    async (request) => {
+      const list = await listUsers(deps, request.ctx.municipalityCode, request.query);
+      // Names, e-mails and memberships of every person shown: each read is in the access log.
+      await recordUserReads(
+        deps.db,
+        request.ctx,
+        list.items.map((u) => u.id),
+      );
+      return list;
+    },
   );
   api.get(
     '/api/admin/users/:id',
     { config: admin, schema: { tags, params: IdParams, response: { 200: AdminUser } } },
-    async (request) => getUser(deps, request.ctx.municipalityCode, request.params.id),
+    async (request) => {
+      const user = await getUser(deps, request.ctx.municipalityCode, request.params.id);
+      await recordUserReads(deps.db, request.ctx, [user.id]);
+      return user;
+    },
   );
   for (const [path, change] of [
     ['disable', 'disable'],

@@ -1,5 +1,6 @@
 import '../../../contracts/accounts';
 import type { ServerModule } from '../../platform/module';
+import { registerAccountAccessRoutes } from './account-access.routes';
 import { registerAccountSessionRoutes } from './account-sessions.routes';
 import { registerAdminPeopleRoutes } from './admin-people.routes';
 import { registerAdminRecordRoutes } from './admin-records.routes';
@@ -23,6 +24,7 @@ export const accountsModule: ServerModule = {
     await registerAuthRoutes(app, deps);
     await registerCredentialRoutes(app, deps);
     await registerAccountSessionRoutes(app, deps);
+    await registerAccountAccessRoutes(app, deps);
     await registerAdminPeopleRoutes(app, deps);
     await registerAdminRecordRoutes(app, deps);
   },

@@ -17,11 +17,12 @@ import {
   MunicipalityQuery,
 } from '../../../contracts/directory';
 import { AppError } from '../../platform/errors';
+import { RateLimiter } from '../../platform/http/rate-limit';
 import type { ModuleDeps } from '../../platform/module';
 import { isBotUserAgent } from './bot-filter';
 import { submitErrorReport } from './change-request.service';
 import { geocodeTown, getCapabilityList, getDistrictList, getPublicFacility } from './public.service';
-import { createRateLimiter, createRecentKeys } from './rate-limit';
+import { createRecentKeys } from './recent-keys';
 import { confirmByToken } from './reminder.service';
 import { searchFacilities } from './search.service';
 import { recordFacilityView, recordSearch } from './stats-record.service';
@@ -33,11 +34,11 @@ const IdParams = z.object({ id: FacilityId });
 export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db, config } = deps;
-  const reportLimiter = createRateLimiter({ windowMs: 10 * 60_000, max: 5 });
+  const reportLimiter = new RateLimiter(5, 10 * 60_000);
   // Statistics cannot be inflated by one client: an address sends at most 60 events in 10 minutes,
   // and the same event from the same visitor (address and browser) counts once in 30 minutes.
   // Both live in memory only; the address is never stored (decision 011).
-  const eventLimiter = createRateLimiter({ windowMs: 10 * 60_000, max: 60 });
+  const eventLimiter = new RateLimiter(60, 10 * 60_000);
   const recentEvents = createRecentKeys({ ttlMs: 30 * 60_000 });
 
   app.get(
@@ -94,7 +95,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
     },
     async (request, reply) => {
       // The address is used only in memory to slow down floods; it is never stored.
-      if (!reportLimiter.allow(request.ip)) throw new AppError('rate_limited');
+      if (!reportLimiter.hit(request.ip)) throw new AppError('rate_limited');
       const created = await submitErrorReport(db, request.params.id, request.body, request.ctx);
       return reply.status(201).send(created);
     },
@@ -110,7 +111,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
       const visitor = `${request.ip}|${request.headers['user-agent'] ?? ''}`;
       const counted =
         !isBotUserAgent(request.headers['user-agent']) &&
-        eventLimiter.allow(request.ip) &&
+        eventLimiter.hit(request.ip) &&
         recentEvents.firstSeen(`${visitor}|${eventKey(event)}`);
       // Always 204: a flooding client learns nothing about what was counted.
       if (counted) {

@@ -29,6 +29,7 @@ import {
   withdrawChangeRequest,
 } from './change-request.service';
 import { requireActor } from './directory.policy';
+import { recordDirectoryRead } from './directory-access-log';
 import {
   addFacility,
   confirmFacility,
@@ -99,7 +100,12 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       schema: { tags, params: IdParams, response: { 200: FacilityHistoryResponse } },
       config: { access: editors },
     },
-    async (request) => listFacilityHistory(db, request.ctx, request.params.id),
+    async (request) => {
+      const history = await listFacilityHistory(db, request.ctx, request.params.id);
+      // The history names who edited the facility and when: a read of those people's data.
+      await recordDirectoryRead(db, request.ctx, 'facility_history', [request.params.id]);
+      return history;
+    },
   );
 
   app.post(
@@ -126,7 +132,17 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       schema: { tags, querystring: ChangeRequestListQuery, response: { 200: ChangeRequestListResponse } },
       config: { access: admins },
     },
-    async (request) => listChangeRequests(db, request.ctx, request.query),
+    async (request) => {
+      const list = await listChangeRequests(db, request.ctx, request.query);
+      // Each request carries its submitter's name and contact: one access-log row per request shown.
+      await recordDirectoryRead(
+        db,
+        request.ctx,
+        'facility_change_request',
+        list.items.map((r) => r.id),
+      );
+      return list;
+    },
   );
 
   app.get(
@@ -135,7 +151,11 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: ChangeRequestDetail } },
       config: { access: admins },
     },
-    async (request) => getChangeRequest(db, request.ctx, request.params.id),
+    async (request) => {
+      const detail = await getChangeRequest(db, request.ctx, request.params.id);
+      await recordDirectoryRead(db, request.ctx, 'facility_change_request', [detail.id]);
+      return detail;
+    },
   );
 
   app.post(

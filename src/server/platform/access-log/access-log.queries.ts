@@ -8,6 +8,9 @@ export type AccessLogFilter = {
   actorUserId?: string;
   action?: AccessAction;
   basis?: AccessBasis;
+  /** One record: `user` + a user id finds every read of that person's account data. */
+  recordType?: string;
+  recordId?: string;
   from?: string;
   to?: string;
 };
@@ -24,6 +27,8 @@ export function listAccessLogRows(
   if (filter.actorUserId) q = q.where('actor_user_id', '=', filter.actorUserId);
   if (filter.action) q = q.where('action', '=', filter.action);
   if (filter.basis) q = q.where('basis', '=', filter.basis);
+  if (filter.recordType) q = q.where('record_type', '=', filter.recordType);
+  if (filter.recordId) q = q.where('record_id', '=', filter.recordId);
   if (filter.from) q = q.where('occurred_at', '>=', new Date(filter.from));
   if (filter.to) q = q.where('occurred_at', '<', new Date(filter.to));
   if (page.beforeId !== undefined) q = q.where('id', '<', page.beforeId);

@@ -6,12 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../config';
@@ -22,6 +17,7 @@ import { registerInboxRoutes } from '../inbox/inbox.routes';
 import type { ModuleDeps, ServerModule } from '../module';
 import { enforceAccess } from './access';
 import { errorBody, installErrorHandler } from './error-handler';
+import { accessSchemaTransform } from './openapi-access';
 import { installPublicApiHeaders } from './public-api';
 import { registerPublicConfigRoute } from './public-config.routes';
 
@@ -147,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
           '在宅療養推進プラットフォーム Zaitaku の API。公開 API（/api/public）はキー不要・CORS 対応です。',
       },
     },
-    transform: jsonSchemaTransform,
+    transform: accessSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

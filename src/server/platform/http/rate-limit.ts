@@ -1,7 +1,11 @@
 /**
- * Fixed-window request counter per key (client address), kept in process memory: limits reset on
- * restart and are per process. That suits Zaitaku's one-process deployment; behind a reverse
- * proxy set TRUST_PROXY=true so the key is the real client, not the proxy.
+ * The one rate limiter: a fixed-window request counter per key (a client address, an IPv6 /64, an
+ * account), kept in process memory only — the key lives for its window and is never written
+ * anywhere. Limits reset on restart and are per process; that suits Zaitaku's one-process
+ * deployment (a PostgreSQL deployment behind several processes gets a per-process limit, which is
+ * acceptable for abuse protection). Behind a reverse proxy set TRUST_PROXY=true so the key is the
+ * real client, not the proxy. Used by the accounts module (sign-in, every request) and the
+ * directory's public forms and statistics beacon.
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -13,7 +17,7 @@ export class RateLimiter {
   ) {}
 
   /** Counts one hit; true while the key is within its limit for the current window. */
-  hit(key: string, nowMs: number): boolean {
+  hit(key: string, nowMs = Date.now()): boolean {
     let entry = this.windows.get(key);
     if (!entry || nowMs - entry.start >= this.windowMs) {
       if (!entry && this.windows.size >= this.maxKeys) this.sweep(nowMs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from './rate-limit';
 
 describe('rate limiter', () => {
   it('allows the limit within a window, refuses the next, and allows again in the next window', () => {

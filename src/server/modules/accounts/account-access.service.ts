@@ -1,0 +1,62 @@
+import type { OwnAccessList } from '../../../contracts/accounts';
+import type { PageQuery } from '../../../contracts/page';
+import { listAccessLogRows } from '../../platform/access-log/access-log.queries';
+import { recordAccesses } from '../../platform/access-log/access-log.service';
+import type { RequestContext } from '../../platform/context';
+import { decodeCursor, encodeCursor } from '../../platform/db/pagination';
+import type { Executor } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../../platform/module';
+
+/** The access log's record type for a person's account data (name, e-mail, memberships, sign-ins). */
+export const USER_RECORD = 'user';
+
+/**
+ * Records that the caller read these people's account data (the ward admin's user list and detail),
+ * one row per person, so each person's own listing and the ward's search find it.
+ */
+export async function recordUserReads(
+  executor: Executor,
+  ctx: RequestContext,
+  userIds: string[],
+): Promise<void> {
+  await recordAccesses(
+    executor,
+    ctx,
+    userIds.map((id) => ({
+      patientId: null,
+      recordType: USER_RECORD,
+      recordId: id,
+      action: 'read' as const,
+    })),
+  );
+}
+
+/** Who read the signed-in person's account data, newest first (their right to know, MHLW 6.0). */
+export async function listOwnAccesses(
+  deps: Pick<ModuleDeps, 'db'>,
+  ctx: RequestContext,
+  query: PageQuery,
+): Promise<OwnAccessList> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  const after = decodeCursor(query.cursor);
+  const rows = await listAccessLogRows(
+    deps.db,
+    actor.municipalityCode,
+    { recordType: USER_RECORD, recordId: actor.userId },
+    { beforeId: after === undefined ? undefined : Number(after.id), limit: query.limit + 1 },
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => ({
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      actorLabel: row.actor_label,
+      recordType: row.record_type,
+      action: row.action,
+    })),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ sort: Number(last.id), id: Number(last.id) }) : null,
+  };
+}
