@@ -5,6 +5,7 @@ import type {
   ChangeRequestListResponse,
   ErrorReportBody,
   FacilityChangeRequestBody,
+  FacilityChangeRequestsResponse,
   FacilityPatch,
   ReviewDecisionBody,
 } from '../../../contracts/directory';
@@ -152,6 +153,38 @@ export async function getChangeRequest(
       ? diffChanges(toPatchView(record), row.changes as Partial<FacilityPatch>)
       : [];
   return { ...presentChangeRequest(row), diff };
+}
+
+/** How many of a facility's own requests its page lists (pending ones and the latest decisions). */
+const OWN_REQUESTS_SHOWN = 10;
+
+/**
+ * The facility's own change requests for its editor (or the ward admin), newest first; pending ones
+ * carry their diff against the entry now. Residents' reports are left out: they reach the editors as
+ * notices. Throws directory.facility_not_found, auth.forbidden.
+ */
+export async function listFacilityChangeRequests(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  facilityId: string,
+): Promise<FacilityChangeRequestsResponse> {
+  const actor = requireActor(ctx.actor);
+  const record = await findFacilityRecord(db, facilityId, { municipalityCode: actor.municipalityCode });
+  if (!record) throw new AppError('directory.facility_not_found');
+  await assertCanEditFacility(db, actor, facilityId);
+  const { rows } = await listChangeRequestRows(db, actor.municipalityCode, {
+    facilityId,
+    source: 'editor',
+    limit: OWN_REQUESTS_SHOWN,
+    offset: 0,
+  });
+  const current = toPatchView(record);
+  return {
+    items: rows.map((row) => ({
+      ...presentChangeRequest(row),
+      diff: row.status === 'pending' ? diffChanges(current, row.changes as Partial<FacilityPatch>) : [],
+    })),
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { DIRECTORY_NS } from '../i18n';
 import { useCapabilities } from '../shared/directory.api';
 import { changedFields, draftFromFacility, type FacilityDraft } from './facility-draft';
 import { HoursEditor } from './hours-editor';
-import { type MyFacility, staffKeys, submitChangeRequest } from './staff.api';
+import { type MyFacility, submitChangeRequest } from './staff.api';
 import { DIRECTORY_STAFF_NS } from './staff-i18n';
 
 const STATUSES: readonly FacilityStatus[] = ['active', 'suspended', 'closed'];
@@ -60,7 +60,7 @@ export function FacilityEditForm({ facility }: { facility: MyFacility }) {
         changes: changedFields(original, draft),
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: staffKeys.mine }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['directory-staff'] }),
   });
   const set: FieldsProps['set'] = (key, value) => setDraft((d) => ({ ...d, [key]: value }));
   const onSubmit = (event: FormEvent) => {
