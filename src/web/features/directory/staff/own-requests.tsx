@@ -29,8 +29,13 @@ export function OwnRequests({ facilityId }: { facilityId: string }) {
     <section className="dir-section" aria-labelledby="dir-own-requests-heading">
       <h2 id="dir-own-requests-heading">{t('own.title')}</h2>
       {latestDecision?.status === 'rejected' ? <Rejection request={latestDecision} /> : null}
-      {pending.map((request) => (
-        <PendingRequest key={request.id} request={request} onWithdrawn={() => setWithdrawn(true)} />
+      {pending.map((request, index) => (
+        <PendingRequest
+          key={request.id}
+          request={request}
+          number={pending.length - index}
+          onWithdrawn={() => setWithdrawn(true)}
+        />
       ))}
       <p role="status">{withdrawn ? t('own.withdrawn') : ''}</p>
     </section>
@@ -50,7 +55,16 @@ function Rejection({ request }: { request: ChangeRequestDetail }) {
   );
 }
 
-function PendingRequest({ request, onWithdrawn }: { request: ChangeRequestDetail; onWithdrawn: () => void }) {
+function PendingRequest({
+  request,
+  number,
+  onWithdrawn,
+}: {
+  request: ChangeRequestDetail;
+  /** Oldest first (1, 2 …), so two requests of one minute still have different names. */
+  number: number;
+  onWithdrawn: () => void;
+}) {
   const { t, i18n } = useTranslation(DIRECTORY_STAFF_NS);
   const client = useQueryClient();
   const withdraw = useMutation({
@@ -60,12 +74,15 @@ function PendingRequest({ request, onWithdrawn }: { request: ChangeRequestDetail
       return client.invalidateQueries({ queryKey: ['directory-staff'] });
     },
   });
-  const submitted = formatDateTime(request.submittedAt, i18n.language);
+  const heading = t('own.pendingHeading', {
+    number,
+    date: formatDateTime(request.submittedAt, i18n.language),
+  });
   return (
     <div className="dir-own-request">
-      <h3>{t('own.pendingHeading', { date: submitted })}</h3>
+      <h3>{heading}</h3>
       {request.diff.length > 0 ? (
-        <TableScroll label={t('own.pendingHeading', { date: submitted })}>
+        <TableScroll label={heading}>
           <table className="table dir-diff">
             <thead>
               <tr>

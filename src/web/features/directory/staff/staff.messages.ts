@@ -25,6 +25,9 @@ const ja = {
     mainStationId: '本体のステーション',
     hours: '受付時間',
     capabilities: 'できること',
+    capacity: '受け入れ状況',
+    confirmedAt: '確認した日時',
+    created: '登録した内容',
   },
   status: { active: '運営中', suspended: '休止中', closed: '閉鎖' },
   address: {
@@ -81,7 +84,7 @@ const ja = {
   },
   own: {
     title: '申請中の変更と審査の結果',
-    pendingHeading: '審査待ちの変更申請（{{date}} 申請）',
+    pendingHeading: '審査待ちの変更申請 {{number}}（{{date}} 申請）',
     now: '現在の公開内容',
     requested: '申請した内容',
     noDiff: '申請した内容は、すでに公開内容と同じです。取り下げてください。',
@@ -144,6 +147,7 @@ const ja = {
   history: {
     title: '変更履歴',
     version: '第{{version}}版',
+    sameVersion: '{{source}}（第{{version}}版のまま）',
     sources: {
       editor: '施設の申請（承認）',
       admin: '区の担当者が変更',
@@ -222,6 +226,9 @@ const en: Messages<typeof ja> = {
     mainStationId: 'Main station',
     hours: 'Opening hours',
     capabilities: 'Services',
+    capacity: 'Capacity',
+    confirmedAt: 'Confirmed at',
+    created: 'Registered as',
   },
   status: { active: 'Active', suspended: 'Suspended', closed: 'Closed' },
   address: {
@@ -278,7 +285,7 @@ const en: Messages<typeof ja> = {
   },
   own: {
     title: 'Your change requests and the ward’s decisions',
-    pendingHeading: 'Change request waiting for review (sent {{date}})',
+    pendingHeading: 'Change request {{number}} waiting for review (sent {{date}})',
     now: 'Published now',
     requested: 'Requested',
     noDiff: 'The requested content is already published. Withdraw the request.',
@@ -341,6 +348,7 @@ const en: Messages<typeof ja> = {
   history: {
     title: 'History',
     version: 'Version {{version}}',
+    sameVersion: '{{source}} (still version {{version}})',
     sources: {
       editor: 'Facility request (approved)',
       admin: 'Changed by ward staff',
