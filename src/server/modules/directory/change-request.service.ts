@@ -14,6 +14,7 @@ import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { runUseCase } from '../../platform/use-case';
+import { assertCapabilitiesFitType } from './capability-fit';
 import { presentChangeRequest } from './change-request.presenter';
 import { type ChangeRequestFilter, findChangeRequest, listChangeRequestRows } from './change-request.queries';
 import { changeRequestWorkflow } from './change-request-status';
@@ -28,7 +29,7 @@ import { listCapabilities } from './taxonomy.queries';
 /**
  * A facility_editor proposes a change to its own facility; it waits for review. Throws
  * directory.facility_not_found, auth.forbidden, directory.version_conflict, directory.no_changes,
- * directory.unknown_capability.
+ * directory.unknown_capability, directory.capability_not_for_type.
  */
 export async function submitChangeRequest(
   db: Kysely<Database>,
@@ -47,6 +48,7 @@ export async function submitChangeRequest(
     if (diffChanges(toPatchView(record), body.changes).length === 0)
       throw new AppError('directory.no_changes');
     await assertKnownCapabilities(trx, actor.municipalityCode, body.changes);
+    assertCapabilitiesFitType(record.type, toPatchView(record).capabilities, body.changes.capabilities);
     const row = await trx
       .insertInto('facility_change_requests')
       .values({

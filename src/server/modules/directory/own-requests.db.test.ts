@@ -113,3 +113,66 @@ describe("a facility's own change requests, for its editor", () => {
     expect(byAdmin.body.items).toHaveLength(2);
   });
 });
+
+describe('capabilities that fit the facility type', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let station: { id: string; version: number };
+  let editor: TestUser;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = createApiClient(t.app);
+    const meguro = await createMeguro(t.db);
+    // An imported entry may already hold a code that does not fit (here 訪問診療).
+    station = await createTestFacility(t.db, {
+      type: 'visiting_nurse_station',
+      capabilities: ['end_of_life', 'home_visit'],
+    });
+    const org = await createOrganisation(t.db, {
+      municipalityCode: meguro,
+      kind: 'visiting_nurse_station',
+      facilityId: station.id,
+    });
+    editor = await createUser(t.db, {
+      role: 'facility_editor',
+      municipalityCode: meguro,
+      organisationId: org.id,
+    });
+    admin = await createUser(t.db, { role: 'ward_admin', municipalityCode: meguro });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses an editor who adds 訪問歯科 to a visiting-nurse station, with a code', async () => {
+    const response = await api
+      .as(editor)
+      .post<{ error: { code: string; details: unknown } }>(
+        `/api/directory/facilities/${station.id}/change-requests`,
+        {
+          baseVersion: station.version,
+          changes: { capabilities: ['end_of_life', 'home_visit', 'dental_home_visit'] },
+        },
+      );
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('directory.capability_not_for_type');
+    expect(response.body.error.details).toMatchObject({ capabilities: ['dental_home_visit'] });
+  });
+
+  it('refuses the ward admin the same, and takes a fitting one while keeping the held misfit', async () => {
+    const refused = await api
+      .as(admin)
+      .patch<{ error: { code: string } }>(`/api/directory/facilities/${station.id}`, {
+        version: station.version,
+        changes: { capabilities: ['end_of_life', 'home_visit', 'home_medication'] },
+      });
+    expect(refused.body.error.code).toBe('directory.capability_not_for_type');
+    const accepted = await api.as(editor).post(`/api/directory/facilities/${station.id}/change-requests`, {
+      baseVersion: station.version,
+      changes: { capabilities: ['end_of_life', 'home_visit', 'psychiatric_nursing'] },
+    });
+    expect(accepted.status).toBe(201);
+  });
+});
