@@ -140,6 +140,13 @@ export type ChangeRequestDto = z.infer<typeof ChangeRequestDto>;
 export const ChangeRequestDetail = ChangeRequestDto.extend({ diff: z.array(FieldDiff) });
 export type ChangeRequestDetail = z.infer<typeof ChangeRequestDetail>;
 
+/**
+ * A facility's own change requests, for its editor's page: the pending ones (with their diff, to
+ * view and withdraw) and the latest decided ones (a rejection with the ward's reason), newest first.
+ */
+export const FacilityChangeRequestsResponse = z.object({ items: z.array(ChangeRequestDetail) });
+export type FacilityChangeRequestsResponse = z.infer<typeof FacilityChangeRequestsResponse>;
+
 export const ChangeRequestListQuery = z.object({
   status: ChangeRequestStatus.optional(),
   source: ChangeRequestSource.optional(),

@@ -19,6 +19,11 @@ export const directoryErrors = defineErrors({
     ja: '指定された対応項目はありません。対応項目の一覧から選んでください。',
     en: 'Unknown capability. Choose one from the capability list.',
   },
+  'directory.capability_not_for_type': {
+    status: 400,
+    ja: 'この種類の施設では選べない対応項目が含まれています。表示されている対応項目から選んでください。',
+    en: 'A capability does not fit this type of facility. Choose from the capabilities shown.',
+  },
   'directory.unknown_district': {
     status: 400,
     ja: '指定された地区はありません。地区の一覧から選んでください。',

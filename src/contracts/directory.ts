@@ -13,6 +13,7 @@ import {
 } from './directory-core';
 import { defineErrors } from './errors';
 
+export * from './directory-capability-fit';
 export * from './directory-changes';
 export * from './directory-core';
 export * from './directory-stats';

@@ -12,8 +12,10 @@ export function StaffBar() {
   const logout = useLogout();
   const user = session.data?.user;
   if (!user || !isFullySignedIn(session.data)) return null;
+  // A named region: the signed-in name, inbox badge and logout are inside a landmark, so a screen
+  // reader's landmark list reaches them (axe `region`).
   return (
-    <div className="staff-bar">
+    <section className="staff-bar" aria-label={t('staff.barLabel')}>
       <div className="container staff-bar__inner">
         <nav className="staff-nav" aria-label={t('nav.staffLabel')}>
           <ul>
@@ -38,6 +40,6 @@ export function StaffBar() {
         </div>
         {logout.error ? <ErrorAlert error={logout.error} /> : null}
       </div>
-    </div>
+    </section>
   );
 }

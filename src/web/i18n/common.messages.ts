@@ -7,6 +7,7 @@ const ja = {
     titleSuffix: '在宅療養資源マップ',
   },
   skipLink: '本文へ移動',
+  tableRegion: '{{label}}（表）',
   nav: {
     publicLabel: 'サイトのメニュー',
     search: '医療・介護の窓口をさがす',
@@ -35,6 +36,7 @@ const ja = {
   },
   staff: {
     loggedInAs: '{{name}} さんがログイン中',
+    barLabel: 'ログイン中の職員',
     logout: 'ログアウト',
     login: '関係者ログイン',
   },
@@ -92,6 +94,7 @@ const en: Messages<typeof ja> = {
     titleSuffix: 'Home-Care Resource Map',
   },
   skipLink: 'Skip to main content',
+  tableRegion: '{{label}} (table)',
   nav: {
     publicLabel: 'Site menu',
     search: 'Find medical and care services',
@@ -120,6 +123,7 @@ const en: Messages<typeof ja> = {
   },
   staff: {
     loggedInAs: 'Logged in as {{name}}',
+    barLabel: 'Signed-in staff',
     logout: 'Log out',
     login: 'Staff login',
   },

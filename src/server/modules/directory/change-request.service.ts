@@ -5,6 +5,7 @@ import type {
   ChangeRequestListResponse,
   ErrorReportBody,
   FacilityChangeRequestBody,
+  FacilityChangeRequestsResponse,
   FacilityPatch,
   ReviewDecisionBody,
 } from '../../../contracts/directory';
@@ -13,6 +14,7 @@ import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { runUseCase } from '../../platform/use-case';
+import { assertCapabilitiesFitType } from './capability-fit';
 import { presentChangeRequest } from './change-request.presenter';
 import { type ChangeRequestFilter, findChangeRequest, listChangeRequestRows } from './change-request.queries';
 import { changeRequestWorkflow } from './change-request-status';
@@ -27,7 +29,7 @@ import { listCapabilities } from './taxonomy.queries';
 /**
  * A facility_editor proposes a change to its own facility; it waits for review. Throws
  * directory.facility_not_found, auth.forbidden, directory.version_conflict, directory.no_changes,
- * directory.unknown_capability.
+ * directory.unknown_capability, directory.capability_not_for_type.
  */
 export async function submitChangeRequest(
   db: Kysely<Database>,
@@ -46,6 +48,7 @@ export async function submitChangeRequest(
     if (diffChanges(toPatchView(record), body.changes).length === 0)
       throw new AppError('directory.no_changes');
     await assertKnownCapabilities(trx, actor.municipalityCode, body.changes);
+    assertCapabilitiesFitType(record.type, toPatchView(record).capabilities, body.changes.capabilities);
     const row = await trx
       .insertInto('facility_change_requests')
       .values({
@@ -152,6 +155,38 @@ export async function getChangeRequest(
       ? diffChanges(toPatchView(record), row.changes as Partial<FacilityPatch>)
       : [];
   return { ...presentChangeRequest(row), diff };
+}
+
+/** How many of a facility's own requests its page lists (pending ones and the latest decisions). */
+const OWN_REQUESTS_SHOWN = 10;
+
+/**
+ * The facility's own change requests for its editor (or the ward admin), newest first; pending ones
+ * carry their diff against the entry now. Residents' reports are left out: they reach the editors as
+ * notices. Throws directory.facility_not_found, auth.forbidden.
+ */
+export async function listFacilityChangeRequests(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  facilityId: string,
+): Promise<FacilityChangeRequestsResponse> {
+  const actor = requireActor(ctx.actor);
+  const record = await findFacilityRecord(db, facilityId, { municipalityCode: actor.municipalityCode });
+  if (!record) throw new AppError('directory.facility_not_found');
+  await assertCanEditFacility(db, actor, facilityId);
+  const { rows } = await listChangeRequestRows(db, actor.municipalityCode, {
+    facilityId,
+    source: 'editor',
+    limit: OWN_REQUESTS_SHOWN,
+    offset: 0,
+  });
+  const current = toPatchView(record);
+  return {
+    items: rows.map((row) => ({
+      ...presentChangeRequest(row),
+      diff: row.status === 'pending' ? diffChanges(current, row.changes as Partial<FacilityPatch>) : [],
+    })),
+  };
 }
 
 /**

@@ -12,17 +12,19 @@ import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import { assertCapabilitiesFitType } from './capability-fit';
 import { assertCanEditFacility, editableFacilityIds, requireActor } from './directory.policy';
 import { toIso } from './facility.presenter';
 import { findFacilityRecord } from './facility.queries';
-import { presentFacilityDetail } from './facility-detail.presenter';
+import { presentFacilityDetail, toPatchView } from './facility-detail.presenter';
 import { applyFacilityChanges, createFacility } from './facility-write.service';
 import { markFacilityConfirmed } from './reminder.service';
 import { staleBefore } from './search.service';
 
 /**
  * ward_admin changes a facility directly (recorded in its history). Throws
- * directory.facility_not_found, directory.version_conflict and the codes of applyFacilityChanges.
+ * directory.facility_not_found, directory.version_conflict, directory.capability_not_for_type and
+ * the codes of applyFacilityChanges.
  */
 export async function updateFacility(
   db: Kysely<Database>,
@@ -40,6 +42,7 @@ export async function updateFacility(
     if (record.version !== body.version) {
       throw new AppError('directory.version_conflict', { currentVersion: record.version });
     }
+    assertCapabilitiesFitType(record.type, toPatchView(record).capabilities, body.changes.capabilities);
     const { diff } = await applyFacilityChanges(trx, record, body.changes, {
       source: 'admin',
       userId: actor.userId,

@@ -10,6 +10,7 @@ import {
   ChangeRequestListResponse,
   ConfirmResponse,
   FacilityChangeRequestBody,
+  FacilityChangeRequestsResponse,
   FacilityCreateBody,
   FacilityDetail,
   FacilityHistoryResponse,
@@ -25,6 +26,7 @@ import {
   decideChangeRequest,
   getChangeRequest,
   listChangeRequests,
+  listFacilityChangeRequests,
   submitChangeRequest,
   withdrawChangeRequest,
 } from './change-request.service';
@@ -69,6 +71,20 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
     },
     async (request, reply) =>
       reply.status(201).send(await submitChangeRequest(db, request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/directory/facilities/:id/change-requests',
+    {
+      schema: {
+        tags,
+        summary: "施設自身の変更申請（審査中と最近の結果） / the facility's own change requests",
+        params: IdParams,
+        response: { 200: FacilityChangeRequestsResponse },
+      },
+      config: { access: editors },
+    },
+    async (request) => listFacilityChangeRequests(db, request.ctx, request.params.id),
   );
 
   app.put(

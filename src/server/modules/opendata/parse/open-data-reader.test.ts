@@ -268,6 +268,20 @@ describe('bad input gives a clear error naming line and column', () => {
     ]);
   });
 
+  it('names the unreadable coordinate, not "both or neither", when both cells are filled', async () => {
+    const text = fixture('latitude-135.csv').toString('utf8').replace('139.6982,35.6415', "35.6415,139°41'");
+    const result = await collectOpenData(Buffer.from(text), options('dms.csv'));
+    expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, '経度', 'row.invalid_longitude'],
+    ]);
+  });
+
+  it('still asks for both when one coordinate cell is empty', async () => {
+    const text = fixture('latitude-135.csv').toString('utf8').replace('139.6982,35.6415', '35.6415,');
+    const result = await collectOpenData(Buffer.from(text), options('half.csv'));
+    expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, '経度', 'row.half_location']]);
+  });
+
   it('rejects the second row of a facility that appears twice', async () => {
     const text = fixture('medical-recommended.csv').toString('utf8').trimEnd();
     const lines = text.split('\r\n');

@@ -84,7 +84,12 @@ export function resolveRow(row: ReadRow, ctx: ResolveContext): ResolvedRow | und
   const col = (field: FacilityField) => headerOf[field] ?? null;
   if (!record.name) errors.push(rowError(line, col('name'), 'row.required'));
   if ((record.latitude == null) !== (record.longitude == null)) {
-    errors.push(rowError(line, col(record.latitude == null ? 'latitude' : 'longitude'), 'row.half_location'));
+    // A side is also empty when its cell was filled but unreadable: that cell's own error
+    // (row.invalid_latitude / _longitude) says what is wrong, "give both or neither" would not.
+    const missing = col(record.latitude == null ? 'latitude' : 'longitude');
+    if (!errors.some((e) => e.line === line && e.column === missing)) {
+      errors.push(rowError(line, missing, 'row.half_location'));
+    }
   }
   const municipalityCode = resolveMunicipality(row, ctx, errors);
   const type = resolveType(row, ctx, errors);

@@ -1,7 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CollaborationTool, FacilityStatus } from '../../../../contracts/directory';
+import {
+  type CollaborationTool,
+  capabilityFitsType,
+  type FacilityStatus,
+} from '../../../../contracts/directory';
 import { invalidFields } from '../../../app/api';
 import { Alert, ErrorAlert } from '../../../components/alert';
 import { SelectField, TextField } from '../../../components/field';
@@ -9,7 +13,7 @@ import { DIRECTORY_NS } from '../i18n';
 import { useCapabilities } from '../shared/directory.api';
 import { changedFields, draftFromFacility, type FacilityDraft } from './facility-draft';
 import { HoursEditor } from './hours-editor';
-import { type MyFacility, staffKeys, submitChangeRequest } from './staff.api';
+import { type MyFacility, submitChangeRequest } from './staff.api';
 import { DIRECTORY_STAFF_NS } from './staff-i18n';
 
 const STATUSES: readonly FacilityStatus[] = ['active', 'suspended', 'closed'];
@@ -60,7 +64,7 @@ export function FacilityEditForm({ facility }: { facility: MyFacility }) {
         changes: changedFields(original, draft),
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: staffKeys.mine }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['directory-staff'] }),
   });
   const set: FieldsProps['set'] = (key, value) => setDraft((d) => ({ ...d, [key]: value }));
   const onSubmit = (event: FormEvent) => {
@@ -82,7 +86,13 @@ export function FacilityEditForm({ facility }: { facility: MyFacility }) {
       {submit.error ? <ErrorAlert error={submit.error} /> : null}
       <NameAndAddressFields draft={draft} set={set} bad={invalidFields(submit.error)} />
       <ContactFields draft={draft} set={set} bad={invalidFields(submit.error)} />
-      <ServiceFields type={facility.type} draft={draft} set={set} bad={invalidFields(submit.error)} />
+      <ServiceFields
+        type={facility.type}
+        held={original.capabilities}
+        draft={draft}
+        set={set}
+        bad={invalidFields(submit.error)}
+      />
       <HoursEditor hours={draft.hours} onChange={(hours) => set('hours', hours)} />
       <div className="field">
         <label className="field__label" htmlFor={noteId}>
@@ -168,7 +178,12 @@ function ContactFields(props: FieldsProps) {
   );
 }
 
-function ServiceFields({ type, draft, set }: FieldsProps & { type: MyFacility['type'] }) {
+function ServiceFields({
+  type,
+  held,
+  draft,
+  set,
+}: FieldsProps & { type: MyFacility['type']; held: readonly string[] }) {
   const { t } = useTranslation(DIRECTORY_STAFF_NS);
   const tools = draft.collaborationTools;
   return (
@@ -178,7 +193,12 @@ function ServiceFields({ type, draft, set }: FieldsProps & { type: MyFacility['t
         value={draft.departments}
         onChange={(v) => set('departments', v)}
       />
-      <CapabilityChoices type={type} draft={draft} onChange={(codes) => set('capabilities', codes)} />
+      <CapabilityChoices
+        type={type}
+        held={held}
+        draft={draft}
+        onChange={(codes) => set('capabilities', codes)}
+      />
       <fieldset>
         <legend>{t('field.collaborationTools')}</legend>
         {TOOLS.map((tool) => (
@@ -238,22 +258,26 @@ function ListField({
   );
 }
 
-/** Capabilities that usually apply to this type first; the rest stay available below. */
+/**
+ * Only the capabilities that fit the facility's type (contracts' `capabilityFacilityTypes`, the
+ * table the server checks too), plus any the entry already holds so that none disappears unseen.
+ */
 function CapabilityChoices({
   type,
+  held,
   draft,
   onChange,
 }: {
   type: MyFacility['type'];
+  held: readonly string[];
   draft: FacilityDraft;
   onChange: (codes: string[]) => void;
 }) {
   const { t, i18n } = useTranslation(DIRECTORY_STAFF_NS);
   const capabilities = useCapabilities();
-  const relevant = (c: { facilityTypes: string[] }) => (c.facilityTypes.includes(type) ? 0 : 1);
-  const items = [...(capabilities.data?.items ?? [])].sort(
-    (a, b) => relevant(a) - relevant(b) || a.sortOrder - b.sortOrder,
-  );
+  const items = (capabilities.data?.items ?? [])
+    .filter((c) => capabilityFitsType(c.code, type) || held.includes(c.code))
+    .sort((a, b) => a.sortOrder - b.sortOrder);
   return (
     <fieldset>
       <legend>{t('field.capabilities')}</legend>

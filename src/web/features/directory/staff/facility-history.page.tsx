@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FacilityHistoryEntry } from '../../../../contracts/directory';
 import { ErrorAlert } from '../../../components/alert';
-import { DateTime } from '../../../components/date-time';
+import { DateTime, formatDateTime } from '../../../components/date-time';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { TableScroll } from '../../../components/table-scroll';
 import { useFacility } from '../shared/directory.api';
 import { FieldValue } from './field-value';
+import { historyTitle } from './history-title';
 import { useFacilityHistory } from './staff.api';
 import { DIRECTORY_STAFF_NS } from './staff-i18n';
 
@@ -45,11 +46,10 @@ export function FacilityHistoryPage() {
 function HistoryEntry({ entry }: { entry: FacilityHistoryEntry }) {
   const { t, i18n } = useTranslation(DIRECTORY_STAFF_NS);
   const fields = Object.entries(entry.changes);
+  const title = historyTitle(entry, t);
   return (
     <li className="dir-history__entry">
-      <h2 className="dir-history__title">
-        {t('history.version', { version: entry.version })}・{t(`history.sources.${entry.source}`)}
-      </h2>
+      <h2 className="dir-history__title">{title}</h2>
       <p className="dir-history__meta">
         <DateTime value={entry.changedAt} language={i18n.language} />
         {entry.changedBy ? `　${t('history.by', { name: entry.changedBy })}` : null}
@@ -63,7 +63,7 @@ function HistoryEntry({ entry }: { entry: FacilityHistoryEntry }) {
       {fields.length === 0 ? (
         <p>{t('history.noFieldChanges')}</p>
       ) : (
-        <TableScroll label={t('history.version', { version: entry.version })}>
+        <TableScroll label={`${title} ${formatDateTime(entry.changedAt, i18n.language)}`}>
           <table className="table dir-diff">
             <thead>
               <tr>

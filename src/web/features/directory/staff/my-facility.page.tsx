@@ -11,6 +11,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { DIRECTORY_NS } from '../i18n';
 import { formatDate, formatDateTime } from '../shared/format';
 import { FacilityEditForm } from './facility-edit-form';
+import { OwnRequests } from './own-requests';
 import { confirmUnchanged, type MyFacility, setCapacity, staffKeys, useMyFacilities } from './staff.api';
 import { DIRECTORY_STAFF_NS } from './staff-i18n';
 
@@ -59,6 +60,7 @@ function FacilityPanels({ facility }: { facility: MyFacility }) {
       {facility.lastConfirmedAt ? (
         <p>{t('my.lastConfirmed', { date: formatDate(facility.lastConfirmedAt, i18n.language) })}</p>
       ) : null}
+      <OwnRequests facilityId={facility.id} />
       <CapacityPanel facility={facility} />
       <ConfirmPanel facility={facility} />
       <section className="dir-section" aria-labelledby="dir-edit-heading">

@@ -7,6 +7,7 @@ import type {
   ChangeRequestListResponse,
   ConfirmResponse,
   FacilityChangeRequestBody,
+  FacilityChangeRequestsResponse,
   FacilityDetail,
   FacilityHistoryEntry,
   ReviewDecisionBody,
@@ -21,6 +22,7 @@ export const staffKeys = {
     ['directory-staff', 'requests', query] as const,
   request: (id: string) => ['directory-staff', 'request', id] as const,
   history: (id: string) => ['directory-staff', 'history', id] as const,
+  ownRequests: (facilityId: string) => ['directory-staff', 'own-requests', facilityId] as const,
 };
 
 export function useMyFacilities() {
@@ -50,6 +52,22 @@ export function submitChangeRequest(
     method: 'POST',
     body,
   });
+}
+
+/** The facility's own requests (pending with their diff, then the latest decisions), for its editor. */
+export function useOwnChangeRequests(facilityId: string) {
+  return useQuery({
+    queryKey: staffKeys.ownRequests(facilityId),
+    queryFn: ({ signal }) =>
+      api<FacilityChangeRequestsResponse>(`/api/directory/facilities/${facilityId}/change-requests`, {
+        signal,
+      }),
+  });
+}
+
+/** The editor takes back a pending request (the ward no longer sees it in the queue). */
+export function withdrawChangeRequest(id: string): Promise<ChangeRequestDto> {
+  return api<ChangeRequestDto>(`/api/directory/change-requests/${id}/withdraw`, { method: 'POST' });
 }
 
 export function useChangeRequests(query: Record<string, string | number | undefined>) {
