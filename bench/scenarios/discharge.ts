@@ -8,6 +8,7 @@ import { type DemoAccount, signIn } from './platform';
 const FULL = { openCases: 10_000, patients: 100_000, timelineEntries: 1_000_000 };
 const INBOX_CIRCLES = 200;
 const INBOX_NOTICES_PER_CIRCLE = 5;
+const CASE_NOTICES = 4;
 const TARGETS = {
   patientPageP95Ms: { postgres: 50, pglite: 150 },
   inboxP95Ms: { postgres: 50 },
@@ -95,6 +96,15 @@ export async function seed(ctx: Pick<BenchContext, 'log'>, db: Db, scale: number
       select '131105', c.id, (array['phone', 'visit', 'fax', 'message', 'video_joint_guidance'])[1 + g % 5],
         'ケアマネジャー', now() - make_interval(mins => g * 37), '退院後の訪問日程を確認した。', ${hospital.userId}::uuid, 'ベンチ'
       from discharge_cases c cross join generate_series(1, ${n.perCase}) g
+      where c.hospital_name = 'ベンチ病院'`,
+  );
+  // The admission notices every case sends (issue 14 item 4): the case page lists them.
+  await step(
+    `${n.cases * CASE_NOTICES} case notices`,
+    sql`insert into case_notices (municipality_code, kind, patient_id, case_id, recipient_facility_id, recipient_label,
+        channel, status, sent_at)
+      select '131105', 'admission', c.patient_id, c.id, gen_random_uuid(), 'ベンチ診療所 ' || g, 'inbox', 'sent', now()
+      from discharge_cases c cross join generate_series(1, ${CASE_NOTICES}) g
       where c.hospital_name = 'ベンチ病院'`,
   );
   await step(
