@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../../test/support/api-client';
 import { createMunicipality, createUser, MUNICIPALITIES } from '../../../../test/support/factories/accounts';
@@ -180,6 +181,33 @@ describe('the inbox', () => {
     expect(titles).toEqual(['N4', 'N3', 'N1', 'N5', 'N2']);
     const bad = Buffer.from(JSON.stringify(['2026-12-03T00:00:00.000Z', 'x'])).toString('base64url');
     expect((await api.as(user).get(`/api/inbox?cursor=${bad}`)).status).toBe(400);
+  });
+
+  it('skips none of the notices written within one millisecond when paging', async () => {
+    const user = await createUser(t.db, { role: 'facility_editor' });
+    for (let i = 1; i <= 3; i++) {
+      await publish({
+        kind: 'test.ms',
+        recipientUserIds: [user.id],
+        title: `M${i}`,
+        body: `${i}`,
+        mail: false,
+      });
+    }
+    await fanOut();
+    // As one fan-out run writes them: microseconds apart, inside one millisecond.
+    await sql`update inbox_notices set created_at = timestamptz '2026-12-04 00:00:00.000100+00' + (cast(body as int) * interval '100 microseconds')
+      where user_id = ${user.id}`.execute(t.db);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 4; pages++) {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await api.as(user).get<InboxPage>(`/api/inbox?limit=1${query}`);
+      seen.push(...page.body.items.map((n) => n.title));
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen.sort()).toEqual(['M1', 'M2', 'M3']);
   });
 
   it('shows a caller only their own notices: another’s is 404', async () => {
