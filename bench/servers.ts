@@ -17,14 +17,20 @@ export class ServerFactory {
 
   constructor(private readonly log: (line: string) => void) {}
 
+  // PostgreSQL has no data dir to keep the audit chain's key beside (PGlite makes one there), so
+  // without it every server on PostgreSQL refuses to start: one throwaway key per bench run.
+  private readonly auditKey = randomBytes(36).toString('base64');
+
   async start(engine: Engine, env: Record<string, string> = {}): Promise<BenchServer> {
     const database = engine === 'pglite' ? this.pgliteDir() : await this.postgresDatabase();
+    const auditKey = engine === 'postgres' ? { AUDIT_HMAC_KEY: this.auditKey } : {};
     const config = loadConfig({
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'always',
       RATE_LIMIT_PER_MINUTE: '0',
+      ...auditKey,
       ...database.env,
       ...env,
     });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { LoadFigures } from '../load';
 import type { BenchContext, BenchScenario, BenchServer, Engine } from '../scenario';
@@ -9,6 +8,7 @@ import { type DemoAccount, signIn } from './platform';
 const FULL = { openCases: 10_000, patients: 100_000, timelineEntries: 1_000_000 };
 const INBOX_CIRCLES = 200;
 const INBOX_NOTICES_PER_CIRCLE = 5;
+const CASE_NOTICES = 4;
 const TARGETS = {
   patientPageP95Ms: { postgres: 50, pglite: 150 },
   inboxP95Ms: { postgres: 50 },
@@ -17,9 +17,11 @@ const TARGETS = {
 // How many different patients / cases the load cycles through (a page read is not one hot row).
 const SAMPLE = 200;
 
-type Db = BenchServer['database']['db'];
+export type Db = BenchServer['database']['db'];
 
-async function demoAccount(role: 'hospital_staff' | 'clinician'): Promise<DemoAccount & { email: string }> {
+export async function demoAccount(
+  role: 'hospital_staff' | 'clinician',
+): Promise<DemoAccount & { email: string }> {
   const accounts = await import('../../src/server/modules/accounts');
   const user = accounts.DEMO_USERS.find((u) => u.role === role);
   if (!user) throw new Error(`no demo ${role}`);
@@ -44,7 +46,7 @@ async function organisationOf(db: Db, email: string): Promise<{ userId: string; 
  * Bulk SQL, set-based (generate_series INSERT…SELECT): fictional patients, the hospital's open
  * cases with their timelines, and a family doctor in INBOX_CIRCLES circles with an inbox of notices.
  */
-async function seed(ctx: BenchContext, db: Db, scale: number) {
+export async function seed(ctx: Pick<BenchContext, 'log'>, db: Db, scale: number) {
   const n = {
     patients: Math.max(1_000, Math.round(FULL.patients * scale)),
     cases: Math.max(100, Math.round(FULL.openCases * scale)),
@@ -96,6 +98,15 @@ async function seed(ctx: BenchContext, db: Db, scale: number) {
       from discharge_cases c cross join generate_series(1, ${n.perCase}) g
       where c.hospital_name = 'ベンチ病院'`,
   );
+  // The admission notices every case sends (issue 14 item 4): the case page lists them.
+  await step(
+    `${n.cases * CASE_NOTICES} case notices`,
+    sql`insert into case_notices (municipality_code, kind, patient_id, case_id, recipient_facility_id, recipient_label,
+        channel, status, sent_at)
+      select '131105', 'admission', c.patient_id, c.id, gen_random_uuid(), 'ベンチ診療所 ' || g, 'inbox', 'sent', now()
+      from discharge_cases c cross join generate_series(1, ${CASE_NOTICES}) g
+      where c.hospital_name = 'ベンチ病院'`,
+  );
   await step(
     `${circles * INBOX_NOTICES_PER_CIRCLE} inbox notices`,
     sql`with events as (
@@ -138,7 +149,7 @@ function mix(ctx: BenchContext, server: BenchServer, cookie: string, paths: stri
   });
 }
 
-async function sampleIds(db: Db, table: 'patients' | 'discharge_cases') {
+export async function sampleIds(db: Db, table: 'patients' | 'discharge_cases') {
   const rows =
     table === 'patients'
       ? await db
@@ -162,11 +173,7 @@ async function measureEngine(ctx: BenchContext, engine: Engine) {
   const { skipAccessLogForBenchmark } = await import(
     '../../src/server/platform/access-log/access-log.service'
   );
-  // PostgreSQL needs the audit chain's key (bench/servers.ts passes none yet): a throwaway one.
-  const server = await ctx.startServer(
-    engine,
-    engine === 'postgres' ? { AUDIT_HMAC_KEY: randomBytes(36).toString('base64') } : {},
-  );
+  const server = await ctx.startServer(engine);
   try {
     const sizes = await seed(ctx, server.database.db as Db, ctx.settings.scale);
     const hospital = await signIn(server, await demoAccount('hospital_staff'), '/api/patients?limit=1');

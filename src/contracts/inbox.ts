@@ -27,7 +27,7 @@ export const InboxNotice = z.object({
 });
 export type InboxNotice = z.infer<typeof InboxNotice>;
 
-/** `GET /api/inbox`: newest first, in the one list pattern, with the caller's unread count. */
+/** `GET /api/inbox`: unread first, then newest, in the one list pattern, with the caller’s unread count. */
 export const InboxPage = pageOf(InboxNotice).extend({ unreadCount: z.number().int().min(0) });
 export type InboxPage = z.infer<typeof InboxPage>;
 

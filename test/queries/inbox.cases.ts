@@ -14,7 +14,8 @@ export const inboxSnapshots: SnapshotSet[] = [
       },
       {
         name: 'listInboxRows (after a keyset position)',
-        run: (db) => listInboxRows(db, ids.user, { limit: 20 }, { sort: NOW.toISOString(), id: ids.notice }),
+        run: (db) =>
+          listInboxRows(db, ids.user, { limit: 20 }, { unread: true, createdAt: NOW, id: ids.notice }),
       },
       { name: 'countUnread', run: (db) => countUnread(db, ids.user) },
       {

@@ -2,18 +2,24 @@
 -- UPDATE_SQL_SNAPSHOTS=1 npx vitest run --project unit test/queries
 
 -- listInboxRows (first page)
-select *
+select "inbox_notices".*, (
+  select count(*) as "n"
+  from "inbox_notices" as "u"
+  where "u"."user_id" = $1 and "u"."read_at" is null) as "unread_count"
 from "inbox_notices"
-where "user_id" = $1
-order by "created_at" desc, "id" desc
-limit $2;
+where "inbox_notices"."user_id" = $2
+order by (inbox_notices.read_at is null) desc, "inbox_notices"."created_at" desc, "inbox_notices"."id" desc
+limit $3;
 
 -- listInboxRows (after a keyset position)
-select *
+select "inbox_notices".*, (
+  select count(*) as "n"
+  from "inbox_notices" as "u"
+  where "u"."user_id" = $1 and "u"."read_at" is null) as "unread_count"
 from "inbox_notices"
-where "user_id" = $1 and ("created_at" < $2 or ("created_at" = $3 and "id" < $4))
-order by "created_at" desc, "id" desc
-limit $5;
+where "inbox_notices"."user_id" = $2 and ((inbox_notices.read_at is null), inbox_notices.created_at, inbox_notices.id) < ($3, $4, $5::uuid)
+order by (inbox_notices.read_at is null) desc, "inbox_notices"."created_at" desc, "inbox_notices"."id" desc
+limit $6;
 
 -- countUnread
 select count(*) as "n"

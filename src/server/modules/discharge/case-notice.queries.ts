@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { CaseNoticeTable } from './case-notice.table';
 
@@ -15,6 +15,11 @@ export function insertNotices(trx: Transaction<Database>, rows: Insertable<CaseN
     .execute();
 }
 
+/**
+ * The case's notices and its changes' notices. `= any(array(…))` rather than `in (select …)`: the
+ * array is computed once, so both sides of the `or` are index lookups (case_notices_case,
+ * case_notices_change) instead of a scan of every notice of the ward.
+ */
 export function listNoticesOfCase(executor: Executor, caseId: string) {
   return executor
     .selectFrom('case_notices')
@@ -22,11 +27,7 @@ export function listNoticesOfCase(executor: Executor, caseId: string) {
     .where((eb) =>
       eb.or([
         eb('case_id', '=', caseId),
-        eb(
-          'provider_change_id',
-          'in',
-          eb.selectFrom('provider_changes').select('id').where('case_id', '=', caseId),
-        ),
+        sql<boolean>`provider_change_id = any(array(select id from provider_changes where case_id = ${caseId}))`,
       ]),
     )
     .orderBy('created_at')

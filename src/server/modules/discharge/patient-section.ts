@@ -7,7 +7,24 @@ import type { PatientRow } from '../patients';
 import { presentCaseSummary } from './discharge.presenter';
 import { listCasesOfPatient } from './discharge-case.queries';
 import { presentChanges } from './discharge-case-detail';
-import { listChangesOfPatient } from './provider-change.queries';
+import { type ChangeRow, listChangesOfPatient } from './provider-change.queries';
+
+// Both sections need the patient's changes (the cases count theirs): read them once per request.
+const changesOfRequest = new WeakMap<RequestContext, Map<string, Promise<ChangeRow[]>>>();
+
+function changesOf(executor: Executor, ctx: RequestContext, patient: PatientRow): Promise<ChangeRow[]> {
+  let ofPatient = changesOfRequest.get(ctx);
+  if (!ofPatient) {
+    ofPatient = new Map();
+    changesOfRequest.set(ctx, ofPatient);
+  }
+  let changes = ofPatient.get(patient.id);
+  if (!changes) {
+    changes = listChangesOfPatient(executor, patient.municipality_code, patient.id);
+    ofPatient.set(patient.id, changes);
+  }
+  return changes;
+}
 
 /** The patient page's `cases` (the patients module has checked access; we log our own reads). */
 export async function loadCasesSection(
@@ -15,8 +32,10 @@ export async function loadCasesSection(
   ctx: RequestContext,
   patient: PatientRow,
 ): Promise<DischargeCaseSummary[]> {
-  const rows = await listCasesOfPatient(executor, patient.municipality_code, patient.id);
-  const changes = await listChangesOfPatient(executor, patient.municipality_code, patient.id);
+  const [rows, changes] = await Promise.all([
+    listCasesOfPatient(executor, patient.municipality_code, patient.id),
+    changesOf(executor, ctx, patient),
+  ]);
   await recordAccesses(
     executor,
     ctx,
@@ -47,7 +66,7 @@ export async function loadChangesSection(
   patient: PatientRow,
 ): Promise<ProviderChangeDto[]> {
   if (!ctx.actor) throw new AppError('auth.required');
-  const rows = await listChangesOfPatient(executor, patient.municipality_code, patient.id);
+  const rows = await changesOf(executor, ctx, patient);
   await recordAccesses(
     executor,
     ctx,

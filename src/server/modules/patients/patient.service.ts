@@ -9,7 +9,7 @@ import type {
   PatientListQuery,
   PatientPatch,
 } from '../../../contracts/patients';
-import { recordAccess, recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordAccess, recordAccesses, withAccessBatch } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { decodeCursor, toPage } from '../../platform/db/pagination';
 import type { Database } from '../../platform/db/schema';
@@ -153,12 +153,15 @@ export async function getPatientDetail(
   ctx: RequestContext,
   patientId: string,
 ): Promise<PatientDetail> {
-  const { patient, basis } = await assertPatientAccessWithBasis(deps.db, ctx, patientId, 'read');
-  const [circle, sections] = await Promise.all([
-    currentCircle(deps.db, patient.municipality_code, patient.id),
-    loadPatientSections(deps.db, ctx, patient),
-  ]);
-  return { ...sections, patient: toPatient(patient), circle, accessBasis: basis };
+  // The patient's row and every section's rows go to the access log in one insert at the end.
+  return withAccessBatch(deps.db, ctx, async () => {
+    const { patient, basis } = await assertPatientAccessWithBasis(deps.db, ctx, patientId, 'read');
+    const [circle, sections] = await Promise.all([
+      currentCircle(deps.db, patient.municipality_code, patient.id),
+      loadPatientSections(deps.db, ctx, patient),
+    ]);
+    return { ...sections, patient: toPatient(patient), circle, accessBasis: basis };
+  });
 }
 
 /** Changes the patient's minimum data. Throws patients.not_found, patients.break_glass_read_only, patients.unknown_town. */

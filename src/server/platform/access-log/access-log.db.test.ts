@@ -5,7 +5,7 @@ import { openTestDatabase } from '../../../../test/support/test-db';
 import { verifyAuditChain } from '../audit/audit.service';
 import type { RequestContext } from '../context';
 import { sealAccessLog, verifyAccessLog } from './access-log.seal';
-import { recordAccess, recordAccesses } from './access-log.service';
+import { recordAccess, recordAccesses, withAccessBatch } from './access-log.service';
 
 const database = await openTestDatabase();
 const db = database.db;
@@ -68,5 +68,64 @@ describe('the access log', () => {
     expect((await verifyAccessLog(db)).ok).toBe(true);
     await tamper(sql`delete from access_log where id = 4`);
     expect(await verifyAccessLog(db)).toMatchObject({ ok: false, brokenSeal: { reason: 'rows' } });
+  });
+});
+
+describe('a batch of accesses (the patient page and its sections)', () => {
+  const rowsOf = (requestId: string) =>
+    db
+      .selectFrom('access_log')
+      .select(['record_type', 'action'])
+      .where('request_id', '=', requestId)
+      .orderBy('id')
+      .execute();
+  const read = {
+    patientId: patient,
+    recordType: 'patient',
+    recordId: patient,
+    action: 'read',
+    basis: 'circle',
+  } as const;
+
+  it('holds back the reads on its executor and writes them, in order, when the read ends', async () => {
+    const page: RequestContext = { ...ctx, requestId: 'req-batch' };
+    const result = await withAccessBatch(db, page, async () => {
+      await recordAccess(db, page, read);
+      await recordAccesses(db, page, [{ patientId: patient, recordType: 'discharge_case', action: 'read' }]);
+      expect(await rowsOf('req-batch')).toEqual([]);
+      return 'answer';
+    });
+    expect(result).toBe('answer');
+    expect(await rowsOf('req-batch')).toEqual([
+      { record_type: 'patient', action: 'read' },
+      { record_type: 'discharge_case', action: 'read' },
+    ]);
+  });
+
+  it('writes an access inside a transaction at once, so it commits or rolls back with it', async () => {
+    const page: RequestContext = { ...ctx, requestId: 'req-batch-trx' };
+    await withAccessBatch(db, page, async () => {
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await recordAccess(trx, page, { ...read, action: 'write' });
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await db.transaction().execute((trx) => recordAccess(trx, page, { ...read, action: 'write' }));
+      expect(await rowsOf('req-batch-trx')).toEqual([{ record_type: 'patient', action: 'write' }]);
+    });
+    expect(await rowsOf('req-batch-trx')).toEqual([{ record_type: 'patient', action: 'write' }]);
+  });
+
+  it('still writes what was recorded when the read fails part-way', async () => {
+    const page: RequestContext = { ...ctx, requestId: 'req-batch-fail' };
+    await expect(
+      withAccessBatch(db, page, async () => {
+        await recordAccess(db, page, read);
+        throw new Error('a section failed');
+      }),
+    ).rejects.toThrow('a section failed');
+    expect(await rowsOf('req-batch-fail')).toEqual([{ record_type: 'patient', action: 'read' }]);
   });
 });

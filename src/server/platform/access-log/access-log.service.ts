@@ -53,6 +53,11 @@ export function skipAccessLogForBenchmark(skip: boolean): void {
   skippedForBenchmark = skip;
 }
 
+type PendingAccess = AccessEntry & { occurredAt: Date };
+type AccessBatch = { executor: Executor; entries: PendingAccess[] };
+// The batch a page read collects (withAccessBatch), per request.
+const batches = new WeakMap<RequestContext, AccessBatch>();
+
 /** Records several accesses in one statement (a list shows many patients at once). */
 export async function recordAccesses(
   executor: Executor,
@@ -61,11 +66,24 @@ export async function recordAccesses(
 ): Promise<void> {
   if (entries.length === 0 || skippedForBenchmark) return;
   const occurredAt = clock.now();
+  const pending = entries.map((e) => ({ ...e, occurredAt }));
+  const batch = batches.get(ctx);
+  // Only a read on the batch's own executor waits: a write inside a transaction keeps its row in
+  // that transaction, committed or rolled back with what it records.
+  if (batch && batch.executor === executor) {
+    batch.entries.push(...pending);
+    return;
+  }
+  await insertAccesses(executor, ctx, pending);
+}
+
+async function insertAccesses(executor: Executor, ctx: RequestContext, entries: PendingAccess[]) {
+  if (entries.length === 0) return;
   await executor
     .insertInto('access_log')
     .values(
       entries.map((e) => ({
-        occurred_at: occurredAt,
+        occurred_at: e.occurredAt,
         municipality_code: ctx.actor?.municipalityCode ?? ctx.municipalityCode,
         actor_user_id: ctx.actor?.userId ?? null,
         actor_label: ctx.actor?.email ?? null,
@@ -80,6 +98,34 @@ export async function recordAccesses(
     )
     .execute();
   countTowardsSeal(entries.length);
+}
+
+/**
+ * Runs a read that records several accesses (the patient page: the patient, then each module's
+ * section) and writes them as one insert when it ends, instead of one insert per section: a round
+ * trip each, which on PGlite's single connection queue behind each other. The rows are the same,
+ * each with the time it was recorded, and they are written before the answer leaves (also when
+ * the read fails part-way, so an access already made is never lost).
+ */
+export async function withAccessBatch<T>(
+  executor: Executor,
+  ctx: RequestContext,
+  read: () => Promise<T>,
+): Promise<T> {
+  if (batches.has(ctx)) return read();
+  const batch: AccessBatch = { executor, entries: [] };
+  batches.set(ctx, batch);
+  let result: T;
+  try {
+    result = await read();
+  } catch (error) {
+    batches.delete(ctx);
+    await insertAccesses(executor, ctx, batch.entries);
+    throw error;
+  }
+  batches.delete(ctx);
+  await insertAccesses(executor, ctx, batch.entries);
+  return result;
 }
 
 function countTowardsSeal(rows: number): void {

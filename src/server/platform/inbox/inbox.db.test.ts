@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../../test/support/api-client';
 import { createMunicipality, createUser, MUNICIPALITIES } from '../../../../test/support/factories/accounts';
@@ -142,6 +143,71 @@ describe('the inbox', () => {
     const all = await api.as(user).post<{ updated: number }>('/api/inbox/read-all');
     expect(all.body.updated).toBe(2);
     expect((await api.as(user).get<InboxPage>('/api/inbox')).body.unreadCount).toBe(0);
+  });
+
+  it('lists unread first, then newest, and pages through both parts without a gap or a repeat', async () => {
+    const user = await createUser(t.db, { role: 'facility_editor' });
+    let now = new Date('2026-12-03T00:00:00Z');
+    setClockForTests(() => now);
+    for (let i = 1; i <= 5; i++) {
+      await publish({
+        kind: 'test.order',
+        recipientUserIds: [user.id],
+        title: `N${i}`,
+        body: `${i}`,
+        mail: false,
+      });
+      await fanOut();
+      now = new Date(now.getTime() + 1000);
+    }
+    setClockForTests();
+    const listed = (await api.as(user).get<InboxPage>('/api/inbox')).body.items;
+    // Read the newest and the second oldest: the unread N4, N3, N1 come first.
+    for (const title of ['N5', 'N2']) {
+      const id = listed.find((n) => n.title === title)?.id;
+      expect((await api.as(user).post(`/api/inbox/${id}/read`)).status).toBe(200);
+    }
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 5; pages++) {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await api.as(user).get<InboxPage>(`/api/inbox?limit=2${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.unreadCount).toBe(3);
+      titles.push(...page.body.items.map((n) => n.title));
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(titles).toEqual(['N4', 'N3', 'N1', 'N5', 'N2']);
+    const bad = Buffer.from(JSON.stringify(['2026-12-03T00:00:00.000Z', 'x'])).toString('base64url');
+    expect((await api.as(user).get(`/api/inbox?cursor=${bad}`)).status).toBe(400);
+  });
+
+  it('skips none of the notices written within one millisecond when paging', async () => {
+    const user = await createUser(t.db, { role: 'facility_editor' });
+    for (let i = 1; i <= 3; i++) {
+      await publish({
+        kind: 'test.ms',
+        recipientUserIds: [user.id],
+        title: `M${i}`,
+        body: `${i}`,
+        mail: false,
+      });
+    }
+    await fanOut();
+    // As one fan-out run writes them: microseconds apart, inside one millisecond.
+    await sql`update inbox_notices set created_at = timestamptz '2026-12-04 00:00:00.000100+00' + (cast(body as int) * interval '100 microseconds')
+      where user_id = ${user.id}`.execute(t.db);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 4; pages++) {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await api.as(user).get<InboxPage>(`/api/inbox?limit=1${query}`);
+      seen.push(...page.body.items.map((n) => n.title));
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen.sort()).toEqual(['M1', 'M2', 'M3']);
   });
 
   it('shows a caller only their own notices: another’s is 404', async () => {

@@ -1,30 +1,44 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { PageQuery } from '../../../contracts/page';
-import type { KeysetPosition } from '../db/pagination';
 import type { Database, Executor } from '../db/schema';
 import './inbox.table';
 
-/** One user's notices, newest first, `limit + 1` rows after the cursor. */
+/** Where the inbox continues: after this notice in (unread first, then newest) order. */
+export type InboxPosition = { unread: boolean; createdAt: Date; id: string };
+
+/**
+ * One user's notices, unread first and each part newest first, `limit + 1` rows after the
+ * position, each with the user's unread count (one round trip for the page and its badge). The
+ * order is the index inbox_notices_user_unread_first, so the page reads only the rows it shows.
+ */
 export function listInboxRows(
   db: Executor,
   userId: string,
   query: Pick<PageQuery, 'limit'>,
-  after: KeysetPosition | undefined,
+  after: InboxPosition | undefined,
 ) {
+  const unreadFirst = sql<boolean>`(inbox_notices.read_at is null)`;
   return db
     .selectFrom('inbox_notices')
-    .selectAll()
-    .where('user_id', '=', userId)
+    .selectAll('inbox_notices')
+    .select((eb) =>
+      eb
+        .selectFrom('inbox_notices as u')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('u.user_id', '=', userId)
+        .where('u.read_at', 'is', null)
+        .as('unread_count'),
+    )
+    .where('inbox_notices.user_id', '=', userId)
     .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('created_at', '<', new Date(String(after?.sort))),
-          eb.and([eb('created_at', '=', new Date(String(after?.sort))), eb('id', '<', String(after?.id))]),
-        ]),
+      // Every key descends, so "after" is one row comparison the index answers.
+      q.where(
+        sql<boolean>`(${unreadFirst}, inbox_notices.created_at, inbox_notices.id) < (${after?.unread}, ${after?.createdAt}, ${after?.id}::uuid)`,
       ),
     )
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy(unreadFirst, 'desc')
+    .orderBy('inbox_notices.created_at', 'desc')
+    .orderBy('inbox_notices.id', 'desc')
     .limit(query.limit + 1)
     .execute();
 }

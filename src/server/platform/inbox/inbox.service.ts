@@ -6,10 +6,31 @@ import { AppError } from '../errors';
 import type { ModuleDeps } from '../module';
 import { runUseCase } from '../use-case';
 import { presentNotice } from './inbox.presenter';
-import { countUnread, findOwnNotice, listInboxRows } from './inbox.queries';
+import { countUnread, findOwnNotice, type InboxPosition, listInboxRows } from './inbox.queries';
 import { reportInboxProgress } from './inbox-progress';
 
-/** The caller's own notices, newest first, with their unread count. Throws auth.required. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor's sort value: `u` (unread) or `r` (read), then the notice's created_at. */
+function positionOf(row: { read_at: unknown; created_at: Date; id: string }) {
+  return { sort: `${row.read_at === null ? 'u' : 'r'}${row.created_at.toISOString()}`, id: row.id };
+}
+
+/** The position a cursor of positionOf names; any other cursor is a 400 (request.invalid). */
+function inboxPosition(cursor: string | undefined): InboxPosition | undefined {
+  const at = decodeCursor(cursor);
+  if (at === undefined) return undefined;
+  const sort = String(at.sort);
+  const createdAt = new Date(sort.slice(1));
+  if (!/^[ur]/.test(sort) || Number.isNaN(createdAt.getTime()) || !UUID.test(String(at.id)))
+    throw new AppError('request.invalid', { field: 'cursor' });
+  return { unread: sort.startsWith('u'), createdAt, id: String(at.id) };
+}
+
+/**
+ * The caller's own notices, unread first and then newest first (what needs doing is on top of
+ * the first page), with their unread count. Throws auth.required.
+ */
 export async function listInbox(
   deps: Pick<ModuleDeps, 'db'>,
   ctx: RequestContext,
@@ -17,9 +38,11 @@ export async function listInbox(
 ): Promise<InboxPage> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('auth.required');
-  const rows = await listInboxRows(deps.db, actor.userId, query, decodeCursor(query.cursor));
-  const page = toPage(rows, query, (r) => ({ sort: r.created_at, id: r.id }), presentNotice);
-  return { ...page, unreadCount: await countUnread(deps.db, actor.userId) };
+  const rows = await listInboxRows(deps.db, actor.userId, query, inboxPosition(query.cursor));
+  const page = toPage(rows, query, positionOf, presentNotice);
+  // The rows carry the count; past the last page there is no row to carry it.
+  const unreadCount = rows[0] ? Number(rows[0].unread_count) : await countUnread(deps.db, actor.userId);
+  return { ...page, unreadCount };
 }
 
 /** For the header badge. Throws auth.required. */
