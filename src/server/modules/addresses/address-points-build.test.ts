@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADDRESS_PRECISIONS } from '../../../contracts/addresses';
-import { ADDRESS_POINT_LEVELS } from '../../db/migrations/20261202075000_address_points';
+import { ADDRESS_POINT_LEVELS } from '../../db/migrations/20261202078000_address_points';
 import { kindOfHeader, readAbrFile } from './abr-files';
 import { buildAddressPoints, chomeNumber } from './address-points-build';
 
