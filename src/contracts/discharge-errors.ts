@@ -76,4 +76,9 @@ export const dischargeErrors = defineErrors({
     ja: '入院先の病院を選ぶか、病院名を入力してください。',
     en: 'Choose the hospital or enter its name.',
   },
+  'discharge.discharge_before_admission': {
+    status: 400,
+    ja: '退院予定日が入院日より前になっています。入院日と同じ日か、それより後の日付を入力してください。',
+    en: 'The expected discharge date is before the admission date. Enter the admission date or a later one.',
+  },
 });

@@ -73,6 +73,13 @@ describe('HTTP hardening', () => {
     expect(login.json().error.code).toBe('request.nul_byte');
   });
 
+  it('answers a path param past the router limit with 400 request.invalid, not Fastify’s own body', async () => {
+    const answer = await app.inject({ method: 'GET', url: `/api/admin/users/${'a'.repeat(201)}` });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error.code).toBe('request.invalid');
+    expect(answer.json().error.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
   it('sends no-store on the session, login and staff answers, and leaves the public cache alone', async () => {
     const session = await app.inject({ method: 'GET', url: '/api/session' });
     expect(session.headers['cache-control']).toBe('no-store');

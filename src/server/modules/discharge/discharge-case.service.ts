@@ -55,6 +55,7 @@ const ONE_ACTIVE = { discharge_cases_one_active: 'discharge.case_open' } as cons
 /**
  * Opens a discharge case and tells the family doctor, dentist, pharmacy and care manager of the
  * circle now, at admission. Throws auth.forbidden, patients.not_found, discharge.hospital_required,
+ * discharge.discharge_before_admission,
  * discharge.case_open.
  */
 export async function openCase(
@@ -75,6 +76,7 @@ export async function openCase(
         : undefined;
       const hospitalName = hospital?.name ?? body.hospitalName;
       if (!hospitalName) throw new AppError('discharge.hospital_required');
+      assertDischargeNotBeforeAdmission(body.admittedOn, body.expectedDischargeOn);
       const row = await insertCase(trx, {
         municipality_code: actor.municipalityCode,
         patient_id: patient.id,
@@ -177,7 +179,22 @@ async function lockCase(
   return row;
 }
 
-/** Moves a case along its workflow. Throws not_found, auth.forbidden, discharge.invalid_transition. */
+/**
+ * The table's CHECK (expected_discharge_on >= admitted_on) as a 400 the user can act on, not a 500.
+ * Both are ISO dates (YYYY-MM-DD), so comparing the strings compares the days.
+ */
+function assertDischargeNotBeforeAdmission(
+  admittedOn: string,
+  expectedDischargeOn: string | undefined,
+): void {
+  if (expectedDischargeOn && expectedDischargeOn < admittedOn)
+    throw new AppError('discharge.discharge_before_admission');
+}
+
+/**
+ * Moves a case along its workflow. Throws not_found, auth.forbidden, discharge.invalid_transition,
+ * discharge.discharge_before_admission.
+ */
 export async function transitionCase(
   deps: Deps,
   ctx: RequestContext,
@@ -188,6 +205,7 @@ export async function transitionCase(
     assertCoordinator(actor);
     const row = await lockCase(trx, ctx, actor.municipalityCode, caseId);
     const status = dischargeCaseWorkflow.next(row.status, body.event);
+    assertDischargeNotBeforeAdmission(row.admitted_on, body.expectedDischargeOn);
     await updateCase(trx, row.id, {
       status,
       updated_at: now,

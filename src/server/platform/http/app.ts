@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -65,6 +65,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // The router's own refusals (a path param past maxParamLength, a malformed %-escape) would
+    // answer Fastify's English body without our code; answer them like any other invalid request.
+    frameworkErrors: (_error, request, reply) =>
+      (reply as unknown as FastifyReply)
+        .status(400)
+        .send(errorBody('request.invalid', undefined, String(request.id))),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
