@@ -139,3 +139,19 @@ export async function organisationNames(executor: Executor, ids: string[]) {
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * A merge of duplicate patient records: the duplicate's documents belong to the record that stays.
+ * `updated_at` is left alone — the document itself did not change, and its list position should not.
+ */
+export function moveDocumentsToPatient(
+  trx: Transaction<Database>,
+  fromPatientId: string,
+  intoPatientId: string,
+) {
+  return trx
+    .updateTable('documents')
+    .set({ patient_id: intoPatientId })
+    .where('patient_id', '=', fromPatientId)
+    .execute();
+}

@@ -1,9 +1,10 @@
 import '../../../contracts/documents';
 import type { ServerModule } from '../../platform/module';
 import { registerFiguresSources } from '../discharge';
-import { registerPatientSection } from '../patients';
+import { registerPatientMergeHandler, registerPatientSection } from '../patients';
 import './document.table';
 import { seedDocumentsDemo } from './demo.seed';
+import { moveDocumentsToPatient } from './document.queries';
 import { firstReferralLetters, nursingSummaryReads } from './document-figures.queries';
 import { loadDocumentsSection } from './document-read.service';
 import { registerDocumentRoutes } from './documents.routes';
@@ -17,6 +18,10 @@ export const documentsModule: ServerModule = {
   name: 'documents',
   async register(app, deps) {
     registerPatientSection('documents', loadDocumentsSection);
+    // A ward admin's merge of a duplicate: its documents follow the record that stays.
+    registerPatientMergeHandler('documents', (trx, merge) =>
+      moveDocumentsToPatient(trx, merge.fromId, merge.intoId).then(() => undefined),
+    );
     // The council figures count 紹介状 and 看護サマリー reads through these (discharge/figures-sources.ts).
     registerFiguresSources({ firstReferralLetters, nursingSummaryReads });
     await registerDocumentRoutes(app, deps);
