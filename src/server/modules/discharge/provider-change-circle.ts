@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Actor } from '../../platform/context';
+import type { Actor, RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { addCircleMember, changeCircleMember, endCircleMember } from '../patients';
 import type { ChangeRow } from './provider-change.queries';
@@ -16,6 +16,7 @@ export async function applyToCircle(
   row: ChangeRow,
   mode: 'replace' | 'add',
   now: Date,
+  ctx?: RequestContext,
 ): Promise<void> {
   const reason = `provider change ${row.id}`;
   const member = {
@@ -27,6 +28,7 @@ export async function applyToCircle(
     from: now,
     reason,
     actor,
+    ctx,
   };
   if (mode === 'add') {
     await addCircleMember(trx, member, now);

@@ -245,7 +245,7 @@ export function respondToChange(deps: Deps, ctx: RequestContext, changeId: strin
  */
 export function confirmChange(deps: Deps, ctx: RequestContext, changeId: string) {
   return step(deps, ctx, changeId, 'confirm', async ({ trx, actor, now }, row) => {
-    await applyToCircle(trx, actor, row, 'replace', now);
+    await applyToCircle(trx, actor, row, 'replace', now, ctx);
     return { closed_at: now };
   });
 }
@@ -277,7 +277,7 @@ export function overrideChange(deps: Deps, ctx: RequestContext, changeId: string
       patientId: row.patient_id,
       details: { reasonCode: body.reasonCode, secondUserId: second.id, gateState: row.status },
     });
-    await applyToCircle(trx, actor, row, 'replace', now);
+    await applyToCircle(trx, actor, row, 'replace', now, ctx);
     return { closed_at: now };
   });
 }
@@ -290,7 +290,7 @@ export function keepCurrent(deps: Deps, ctx: RequestContext, changeId: string) {
 /** Shared care: the incumbent stays and the new provider joins (consent was recorded first). */
 export function shareCare(deps: Deps, ctx: RequestContext, changeId: string) {
   return step(deps, ctx, changeId, 'share_care', async ({ trx, actor, now }, row) => {
-    await applyToCircle(trx, actor, row, 'add', now);
+    await applyToCircle(trx, actor, row, 'add', now, ctx);
     return { closed_at: now };
   });
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { type ReferralRole, ROLE_FILLED_REASON, referralRoles } from '../../../contracts/referrals';
+import { writeAudit } from '../../platform/audit/audit.service';
 import type { Database } from '../../platform/db/schema';
 import type { CircleJoin } from '../patients';
 import { updateTask } from './discharge-case.queries';
@@ -29,6 +30,22 @@ export async function closeReferralsOnJoin(trx: Transaction<Database>, join: Cir
       updated_at: join.at,
     });
     await finishReferralTask(trx, row, join.at);
+    // Every referral state change is audited: here with the request and actor of the circle change.
+    await writeAudit(trx, join.ctx, {
+      action: `discharge.referral.${event}`,
+      recordType: 'referral',
+      recordId: row.id,
+      patientId: row.patient_id,
+      actorUserId: join.actorUserId,
+      municipalityCode: join.municipalityCode,
+      details: {
+        from: row.status,
+        to: status,
+        party: 'system',
+        ...(event === 'cancel' ? { reason: ROLE_FILLED_REASON } : {}),
+        memberId: join.memberId,
+      },
+    });
     if (event === 'cancel' && row.status !== 'draft') await notifyRecipient(trx, updated, 'cancelled');
   }
 }

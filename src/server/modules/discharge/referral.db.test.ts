@@ -266,6 +266,22 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
     );
     const closed = await api.as(s.hospital.staff).get<Referral>(`/api/referrals/${spare.id}`);
     expect([closed.body.status, closed.body.reason]).toEqual(['cancelled', 'role_filled']);
+    // Closed by the join hook, yet audited like any step: the confirming user, with the request.
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['record_id', 'action', 'actor_user_id', 'request_id', 'details'])
+      .where('record_type', '=', 'referral')
+      .where('record_id', 'in', [chosen.id, spare.id])
+      .where('action', 'in', ['discharge.referral.complete', 'discharge.referral.cancel'])
+      .execute();
+    expect(audited.map((r) => [r.record_id, r.action, r.actor_user_id]).sort()).toEqual(
+      [
+        [chosen.id, 'discharge.referral.complete', s.hospital.staff.id],
+        [spare.id, 'discharge.referral.cancel', s.hospital.staff.id],
+      ].sort(),
+    );
+    expect(audited.every((r) => r.request_id !== null)).toBe(true);
+    expect(audited.find((r) => r.record_id === spare.id)?.details).toMatchObject({ reason: 'role_filled' });
   });
 
   it('sends to the dental association’s desk, which names the dentist and so completes it', async () => {

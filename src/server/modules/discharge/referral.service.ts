@@ -250,6 +250,7 @@ export function completeReferral(deps: Deps, ctx: RequestContext, id: string) {
         from: now,
         reason: `referral ${row.id}`,
         actor,
+        ctx,
       },
       now,
     );

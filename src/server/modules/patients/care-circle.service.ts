@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { CareRole, CircleMember } from '../../../contracts/patients';
-import type { Actor } from '../../platform/context';
+import type { Actor, RequestContext } from '../../platform/context';
 import type { Database, Executor } from '../../platform/db/schema';
 import { AppError, isUniqueViolation } from '../../platform/errors';
 import {
@@ -29,6 +29,8 @@ export type CircleChange = {
   from: Date;
   reason?: string | null;
   actor: Pick<Actor, 'userId' | 'municipalityCode'>;
+  /** The request behind the change: the join handlers audit what they close with it. */
+  ctx?: RequestContext;
 };
 
 /** The current circle, presented (callers have passed assertPatientAccess). */
@@ -91,6 +93,7 @@ async function insertMember(trx: Transaction<Database>, change: CircleChange): P
       organisationId: member.organisationId,
       at: change.from,
       actorUserId: change.actor.userId,
+      ctx: change.ctx,
     });
     return id;
   } catch (error) {

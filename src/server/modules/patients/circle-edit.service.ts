@@ -54,6 +54,7 @@ export async function addMember(
         from,
         reason: input.reason,
         actor,
+        ctx,
       };
       const { memberId, endedIds } =
         input.mode === 'add'

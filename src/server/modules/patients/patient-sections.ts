@@ -31,6 +31,8 @@ export type CircleJoin = {
   organisationId: string | null;
   at: Date;
   actorUserId: string;
+  /** The request that changed the circle, when there is one: a handler's audit rows carry it. */
+  ctx?: RequestContext;
 };
 
 /** Runs in the transaction that added the member (the referrals module closes what the role no longer needs). */
