@@ -83,6 +83,17 @@ export async function presentReferrals(
   patients: Map<string, ReferredPatient | null> = new Map(),
 ): Promise<ReferralDto[]> {
   const counts = await countOpenByRole(executor, [...new Set(rows.map((r) => r.patient_id))]);
+  // A recipient's list names its own facility on every row: read each facility's capacity once.
+  const capacities = new Map<string, Promise<CapacityDto | null>>();
+  const capacityOnce = (row: ReferralRow) => {
+    const key = row.recipient_facility_id ?? '';
+    let found = capacities.get(key);
+    if (!found) {
+      found = capacityOf(executor, row);
+      capacities.set(key, found);
+    }
+    return found;
+  };
   return Promise.all(
     rows.map(async (row) => {
       const party = referralPartyOf(actor, scope, row);
@@ -98,7 +109,7 @@ export async function presentReferrals(
       else events.delete('accept');
       if (row.provider_change_id) events.delete('complete');
       return presentReferral(row, {
-        capacity: await capacityOf(executor, row),
+        capacity: await capacityOnce(row),
         openForRole: counts.get(`${row.patient_id}:${row.role}`) ?? 0,
         actions: [...events],
         patient: patients.get(row.id) ?? null,

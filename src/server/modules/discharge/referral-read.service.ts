@@ -12,7 +12,7 @@ import { decodeCursor, toPage } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
-import { assertPatientAccess, type PatientRow, readGrantedPatient, scopeOf } from '../patients';
+import { assertPatientAccess, type PatientRow, readGrantedPatients, scopeOf } from '../patients';
 import { listAssociationDesks, listIncomingReferrals, listReferralsOfPatient } from './referral.queries';
 import { presentReferrals } from './referral-access';
 import { isVisibleToRecipient } from './referral-status';
@@ -77,23 +77,30 @@ export async function listIncoming(
     (r) => ({ sort: r.created_at, id: r.id }),
     (r) => r,
   );
-  const patients = new Map<string, ReferredPatient | null>();
-  const closed = [];
-  for (const row of page.items) {
-    if (isVisibleToRecipient(row.status)) {
-      const record = { basis: 'referral' as const, recordType: 'referral', recordId: row.id };
-      patients.set(row.id, await readGrantedPatient(deps.db, ctx, row.patient_id, record));
-    } else {
-      closed.push({
-        patientId: row.patient_id,
+  // One read of the open referrals' patients and one insert of their access rows, not one per row.
+  const open = page.items.filter((r) => isVisibleToRecipient(r.status));
+  const granted = await readGrantedPatients(
+    deps.db,
+    ctx,
+    open.map((r) => ({ patientId: r.patient_id, basis: 'referral', recordType: 'referral', recordId: r.id })),
+  );
+  const patients = new Map<string, ReferredPatient | null>(
+    open.map((r) => [r.id, granted.get(r.patient_id) ?? null]),
+  );
+  // Closed: the recipient keeps the outcome, not the patient's data; the read is logged all the same.
+  await recordAccesses(
+    deps.db,
+    ctx,
+    page.items
+      .filter((r) => !isVisibleToRecipient(r.status))
+      .map((r) => ({
+        patientId: r.patient_id,
         recordType: 'referral',
-        recordId: row.id,
+        recordId: r.id,
         action: 'read' as const,
         basis: 'referral' as const,
-      });
-    }
-  }
-  await recordAccesses(deps.db, ctx, closed);
+      })),
+  );
   return {
     items: await presentReferrals(deps.db, actor, scope, page.items, patients),
     nextCursor: page.nextCursor,

@@ -45,7 +45,12 @@ export {
   type PatientRow,
   scopeOf,
 } from './patient-access.service';
-export { type GrantedPatient, readGrantedPatient } from './patient-grant.service';
+export {
+  type GrantedPatient,
+  type PatientGrant,
+  readGrantedPatient,
+  readGrantedPatients,
+} from './patient-grant.service';
 export {
   type CircleJoin,
   type CircleJoinHandler,
