@@ -82,3 +82,28 @@ export function listPendingForOrganisations(
     .limit(200)
     .execute();
 }
+
+/** The case a notice belongs to: its own, or its provider change's (a change may be proposed on a case). */
+export async function findNoticeCaseId(
+  executor: Executor,
+  notice: Pick<NoticeRow, 'case_id' | 'provider_change_id'>,
+): Promise<string | null> {
+  if (notice.case_id) return notice.case_id;
+  if (!notice.provider_change_id) return null;
+  const change = await executor
+    .selectFrom('provider_changes')
+    .select('case_id')
+    .where('id', '=', notice.provider_change_id)
+    .executeTakeFirst();
+  return change?.case_id ?? null;
+}
+
+/** The name a timeline entry shows for a user who acted outside a request (the inbox's hook). */
+export async function findUserLabel(executor: Executor, userId: string): Promise<string> {
+  const user = await executor
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return user?.display_name ?? userId;
+}

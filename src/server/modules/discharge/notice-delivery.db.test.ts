@@ -15,7 +15,13 @@ import { createTransport, deliverDueMail } from '../../platform/mail/outbox.serv
 
 type Detail = {
   id: string;
-  notices: Array<{ id: string; kind: string; recipientOrganisationId: string | null; channel: string }>;
+  notices: Array<{
+    id: string;
+    kind: string;
+    recipientOrganisationId: string | null;
+    recipientLabel: string;
+    channel: string;
+  }>;
 };
 
 const FROM = 'noreply@zaitaku.example.jp';
@@ -233,6 +239,20 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     const called = await api.as(s.center.user).post(`/api/inbox/${task?.id}/acknowledge`);
     expect(called.status).toBe(200);
     expect(await statusOf(phone?.id as string)).toBe('delivered');
+    // The call is on the case's timeline: by phone, to whom, by whom, with what was told.
+    const after = await api
+      .as(s.hospital.staff)
+      .get<{ contacts: Array<{ kind: string; withWhom: string; outcome: string; recordedBy: string }> }>(
+        `/api/discharge-cases/${detail.id}`,
+      );
+    expect(after.body.contacts).toEqual([
+      expect.objectContaining({
+        kind: 'phone',
+        withWhom: phone?.recipientLabel,
+        recordedBy: 'テスト center_staff',
+      }),
+    ]);
+    expect(after.body.contacts[0]?.outcome).toContain('電話で伝えました');
   });
 
   it('sends a FAX sheet where the member has a FAX number but no account', async () => {

@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { type InboxProgressEvent, settleInboxRecord } from '../../platform/inbox/inbox-progress';
-import { updateNotice } from './case-notice.queries';
+import { findNoticeCaseId, findUserLabel, type NoticeRow, updateNotice } from './case-notice.queries';
+import { insertContact } from './discharge-case.queries';
 import { NOTICE_RECORD, PHONE_TASK_RECORD } from './notice.service';
 import { noticeWorkflow } from './notice-status';
 
@@ -46,7 +47,8 @@ export async function onNoticeProgress(trx: Transaction<Database>, event: InboxP
 /**
  * The 包括 pressed 「電話しました」 on its phone task (acknowledged it in the inbox): the notice was
  * told by phone, so it is sent and delivered; the incumbent's answer, if any, comes by the FAX
- * sheet's link or the escalation covers the silence.
+ * sheet's link or the escalation covers the silence. The call is a contact like any other: it goes
+ * on the case's timeline (phone, who called whom, when, what was told).
  */
 export async function onPhoneTaskProgress(
   trx: Transaction<Database>,
@@ -61,7 +63,34 @@ export async function onPhoneTaskProgress(
     sent_at: event.at,
     delivered_at: event.at,
   });
+  await addPhoneCallToTimeline(trx, notice, event);
   await settleInboxRecord(trx, PHONE_TASK_RECORD, notice.id, event.at);
+}
+
+const TOLD: Record<NoticeRow['kind'], string> = {
+  admission: '入院と退院支援の開始を電話で伝えました / Told by phone of the admission and discharge planning',
+  provider_change:
+    '担当変更の提案を電話で伝え、FAX のリンクか電話での回答をお願いしました / Told by phone of the proposed change; asked for an answer',
+  escalation: '回答期限が過ぎたことを電話で伝えました / Told by phone that the answer is overdue',
+};
+
+async function addPhoneCallToTimeline(
+  trx: Transaction<Database>,
+  notice: NoticeRow,
+  event: InboxProgressEvent,
+) {
+  const caseId = await findNoticeCaseId(trx, notice);
+  if (!caseId) return;
+  await insertContact(trx, {
+    municipality_code: notice.municipality_code,
+    case_id: caseId,
+    kind: 'phone',
+    with_whom: notice.recipient_label,
+    at: event.at,
+    outcome: TOLD[notice.kind],
+    recorded_by: event.userId,
+    recorded_by_label: await findUserLabel(trx, event.userId),
+  });
 }
 
 function findNoticeById(trx: Transaction<Database>, id: string) {
