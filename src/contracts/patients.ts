@@ -59,8 +59,9 @@ export type PatientStatus = z.infer<typeof PatientStatus>;
 /**
  * How the caller reaches a patient: the first that applies (shown to the ward admin in the log).
  * `referral`: the minimum data of an open referral addressed to the caller's organisation.
+ * `fax_link`: a recipient without an account opening or answering its FAX sheet's one-time link.
  */
-export const accessBases = ['circle', 'district', 'break_glass', 'referral'] as const;
+export const accessBases = ['circle', 'district', 'break_glass', 'referral', 'fax_link'] as const;
 export const AccessBasis = z.enum(accessBases);
 export type AccessBasis = z.infer<typeof AccessBasis>;
 

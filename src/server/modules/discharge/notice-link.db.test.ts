@@ -162,6 +162,20 @@ describe('the FAX sheet and its one-time link', () => {
       .execute();
     expect(audited).toHaveLength(1);
     expect(audited[0]?.actor_label).toContain('山手 医師');
+    // The access log has the link's view and answer too (not only the audit chain), basis fax_link;
+    // the refused attempts rolled back with their transactions.
+    const accessed = await t.db
+      .selectFrom('access_log')
+      .select(['action', 'basis', 'actor_label', 'municipality_code', 'patient_id'])
+      .where('record_type', '=', 'case_notice')
+      .where('record_id', '=', notice.id)
+      .where('basis', '=', 'fax_link')
+      .orderBy('id')
+      .execute();
+    expect(accessed.map((r) => r.action)).toEqual(['read', 'write']);
+    expect(accessed[1]?.actor_label).toContain('山手 医師');
+    expect(accessed.every((r) => r.municipality_code === s.municipalityCode)).toBe(true);
+    expect(accessed.every((r) => r.patient_id === notice.patient_id)).toBe(true);
 
     const again = await api.anonymous.post<Err>(`/api/notice-links/${token}/answer`, {
       name: '山手',

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { FaxSheet, NoticeLinkAnswerBody, NoticeLinkView } from '../../../contracts/notices';
+import { recordAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
@@ -97,6 +98,8 @@ export async function viewNoticeLink(
     ctx,
     async ({ trx, now }) => {
       const { link, notice } = await usableLink(trx, token, now, false);
+      // The page shows the patient's masked name: a read of patient data like any other.
+      await recordLinkAccess(trx, ctx, notice, 'read', 'FAX の回答リンク / FAX link');
       return viewOf(trx, notice, link.expires_at);
     },
     { requireActor: false },
@@ -122,6 +125,7 @@ export async function answerNoticeLink(
       const { link, notice } = await usableLink(trx, token, now, true);
       await markLinkUsed(trx, link.id, now);
       const label = `${body.name}（FAX の回答リンク / FAX link）`;
+      await recordLinkAccess(trx, ctx, notice, 'write', label);
       if (notice.kind === 'provider_change' && notice.provider_change_id) {
         if (!body.answer) throw new AppError('notice.answer_required');
         const change = await findChange(trx, notice.municipality_code, notice.provider_change_id, true);
@@ -161,6 +165,25 @@ export async function answerNoticeLink(
     },
     { requireActor: false },
   );
+}
+
+/** Nobody is signed in on the link: the access row names the link's basis, the name given and the notice's ward. */
+function recordLinkAccess(
+  trx: Parameters<typeof recordAccess>[0],
+  ctx: RequestContext,
+  notice: NoticeRow,
+  action: 'read' | 'write',
+  actorLabel: string,
+) {
+  return recordAccess(trx, ctx, {
+    patientId: notice.patient_id,
+    recordType: 'case_notice',
+    recordId: notice.id,
+    action,
+    basis: 'fax_link',
+    actorLabel,
+    municipalityCode: notice.municipality_code,
+  });
 }
 
 async function usableLink(

@@ -8,7 +8,8 @@ describe('the referrals migration', () => {
     expect(REFERRAL_ROLES).toEqual([...referralRoles]);
   });
 
-  it('widens the access log to every access basis of the contracts', () => {
-    expect(ACCESS_BASES).toEqual([...accessBases]);
+  it('widens the access log to the access bases of the contracts known then', () => {
+    // fax_link came later (20261202071000_access_log_fax_link.ts; its test compares them all).
+    expect(ACCESS_BASES).toEqual(accessBases.filter((a) => a !== 'fax_link'));
   });
 });

@@ -13,6 +13,10 @@ export type AccessEntry = {
   action: AccessAction;
   /** How the caller reached the patient (from assertPatientAccess); null when not patient-scoped. */
   basis?: AccessBasis | null;
+  /** Who, when nobody is signed in (the name given on a FAX sheet's link); else the actor's email. */
+  actorLabel?: string;
+  /** The record's municipality, when nobody is signed in (else the actor's or the request's). */
+  municipalityCode?: string;
 };
 
 type SealTrigger = { db: Kysely<Database>; everyRows: number; seal(db: Kysely<Database>): Promise<unknown> };
@@ -84,9 +88,9 @@ async function insertAccesses(executor: Executor, ctx: RequestContext, entries: 
     .values(
       entries.map((e) => ({
         occurred_at: e.occurredAt,
-        municipality_code: ctx.actor?.municipalityCode ?? ctx.municipalityCode,
+        municipality_code: e.municipalityCode ?? ctx.actor?.municipalityCode ?? ctx.municipalityCode,
         actor_user_id: ctx.actor?.userId ?? null,
-        actor_label: ctx.actor?.email ?? null,
+        actor_label: e.actorLabel ?? ctx.actor?.email ?? null,
         patient_id: e.patientId,
         record_type: e.recordType,
         record_id: e.recordId ?? null,
