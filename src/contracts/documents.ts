@@ -315,7 +315,8 @@ export const DocumentDetail = DocumentSummary.extend({
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
-export const DocumentListQuery = PageQuery.extend({ patientId: z.uuid() });
+/** A patient's documents; with `caseId`, only those written for that discharge case (the case page). */
+export const DocumentListQuery = PageQuery.extend({ patientId: z.uuid(), caseId: z.uuid().optional() });
 export type DocumentListQuery = z.infer<typeof DocumentListQuery>;
 
 export const DocumentPage = pageOf(DocumentSummary);

@@ -66,14 +66,14 @@ async function listOfPatient(
   ctx: RequestContext,
   actor: Actor,
   patient: PatientRow,
-  query: Pick<DocumentListQuery, 'cursor' | 'limit'>,
+  query: Pick<DocumentListQuery, 'cursor' | 'limit' | 'caseId'>,
 ) {
   const rows = await listDocumentsOfPatient(
     executor,
     patient.municipality_code,
     patient.id,
     actor.memberships.map((m) => m.organisationId),
-    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+    { after: decodeCursor(query.cursor), limit: query.limit + 1, caseId: query.caseId },
   );
   const items = await presentSummaries(executor, actor, rows);
   const byId = new Map(items.map((i) => [i.id, i]));

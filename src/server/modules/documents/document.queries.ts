@@ -63,9 +63,10 @@ export function listDocumentsOfPatient(
   municipalityCode: string,
   patientId: string,
   ownOrganisationIds: string[],
-  page: { after?: KeysetPosition; limit: number },
+  page: { after?: KeysetPosition; limit: number; caseId?: string },
 ) {
   const after = page.after;
+  const caseId = page.caseId;
   return executor
     .selectFrom('documents')
     .selectAll()
@@ -76,6 +77,7 @@ export function listDocumentsOfPatient(
         ? eb.or([eb('status', '=', 'final'), eb('author_organisation_id', 'in', ownOrganisationIds)])
         : eb('status', '=', 'final'),
     )
+    .$if(caseId !== undefined, (q) => q.where('case_id', '=', String(caseId)))
     .$if(after !== undefined, (q) =>
       q.where((eb) =>
         eb.or([

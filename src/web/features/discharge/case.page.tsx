@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/alert';
 import { SelectField, TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { CaseDocumentsSection } from './case-documents';
 import { ChecklistSection, NoticesSection, TasksSection, TimelineSection } from './case-sections';
 import { caseKey, useCase } from './discharge.api';
 import './discharge.css';
@@ -61,6 +62,7 @@ export function CasePage() {
         providerChanges={detail.providerChanges}
         editable={editable}
       />
+      <CaseDocumentsSection patientId={detail.patientId} caseId={detail.id} editable={editable} />
       <ChecklistSection kase={detail} editable={editable} />
       <TasksSection kase={detail} editable={editable} />
       <TimelineSection kase={detail} editable={editable} />
