@@ -1,5 +1,4 @@
-import type { Role } from '../../../contracts/roles';
-import type { Actor, RequestContext } from '../../platform/context';
+import { DEMO_EMAILS, demoContext } from '../../demo/demo-context';
 import type { ModuleDeps } from '../../platform/module';
 import { openCase, transitionCase } from './discharge-case.service';
 import {
@@ -11,39 +10,9 @@ import {
 } from './provider-change.service';
 import { seedReferralDemo } from './referral-demo.seed';
 
-// The demo accounts of the accounts module, by email (modules share no code for this).
-const HOSPITAL_EMAIL = 'hospital@demo.zaitaku.jp';
-const CLINICIAN_EMAIL = 'clinician@demo.zaitaku.jp';
+const HOSPITAL_EMAIL = DEMO_EMAILS.hospital;
+const CLINICIAN_EMAIL = DEMO_EMAILS.clinician;
 const HOME_VISIT_LABEL = 'めぐろ在宅クリニック（架空・デモ）';
-
-async function demoActor(
-  deps: ModuleDeps,
-  municipalityCode: string,
-  email: string,
-): Promise<RequestContext | undefined> {
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name'])
-    .where('municipality_code', '=', municipalityCode)
-    .where('email', '=', email)
-    .executeTakeFirst();
-  if (!user) return undefined;
-  const memberships = await deps.db
-    .selectFrom('memberships')
-    .select(['organisation_id as organisationId', 'role'])
-    .where('user_id', '=', user.id)
-    .execute();
-  const actor: Actor = {
-    userId: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    municipalityCode,
-    roles: [...new Set(memberships.map((m) => m.role as Role))],
-    memberships: memberships.map((m) => ({ organisationId: m.organisationId, role: m.role as Role })),
-    twoFactorVerified: true,
-  };
-  return { requestId: 'demo-seed', clientIp: '127.0.0.1', municipalityCode, actor };
-}
 
 /**
  * Cases in several states for the demo hospital, through the module's own use cases (so notices,
@@ -63,8 +32,8 @@ export async function seedDischargeDemo(
     .limit(1)
     .executeTakeFirst();
   if (existing) return;
-  const hospital = await demoActor(deps, municipalityCode, HOSPITAL_EMAIL);
-  const clinician = await demoActor(deps, municipalityCode, CLINICIAN_EMAIL);
+  const hospital = await demoContext(deps, municipalityCode, HOSPITAL_EMAIL);
+  const clinician = await demoContext(deps, municipalityCode, CLINICIAN_EMAIL);
   const hospitalOrg = hospital?.actor?.memberships[0]?.organisationId;
   if (!hospital || !clinician || !hospitalOrg) return;
   const patients = await deps.db

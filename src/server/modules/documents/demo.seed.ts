@@ -1,37 +1,10 @@
-import type { Role } from '../../../contracts/roles';
-import type { Actor, RequestContext } from '../../platform/context';
+import { DEMO_EMAILS, demoContext } from '../../demo/demo-context';
 import type { ModuleDeps } from '../../platform/module';
 import { createDocument, finaliseDocument } from './document.service';
 import { getDocument } from './document-read.service';
 
-// The demo accounts of the accounts module, by email (modules share no code for this).
-const HOSPITAL_EMAIL = 'hospital@demo.zaitaku.jp';
-const CLINICIAN_EMAIL = 'clinician@demo.zaitaku.jp';
-
-async function demoContext(deps: ModuleDeps, municipalityCode: string, email: string) {
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name'])
-    .where('municipality_code', '=', municipalityCode)
-    .where('email', '=', email)
-    .executeTakeFirst();
-  if (!user) return undefined;
-  const memberships = await deps.db
-    .selectFrom('memberships')
-    .select(['organisation_id as organisationId', 'role'])
-    .where('user_id', '=', user.id)
-    .execute();
-  const actor: Actor = {
-    userId: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    municipalityCode,
-    roles: [...new Set(memberships.map((m) => m.role as Role))],
-    memberships: memberships.map((m) => ({ organisationId: m.organisationId, role: m.role as Role })),
-    twoFactorVerified: true,
-  };
-  return { requestId: 'demo-seed', clientIp: '127.0.0.1', municipalityCode, actor } satisfies RequestContext;
-}
+const HOSPITAL_EMAIL = DEMO_EMAILS.hospital;
+const CLINICIAN_EMAIL = DEMO_EMAILS.clinician;
 
 /** A fictional 看護サマリー: every heading filled, so the A4 view and the export show their shape. */
 export const demoNursingSummary = {
