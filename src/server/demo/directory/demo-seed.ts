@@ -10,6 +10,8 @@ export const DEMO_SEED = 131_105;
 const MEGURO = '131105';
 /** The accounts module's demo organisation whose facility_editor edits a directory facility. */
 const DEMO_EDITOR_ORGANISATION = 'デモひまわり訪問看護ステーション（デモ）';
+/** The demo clinician's clinic: linked to a demo clinic so referrals to that facility reach its inbox. */
+const DEMO_CLINIC_ORGANISATION = 'デモ青葉在宅クリニック（デモ）';
 
 /**
  * 目黒区's demo directory: districts and 町丁, 720 fictional facilities (is_demo), statistics
@@ -48,6 +50,7 @@ export async function seedDirectoryDemo(
     return facilities.length;
   });
   await deps.db.transaction().execute((trx) => linkDemoEditor(trx, municipalityCode));
+  await deps.db.transaction().execute((trx) => linkDemoClinic(trx, municipalityCode));
   log(
     inserted > 0
       ? `  directory: ${inserted} 施設（架空）を作成しました / ${inserted} fictional facilities (${Date.now() - started} ms)`
@@ -111,6 +114,22 @@ async function linkDemoEditor(trx: Transaction<Database>, municipalityCode: stri
         and f.main_station_id is null
       order by (f.name like '%ひまわり%') desc, f.source_id limit 1)
     where municipality_code = ${municipalityCode} and name = ${DEMO_EDITOR_ORGANISATION} and facility_id is null`.execute(
+    trx,
+  );
+}
+
+/**
+ * Links the demo clinician's clinic to one demo clinic of the directory (the first by source id),
+ * so a referral the demo hospital sends to that facility is the clinician's incoming referral.
+ */
+async function linkDemoClinic(trx: Transaction<Database>, municipalityCode: string) {
+  await sql`
+    update organisations set facility_id = (
+      select f.id from facilities f
+      where f.municipality_code = ${municipalityCode} and f.is_demo and f.type = 'clinic'
+        and not exists (select 1 from organisations o where o.facility_id = f.id)
+      order by f.source_id limit 1)
+    where municipality_code = ${municipalityCode} and name = ${DEMO_CLINIC_ORGANISATION} and facility_id is null`.execute(
     trx,
   );
 }

@@ -1,3 +1,5 @@
+import type { ReferralSendBody } from '../../../contracts/referrals';
+import { DEMO_EMAILS, demoContext } from '../../demo/demo-context';
 import type { RequestContext } from '../../platform/context';
 import type { ModuleDeps } from '../../platform/module';
 import { acceptReferral, createReferral, sendReferral } from './referral.service';
@@ -59,4 +61,77 @@ export async function seedReferralDemo(
   await sendReferral(deps, hospital, answered.id, { agreement });
   await acceptReferral(deps, hospital, answered.id);
   log('  discharge: 紹介 2 件（送信済み・受け入れ、架空・デモ） / fictional referrals');
+  if (await seedIncomingForClinician(deps, hospital, municipalityCode, agreement)) {
+    log('  discharge: デモ医師への紹介 1 件（受信待ち、架空・デモ） / a fictional incoming referral');
+  }
+}
+
+/**
+ * A referral for 訪問診療 sent to the demo clinician's clinic (linked to a directory facility by the
+ * directory demo), for a demo patient of the hospital with no home-visit doctor and outside the
+ * clinic's circle: the clinician finds it under incoming referrals on first sign-in.
+ */
+export async function seedIncomingForClinician(
+  deps: ModuleDeps,
+  hospital: RequestContext,
+  municipalityCode: string,
+  agreement: NonNullable<ReferralSendBody>['agreement'],
+): Promise<boolean> {
+  const clinician = await demoContext(deps, municipalityCode, DEMO_EMAILS.clinician);
+  const clinicOrg = clinician?.actor.memberships[0]?.organisationId;
+  if (!clinicOrg) return false;
+  const clinic = await deps.db
+    .selectFrom('organisations')
+    .select('facility_id')
+    .where('id', '=', clinicOrg)
+    .executeTakeFirst();
+  if (!clinic?.facility_id) return false;
+  const hospitalOrg = hospital.actor?.memberships[0]?.organisationId ?? '';
+  const patient = await deps.db
+    .selectFrom('patients as p')
+    .select('p.id')
+    .where('p.municipality_code', '=', municipalityCode)
+    .where('p.fictional', '=', true)
+    .where('p.status', '=', 'active')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('care_circle_memberships as h')
+          .select('h.id')
+          .whereRef('h.patient_id', '=', 'p.id')
+          .where('h.role', '=', 'admitting_hospital')
+          .where('h.organisation_id', '=', hospitalOrg)
+          .where('h.valid_to', 'is', null),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('care_circle_memberships as m')
+            .select('m.id')
+            .whereRef('m.patient_id', '=', 'p.id')
+            .where('m.valid_to', 'is', null)
+            .where((w) =>
+              w.or([
+                w('m.role', '=', 'home_visit_doctor'),
+                w('m.organisation_id', '=', clinicOrg),
+                w('m.facility_id', '=', clinic.facility_id as string),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .executeTakeFirst();
+  if (!patient) return false;
+  const referral = await createReferral(deps, hospital, {
+    patientId: patient.id,
+    role: 'home_visit_doctor',
+    recipientFacilityId: clinic.facility_id,
+    note: '退院後の訪問診療をお願いできますか（デモ）',
+  });
+  await sendReferral(deps, hospital, referral.id, { agreement });
+  return true;
 }
