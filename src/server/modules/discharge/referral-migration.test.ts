@@ -9,7 +9,7 @@ describe('the referrals migration', () => {
   });
 
   it('widens the access log to the access bases of the contracts known then', () => {
-    // fax_link came later (20261202071000_access_log_fax_link.ts; its test compares them all).
+    // fax_link came later (20261202078400_access_log_fax_link.ts; its test compares them all).
     expect(ACCESS_BASES).toEqual(accessBases.filter((a) => a !== 'fax_link'));
   });
 });

@@ -31,7 +31,7 @@ describe('the patients migration', () => {
     );
     expect(text).toContain(`action in (${accessActions.map((a) => `'${a}'`).join(', ')})`);
     // The referral and FAX-link bases came later (20261202061000_referrals.ts and
-    // 20261202071000_access_log_fax_link.ts widen the check; their tests compare).
+    // 20261202078400_access_log_fax_link.ts widen the check; their tests compare).
     const first = accessBases.filter((a) => a !== 'referral' && a !== 'fax_link');
     expect(text).toContain(`basis in (${first.map((a) => `'${a}'`).join(', ')})`);
   });
