@@ -81,4 +81,9 @@ export const dischargeErrors = defineErrors({
     ja: '退院予定日が入院日より前になっています。入院日と同じ日か、それより後の日付を入力してください。',
     en: 'The expected discharge date is before the admission date. Enter the admission date or a later one.',
   },
+  'discharge.merge_open_work': {
+    status: 409,
+    ja: '両方の記録に進行中の退院支援（同じ役割の担当変更や紹介を含む）があるため統合できません。どちらかを終了するか取り下げてから、もう一度統合してください。',
+    en: 'Both records have discharge work in progress (a case, or a change or referral for the same role), so they cannot be merged. Close or withdraw one, then merge again.',
+  },
 });

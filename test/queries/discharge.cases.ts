@@ -1,4 +1,5 @@
 import * as caseQueries from '../../src/server/modules/discharge/discharge-case.queries';
+import * as patientMergeQueries from '../../src/server/modules/discharge/patient-merge.queries';
 import * as changeQueries from '../../src/server/modules/discharge/provider-change.queries';
 import { scope } from './patients.cases';
 import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
@@ -277,6 +278,16 @@ export const dischargeSnapshots: SnapshotSet[] = [
       {
         name: 'findCoordinatorByEmail',
         run: (db) => findCoordinatorByEmail(db, MEGURO, 'Center@Example.jp'),
+      },
+    ],
+  },
+  {
+    source: 'src/server/modules/discharge/patient-merge.queries.ts',
+    exports: patientMergeQueries,
+    cases: [
+      {
+        name: 'moveDischargeRows',
+        run: (db) => patientMergeQueries.moveDischargeRows(db, ids.otherPatient, ids.patient),
       },
     ],
   },

@@ -269,6 +269,10 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
     ).toBe(400);
     expect((await api.as(admin).get('/api/discharge-figures?from=2026-07&to=2026-06')).status).toBe(400);
     expect((await api.as(admin).get('/api/discharge-figures?from=2026-13&to=2027-01')).status).toBe(400);
+    // Year 0000 is no database timestamp: it answered 500 before the contract bounded the years.
+    const yearZero = await api.as(admin).get('/api/discharge-figures?from=0000-01&to=0000-10');
+    expect(yearZero.status).toBe(400);
+    expect(yearZero.body).toMatchObject({ error: { code: 'request.invalid' } });
   });
 
   it('shows the figures to the ward only: 403 for hospital, 包括 and clinicians, 401 for the public', async () => {

@@ -1,6 +1,6 @@
 import '../../../contracts/discharge';
 import type { ServerModule } from '../../platform/module';
-import { registerCircleJoinHandler, registerPatientSection } from '../patients';
+import { registerCircleJoinHandler, registerPatientMergeHandler, registerPatientSection } from '../patients';
 import './case-notice.table';
 import './discharge-case.table';
 import './provider-change.table';
@@ -13,6 +13,7 @@ import { registerFiguresRoutes } from './figures.routes';
 import { NOTICE_RECORD, PHONE_TASK_RECORD } from './notice.service';
 import { registerNoticeLinkRoutes } from './notice-link.routes';
 import { onNoticeProgress, onPhoneTaskProgress } from './notice-progress';
+import { moveDischargeOnMerge } from './patient-merge';
 import { loadCasesSection, loadChangesSection } from './patient-section';
 import { registerProviderChangeRoutes } from './provider-change.routes';
 import { registerReferralRoutes } from './referral.routes';
@@ -36,6 +37,8 @@ export const dischargeModule: ServerModule = {
     await registerNoticeLinkRoutes(app, deps);
     registerPatientSection('referrals', loadReferralsSection);
     registerCircleJoinHandler('referrals', closeReferralsOnJoin);
+    // A ward admin's merge of a duplicate: its cases, changes, notices and referrals follow.
+    registerPatientMergeHandler('discharge', moveDischargeOnMerge);
     await registerReferralRoutes(app, deps);
     await registerFiguresRoutes(app, deps);
   },

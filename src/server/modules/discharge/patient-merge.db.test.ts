@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../../test/support/api-client';
+import { createUser, type TestUser } from '../../../../test/support/factories/accounts';
+import {
+  createDischargeScene,
+  createScenePatient,
+  type DischargeScene,
+} from '../../../../test/support/factories/discharge';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+
+type Detail = { cases: Array<{ id: string }>; providerChanges: Array<{ id: string }> };
+
+describe('discharge work follows a merge of duplicate patient records', () => {
+  let t: TestApp;
+  let s: DischargeScene;
+  let admin: TestUser;
+  let api: ReturnType<typeof createApiClient>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    s = await createDischargeScene(t.db);
+    api = createApiClient(t.app);
+    admin = await createUser(t.db, { role: 'ward_admin', municipalityCode: s.municipalityCode });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A second record of the same person (same kana and birth date), with the scene's circle. */
+  async function duplicateOf(patientId: string) {
+    const duplicate = await createScenePatient(t.db, s);
+    const same = await t.db
+      .selectFrom('patients')
+      .select(['kana_key', 'birth_date'])
+      .where('id', '=', patientId)
+      .executeTakeFirstOrThrow();
+    await t.db.updateTable('patients').set(same).where('id', '=', duplicate.id).execute();
+    return duplicate;
+  }
+  const openCase = async (patientId: string) => {
+    const res = await api.as(s.hospital.staff).post<{ id: string }>('/api/discharge-cases', {
+      patientId,
+      hospitalFacilityId: s.hospital.facilityId,
+      admittedOn: '2026-11-20',
+      expectedDischargeOn: '2026-12-10',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+  const propose = async (patientId: string, caseId: string) => {
+    const res = await api.as(s.hospital.staff).post<{ id: string }>('/api/provider-changes', {
+      patientId,
+      caseId,
+      role: 'family_doctor',
+      toRole: 'home_visit_doctor',
+      toFacilityId: s.homeVisit.facilityId,
+      toLabel: '目黒訪問クリニック',
+      reason: '通院が難しくなったため',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+  const merge = (keepId: string, mergeId: string) =>
+    api.as(admin).post('/api/admin/patients/merge', { keepId, mergeId, reason: '同一人物' });
+
+  it('moves the duplicate’s case, its provider change and its notices to the record kept', async () => {
+    const kept = await createScenePatient(t.db, s);
+    const duplicate = await duplicateOf(kept.id);
+    const kase = await openCase(duplicate.id);
+    const change = await propose(duplicate.id, kase.id);
+    const notices = await t.db
+      .selectFrom('case_notices')
+      .select('id')
+      .where('patient_id', '=', duplicate.id)
+      .execute();
+    expect(notices.length).toBeGreaterThan(0);
+
+    const merged = await merge(kept.id, duplicate.id);
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+
+    const page = await api.as(s.hospital.staff).get<Detail>(`/api/patients/${kept.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body.cases.map((c) => c.id)).toContain(kase.id);
+    expect(page.body.providerChanges.map((c) => c.id)).toContain(change.id);
+    const left = await t.db
+      .selectFrom('case_notices')
+      .select('id')
+      .where('patient_id', '=', duplicate.id)
+      .execute();
+    expect(left).toEqual([]);
+    const caseAfter = await api
+      .as(s.hospital.staff)
+      .get<{ patientId: string }>(`/api/discharge-cases/${kase.id}`);
+    expect(caseAfter.status).toBe(200);
+    expect(caseAfter.body.patientId).toBe(kept.id);
+  });
+
+  it('refuses with 409 when both records have an active case, and changes nothing', async () => {
+    const kept = await createScenePatient(t.db, s);
+    const duplicate = await duplicateOf(kept.id);
+    const keptCase = await openCase(kept.id);
+    const duplicateCase = await openCase(duplicate.id);
+
+    const merged = await merge(kept.id, duplicate.id);
+    expect(merged.status).toBe(409);
+    expect(merged.body).toMatchObject({ error: { code: 'discharge.merge_open_work' } });
+    expect((merged.body as { error: { message: string } }).error.message).toContain('終了するか取り下げて');
+
+    const patients = await t.db
+      .selectFrom('patients')
+      .select(['id', 'status'])
+      .where('id', 'in', [kept.id, duplicate.id])
+      .execute();
+    expect(patients.map((p) => p.status)).toEqual(['active', 'active']);
+    const cases = await t.db
+      .selectFrom('discharge_cases')
+      .select(['id', 'patient_id'])
+      .where('id', 'in', [keptCase.id, duplicateCase.id])
+      .orderBy('id')
+      .execute();
+    expect(Object.fromEntries(cases.map((c) => [c.id, c.patient_id]))).toEqual({
+      [keptCase.id]: kept.id,
+      [duplicateCase.id]: duplicate.id,
+    });
+  });
+});
