@@ -6,7 +6,9 @@ import { OverrideReason } from './discharge';
  * no personal data. Months and the fiscal year (April–March) are counted in Asia/Tokyo.
  */
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+// Years 2000–2099: the programme's figures start in 令和元年 (2019); a year like 0000 cannot be a
+// database timestamp and answered 500 (found by the fuzz suite).
+const Month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 /**
  * `?fiscalYear=8` (令和8年度 = 2026-04..2027-03) or `?from=2026-04&to=2026-09` (months, inclusive).
