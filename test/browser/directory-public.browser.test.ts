@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, startDemoBrowserSuite } from '../support/browser';
+import { axeViolations, pdfPages, startDemoBrowserSuite } from '../support/browser';
 
 // Issue 13 items 1 and 4: the comparison, the language switch with the map open, tiles that fail,
 // the print views (as PDF pages and at a narrow sheet), 結果を見る on a phone, タップ on touch.
@@ -29,14 +29,6 @@ function markers(page: Page) {
 
 async function waitForResults(page: Page) {
   await expect.poll(() => page.locator('.dir-results > li').count(), { timeout: 20_000 }).toBeGreaterThan(2);
-}
-
-/** Pages of a PDF and the size of the first one (points), read from its page objects. */
-function pdfPages(pdf: Buffer) {
-  const text = pdf.toString('latin1');
-  const pages = text.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
-  return { pages, width: Math.round(Number(box?.[1])), height: Math.round(Number(box?.[2])) };
 }
 
 /** Controls a printed sheet must not show (buttons, form fields, the map), as the print media lays it out. */

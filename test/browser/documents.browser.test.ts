@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
+import { axeViolations, pdfPages, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const suite = startDemoBrowserSuite();
 
@@ -24,14 +24,6 @@ function findDemoSummary(page: Page) {
     }
     return undefined;
   });
-}
-
-/** Pages of a PDF and the size of the first one (points), read from its page objects. */
-function pdfPages(pdf: Buffer) {
-  const text = pdf.toString('latin1');
-  const pages = text.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
-  return { pages, width: Number(box?.[1]), height: Number(box?.[2]) };
 }
 
 describe('documents in the browser', () => {

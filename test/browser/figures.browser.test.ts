@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
+import { axeViolations, pdfPages, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const demo = startDemoBrowserSuite();
 
@@ -52,5 +52,15 @@ describe('the council’s discharge figures in the browser', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: '印刷する（A4横）' }).isVisible()).toBe(false);
     expect(await page.getByRole('columnheader', { name: '年度計' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: null });
+    const sheet = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect([sheet.width, sheet.height]).toEqual([842, 595]);
+
+    // Landscape is this page's alone: after opening another page in the same session (its
+    // stylesheet stays loaded), that page prints portrait.
+    await page.getByRole('link', { name: /^受信箱（未読/ }).click();
+    await page.waitForURL(/\/staff\/inbox/);
+    const next = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(next.width).toBeLessThan(next.height);
   }, 120_000);
 });

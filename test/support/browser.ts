@@ -139,3 +139,11 @@ export function startDemoBrowserSuite(env: Record<string, string> = {}): {
   });
   return demo;
 }
+
+/** Pages of a printed PDF and the size of its first page in points (A4 portrait is 595 × 842). */
+export function pdfPages(pdf: Buffer): { pages: number; width: number; height: number } {
+  const text = pdf.toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
+  return { pages, width: Math.round(Number(box?.[1])), height: Math.round(Number(box?.[2])) };
+}

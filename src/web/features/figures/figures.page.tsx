@@ -8,6 +8,7 @@ import { SelectField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { TableScroll } from '../../components/table-scroll';
+import { useBodyClass } from '../../components/use-body-class';
 import { useLanguage } from '../../i18n/i18n';
 import { figuresCsvUrl, useFigures } from './figures.api';
 import './figures.css';
@@ -71,6 +72,7 @@ export function FiguresPage() {
   const asked = Number(params.get('fiscalYear'));
   const fiscalYear = Number.isInteger(asked) && asked > 0 ? asked : current;
   const figures = useFigures(fiscalYear);
+  useBodyClass('figures-print');
   const yearLabel = (year: number) =>
     language === 'ja' ? formatFiscalYear(year + REIWA_OFFSET) : `FY${year + REIWA_OFFSET}`;
   const years = Array.from({ length: YEARS_SHOWN }, (_, i) => current - i).filter((y) => y > 0);

@@ -7,6 +7,7 @@ import type { FacilityDetail } from '../../../../contracts/directory';
 import { Alert, ErrorAlert } from '../../../components/alert';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { useBodyClass } from '../../../components/use-body-class';
 import { DIRECTORY_NS } from '../i18n';
 import { CapacityBadge } from '../shared/capacity-badge';
 import { sendDirectoryEvent, useFacility, useMapConfig } from '../shared/directory.api';
@@ -43,14 +44,6 @@ export function FacilityPage() {
   return <FacilityView facility={facility.data} />;
 }
 
-/** Marks the page while it is shown, so the print stylesheet can leave out the site's chrome. */
-function usePrintableFacility() {
-  useEffect(() => {
-    document.body.classList.add('dir-facility-page');
-    return () => document.body.classList.remove('dir-facility-page');
-  }, []);
-}
-
 function BackLink() {
   const { t } = useTranslation(DIRECTORY_NS);
   const location = useLocation();
@@ -64,7 +57,8 @@ function BackLink() {
 
 function FacilityView({ facility }: { facility: FacilityDetail }) {
   const { t, i18n } = useTranslation(DIRECTORY_NS);
-  usePrintableFacility();
+  // The print stylesheet leaves out the site's chrome and prints on the named page `facility`.
+  useBodyClass('dir-facility-page');
   return (
     <article className="dir-facility">
       <div className="dir-facility__main">
