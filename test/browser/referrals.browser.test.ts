@@ -71,10 +71,14 @@ describe('referrals in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   }, 180_000);
 
-  it('gives a clinician the incoming referrals page, axe-clean', async () => {
+  it('shows the demo clinician the referral the demo hospital sent, with its patient, axe-clean', async () => {
     const page = await signedIn('clinician', '/staff/referrals/incoming');
     await page.getByRole('heading', { name: '届いた紹介' }).waitFor();
-    await page.getByText('届いている紹介はありません。').waitFor();
+    const card = page.getByTestId('referral').first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('患者：');
+    expect(await card.getByRole('heading').textContent()).toMatch(/^訪問診療/);
+    expect(await page.getByText('届いている紹介はありません。').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   }, 120_000);
 });
