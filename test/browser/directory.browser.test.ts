@@ -331,6 +331,20 @@ describe('directory self-service and review in Chromium', () => {
     await expect.poll(() => page.locator('.dir-history__entry').count()).toBeGreaterThan(1);
     expect(await page.locator('.dir-history__entry').first().textContent()).toContain(newFax);
     await axeAtBothWidths(page, findings, 'history');
+    // The ward reaches the request from its history entry; the editor is not offered the ward's
+    // review page (it answered 403), and reads their requests on the my-facility page instead.
+    expect(await page.getByRole('link', { name: '申請を見る' }).count()).toBeGreaterThan(0);
+    const editorContext = await browser.newContext({
+      viewport: desktop,
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
+    const editorPage = await editorContext.newPage();
+    await signIn(editorPage, 'facility_editor');
+    await editorPage.goto(`${server.url}/staff/directory/facilities/${facilityId}/history`);
+    await expect.poll(() => editorPage.locator('.dir-history__entry').count()).toBeGreaterThan(1);
+    expect(await editorPage.getByRole('link', { name: '申請を見る' }).count()).toBe(0);
+    await editorContext.close();
 
     await page.goto(`${server.url}/staff/directory/statistics?period=fiscal_year`);
     await expect

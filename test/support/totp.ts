@@ -26,9 +26,23 @@ export function totp(secret: string, at = Date.now()): string {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
-/** A code that stays valid while the form is submitted (waits out the last seconds of a step). */
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A code that stays valid while the form is submitted (waits out the last seconds of a step) and
+ * that this process has not used for the secret yet: the server takes a code once (replay
+ * protection), so a second sign-in of the same account within one 30-second step waits for the next.
+ */
 export async function freshTotp(secret: string): Promise<string> {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const intoStep = (Date.now() / 1000) % 30;
-  if (intoStep > 26) await new Promise((resolve) => setTimeout(resolve, (30 - intoStep + 0.5) * 1000));
+  if (intoStep > 26) await wait((30 - intoStep + 0.5) * 1000);
+  const used = lastStepUsed.get(secret);
+  let step = Math.floor(Date.now() / 1000 / 30);
+  if (used !== undefined && step <= used) {
+    await wait(((used + 1) * 30 + 0.5) * 1000 - Date.now());
+    step = Math.floor(Date.now() / 1000 / 30);
+  }
+  lastStepUsed.set(secret, step);
   return totp(secret);
 }

@@ -62,7 +62,7 @@ const ja = {
     cancelled: '取り消し',
     failed: '不成立',
   },
-  signal: { accepting: '受け入れ可', waitlist: '空き待ち', full: '受け入れ不可' },
+  signal: { accepting: '受入可', waitlist: '空き待ち', full: '受入不可' },
   roles: {
     family_doctor: 'かかりつけ医',
     family_dentist: 'かかりつけ歯科医',

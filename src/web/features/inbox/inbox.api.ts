@@ -9,7 +9,7 @@ export const unreadKey = ['inbox', 'unread'] as const;
 /** The record type of discharge notices (their agree/object answer goes to the discharge route). */
 export const DISCHARGE_NOTICE = 'discharge.notice';
 
-/** Newest 100 notices; the page shows the unread ones first. */
+/** The first 100 notices in the API's order: unread first, then newest. */
 export function useInbox() {
   return useQuery({
     queryKey: inboxKey,

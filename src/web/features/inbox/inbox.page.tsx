@@ -21,11 +21,6 @@ import {
 import './inbox.css';
 import './inbox.messages';
 
-/** Unread first, then newest first (the API's order), so what needs doing is on top. */
-function unreadFirst(items: InboxNotice[]): InboxNotice[] {
-  return [...items.filter((n) => n.readAt === null), ...items.filter((n) => n.readAt !== null)];
-}
-
 /** The signed-in person's inbox: read, acknowledge, and answer a discharge notice in one step. */
 export function InboxPage() {
   const { t } = useTranslation('inbox');
@@ -35,7 +30,8 @@ export function InboxPage() {
     mutationFn: () => api('/api/inbox/read-all', { method: 'POST', body: {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: inboxKey }),
   });
-  const items = inbox.data ? unreadFirst(inbox.data.items) : [];
+  // The API's order: unread first, then newest, so what needs doing is on top.
+  const items = inbox.data?.items ?? [];
   return (
     <>
       <PageHeading title={t('title')} />

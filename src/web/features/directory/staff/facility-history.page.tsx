@@ -3,6 +3,7 @@ import './staff.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FacilityHistoryEntry } from '../../../../contracts/directory';
+import { hasRole, useSession } from '../../../app/session';
 import { ErrorAlert } from '../../../components/alert';
 import { DateTime, formatDateTime } from '../../../components/date-time';
 import { Loading } from '../../../components/loading';
@@ -45,6 +46,8 @@ export function FacilityHistoryPage() {
 
 function HistoryEntry({ entry }: { entry: FacilityHistoryEntry }) {
   const { t, i18n } = useTranslation(DIRECTORY_STAFF_NS);
+  // The review page is the ward's: an editor reads their own requests on the my-facility page.
+  const reviewer = hasRole(useSession().data, 'ward_admin');
   const fields = Object.entries(entry.changes);
   const title = historyTitle(entry, t);
   return (
@@ -53,7 +56,7 @@ function HistoryEntry({ entry }: { entry: FacilityHistoryEntry }) {
       <p className="dir-history__meta">
         <DateTime value={entry.changedAt} language={i18n.language} />
         {entry.changedBy ? `　${t('history.by', { name: entry.changedBy })}` : null}
-        {entry.changeRequestId ? (
+        {entry.changeRequestId && reviewer ? (
           <>
             {'　'}
             <Link to={`/staff/directory/review/${entry.changeRequestId}`}>{t('history.request')}</Link>
