@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeguro } from '../../../../test/support/factories/directory';
+import { createMeguro, createTestFacility } from '../../../../test/support/factories/directory';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import { inboxJobs } from '../../platform/inbox/fan-out.job';
 import { runDueJobs } from '../../platform/jobs/job-runner';
@@ -18,6 +18,8 @@ const quiet = () => undefined;
 describe('the discharge demo', () => {
   it('gives the demo hospital changes behind the gate and the demo family doctor notices to answer', async () => {
     await createMeguro(t.db);
+    // A directory pharmacy with a FAX number and no account: the demo names it 見本 一郎's pharmacy.
+    const pharmacy = await createTestFacility(t.db, { type: 'pharmacy', fax: '03-5555-0199' });
     await accountsModule.seedDemo?.(t.deps, '131105', quiet);
     await patientsModule.seedDemo?.(t.deps, '131105', quiet);
     await seedDischargeDemo(t.deps, '131105', quiet);
@@ -49,6 +51,14 @@ describe('the discharge demo', () => {
       .execute();
     expect(inbox.filter((n) => n.kind === 'discharge.provider_change' && !n.acknowledged_at)).toHaveLength(1);
     expect(inbox.filter((n) => n.kind === 'discharge.provider_change' && n.acknowledged_at)).toHaveLength(1);
+
+    // The pharmacy without an account is told of the admission by FAX (a sheet the hospital prints).
+    const byFax = await t.db
+      .selectFrom('case_notices')
+      .select(['kind', 'channel'])
+      .where('recipient_facility_id', '=', pharmacy.id)
+      .execute();
+    expect(byFax).toEqual([{ kind: 'admission', channel: 'fax' }]);
 
     const cases = await t.db.selectFrom('discharge_cases').select('status').execute();
     expect(new Set(cases.map((c) => c.status)).size).toBeGreaterThan(1);

@@ -24,7 +24,11 @@ type DemoPatient = {
   town: string;
   careLevel: CareLevel;
   keyPerson?: { name: string; relation: string };
-  circle: Array<{ role: CareRole; org?: OrgKey; person?: string; daysAgo: number }>;
+  /**
+   * `org`: a demo organisation (with accounts); `person`: a name only; `pharmacyByFax`: the first
+   * directory pharmacy with a FAX number and no account, so the demo shows a notice sent by FAX.
+   */
+  circle: Array<{ role: CareRole; org?: OrgKey; person?: string; pharmacyByFax?: true; daysAgo: number }>;
 };
 
 // 見本 (sample) names, all fictional; the page adds （デモ・架空）. Each demo account sees its own:
@@ -40,6 +44,7 @@ const DEMO_PATIENTS: DemoPatient[] = [
     keyPerson: { name: '見本 花子', relation: '妻' },
     circle: [
       { role: 'family_doctor', org: 'clinic', daysAgo: 2400 },
+      { role: 'family_pharmacy', pharmacyByFax: true, daysAgo: 1800 },
       { role: 'care_manager', org: 'care', daysAgo: 900 },
       { role: 'support_center', org: 'centreNorth', daysAgo: 900 },
       { role: 'admitting_hospital', org: 'hospital', daysAgo: 6 },
@@ -167,6 +172,24 @@ export async function seedPatientsDemo(
       .where('name', 'in', Object.values(ORG))
       .execute();
     const orgs = new Map(orgRows.map((o) => [o.name, o]));
+    // Reached by FAX: a pharmacy of the directory that no organisation on Zaitaku stands for.
+    const faxPharmacy = await trx
+      .selectFrom('facilities as f')
+      .select('f.id')
+      .where('f.municipality_code', '=', municipalityCode)
+      .where('f.type', '=', 'pharmacy')
+      .where('f.status', '=', 'active')
+      .where('f.fax', 'is not', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('organisations as o').select('o.id').whereRef('o.facility_id', '=', 'f.id'),
+          ),
+        ),
+      )
+      .orderBy('f.name_kana')
+      .orderBy('f.id')
+      .executeTakeFirst();
     const now = new Date();
     for (const p of DEMO_PATIENTS) {
       const town = await resolveTown(trx, municipalityCode, p.town);
@@ -192,11 +215,12 @@ export async function seedPatientsDemo(
       for (const m of p.circle) {
         const org = m.org ? orgs.get(ORG[m.org]) : undefined;
         if (m.org && !org) continue; // the accounts demo was not seeded: keep the named members only
+        if (m.pharmacyByFax && !faxPharmacy) continue; // no directory demo: no pharmacy to name
         await insertMembership(trx, {
           municipality_code: municipalityCode,
           patient_id: row.id,
           role: m.role,
-          facility_id: org?.facility_id ?? null,
+          facility_id: m.pharmacyByFax ? (faxPharmacy?.id ?? null) : (org?.facility_id ?? null),
           organisation_id: org?.id ?? null,
           person_name: m.person ?? null,
           valid_from: new Date(now.getTime() - m.daysAgo * 86_400_000),
