@@ -1,4 +1,4 @@
-import type { FacilityType, StandardCapabilityCode } from './directory-core';
+import { FacilityType, type StandardCapabilityCode } from './directory-core';
 
 /**
  * Which facility types each standard capability fits: the one table behind the editor's choices
@@ -44,4 +44,16 @@ export function capabilityFitsType(code: string, type: FacilityType): boolean {
     code
   ];
   return types === undefined || types === 'any' || types.includes(type);
+}
+
+/**
+ * The types a capability is shown for (the public taxonomy list): this table's for a standard
+ * code, every type for `'any'`, and the municipality's own list for a code it added itself.
+ */
+export function facilityTypesOfCapability(code: string, own: readonly FacilityType[]): FacilityType[] {
+  const types = (capabilityFacilityTypes as Record<string, readonly FacilityType[] | 'any' | undefined>)[
+    code
+  ];
+  if (types === undefined) return [...own];
+  return types === 'any' ? [...FacilityType.options] : [...types];
 }

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMunicipality, MUNICIPALITIES } from '../../../../test/support/factories/accounts';
 import { createMeguro, createTestFacility } from '../../../../test/support/factories/directory';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
-import type {
-  CapabilityListResponse,
-  DistrictListResponse,
-  FacilityDetail,
+import {
+  type CapabilityListResponse,
+  type DistrictListResponse,
+  type FacilityDetail,
+  FacilityType,
 } from '../../../contracts/directory';
 
 describe('public taxonomy, districts, geocoding and facility pages', () => {
@@ -46,6 +47,12 @@ describe('public taxonomy, districts, geocoding and facility pages', () => {
       sortOrder: 10,
     });
     expect(body.items.map((c) => c.code)).toContain('sterile_compounding');
+    // The types come from the one table editors and the server use (contracts), not the seed
+    // migration's copy: 多言語対応 fits every type, 認知症 also その他の介護サービス.
+    const of = (code: string) => body.items.find((c) => c.code === code)?.facilityTypes;
+    expect(of('multilingual')).toEqual(FacilityType.options);
+    expect(of('dementia')).toContain('other_care_service');
+    expect(of('dental_home_visit')).toEqual(['dental_clinic']);
   });
 
   it('lets a municipality extend and rename its taxonomy without touching others', async () => {

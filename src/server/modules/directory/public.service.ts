@@ -4,11 +4,12 @@ import {
   type AddressFallback,
   type AddressPrecision,
 } from '../../../contracts/addresses';
-import type {
-  CapabilityListResponse,
-  DistrictListResponse,
-  FacilityDetail,
-  GeocodeResponse,
+import {
+  type CapabilityListResponse,
+  type DistrictListResponse,
+  type FacilityDetail,
+  facilityTypesOfCapability,
+  type GeocodeResponse,
 } from '../../../contracts/directory';
 import { normalizeSearchKey } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
@@ -62,7 +63,8 @@ export async function getCapabilityList(db: Kysely<Database>, code: string): Pro
       code: r.code,
       name: r.name_ja,
       nameEn: r.name_en,
-      facilityTypes: r.facility_types,
+      // The contracts' table decides for standard codes, as it does for editors and the server.
+      facilityTypes: facilityTypesOfCapability(r.code, r.facility_types),
       sortOrder: r.sort_order,
     })),
   };
