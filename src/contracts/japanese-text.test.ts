@@ -6,6 +6,7 @@ import {
   foldOldKanji,
   gramCode,
   hiraganaToKatakana,
+  kanjiToNumber,
   katakanaToHiragana,
   keywordGrams,
   normalizeSearchKey,
@@ -171,5 +172,25 @@ describe('grams', () => {
     expect(keywordGrams('歯')).toEqual([gramCode('歯')]);
     expect(keywordGrams('歯科')).toEqual([gramCode('歯', '科')]);
     expect(keywordGrams('めぐろあおばないかくりにっく').length).toBe(8);
+  });
+});
+
+describe('kanjiToNumber', () => {
+  it.each([
+    ['一', 1],
+    ['九', 9],
+    ['十', 10],
+    ['十一', 11],
+    ['二十', 20],
+    ['二十三', 23],
+    ['二〇', 20],
+  ])('reads %s as %i', (kanji, value) => {
+    expect(kanjiToNumber(kanji)).toBe(value);
+  });
+
+  it('refuses what is not a kanji numeral', () => {
+    expect(kanjiToNumber('百')).toBeNull();
+    expect(kanjiToNumber('十十')).toBeNull();
+    expect(kanjiToNumber('1')).toBeNull();
   });
 });

@@ -207,3 +207,30 @@ export function keywordGrams(keyword: string): number[] {
   const step = (unique.length - 1) / 7;
   return [...new Set(Array.from({ length: 8 }, (_, i) => unique[Math.round(i * step)] as number))];
 }
+
+const KANJI_DIGITS: Record<string, number> = {
+  〇: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/**
+ * A number written in kanji numerals, as in 一丁目 or 一般五〇床: 一 → 1, 十二 → 12, 二十 → 20,
+ * 二〇 → 20; up to 99 with 十 (addresses and counts in the files stay far below 100 when written so).
+ */
+export function kanjiToNumber(kanji: string): number | null {
+  if (!/^[〇一二三四五六七八九十]+$/u.test(kanji)) return null;
+  if (!kanji.includes('十')) {
+    return Number([...kanji].map((ch) => KANJI_DIGITS[ch]).join(''));
+  }
+  const [tens = '', ones = ''] = kanji.split('十');
+  if (kanji.split('十').length > 2 || tens.length > 1 || ones.length > 1) return null;
+  return (tens ? (KANJI_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (KANJI_DIGITS[ones] ?? 0) : 0);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kanjiToNumber, parseStreetAddress } from './address-parse';
+import { parseStreetAddress } from './address-parse';
 
 const towns = [
   { name: '原町', hasChome: true },
@@ -117,25 +117,5 @@ describe('parseStreetAddress', () => {
     expect(parse('千代田区原町1-1')).toBeNull();
     expect(parse('1-1-1')).toBeNull();
     expect(parse('')).toBeNull();
-  });
-});
-
-describe('kanjiToNumber', () => {
-  it.each([
-    ['一', 1],
-    ['九', 9],
-    ['十', 10],
-    ['十一', 11],
-    ['二十', 20],
-    ['二十三', 23],
-    ['二〇', 20],
-  ])('reads %s as %i', (kanji, value) => {
-    expect(kanjiToNumber(kanji)).toBe(value);
-  });
-
-  it('refuses what is not a kanji numeral', () => {
-    expect(kanjiToNumber('百')).toBeNull();
-    expect(kanjiToNumber('十十')).toBeNull();
-    expect(kanjiToNumber('1')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { AddressPrecision } from '../../../contracts/addresses';
-import { normalizeSearchKey } from '../../../contracts/japanese-text';
+import { kanjiToNumber, normalizeSearchKey } from '../../../contracts/japanese-text';
 
 /** A town the parser may find at the start of the address, and whether it is divided into 丁目. */
 export type KnownTown = { name: string; hasChome: boolean };
@@ -14,30 +14,6 @@ export type ParsedAddress = {
   /** The most precise level the text names: what a base point should be, if the data has it. */
   requested: AddressPrecision;
 };
-
-const KANJI_DIGITS: Record<string, number> = {
-  〇: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 一 → 1, 十二 → 12, 二十 → 20, 二〇 → 20 (丁目 and 番 numbers stay far below 100). */
-export function kanjiToNumber(kanji: string): number | null {
-  if (!/^[〇一二三四五六七八九十]+$/u.test(kanji)) return null;
-  if (!kanji.includes('十')) {
-    return Number([...kanji].map((ch) => KANJI_DIGITS[ch]).join(''));
-  }
-  const [tens = '', ones = ''] = kanji.split('十');
-  if (kanji.split('十').length > 2 || tens.length > 1 || ones.length > 1) return null;
-  return (tens ? (KANJI_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (KANJI_DIGITS[ones] ?? 0) : 0);
-}
 
 const UNIT_OF: Record<string, 'chome' | 'block' | 'residence'> = {
   丁目: 'chome',

@@ -1,8 +1,7 @@
 import type { AddressImportReport } from '../../../contracts/addresses';
-import { normalizeSearchKey } from '../../../contracts/japanese-text';
+import { kanjiToNumber, normalizeSearchKey } from '../../../contracts/japanese-text';
 import { AppError } from '../../platform/errors';
 import type { AbrFile } from './abr-files';
-import { kanjiToNumber } from './address-parse';
 import type { AddressPointTable } from './address-point.table';
 
 type Point = Omit<AddressPointTable, 'imported_at'>;

@@ -1,4 +1,5 @@
 import { parseJapaneseDate } from '../../../../contracts/japanese-calendar';
+import { kanjiToNumber } from '../../../../contracts/japanese-text';
 import { isValidMunicipalityCode, toSixDigitCode } from '../../../../contracts/municipality-code';
 import type { RowErrorCode } from '../../../../contracts/opendata-errors';
 import { cleanText, isEmptyMarker, toHalfWidth, toIdentifier, unifyDigitDashes } from './normalise-text';
@@ -87,19 +88,6 @@ export function normaliseDecimal(raw: string): Normalised<number | null> {
   return accept(value);
 }
 
-const KANJI_DIGITS: Record<string, number> = {
-  〇: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /**
  * A count such as 病床数 or 定員. Notes are allowed and kept only in the raw value:
  * `19（休床中）` → 19; several labelled counts (`一般50、療養30`) add up; `無`/`なし` → 0.
@@ -111,7 +99,7 @@ export function normaliseCount(raw: string): Normalised<number | null> {
   const numbers = [...text.matchAll(/\d+/g)].map((m) => Number(m[0]));
   if (numbers.length === 0) {
     const kanji = /^[〇一二三四五六七八九]$/.exec(text);
-    return kanji ? accept(KANJI_DIGITS[kanji[0]]!) : reject('row.invalid_number');
+    return kanji ? accept(kanjiToNumber(kanji[0]) as number) : reject('row.invalid_number');
   }
   // A decimal point means this is not a count of beds or places.
   if (/\d\.\d/.test(text)) return reject('row.invalid_number');
