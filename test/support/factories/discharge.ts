@@ -5,6 +5,7 @@ import type { Database } from '../../../src/server/platform/db/schema';
 import '../../../src/server/modules/patients/care-circle.table';
 import '../../../src/server/modules/patients/patient.table';
 import '../../../src/server/modules/discharge/provider-change.table';
+import type { ApiClient } from '../api-client';
 import { createOrganisation, createUser, type TestUser } from './accounts';
 import { createMeguro, createTestFacility } from './directory';
 
@@ -189,4 +190,42 @@ export async function insertProviderChange(db: Db, values: ProviderChangeRow): P
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Opens a discharge case for the patient as the scene's hospital nurse, over the API; throws unless 201. */
+export async function openSceneCase<T = { id: string }>(
+  api: ApiClient,
+  scene: DischargeScene,
+  patientId = scene.patient.id,
+): Promise<T> {
+  const res = await api.as(scene.hospital.staff).post<T>('/api/discharge-cases', {
+    patientId,
+    hospitalFacilityId: scene.hospital.facilityId,
+    admittedOn: '2026-11-20',
+    expectedDischargeOn: '2026-12-10',
+  });
+  if (res.status !== 201)
+    throw new Error(`opening a case answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Proposes the switch 外来のかかりつけ医 → 訪問診療 (the scene's home-visit clinic) over the API; throws unless 201. */
+export async function proposeSceneChange<T = { id: string }>(
+  api: ApiClient,
+  scene: DischargeScene,
+  patientId: string,
+  caseId?: string,
+): Promise<T> {
+  const res = await api.as(scene.hospital.staff).post<T>('/api/provider-changes', {
+    patientId,
+    caseId,
+    role: 'family_doctor',
+    toRole: 'home_visit_doctor',
+    toFacilityId: scene.homeVisit.facilityId,
+    toLabel: '目黒訪問クリニック',
+    reason: '通院が難しくなったため',
+  });
+  if (res.status !== 201)
+    throw new Error(`proposing a change answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
 }

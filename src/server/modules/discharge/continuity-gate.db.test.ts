@@ -4,6 +4,8 @@ import {
   createDischargeScene,
   createScenePatient,
   type DischargeScene,
+  openSceneCase,
+  proposeSceneChange,
 } from '../../../../test/support/factories/discharge';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 
@@ -48,29 +50,9 @@ describe('the continuity gate: no provider change is confirmed before consent an
     await t?.close();
   });
 
-  const openCase = async (patientId = s.patient.id) => {
-    const res = await api.as(s.hospital.staff).post<CaseDetail>('/api/discharge-cases', {
-      patientId,
-      hospitalFacilityId: s.hospital.facilityId,
-      admittedOn: '2026-11-20',
-      expectedDischargeOn: '2026-12-10',
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
-  const propose = async (patientId: string, caseId?: string) => {
-    const res = await api.as(s.hospital.staff).post<Change>('/api/provider-changes', {
-      patientId,
-      caseId,
-      role: 'family_doctor',
-      toRole: 'home_visit_doctor',
-      toFacilityId: s.homeVisit.facilityId,
-      toLabel: '目黒訪問クリニック',
-      reason: '通院が難しくなったため',
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
+  const openCase = (patientId = s.patient.id) => openSceneCase<CaseDetail>(api, s, patientId);
+  const propose = (patientId: string, caseId?: string) =>
+    proposeSceneChange<Change>(api, s, patientId, caseId);
   const post = (user: typeof s.hospital.staff, changeId: string, step: string, body?: unknown) =>
     api
       .as(user)

@@ -5,6 +5,8 @@ import {
   createDischargeScene,
   createScenePatient,
   type DischargeScene,
+  openSceneCase,
+  proposeSceneChange,
 } from '../../../../test/support/factories/discharge';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 
@@ -37,29 +39,8 @@ describe('discharge work follows a merge of duplicate patient records', () => {
     await t.db.updateTable('patients').set(same).where('id', '=', duplicate.id).execute();
     return duplicate;
   }
-  const openCase = async (patientId: string) => {
-    const res = await api.as(s.hospital.staff).post<{ id: string }>('/api/discharge-cases', {
-      patientId,
-      hospitalFacilityId: s.hospital.facilityId,
-      admittedOn: '2026-11-20',
-      expectedDischargeOn: '2026-12-10',
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
-  const propose = async (patientId: string, caseId: string) => {
-    const res = await api.as(s.hospital.staff).post<{ id: string }>('/api/provider-changes', {
-      patientId,
-      caseId,
-      role: 'family_doctor',
-      toRole: 'home_visit_doctor',
-      toFacilityId: s.homeVisit.facilityId,
-      toLabel: '目黒訪問クリニック',
-      reason: '通院が難しくなったため',
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
+  const openCase = (patientId: string) => openSceneCase(api, s, patientId);
+  const propose = (patientId: string, caseId: string) => proposeSceneChange(api, s, patientId, caseId);
   const merge = (keepId: string, mergeId: string) =>
     api.as(admin).post('/api/admin/patients/merge', { keepId, mergeId, reason: '同一人物' });
 
