@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Email, NewPassword, Password, Timestamp, TotpCode, TwoFactorStatus, Uuid } from './accounts-core';
-import { defineErrors } from './errors';
 import { pageOf } from './page';
 import { AccessAction } from './patients';
 import { OrganisationKind, Role } from './roles';

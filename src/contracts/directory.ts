@@ -11,7 +11,6 @@ import {
   SEARCH_MAX_OFFSET,
   SEARCH_MAX_QUERY_LENGTH,
 } from './directory-core';
-import { defineErrors } from './errors';
 
 export * from './directory-capability-fit';
 export * from './directory-changes';
