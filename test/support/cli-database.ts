@@ -45,15 +45,21 @@ export function cliDatabase(
 }
 
 /** Runs a CLI command with stdout captured (and stderr silenced); returns its exit code and output. */
-export async function captureOutput(run: () => Promise<number>): Promise<{ code: number; out: string }> {
+export async function captureOutput(
+  run: () => Promise<number>,
+): Promise<{ code: number; out: string; err: string }> {
   const lines: string[] = [];
+  const errors: string[] = [];
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     lines.push(String(chunk));
     return true;
   });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    errors.push(String(chunk));
+    return true;
+  });
   try {
-    return { code: await run(), out: lines.join('') };
+    return { code: await run(), out: lines.join(''), err: errors.join('') };
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();

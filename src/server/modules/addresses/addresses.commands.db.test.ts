@@ -61,11 +61,21 @@ describe('zaitaku address import', () => {
     expect(await countPoints()).toBe(11);
   });
 
-  it('refuses a municipality it does not serve, a zip, and a missing argument', async () => {
+  it('takes the zip as downloaded (a zip of CSVs and of zips) and loads the same rows', async () => {
+    const result = await run(['import', '--json', fixture('abr-131105.zip')]);
+    expect(result.code, result.err).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ municipalityCode: '131105', replaced: 11 });
+    expect(await countPoints()).toBe(11);
+  });
+
+  it('refuses a municipality it does not serve, a damaged zip, and a missing argument', async () => {
     expect((await run(['import', '--municipality', '011002', ...files])).code).toBe(1);
     const zip = resolve(tmpdir(), `abr-${process.pid}.csv.zip`);
     writeFileSync(zip, 'PK');
-    expect((await run(['import', zip])).code).toBe(2);
+    const damaged = await run(['import', zip]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.err).toContain('zip を読めませんでした');
+    expect(await countPoints()).toBe(11);
     expect((await run(['import'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
   });

@@ -7,6 +7,7 @@ import { isValidMunicipalityCode } from '../../../contracts/municipality-code';
 import type { CliCommand } from '../../platform/cli-command';
 import { withDatabase } from '../../platform/db/with-database';
 import { isAppError } from '../../platform/errors';
+import { readZip, ZipError } from '../../platform/files/zip-reader';
 import { importAddressRegistry } from './address-import.service';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -26,8 +27,23 @@ function printReport(report: AddressImportReport): void {
   out('取り込みました / committed');
 }
 
+type RegistryFile = { name: string; text: string };
+
 /**
- * `zaitaku address import`: loads the address base registry CSVs the ward downloaded (unzipped)
+ * The CSVs in what the ward downloaded: a CSV as it is; a zip (the registry hands out one per
+ * dataset, and bundles of them as a zip of zips) opened, its CSVs taken and anything else skipped.
+ */
+function registryFiles(name: string, bytes: Buffer): RegistryFile[] {
+  if (!/\.zip$/iu.test(name)) return [{ name, text: bytes.toString('utf8') }];
+  const found = readZip(bytes).flatMap((entry) =>
+    /\.(csv|zip)$/iu.test(entry.name) ? registryFiles(`${name}/${entry.name}`, entry.data) : [],
+  );
+  if (found.length === 0) throw new ZipError(`${name} に CSV がありません / holds no CSV`);
+  return found;
+}
+
+/**
+ * `zaitaku address import`: loads the address base registry files the ward downloaded (CSV or zip)
  * for the tenant's municipality, replacing what was loaded before, all or nothing.
  */
 async function runImport(args: string[], config: Parameters<CliCommand['run']>[1]): Promise<number> {
@@ -50,12 +66,17 @@ async function runImport(args: string[], config: Parameters<CliCommand['run']>[1
       err(`ファイルが見つかりません。パスを確認してください / file not found: ${file}`);
       return 1;
     }
-    if (/\.zip$/iu.test(file)) {
-      err(`zip は展開してから CSV を指定してください / unzip first and give the CSV: ${file}`);
-      return 2;
-    }
   }
-  const files = positionals.map((file) => ({ name: basename(file), text: readFileSync(file, 'utf8') }));
+  let files: RegistryFile[];
+  try {
+    files = positionals.flatMap((file) => registryFiles(basename(file), readFileSync(file)));
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    err(
+      `zip を読めませんでした（${error.message}）。ダウンロードし直すか、展開して CSV を指定してください / could not read the zip (${error.message}): download it again, or unzip it and give the CSV`,
+    );
+    return 2;
+  }
   return withDatabase(config, async ({ db }) => {
     try {
       const ctx = { requestId: 'cli-address-import', clientIp: '127.0.0.1', municipalityCode };
