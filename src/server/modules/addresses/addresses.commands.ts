@@ -12,7 +12,7 @@ import { importAddressRegistry } from './address-import.service';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
-const USAGE = 'zaitaku address import <file.csv…> [--municipality 131105] [--json]';
+const USAGE = 'zaitaku address import <file.csv|file.zip…> [--municipality 131105] [--json]';
 
 function printReport(report: AddressImportReport): void {
   for (const f of report.files) out(`${f.file}: ${f.kind} ${f.rows} 行 / rows`);
