@@ -17,7 +17,8 @@ const Month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 export const FiguresQuery = z
   .object({
     /** The 令和 year of the fiscal year: 8 → 令和8年度. */
-    fiscalYear: z.coerce.number().int().min(1).max(99).optional(),
+    // Up to 令和80年度 (2098-04..2099-03): months are years 2000–2099, as Month says.
+    fiscalYear: z.coerce.number().int().min(1).max(80).optional(),
     from: Month.optional(),
     to: Month.optional(),
   })
