@@ -236,6 +236,15 @@ describe('platform journey in Chromium', () => {
     const sessions = page.getByRole('region', { name: 'ログイン中の端末' });
     await expect.poll(() => sessions.getByText('（この端末）').count()).toBeGreaterThan(0);
     expect(await sessions.getByText(/Chrome（Linux）/).count()).toBeGreaterThan(0);
+    // Who looked at my data: the access log's rows about this account, or a plain "nothing yet".
+    const accesses = page.getByRole('region', { name: 'あなたの情報を見た記録' });
+    await expect
+      .poll(
+        async () =>
+          (await accesses.getByTestId('own-access-none').count()) +
+          (await accesses.getByTestId('own-access-list').count()),
+      )
+      .toBe(1);
     Object.assign(violations, await axeAtBothWidths(page));
     // This browser had no device cookie: the sign-in from a new device was mailed over SMTP.
     await expect

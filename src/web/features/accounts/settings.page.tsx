@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/page-heading';
 import { useLanguage } from '../../i18n/i18n';
 import './accounts.messages';
 import { LogoutSection } from './logout-section';
+import { OwnAccessSection } from './own-access-section';
 import { PasswordChangeSection } from './password-change-section';
 import { SessionsSection } from './sessions-section';
 import { TwoFactorSection } from './two-factor-section';
@@ -70,6 +71,7 @@ export function SettingsPage() {
       <PasswordChangeSection highlighted={mustChange} />
       {session.data.passwordChangeRequired ? null : <TwoFactorSection twoFactor={session.data.twoFactor} />}
       {session.data.passwordChangeRequired ? null : <SessionsSection />}
+      {session.data.passwordChangeRequired ? null : <OwnAccessSection />}
       <LogoutSection />
     </div>
   );
