@@ -41,8 +41,10 @@ export function OwnAccessSection() {
       ) : null}
       {items.length > 0 ? (
         <ul data-testid="own-access-list">
-          {items.map((entry, i) => (
-            <li key={`${entry.occurredAt}-${i}`}>{line(entry)}</li>
+          {items.map((entry) => (
+            <li key={`${entry.occurredAt}|${entry.actorLabel}|${entry.recordType}|${entry.action}`}>
+              {line(entry)}
+            </li>
           ))}
         </ul>
       ) : null}
