@@ -60,6 +60,11 @@ describe('the council’s discharge figures in the browser', () => {
     // stylesheet stays loaded), that page prints portrait.
     await page.getByRole('link', { name: /^受信箱（未読/ }).click();
     await page.waitForURL(/\/staff\/inbox/);
+    // The URL changes before the inbox's chunk has rendered and the figures page has unmounted.
+    await page.getByRole('heading', { level: 1, name: '受信箱' }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.body.classList.contains('figures-print')))
+      .toBe(false);
     const next = pdfPages(await page.pdf({ preferCSSPageSize: true }));
     expect(next.width).toBeLessThan(next.height);
   }, 120_000);
