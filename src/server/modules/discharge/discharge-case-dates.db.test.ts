@@ -1,43 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
-import {
-  createDischargeScene,
-  createScenePatient,
-  type DischargeScene,
-} from '../../../../test/support/factories/discharge';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import { describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
+import { createScenePatient } from '../../../../test/support/factories/discharge';
 
 type ErrorAnswer = { error: { code: string } };
 
 /** Found by the route fuzz (test/fuzz): the table's date CHECK surfaced as 500 internal. */
 describe('a discharge case whose expected discharge is before the admission', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const d = startDischargeSuite();
 
   it('is refused with 400 discharge.discharge_before_admission when opened, and nothing is written', async () => {
-    const before = await t.db
+    const before = await d.t.db
       .selectFrom('discharge_cases')
       .select((e) => e.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
-    const res = await api.as(s.hospital.staff).post<ErrorAnswer>('/api/discharge-cases', {
-      patientId: s.patient.id,
+    const res = await d.api.as(d.s.hospital.staff).post<ErrorAnswer>('/api/discharge-cases', {
+      patientId: d.s.patient.id,
       hospitalName: '区外総合病院',
       admittedOn: '2026-11-20',
       expectedDischargeOn: '2026-11-19',
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('discharge.discharge_before_admission');
-    const after = await t.db
+    const after = await d.t.db
       .selectFrom('discharge_cases')
       .select((e) => e.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
@@ -45,16 +29,16 @@ describe('a discharge case whose expected discharge is before the admission', ()
   });
 
   it('is refused with 400 when a step moves the expected discharge before the admission', async () => {
-    const patient = await createScenePatient(t.db, s);
-    const opened = await api.as(s.hospital.staff).post<{ id: string }>('/api/discharge-cases', {
+    const patient = await createScenePatient(d.t.db, d.s);
+    const opened = await d.api.as(d.s.hospital.staff).post<{ id: string }>('/api/discharge-cases', {
       patientId: patient.id,
       hospitalName: '区外総合病院',
       admittedOn: '2026-11-20',
       expectedDischargeOn: '2026-11-20',
     });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-    const res = await api
-      .as(s.hospital.staff)
+    const res = await d.api
+      .as(d.s.hospital.staff)
       .post<ErrorAnswer>(`/api/discharge-cases/${opened.body.id}/transitions`, {
         event: 'plan',
         expectedDischargeOn: '2026-11-01',

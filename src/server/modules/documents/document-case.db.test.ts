@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
-import { createDischargeScene, type DischargeScene } from '../../../../test/support/factories/discharge';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import { describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
 import { demoNursingSummary } from './demo.seed';
 
 describe('the documents of one discharge case (the case page lists them)', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const d = startDischargeSuite();
 
   it('lists with ?caseId= only the documents written for that case', async () => {
-    const staff = api.as(s.hospital.staff);
+    const staff = d.api.as(d.s.hospital.staff);
     const opened = await staff.post<{ id: string }>('/api/discharge-cases', {
-      patientId: s.patient.id,
-      hospitalFacilityId: s.hospital.facilityId,
+      patientId: d.s.patient.id,
+      hospitalFacilityId: d.s.hospital.facilityId,
       admittedOn: '2026-11-20',
       expectedDischargeOn: '2026-12-10',
     });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const create = async (caseId?: string) => {
       const res = await staff.post<{ id: string; caseId: string | null }>('/api/documents', {
-        patientId: s.patient.id,
+        patientId: d.s.patient.id,
         kind: 'nursing_summary',
         content: demoNursingSummary,
         ...(caseId ? { caseId } : {}),
@@ -42,11 +29,13 @@ describe('the documents of one discharge case (the case page lists them)', () =>
     expect(forCase.caseId).toBe(opened.body.id);
 
     const ofCase = await staff.get<{ items: Array<{ id: string }> }>(
-      `/api/documents?patientId=${s.patient.id}&caseId=${opened.body.id}`,
+      `/api/documents?patientId=${d.s.patient.id}&caseId=${opened.body.id}`,
     );
     expect(ofCase.status).toBe(200);
-    expect(ofCase.body.items.map((d) => d.id)).toEqual([forCase.id]);
-    const all = await staff.get<{ items: Array<{ id: string }> }>(`/api/documents?patientId=${s.patient.id}`);
-    expect(all.body.items.map((d) => d.id).sort()).toEqual([forCase.id, other.id].sort());
+    expect(ofCase.body.items.map((doc) => doc.id)).toEqual([forCase.id]);
+    const all = await staff.get<{ items: Array<{ id: string }> }>(
+      `/api/documents?patientId=${d.s.patient.id}`,
+    );
+    expect(all.body.items.map((doc) => doc.id).sort()).toEqual([forCase.id, other.id].sort());
   });
 });
