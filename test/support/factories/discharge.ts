@@ -272,21 +272,29 @@ export async function recordSceneConsent<T = { id: string; status: string }>(
   return res.body;
 }
 
-/** Tells the incumbent of the change as the hospital nurse, over the API; throws unless 200. */
-export async function notifySceneIncumbent(api: ApiClient, scene: DischargeScene, changeId: string) {
-  const res = await api.as(scene.hospital.staff).post(`/api/provider-changes/${changeId}/notify`);
-  if (res.status !== 200)
-    throw new Error(`notifying the incumbent answered ${res.status}: ${JSON.stringify(res.body)}`);
-}
-
-/** The provider-change notice the notify step queued for the incumbent, as stored. */
-export function incumbentNotice(db: Db, changeId: string) {
-  return db
+/**
+ * The scene's change for the patient proposed, consented to and told to the incumbent over the API
+ * (each step throws unless it succeeds), with the provider-change notice the notify step queued.
+ */
+export async function notifiedSceneChange(
+  db: Db,
+  api: ApiClient,
+  scene: DischargeScene,
+  patientId: string,
+  caseId?: string,
+) {
+  const { id } = await proposeSceneChange(api, scene, patientId, caseId);
+  await recordSceneConsent(api, scene, id);
+  const notified = await api.as(scene.hospital.staff).post(`/api/provider-changes/${id}/notify`);
+  if (notified.status !== 200)
+    throw new Error(`notifying the incumbent answered ${notified.status}: ${JSON.stringify(notified.body)}`);
+  const notice = await db
     .selectFrom('case_notices')
     .selectAll()
-    .where('provider_change_id', '=', changeId)
+    .where('provider_change_id', '=', id)
     .where('kind', '=', 'provider_change')
     .executeTakeFirstOrThrow();
+  return { changeId: id, notice };
 }
 
 /**
