@@ -6,11 +6,16 @@ import { createTestApp, type TestApp } from './test-app';
 /**
  * The one app, discharge scene and API client of a discharge or documents test file: created
  * before its tests, closed after them. Read `d.t`, `d.s` and `d.api` inside the tests.
+ * `config` overrides the test configuration (e.g. `{ BASE_URL }` for the links a notice carries).
  */
-export function startDischargeSuite(): { t: TestApp; s: DischargeScene; api: ApiClient } {
+export function startDischargeSuite(config: Record<string, string> = {}): {
+  t: TestApp;
+  s: DischargeScene;
+  api: ApiClient;
+} {
   const suite = {} as { t: TestApp; s: DischargeScene; api: ApiClient };
   beforeAll(async () => {
-    suite.t = await createTestApp();
+    suite.t = await createTestApp(config);
     suite.s = await createDischargeScene(suite.t.db);
     suite.api = createApiClient(suite.t.app);
   });

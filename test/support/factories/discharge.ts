@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CareRole } from '../../../src/contracts/patients';
+import type { RequestContext } from '../../../src/server/platform/context';
 import type { Database } from '../../../src/server/platform/db/schema';
 import '../../../src/server/modules/patients/care-circle.table';
 import '../../../src/server/modules/patients/patient.table';
+import '../../../src/server/modules/discharge/case-notice.table';
 import '../../../src/server/modules/discharge/provider-change.table';
 import type { ApiClient } from '../api-client';
 import { createOrganisation, createUser, type TestUser } from './accounts';
-import { createMeguro, createTestFacility } from './directory';
+import { createMeguro, createTestFacility, type FacilityInput } from './directory';
 
 type Db = Kysely<Database>;
 
@@ -150,6 +152,22 @@ export function createScenePatient(db: Db, scene: Omit<DischargeScene, 'patient'
   ]);
 }
 
+/**
+ * A visiting-nurse station of the scene's ward with one clinician on Zaitaku, outside every circle
+ * (a referral's recipient); `facility` passes on to the directory factory (e.g. its capacity).
+ */
+export async function createSceneNurse(
+  db: Db,
+  scene: Pick<DischargeScene, 'municipalityCode'>,
+  facility: Omit<FacilityInput, 'type'> = {},
+): Promise<{ facilityId: string; organisationId: string; user: TestUser }> {
+  const { municipalityCode } = scene;
+  const facilityId = (await createTestFacility(db, { ...facility, type: 'visiting_nurse_station' })).id;
+  const org = await createOrganisation(db, { municipalityCode, kind: 'visiting_nurse_station', facilityId });
+  const user = await createUser(db, { role: 'clinician', municipalityCode, organisationId: org.id });
+  return { facilityId, organisationId: org.id, user };
+}
+
 export type ProviderChangeRow = {
   municipalityCode: string;
   patientId: string;
@@ -228,4 +246,74 @@ export async function proposeSceneChange<T = { id: string }>(
   if (res.status !== 201)
     throw new Error(`proposing a change answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/**
+ * Records the patient's consent to the scene's change as the hospital nurse, over the API (given in
+ * person an hour ago, both alternatives offered); `overrides` changes fields. Throws unless 200.
+ */
+export async function recordSceneConsent<T = { id: string; status: string }>(
+  api: ApiClient,
+  scene: DischargeScene,
+  changeId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<T> {
+  const res = await api.as(scene.hospital.staff).post<T>(`/api/provider-changes/${changeId}/consent`, {
+    givenBy: 'patient',
+    givenAt: new Date(Date.now() - 3600_000).toISOString(),
+    method: 'in_person',
+    agreed: '訪問診療に切り替える',
+    offeredKeepCurrent: true,
+    offeredSharedCare: true,
+    ...overrides,
+  });
+  if (res.status !== 200)
+    throw new Error(`recording consent answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/**
+ * The scene's change for the patient proposed, consented to and told to the incumbent over the API
+ * (each step throws unless it succeeds), with the provider-change notice the notify step queued.
+ */
+export async function notifiedSceneChange(
+  db: Db,
+  api: ApiClient,
+  scene: DischargeScene,
+  patientId: string,
+  caseId?: string,
+) {
+  const { id } = await proposeSceneChange(api, scene, patientId, caseId);
+  await recordSceneConsent(api, scene, id);
+  const notified = await api.as(scene.hospital.staff).post(`/api/provider-changes/${id}/notify`);
+  if (notified.status !== 200)
+    throw new Error(`notifying the incumbent answered ${notified.status}: ${JSON.stringify(notified.body)}`);
+  const notice = await db
+    .selectFrom('case_notices')
+    .selectAll()
+    .where('provider_change_id', '=', id)
+    .where('kind', '=', 'provider_change')
+    .executeTakeFirstOrThrow();
+  return { changeId: id, notice };
+}
+
+/**
+ * The signed-in actor the session layer would build for the user (two factors verified), for tests
+ * that call a service directly, e.g. with the clock moved past what a session's TOTP allows.
+ */
+export function signedInContext(user: TestUser): RequestContext {
+  return {
+    requestId: `test-${user.id}`,
+    clientIp: '127.0.0.1',
+    municipalityCode: user.municipalityCode,
+    actor: {
+      userId: user.id,
+      email: user.email,
+      displayName: 'テスト',
+      municipalityCode: user.municipalityCode,
+      roles: [user.role],
+      memberships: [{ organisationId: user.organisationId, role: user.role }],
+      twoFactorVerified: true,
+    },
+  };
 }

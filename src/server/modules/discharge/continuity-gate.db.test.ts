@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
+import { describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
 import {
-  createDischargeScene,
   createScenePatient,
-  type DischargeScene,
   openSceneCase,
   proposeSceneChange,
 } from '../../../../test/support/factories/discharge';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 
 type Change = { id: string; status: string; gate: { open: boolean; missing: string[] }; actions: string[] };
 type CaseDetail = {
@@ -37,24 +34,13 @@ const consent = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('the continuity gate: no provider change is confirmed before consent and the family doctor’s answer', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
+  const d = startDischargeSuite();
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  const openCase = (patientId = s.patient.id) => openSceneCase<CaseDetail>(api, s, patientId);
+  const openCase = (patientId = d.s.patient.id) => openSceneCase<CaseDetail>(d.api, d.s, patientId);
   const propose = (patientId: string, caseId?: string) =>
-    proposeSceneChange<Change>(api, s, patientId, caseId);
-  const post = (user: typeof s.hospital.staff, changeId: string, step: string, body?: unknown) =>
-    api
+    proposeSceneChange<Change>(d.api, d.s, patientId, caseId);
+  const post = (user: typeof d.s.hospital.staff, changeId: string, step: string, body?: unknown) =>
+    d.api
       .as(user)
       .post<Change & { error?: { code: string } }>(`/api/provider-changes/${changeId}/${step}`, body);
 
@@ -69,22 +55,22 @@ describe('the continuity gate: no provider change is confirmed before consent an
       '住環境',
     ]);
     const admission = detail.notices.filter((n) => n.kind === 'admission');
-    expect(admission.map((n) => n.recipientOrganisationId)).toContain(s.familyDoctor.organisationId);
+    expect(admission.map((n) => n.recipientOrganisationId)).toContain(d.s.familyDoctor.organisationId);
     // the care manager has no account and no FAX number in the directory: the 包括 is asked to phone
     expect(admission).toHaveLength(2);
     expect(admission.find((n) => n.recipientOrganisationId === null)?.channel).toBe('phone');
-    expect(admission.some((n) => n.recipientOrganisationId === s.center.organisationId)).toBe(false);
-    const pending = await api
-      .as(s.familyDoctor.user)
+    expect(admission.some((n) => n.recipientOrganisationId === d.s.center.organisationId)).toBe(false);
+    const pending = await d.api
+      .as(d.s.familyDoctor.user)
       .get<{ items: Array<{ kind: string; patientName: string }> }>('/api/discharge-notices/pending');
     expect(pending.body.items).toContainEqual(
-      expect.objectContaining({ kind: 'admission', patientName: s.patient.name }),
+      expect.objectContaining({ kind: 'admission', patientName: d.s.patient.name }),
     );
   });
 
   it('refuses a second active case for the same patient', async () => {
-    const res = await api.as(s.hospital.staff).post('/api/discharge-cases', {
-      patientId: s.patient.id,
+    const res = await d.api.as(d.s.hospital.staff).post('/api/discharge-cases', {
+      patientId: d.s.patient.id,
       hospitalName: '区外 病院',
       admittedOn: '2026-11-21',
     });
@@ -93,52 +79,52 @@ describe('the continuity gate: no provider change is confirmed before consent an
   });
 
   it('walks the whole gate: refused without consent, refused without the answer, confirmed after it', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const kase = await openCase(patient.id);
     const change = await propose(patient.id, kase.id);
     expect(change.status).toBe('proposed');
     expect(change.gate.missing).toEqual(['consent', 'incumbent_acknowledgment']);
 
-    const early = await post(s.hospital.staff, change.id, 'confirm');
+    const early = await post(d.s.hospital.staff, change.id, 'confirm');
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ error: { code: 'continuity.consent_missing' } });
     expect((early.body as unknown as { error: { message: string } }).error.message).toContain('同意');
 
-    const consented = await post(s.hospital.staff, change.id, 'consent', consent());
+    const consented = await post(d.s.hospital.staff, change.id, 'consent', consent());
     expect(consented.status, JSON.stringify(consented.body)).toBe(200);
     expect(consented.body.status).toBe('consented');
 
-    const beforeNotice = await post(s.hospital.staff, change.id, 'confirm');
+    const beforeNotice = await post(d.s.hospital.staff, change.id, 'confirm');
     expect(beforeNotice.body).toMatchObject({ error: { code: 'continuity.incumbent_not_acknowledged' } });
 
-    const notified = await post(s.hospital.staff, change.id, 'notify');
+    const notified = await post(d.s.hospital.staff, change.id, 'notify');
     expect(notified.body.status).toBe('incumbent_notified');
-    const waiting = await post(s.hospital.staff, change.id, 'confirm');
+    const waiting = await post(d.s.hospital.staff, change.id, 'confirm');
     expect(waiting.status).toBe(409);
     expect(waiting.body).toMatchObject({ error: { code: 'continuity.incumbent_not_acknowledged' } });
 
     // the hospital cannot answer for the family doctor
-    const forged = await post(s.hospital.staff, change.id, 'respond', { answer: 'agree' });
+    const forged = await post(d.s.hospital.staff, change.id, 'respond', { answer: 'agree' });
     expect(forged.status).toBe(403);
 
-    const pending = await api
-      .as(s.familyDoctor.user)
+    const pending = await d.api
+      .as(d.s.familyDoctor.user)
       .get<{ items: Array<{ id: string; kind: string; providerChangeId: string }> }>(
         '/api/discharge-notices/pending',
       );
     const notice = pending.body.items.find((n) => n.providerChangeId === change.id);
     expect(notice?.kind).toBe('provider_change');
-    const ack = await api
-      .as(s.familyDoctor.user)
+    const ack = await d.api
+      .as(d.s.familyDoctor.user)
       .post(`/api/discharge-notices/${notice?.id}/acknowledge`, { answer: 'agree' });
     expect(ack.status, JSON.stringify(ack.body)).toBe(200);
 
-    const confirmed = await post(s.hospital.staff, change.id, 'confirm');
+    const confirmed = await post(d.s.hospital.staff, change.id, 'confirm');
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     expect(confirmed.body.status).toBe('confirmed');
 
     // the circle changed, history kept: the family doctor ended, the home-visit doctor started
-    const rows = await t.db
+    const rows = await d.t.db
       .selectFrom('care_circle_memberships')
       .select(['role', 'organisation_id', 'valid_to'])
       .where('patient_id', '=', patient.id)
@@ -147,24 +133,24 @@ describe('the continuity gate: no provider change is confirmed before consent an
     expect(rows).toContainEqual(
       expect.objectContaining({
         role: 'family_doctor',
-        organisation_id: s.familyDoctor.organisationId,
+        organisation_id: d.s.familyDoctor.organisationId,
         valid_to: expect.any(Date),
       }),
     );
     expect(rows).toContainEqual(
       expect.objectContaining({
         role: 'home_visit_doctor',
-        organisation_id: s.homeVisit.organisationId,
+        organisation_id: d.s.homeVisit.organisationId,
         valid_to: null,
       }),
     );
 
     // consent cannot follow the confirmation it enabled
-    const late = await post(s.hospital.staff, change.id, 'consent', consent());
+    const late = await post(d.s.hospital.staff, change.id, 'consent', consent());
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ error: { code: 'provider_change.invalid_transition' } });
 
-    const audit = await t.db
+    const audit = await d.t.db
       .selectFrom('audit_log')
       .select('action')
       .where('record_id', '=', change.id)
@@ -176,7 +162,7 @@ describe('the continuity gate: no provider change is confirmed before consent an
         'discharge.change.confirm',
       ]),
     );
-    const logged = await t.db
+    const logged = await d.t.db
       .selectFrom('access_log')
       .select('action')
       .where('record_id', '=', change.id)
@@ -185,13 +171,13 @@ describe('the continuity gate: no provider change is confirmed before consent an
   });
 
   it('takes an objection with its reason as an answer, and refuses one without', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const change = await propose(patient.id);
-    await post(s.hospital.staff, change.id, 'consent', consent());
-    await post(s.hospital.staff, change.id, 'notify');
-    const bare = await post(s.familyDoctor.user, change.id, 'respond', { answer: 'object' });
+    await post(d.s.hospital.staff, change.id, 'consent', consent());
+    await post(d.s.hospital.staff, change.id, 'notify');
+    const bare = await post(d.s.familyDoctor.user, change.id, 'respond', { answer: 'object' });
     expect(bare.status).toBe(400);
-    const objected = await post(s.familyDoctor.user, change.id, 'respond', {
+    const objected = await post(d.s.familyDoctor.user, change.id, 'respond', {
       answer: 'object',
       reason: '月1回の往診で対応できます',
     });
@@ -199,15 +185,15 @@ describe('the continuity gate: no provider change is confirmed before consent an
     expect(objected.body).toMatchObject({
       response: { answer: 'object', reason: '月1回の往診で対応できます' },
     });
-    const kept = await post(s.hospital.staff, change.id, 'keep');
+    const kept = await post(d.s.hospital.staff, change.id, 'keep');
     expect(kept.body.status).toBe('kept_current');
   });
 
   it('refuses consent dated in the future', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const change = await propose(patient.id);
     const future = await post(
-      s.hospital.staff,
+      d.s.hospital.staff,
       change.id,
       'consent',
       consent({ givenAt: new Date(Date.now() + 3600_000).toISOString() }),
@@ -215,7 +201,7 @@ describe('the continuity gate: no provider change is confirmed before consent an
     expect(future.status).toBe(400);
     expect(future.body).toMatchObject({ error: { code: 'continuity.consent_in_future' } });
     const noName = await post(
-      s.hospital.staff,
+      d.s.hospital.staff,
       change.id,
       'consent',
       consent({ representativeName: undefined }),
@@ -224,52 +210,52 @@ describe('the continuity gate: no provider change is confirmed before consent an
   });
 
   it('overrides only with a reason code and a second user other than oneself', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const change = await propose(patient.id);
     for (const body of [
       {},
       { reasonCode: 'emergency' },
-      { secondUserEmail: s.hospital.colleague.email },
-      { reasonCode: 'emergency', secondUserEmail: s.hospital.staff.email },
-      { reasonCode: 'emergency', secondUserEmail: s.familyDoctor.user.email },
+      { secondUserEmail: d.s.hospital.colleague.email },
+      { reasonCode: 'emergency', secondUserEmail: d.s.hospital.staff.email },
+      { reasonCode: 'emergency', secondUserEmail: d.s.familyDoctor.user.email },
     ]) {
-      const refused = await post(s.hospital.staff, change.id, 'override', body);
+      const refused = await post(d.s.hospital.staff, change.id, 'override', body);
       expect(refused.status, JSON.stringify(body)).toBe(409);
       expect(refused.body).toMatchObject({ error: { code: 'continuity.override_reason_required' } });
     }
-    const done = await post(s.hospital.staff, change.id, 'override', {
+    const done = await post(d.s.hospital.staff, change.id, 'override', {
       reasonCode: 'emergency',
-      secondUserEmail: s.hospital.colleague.email,
+      secondUserEmail: d.s.hospital.colleague.email,
     });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.status).toBe('confirmed_override');
-    const row = await t.db
+    const row = await d.t.db
       .selectFrom('provider_change_overrides')
       .selectAll()
       .where('change_id', '=', change.id)
       .executeTakeFirst();
     expect(row).toMatchObject({
       reason_code: 'emergency',
-      second_user_id: s.hospital.colleague.id,
-      requested_by: s.hospital.staff.id,
+      second_user_id: d.s.hospital.colleague.id,
+      requested_by: d.s.hospital.staff.id,
     });
   });
 
   it('lets one of two simultaneous confirmations win; the other gets a 409 with a code', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const change = await propose(patient.id);
-    await post(s.hospital.staff, change.id, 'consent', consent());
-    await post(s.hospital.staff, change.id, 'notify');
-    await post(s.familyDoctor.user, change.id, 'respond', { answer: 'agree' });
-    await api.as(s.hospital.colleague).get(`/api/provider-changes/${change.id}`);
+    await post(d.s.hospital.staff, change.id, 'consent', consent());
+    await post(d.s.hospital.staff, change.id, 'notify');
+    await post(d.s.familyDoctor.user, change.id, 'respond', { answer: 'agree' });
+    await d.api.as(d.s.hospital.colleague).get(`/api/provider-changes/${change.id}`);
     const [a, b] = await Promise.all([
-      post(s.hospital.staff, change.id, 'confirm'),
-      post(s.hospital.colleague, change.id, 'confirm'),
+      post(d.s.hospital.staff, change.id, 'confirm'),
+      post(d.s.hospital.colleague, change.id, 'confirm'),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(['provider_change.invalid_transition', 'conflict']).toContain(loser.body.error?.code);
-    const members = await t.db
+    const members = await d.t.db
       .selectFrom('care_circle_memberships')
       .select('id')
       .where('patient_id', '=', patient.id)
@@ -279,10 +265,10 @@ describe('the continuity gate: no provider change is confirmed before consent an
   });
 
   it('answers 404 to a doctor outside the circle, for the case, the change and the list', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const kase = await openCase(patient.id);
     const change = await propose(patient.id, kase.id);
-    const outsider = api.as(s.outsider);
+    const outsider = d.api.as(d.s.outsider);
     expect((await outsider.get(`/api/discharge-cases/${kase.id}`)).status).toBe(404);
     expect((await outsider.get(`/api/provider-changes/${change.id}`)).status).toBe(404);
     expect(
@@ -291,18 +277,18 @@ describe('the continuity gate: no provider change is confirmed before consent an
     const list = await outsider.get<{ items: Array<{ id: string }> }>('/api/discharge-cases?filter=all');
     expect(list.status).toBe(200);
     expect(list.body.items.map((c) => c.id)).not.toContain(kase.id);
-    const mine = await api
-      .as(s.hospital.staff)
+    const mine = await d.api
+      .as(d.s.hospital.staff)
       .get<{ items: Array<{ id: string }> }>('/api/discharge-cases?filter=all');
     expect(mine.body.items.map((c) => c.id)).toContain(kase.id);
   });
 
   it('shows the cases and changes, each with its id and status, on the patient page', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const kase = await openCase(patient.id);
     const change = await propose(patient.id, kase.id);
-    const res = await api
-      .as(s.hospital.staff)
+    const res = await d.api
+      .as(d.s.hospital.staff)
       .get<{ cases: Array<{ id: string }>; providerChanges: Change[] }>(`/api/patients/${patient.id}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.cases.map((c) => c.id)).toEqual([kase.id]);
@@ -312,11 +298,11 @@ describe('the continuity gate: no provider change is confirmed before consent an
   });
 
   it('moves a case only along its workflow', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const kase = await openCase(patient.id);
     const move = (event: string) =>
-      api
-        .as(s.hospital.staff)
+      d.api
+        .as(d.s.hospital.staff)
         .post<CaseDetail & { error?: { code: string } }>(`/api/discharge-cases/${kase.id}/transitions`, {
           event,
         });

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
 import { createUser, type TestUser } from '../../../../test/support/factories/accounts';
 import {
-  createDischargeScene,
   createPatientWithCircle,
-  type DischargeScene,
   insertProviderChange,
   type ProviderChangeRow,
 } from '../../../../test/support/factories/discharge';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { FiguresResponse } from '../../../contracts/figures';
 
 /** An instant given in Tokyo time, as the council counts its months. */
@@ -20,36 +17,28 @@ const jst = (local: string) => new Date(`${local}+09:00`);
  * registerFiguresSources): their own app, so their changes add to no other test's counts.
  */
 describe('the council’s figures that read referrals and documents', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
+  const d = startDischargeSuite();
   let admin: TestUser;
 
-  const patient = async () => (await createPatientWithCircle(t.db, s.municipalityCode, [])).id;
+  const patient = async () => (await createPatientWithCircle(d.t.db, d.s.municipalityCode, [])).id;
   const change = async (values: Pick<ProviderChangeRow, 'status' | 'createdAt'>) =>
-    insertProviderChange(t.db, {
+    insertProviderChange(d.t.db, {
       ...values,
-      municipalityCode: s.municipalityCode,
+      municipalityCode: d.s.municipalityCode,
       patientId: await patient(),
     });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-    admin = await createUser(t.db, { role: 'ward_admin', municipalityCode: s.municipalityCode });
-  });
-  afterAll(async () => {
-    await t?.close();
+    admin = await createUser(d.t.db, { role: 'ward_admin', municipalityCode: d.s.municipalityCode });
   });
 
   it('shares the changes whose consent was recorded before their first referral or 紹介状, and the summaries read within 24 h', async () => {
     const consent = (changeId: string, recordedAt: Date) =>
-      t.db
+      d.t.db
         .insertInto('provider_change_consents')
         .values({
           change_id: changeId,
-          municipality_code: s.municipalityCode,
+          municipality_code: d.s.municipalityCode,
           given_by: 'patient',
           representative_name: null,
           given_at: recordedAt,
@@ -64,16 +53,16 @@ describe('the council’s figures that read referrals and documents', () => {
         })
         .execute();
     const referral = async (changeId: string, sentAt: Date) =>
-      t.db
+      d.t.db
         .insertInto('referrals')
         .values({
-          municipality_code: s.municipalityCode,
+          municipality_code: d.s.municipalityCode,
           patient_id: await patient(),
           provider_change_id: changeId,
           case_id: null,
           role: 'home_visit_doctor',
-          recipient_facility_id: s.homeVisit.facilityId,
-          recipient_organisation_id: s.homeVisit.organisationId,
+          recipient_facility_id: d.s.homeVisit.facilityId,
+          recipient_organisation_id: d.s.homeVisit.organisationId,
           recipient_label: '訪問クリニック',
           status: 'sent',
           sender_label: '目黒病院',
@@ -87,17 +76,17 @@ describe('the council’s figures that read referrals and documents', () => {
       changeId?: string,
     ) =>
       (
-        await t.db
+        await d.t.db
           .insertInto('documents')
           .values({
-            municipality_code: s.municipalityCode,
+            municipality_code: d.s.municipalityCode,
             patient_id: await patient(),
             case_id: null,
             provider_change_id: changeId ?? null,
             kind,
             status: 'final',
             title: kind === 'referral_letter' ? '紹介状' : '看護サマリー',
-            author_organisation_id: s.hospital.organisationId,
+            author_organisation_id: d.s.hospital.organisationId,
             created_by: admin.id,
             finalised_at: finalisedAt,
           })
@@ -105,7 +94,7 @@ describe('the council’s figures that read referrals and documents', () => {
           .executeTakeFirstOrThrow()
       ).id;
     const readBy = async (documentId: string, organisationId: string, readAt: Date) => {
-      await t.db
+      await d.t.db
         .insertInto('document_versions')
         .values({
           document_id: documentId,
@@ -118,10 +107,10 @@ describe('the council’s figures that read referrals and documents', () => {
         })
         .onConflict((oc) => oc.doNothing())
         .execute();
-      await t.db
+      await d.t.db
         .insertInto('document_receipts')
         .values({
-          municipality_code: s.municipalityCode,
+          municipality_code: d.s.municipalityCode,
           document_id: documentId,
           version: 1,
           reader_user_id: randomUUID(),
@@ -148,12 +137,12 @@ describe('the council’s figures that read referrals and documents', () => {
     // September: one summary read by the family doctor after 23 h; one read at once by its own
     // ward (not a recipient) and by the family doctor only after 48 h.
     const quick = await document('nursing_summary', jst('2026-09-01T09:00:00'));
-    await readBy(quick, s.familyDoctor.organisationId, jst('2026-09-02T08:00:00'));
+    await readBy(quick, d.s.familyDoctor.organisationId, jst('2026-09-02T08:00:00'));
     const slow = await document('nursing_summary', jst('2026-09-01T09:00:00'));
-    await readBy(slow, s.hospital.organisationId, jst('2026-09-01T09:30:00'));
-    await readBy(slow, s.familyDoctor.organisationId, jst('2026-09-03T09:00:00'));
+    await readBy(slow, d.s.hospital.organisationId, jst('2026-09-01T09:30:00'));
+    await readBy(slow, d.s.familyDoctor.organisationId, jst('2026-09-03T09:00:00'));
 
-    const { body: f } = await api.as(admin).get<FiguresResponse>('/api/discharge-figures?fiscalYear=8');
+    const { body: f } = await d.api.as(admin).get<FiguresResponse>('/api/discharge-figures?fiscalYear=8');
     const month = (m: string) => f.months.find((row) => row.month === m)!;
     expect(month('2026-08').consentBeforeReferral).toEqual({
       pending: false,

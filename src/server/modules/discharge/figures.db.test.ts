@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
 import {
   createMunicipality,
   createUser,
@@ -10,37 +10,33 @@ import {
 } from '../../../../test/support/factories/accounts';
 import { createTestFacility } from '../../../../test/support/factories/directory';
 import {
-  createDischargeScene,
   createPatientWithCircle,
-  type DischargeScene,
   insertProviderChange,
+  openSceneCase,
   type ProviderChangeRow,
 } from '../../../../test/support/factories/discharge';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { FiguresResponse } from '../../../contracts/figures';
 
 /** An instant given in Tokyo time, as the council counts its months. */
 const jst = (local: string) => new Date(`${local}+09:00`);
 
 describe('the council’s discharge figures, per month and per 令和N年度', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
+  const d = startDischargeSuite();
   let admin: TestUser;
   let sapporoAdmin: TestUser;
   const sapporo = MUNICIPALITIES.sapporo.code;
 
-  const patient = async (municipalityCode = s.municipalityCode) =>
-    (await createPatientWithCircle(t.db, municipalityCode, [])).id;
+  const patient = async (municipalityCode = d.s.municipalityCode) =>
+    (await createPatientWithCircle(d.t.db, municipalityCode, [])).id;
 
   /** A case already closed, discharged at the given instant. */
   const dischargedCase = async (
     hospital: { facilityId: string | null; name: string },
     dischargedAt: Date,
-    municipalityCode = s.municipalityCode,
+    municipalityCode = d.s.municipalityCode,
   ) =>
     (
-      await t.db
+      await d.t.db
         .insertInto('discharge_cases')
         .values({
           municipality_code: municipalityCode,
@@ -63,9 +59,9 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
   const change = async (
     values: Omit<ProviderChangeRow, 'municipalityCode' | 'patientId'> & { municipalityCode?: string },
   ) =>
-    insertProviderChange(t.db, {
+    insertProviderChange(d.t.db, {
       ...values,
-      municipalityCode: values.municipalityCode ?? s.municipalityCode,
+      municipalityCode: values.municipalityCode ?? d.s.municipalityCode,
       patientId: await patient(values.municipalityCode),
     });
 
@@ -79,10 +75,10 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
     readAt?: Date;
     acknowledgedAt?: Date;
   }) => {
-    await t.db
+    await d.t.db
       .insertInto('case_notices')
       .values({
-        municipality_code: s.municipalityCode,
+        municipality_code: d.s.municipalityCode,
         kind: values.kind,
         patient_id: await patient(),
         case_id: values.caseId ?? null,
@@ -100,15 +96,12 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-    admin = await createUser(t.db, { role: 'ward_admin', municipalityCode: s.municipalityCode });
-    await createMunicipality(t.db, MUNICIPALITIES.sapporo);
-    sapporoAdmin = await createUser(t.db, { role: 'ward_admin', municipalityCode: sapporo });
-    const inWard = { facilityId: s.hospital.facilityId, name: '目黒病院' };
+    admin = await createUser(d.t.db, { role: 'ward_admin', municipalityCode: d.s.municipalityCode });
+    await createMunicipality(d.t.db, MUNICIPALITIES.sapporo);
+    sapporoAdmin = await createUser(d.t.db, { role: 'ward_admin', municipalityCode: sapporo });
+    const inWard = { facilityId: d.s.hospital.facilityId, name: '目黒病院' };
     const otherDirectory = {
-      facilityId: (await createTestFacility(t.db, { type: 'hospital', municipalityCode: sapporo })).id,
+      facilityId: (await createTestFacility(d.t.db, { type: 'hospital', municipalityCode: sapporo })).id,
       name: '札幌の病院',
     };
     const typed = { facilityId: null, name: '区外の病院（電話で聞いた名前）' };
@@ -143,11 +136,11 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
       createdAt: jst('2026-07-01T09:00:00'),
       closedAt: jst('2026-07-03T09:00:00'),
     });
-    await t.db
+    await d.t.db
       .insertInto('provider_change_overrides')
       .values({
         change_id: p4,
-        municipality_code: s.municipalityCode,
+        municipality_code: d.s.municipalityCode,
         reason_code: 'emergency',
         reason_note: null,
         requested_by: randomUUID(),
@@ -200,12 +193,9 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
       acknowledgedAt: jst('2026-04-01T09:00:00'), // 24 h
     });
   });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('counts 令和8年度 by Tokyo months, April to March, and only the ward’s own cases', async () => {
-    const res = await api.as(admin).get<FiguresResponse>('/api/discharge-figures?fiscalYear=8');
+    const res = await d.api.as(admin).get<FiguresResponse>('/api/discharge-figures?fiscalYear=8');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const f = res.body;
     expect(f).toMatchObject({ from: '2026-04', to: '2027-03', fiscalYear: 8, label: '令和8年度' });
@@ -239,7 +229,7 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
   });
 
   it('shares the circle told before discharge, and times acknowledgments in plain hours', async () => {
-    const { body: f } = await api.as(admin).get<FiguresResponse>('/api/discharge-figures?fiscalYear=8');
+    const { body: f } = await d.api.as(admin).get<FiguresResponse>('/api/discharge-figures?fiscalYear=8');
     const month = (m: string) => f.months.find((x) => x.month === m)!;
     expect(month('2026-06').toldBeforeDischarge).toEqual({ numerator: 2, denominator: 4, ratio: 0.5 });
     expect(month('2026-04').toldBeforeDischarge).toEqual({ numerator: 1, denominator: 1, ratio: 1 });
@@ -252,12 +242,14 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
   });
 
   it('answers a month range, and another ward’s admin sees only that ward', async () => {
-    const range = await api.as(admin).get<FiguresResponse>('/api/discharge-figures?from=2026-06&to=2026-07');
+    const range = await d.api
+      .as(admin)
+      .get<FiguresResponse>('/api/discharge-figures?from=2026-06&to=2026-07');
     expect(range.status).toBe(200);
     expect(range.body).toMatchObject({ fiscalYear: null, label: '2026年6月〜2026年7月' });
     expect(range.body.months).toHaveLength(2);
     expect(range.body.total.discharges.total).toBe(1);
-    const other = await api.as(sapporoAdmin).get<FiguresResponse>('/api/discharge-figures?fiscalYear=8');
+    const other = await d.api.as(sapporoAdmin).get<FiguresResponse>('/api/discharge-figures?fiscalYear=8');
     expect(other.body.municipalityCode).toBe(sapporo);
     expect(other.body.total.discharges).toEqual({ total: 1, inWard: 1, outsideWard: 0 });
     expect(other.body.total.changes.proposed).toBe(1);
@@ -265,30 +257,30 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
 
   it('refuses a query that mixes a fiscal year and months, or runs backwards', async () => {
     expect(
-      (await api.as(admin).get('/api/discharge-figures?fiscalYear=8&from=2026-04&to=2026-05')).status,
+      (await d.api.as(admin).get('/api/discharge-figures?fiscalYear=8&from=2026-04&to=2026-05')).status,
     ).toBe(400);
-    expect((await api.as(admin).get('/api/discharge-figures?from=2026-07&to=2026-06')).status).toBe(400);
-    expect((await api.as(admin).get('/api/discharge-figures?from=2026-13&to=2027-01')).status).toBe(400);
+    expect((await d.api.as(admin).get('/api/discharge-figures?from=2026-07&to=2026-06')).status).toBe(400);
+    expect((await d.api.as(admin).get('/api/discharge-figures?from=2026-13&to=2027-01')).status).toBe(400);
     // Year 0000 is no database timestamp: it answered 500 before the contract bounded the years.
-    const yearZero = await api.as(admin).get('/api/discharge-figures?from=0000-01&to=0000-10');
+    const yearZero = await d.api.as(admin).get('/api/discharge-figures?from=0000-01&to=0000-10');
     expect(yearZero.status).toBe(400);
     expect(yearZero.body).toMatchObject({ error: { code: 'request.invalid' } });
     // 令和81年度 would end in 2100, past the months the answer can name: it answered 500 (the fuzz).
-    expect((await api.as(admin).get('/api/discharge-figures?fiscalYear=81')).status).toBe(400);
-    expect((await api.as(admin).get('/api/discharge-figures?fiscalYear=80')).status).toBe(200);
+    expect((await d.api.as(admin).get('/api/discharge-figures?fiscalYear=81')).status).toBe(400);
+    expect((await d.api.as(admin).get('/api/discharge-figures?fiscalYear=80')).status).toBe(200);
   });
 
   it('shows the figures to the ward only: 403 for hospital, 包括 and clinicians, 401 for the public', async () => {
-    for (const user of [s.hospital.staff, s.center.user, s.familyDoctor.user]) {
-      const res = await api.as(user).get('/api/discharge-figures?fiscalYear=8');
+    for (const user of [d.s.hospital.staff, d.s.center.user, d.s.familyDoctor.user]) {
+      const res = await d.api.as(user).get('/api/discharge-figures?fiscalYear=8');
       expect(res.status, user.role).toBe(403);
-      expect((await api.as(user).get('/api/discharge-figures/export.csv?fiscalYear=8')).status).toBe(403);
+      expect((await d.api.as(user).get('/api/discharge-figures/export.csv?fiscalYear=8')).status).toBe(403);
     }
-    expect((await api.anonymous.get('/api/discharge-figures?fiscalYear=8')).status).toBe(401);
+    expect((await d.api.anonymous.get('/api/discharge-figures?fiscalYear=8')).status).toBe(401);
   });
 
   it('exports a CSV Excel opens (UTF-8 with BOM, Japanese headings, the year’s total) and audits it', async () => {
-    const res = await api.as(admin).get<string>('/api/discharge-figures/export.csv?fiscalYear=8');
+    const res = await d.api.as(admin).get<string>('/api/discharge-figures/export.csv?fiscalYear=8');
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toContain('text/csv');
     const text = String(res.body);
@@ -297,26 +289,21 @@ describe('the council’s discharge figures, per month and per 令和N年度', (
     expect(lines).toHaveLength(14);
     expect(lines[13]).toMatch(/^令和8年度 合計,3,2,1,5,2,1,1,,60,3,5,4,7,19\.8,1,1,1,0,0,0,2,1,1,0,$/);
     const audit = await sql<{ actor_user_id: string; details: { fiscalYear: number } }>`
-      select actor_user_id, details from audit_log where action = 'discharge.figures.export'`.execute(t.db);
+      select actor_user_id, details from audit_log where action = 'discharge.figures.export'`.execute(d.t.db);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]).toMatchObject({ actor_user_id: admin.id, details: { fiscalYear: 8 } });
   });
 
   it('counts a case discharged through the workflow in the month it happened', async () => {
-    const before = await api.as(admin).get<FiguresResponse>('/api/discharge-figures');
-    const opened = await api.as(s.hospital.staff).post<{ id: string }>('/api/discharge-cases', {
-      patientId: s.patient.id,
-      hospitalFacilityId: s.hospital.facilityId,
-      admittedOn: '2026-01-05',
-    });
-    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const before = await d.api.as(admin).get<FiguresResponse>('/api/discharge-figures');
+    const opened = await openSceneCase(d.api, d.s);
     for (const event of ['schedule', 'discharge']) {
-      const moved = await api
-        .as(s.hospital.staff)
-        .post(`/api/discharge-cases/${opened.body.id}/transitions`, { event });
+      const moved = await d.api
+        .as(d.s.hospital.staff)
+        .post(`/api/discharge-cases/${opened.id}/transitions`, { event });
       expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     }
-    const after = await api.as(admin).get<FiguresResponse>('/api/discharge-figures');
+    const after = await d.api.as(admin).get<FiguresResponse>('/api/discharge-figures');
     expect(after.body.total.discharges.total).toBe(before.body.total.discharges.total + 1);
     expect(after.body.total.discharges.inWard).toBe(before.body.total.discharges.inWard + 1);
   });

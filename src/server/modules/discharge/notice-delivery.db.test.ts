@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
-import { createUser } from '../../../../test/support/factories/accounts';
+import { describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
+import { createUser, type TestUser } from '../../../../test/support/factories/accounts';
 import {
-  createDischargeScene,
   createScenePatient,
-  type DischargeScene,
+  notifiedSceneChange,
+  openSceneCase,
 } from '../../../../test/support/factories/discharge';
 import { startSmtp } from '../../../../test/support/smtp';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { InboxNotice, InboxPage } from '../../../contracts/inbox';
 import { inboxJobs } from '../../platform/inbox/fan-out.job';
 import { runDueJobs } from '../../platform/jobs/job-runner';
@@ -28,89 +27,41 @@ const FROM = 'noreply@zaitaku.example.jp';
 const later = () => new Date(Date.now() + 2 * 3600_000);
 
 describe('discharge notices through the inbox, mail, FAX sheet and phone task', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
+  const d = startDischargeSuite({ BASE_URL: 'https://zaitaku.example.jp' });
 
-  beforeAll(async () => {
-    t = await createTestApp({ BASE_URL: 'https://zaitaku.example.jp' });
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  const fanOut = () => runDueJobs({ deps: t.deps, handlers: inboxJobs });
+  const fanOut = () => runDueJobs({ deps: d.t.deps, handlers: inboxJobs });
   const statusOf = async (id: string) =>
-    (await t.db.selectFrom('case_notices').select('status').where('id', '=', id).executeTakeFirstOrThrow())
+    (await d.t.db.selectFrom('case_notices').select('status').where('id', '=', id).executeTakeFirstOrThrow())
       .status;
-  const openCase = async (patientId: string) => {
-    const res = await api.as(s.hospital.staff).post<Detail>('/api/discharge-cases', {
-      patientId,
-      hospitalFacilityId: s.hospital.facilityId,
-      admittedOn: '2026-11-20',
-      expectedDischargeOn: '2026-12-10',
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
-  const inboxOf = async (user: DischargeScene['hospital']['staff'], recordId: string) =>
-    (await api.as(user).get<InboxPage>('/api/inbox?limit=100')).body.items.filter(
+  const openCase = (patientId: string) => openSceneCase<Detail>(d.api, d.s, patientId);
+  const inboxOf = async (user: TestUser, recordId: string) =>
+    (await d.api.as(user).get<InboxPage>('/api/inbox?limit=100')).body.items.filter(
       (n) => n.recordId === recordId,
     );
-  const proposeAndNotify = async (patientId: string) => {
-    const change = await api.as(s.hospital.staff).post<{ id: string }>('/api/provider-changes', {
-      patientId,
-      role: 'family_doctor',
-      toRole: 'home_visit_doctor',
-      toFacilityId: s.homeVisit.facilityId,
-      toLabel: '目黒訪問クリニック',
-    });
-    expect(change.status, JSON.stringify(change.body)).toBe(201);
-    const id = change.body.id;
-    const consent = await api.as(s.hospital.staff).post(`/api/provider-changes/${id}/consent`, {
-      givenBy: 'patient',
-      givenAt: new Date(Date.now() - 3600_000).toISOString(),
-      method: 'in_person',
-      agreed: '訪問診療に切り替える',
-      offeredKeepCurrent: true,
-      offeredSharedCare: true,
-    });
-    expect(consent.status, JSON.stringify(consent.body)).toBe(200);
-    const notified = await api.as(s.hospital.staff).post(`/api/provider-changes/${id}/notify`);
-    expect(notified.status, JSON.stringify(notified.body)).toBe(200);
-    const notice = await t.db
-      .selectFrom('case_notices')
-      .selectAll()
-      .where('provider_change_id', '=', id)
-      .where('kind', '=', 'provider_change')
-      .executeTakeFirstOrThrow();
-    return { changeId: id, notice };
-  };
+  const proposeAndNotify = (patientId: string) => notifiedSceneChange(d.t.db, d.api, d.s, patientId);
 
   it('moves an admission notice queued → sent → delivered → read → acknowledged with its inbox row', async () => {
-    const colleague = await createUser(t.db, {
+    const colleague = await createUser(d.t.db, {
       role: 'clinician',
-      municipalityCode: s.municipalityCode,
-      organisationId: s.familyDoctor.organisationId,
+      municipalityCode: d.s.municipalityCode,
+      organisationId: d.s.familyDoctor.organisationId,
     });
     // a facility editor of the same clinic does not see patients: no inbox row for them
-    const editor = await createUser(t.db, {
+    const editor = await createUser(d.t.db, {
       role: 'facility_editor',
-      municipalityCode: s.municipalityCode,
-      organisationId: s.familyDoctor.organisationId,
+      municipalityCode: d.s.municipalityCode,
+      organisationId: d.s.familyDoctor.organisationId,
     });
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const detail = await openCase(patient.id);
-    const notice = detail.notices.find((n) => n.recipientOrganisationId === s.familyDoctor.organisationId);
+    const notice = detail.notices.find((n) => n.recipientOrganisationId === d.s.familyDoctor.organisationId);
     expect(notice?.channel).toBe('inbox');
     const id = notice?.id as string;
     expect(await statusOf(id)).toBe('queued');
 
     await fanOut();
     expect(await statusOf(id)).toBe('sent');
-    const [row] = await inboxOf(s.familyDoctor.user, id);
+    const [row] = await inboxOf(d.s.familyDoctor.user, id);
     expect(row).toMatchObject({
       kind: 'discharge.admission',
       recordType: 'discharge.notice',
@@ -124,21 +75,21 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     const smtp = await startSmtp();
     const transport = createTransport(smtp.url);
     try {
-      await deliverDueMail(t.db, transport, FROM, later());
+      await deliverDueMail(d.t.db, transport, FROM, later());
     } finally {
       transport.close();
       await smtp.close();
     }
-    const mail = smtp.received.find((m) => m.to === s.familyDoctor.user.email);
+    const mail = smtp.received.find((m) => m.to === d.s.familyDoctor.user.email);
     expect(mail?.text).toContain('https://zaitaku.example.jp/staff/discharge/notices');
     expect(mail?.text).not.toContain(patient.name);
     expect(mail?.subject).not.toContain('入院');
     expect(await statusOf(id)).toBe('delivered');
 
-    expect((await api.as(s.familyDoctor.user).post(`/api/inbox/${row?.id}/read`)).status).toBe(200);
+    expect((await d.api.as(d.s.familyDoctor.user).post(`/api/inbox/${row?.id}/read`)).status).toBe(200);
     expect(await statusOf(id)).toBe('read');
 
-    const ack = await api.as(s.familyDoctor.user).post<InboxNotice>(`/api/inbox/${row?.id}/acknowledge`);
+    const ack = await d.api.as(d.s.familyDoctor.user).post<InboxNotice>(`/api/inbox/${row?.id}/acknowledge`);
     expect(ack.status, JSON.stringify(ack.body)).toBe(200);
     expect(await statusOf(id)).toBe('acknowledged');
     // the colleague's copy is settled by the same step
@@ -148,38 +99,40 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
   });
 
   it('asks for agree/object on a provider change, and the answer settles the inbox row in the same step', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const { notice } = await proposeAndNotify(patient.id);
     await fanOut();
-    const [row] = await inboxOf(s.familyDoctor.user, notice.id);
+    const [row] = await inboxOf(d.s.familyDoctor.user, notice.id);
     expect(row?.kind).toBe('discharge.provider_change');
-    const plain = await api
-      .as(s.familyDoctor.user)
+    const plain = await d.api
+      .as(d.s.familyDoctor.user)
       .post<{ error: { code: string } }>(`/api/inbox/${row?.id}/acknowledge`);
     expect(plain.status).toBe(409);
     expect(plain.body.error.code).toBe('notice.answer_required');
     expect(await statusOf(notice.id)).toBe('sent');
-    expect((await inboxOf(s.familyDoctor.user, notice.id))[0]?.acknowledgedAt).toBeNull();
+    expect((await inboxOf(d.s.familyDoctor.user, notice.id))[0]?.acknowledgedAt).toBeNull();
 
-    const answer = await api.as(s.familyDoctor.user).post(`/api/discharge-notices/${notice.id}/acknowledge`, {
-      answer: 'object',
-      reason: '本人と話したい',
-    });
+    const answer = await d.api
+      .as(d.s.familyDoctor.user)
+      .post(`/api/discharge-notices/${notice.id}/acknowledge`, {
+        answer: 'object',
+        reason: '本人と話したい',
+      });
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(await statusOf(notice.id)).toBe('acknowledged');
-    const [settled] = await inboxOf(s.familyDoctor.user, notice.id);
+    const [settled] = await inboxOf(d.s.familyDoctor.user, notice.id);
     expect(settled?.acknowledgedAt).not.toBeNull();
   });
 
   it('writes the inbox row already settled when the answer came before the fan-out', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const { notice } = await proposeAndNotify(patient.id);
-    const answer = await api
-      .as(s.familyDoctor.user)
+    const answer = await d.api
+      .as(d.s.familyDoctor.user)
       .post(`/api/discharge-notices/${notice.id}/acknowledge`, { answer: 'agree' });
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     await fanOut();
-    const [row] = await inboxOf(s.familyDoctor.user, notice.id);
+    const [row] = await inboxOf(d.s.familyDoctor.user, notice.id);
     expect(row?.acknowledgedAt).not.toBeNull();
     expect(row?.readAt).not.toBeNull();
     expect(await statusOf(notice.id)).toBe('acknowledged');
@@ -189,11 +142,11 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     // earlier tests' mails out of the way, so this one counts only its own
     const before = await startSmtp();
     const flush = createTransport(before.url);
-    await deliverDueMail(t.db, flush, FROM, later()).finally(() => flush.close());
+    await deliverDueMail(d.t.db, flush, FROM, later()).finally(() => flush.close());
     await before.close();
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const detail = await openCase(patient.id);
-    const id = detail.notices.find((n) => n.recipientOrganisationId === s.familyDoctor.organisationId)
+    const id = detail.notices.find((n) => n.recipientOrganisationId === d.s.familyDoctor.organisationId)
       ?.id as string;
     await fanOut();
     const smtp = await startSmtp();
@@ -201,7 +154,7 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     await smtp.close();
     const down = createTransport(`smtp://127.0.0.1:${port}`);
     try {
-      const first = await deliverDueMail(t.db, down, FROM, later());
+      const first = await deliverDueMail(d.t.db, down, FROM, later());
       expect(first.failed).toBeGreaterThanOrEqual(1);
     } finally {
       down.close();
@@ -212,36 +165,36 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     const transport = createTransport(up.url);
     try {
       const retry = new Date(Date.now() + 6 * 3600_000);
-      await deliverDueMail(t.db, transport, FROM, retry);
-      await deliverDueMail(t.db, transport, FROM, retry);
+      await deliverDueMail(d.t.db, transport, FROM, retry);
+      await deliverDueMail(d.t.db, transport, FROM, retry);
       // a restarted server fans out again and retries again: still one row and one mail
       await fanOut();
-      await deliverDueMail(t.db, transport, FROM, retry);
+      await deliverDueMail(d.t.db, transport, FROM, retry);
     } finally {
       transport.close();
       await up.close();
     }
-    expect(up.received.filter((m) => m.to === s.familyDoctor.user.email)).toHaveLength(1);
+    expect(up.received.filter((m) => m.to === d.s.familyDoctor.user.email)).toHaveLength(1);
     expect(await statusOf(id)).toBe('delivered');
-    expect(await inboxOf(s.familyDoctor.user, id)).toHaveLength(1);
+    expect(await inboxOf(d.s.familyDoctor.user, id)).toHaveLength(1);
   });
 
   it('asks the 包括 to phone a member with neither an account nor a FAX number, and closes it when called', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const detail = await openCase(patient.id);
     const phone = detail.notices.find((n) => n.recipientOrganisationId === null);
     expect(phone?.channel).toBe('phone');
     await fanOut();
-    const [task] = await inboxOf(s.center.user, phone?.id as string);
+    const [task] = await inboxOf(d.s.center.user, phone?.id as string);
     expect(task).toMatchObject({ kind: 'discharge.phone_task', requiresAck: true });
     expect(task?.title).toContain('電話で伝えてください');
     expect(await statusOf(phone?.id as string)).toBe('queued');
-    const called = await api.as(s.center.user).post(`/api/inbox/${task?.id}/acknowledge`);
+    const called = await d.api.as(d.s.center.user).post(`/api/inbox/${task?.id}/acknowledge`);
     expect(called.status).toBe(200);
     expect(await statusOf(phone?.id as string)).toBe('delivered');
     // The call is on the case's timeline: by phone, to whom, by whom, with what was told.
-    const after = await api
-      .as(s.hospital.staff)
+    const after = await d.api
+      .as(d.s.hospital.staff)
       .get<{ contacts: Array<{ kind: string; withWhom: string; outcome: string; recordedBy: string }> }>(
         `/api/discharge-cases/${detail.id}`,
       );
@@ -256,20 +209,20 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
   });
 
   it('sends a FAX sheet where the member has a FAX number but no account', async () => {
-    await t.db
+    await d.t.db
       .updateTable('facilities')
       .set({ fax: '03-1111-2222' })
-      .where('id', '=', s.careManagerFacilityId)
+      .where('id', '=', d.s.careManagerFacilityId)
       .execute();
     try {
-      const patient = await createScenePatient(t.db, s);
+      const patient = await createScenePatient(d.t.db, d.s);
       const detail = await openCase(patient.id);
       expect(detail.notices.find((n) => n.recipientOrganisationId === null)?.channel).toBe('fax');
     } finally {
-      await t.db
+      await d.t.db
         .updateTable('facilities')
         .set({ fax: null })
-        .where('id', '=', s.careManagerFacilityId)
+        .where('id', '=', d.s.careManagerFacilityId)
         .execute();
     }
   });

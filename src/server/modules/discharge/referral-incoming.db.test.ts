@@ -1,15 +1,12 @@
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
-import { createOrganisation, createUser, type TestUser } from '../../../../test/support/factories/accounts';
-import { createTestFacility } from '../../../../test/support/factories/directory';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
+import type { TestUser } from '../../../../test/support/factories/accounts';
 import {
-  createDischargeScene,
+  createSceneNurse,
   createScenePatient,
-  type DischargeScene,
+  signedInContext,
 } from '../../../../test/support/factories/discharge';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
-import type { RequestContext } from '../../platform/context';
 import { listIncoming } from './referral-read.service';
 
 /** Counts the statements a service sends (the N+1 this file guards against shows as a count). */
@@ -25,59 +22,23 @@ function statementCounter() {
   return { plugin, seen };
 }
 
-function ctxOf(user: TestUser): RequestContext {
-  return {
-    requestId: `test-${user.id}`,
-    clientIp: '127.0.0.1',
-    municipalityCode: user.municipalityCode,
-    actor: {
-      userId: user.id,
-      email: user.email,
-      displayName: 'テスト',
-      municipalityCode: user.municipalityCode,
-      roles: [user.role],
-      memberships: [{ organisationId: user.organisationId, role: user.role }],
-      twoFactorVerified: true,
-    },
-  };
-}
-
 describe('incoming referrals: one read of the patients for the whole page', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
+  const d = startDischargeSuite();
   let nurse: { facilityId: string; user: TestUser };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-    const facilityId = (await createTestFacility(t.db, { type: 'visiting_nurse_station' })).id;
-    const org = await createOrganisation(t.db, {
-      municipalityCode: s.municipalityCode,
-      kind: 'visiting_nurse_station',
-      facilityId,
-    });
-    const user = await createUser(t.db, {
-      role: 'clinician',
-      municipalityCode: s.municipalityCode,
-      organisationId: org.id,
-    });
-    nurse = { facilityId, user };
-  });
-  afterAll(async () => {
-    await t?.close();
+    nurse = await createSceneNurse(d.t.db, d.s);
   });
 
   const sendOne = async () => {
-    const patient = await createScenePatient(t.db, s);
-    const draft = await api.as(s.hospital.staff).post<{ id: string }>('/api/referrals', {
+    const patient = await createScenePatient(d.t.db, d.s);
+    const draft = await d.api.as(d.s.hospital.staff).post<{ id: string }>('/api/referrals', {
       patientId: patient.id,
       role: 'visiting_nurse',
       recipientFacilityId: nurse.facilityId,
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const sent = await api.as(s.hospital.staff).post(`/api/referrals/${draft.body.id}/send`, {
+    const sent = await d.api.as(d.s.hospital.staff).post(`/api/referrals/${draft.body.id}/send`, {
       agreement: {
         givenBy: 'patient',
         method: 'in_person',
@@ -90,7 +51,7 @@ describe('incoming referrals: one read of the patients for the whole page', () =
 
   const countFor = async () => {
     const counter = statementCounter();
-    const page = await listIncoming({ db: t.db.withPlugin(counter.plugin) }, ctxOf(nurse.user), {
+    const page = await listIncoming({ db: d.t.db.withPlugin(counter.plugin) }, signedInContext(nurse.user), {
       limit: 50,
       open: false,
     });
@@ -109,7 +70,7 @@ describe('incoming referrals: one read of the patients for the whole page', () =
     );
     expect(three.statements).toBe(one.statements);
 
-    const logged = await t.db
+    const logged = await d.t.db
       .selectFrom('access_log')
       .select(['patient_id', 'basis'])
       .where('actor_user_id', '=', nurse.user.id)

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
 import { createOrganisation, createUser, type TestUser } from '../../../../test/support/factories/accounts';
 import { createTestFacility } from '../../../../test/support/factories/directory';
 import {
-  createDischargeScene,
+  createSceneNurse,
   createScenePatient,
-  type DischargeScene,
+  openSceneCase,
+  proposeSceneChange,
+  recordSceneConsent,
 } from '../../../../test/support/factories/discharge';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 
 type Referral = {
   id: string;
@@ -30,9 +31,7 @@ const agreement = () => ({
 });
 
 describe('referrals: one per recipient, behind the continuity gate, answered by the recipient', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
+  const d = startDischargeSuite();
   let nurseA: { facilityId: string; user: TestUser };
   let nurseB: { facilityId: string };
   let association: { organisationId: string; user: TestUser };
@@ -40,42 +39,23 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
   const capacitySetAt = new Date('2026-11-28T01:00:00Z');
 
   beforeAll(async () => {
-    t = await createTestApp();
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-    const m = s.municipalityCode;
-    const facilityA = (
-      await createTestFacility(t.db, {
-        type: 'visiting_nurse_station',
-        capacity: { signal: 'accepting', setAt: capacitySetAt },
-      })
-    ).id;
-    const orgA = (
-      await createOrganisation(t.db, {
-        municipalityCode: m,
-        kind: 'visiting_nurse_station',
-        facilityId: facilityA,
-      })
-    ).id;
-    nurseA = {
-      facilityId: facilityA,
-      user: await createUser(t.db, { role: 'clinician', municipalityCode: m, organisationId: orgA }),
-    };
-    nurseB = { facilityId: (await createTestFacility(t.db, { type: 'visiting_nurse_station' })).id };
-    const desk = await createOrganisation(t.db, {
+    const m = d.s.municipalityCode;
+    nurseA = await createSceneNurse(d.t.db, d.s, { capacity: { signal: 'accepting', setAt: capacitySetAt } });
+    nurseB = { facilityId: (await createTestFacility(d.t.db, { type: 'visiting_nurse_station' })).id };
+    const desk = await createOrganisation(d.t.db, {
       municipalityCode: m,
       kind: 'association',
       name: '目黒区歯科医師会',
     });
     association = {
       organisationId: desk.id,
-      user: await createUser(t.db, { role: 'clinician', municipalityCode: m, organisationId: desk.id }),
+      user: await createUser(d.t.db, { role: 'clinician', municipalityCode: m, organisationId: desk.id }),
     };
-    dentalFacilityId = (await createTestFacility(t.db, { type: 'dental_clinic' })).id;
-    await t.db
+    dentalFacilityId = (await createTestFacility(d.t.db, { type: 'dental_clinic' })).id;
+    await d.t.db
       .insertInto('facility_capacity')
       .values({
-        facility_id: s.homeVisit.facilityId,
+        facility_id: d.s.homeVisit.facilityId,
         municipality_code: m,
         signal: 'waitlist',
         set_at: capacitySetAt,
@@ -83,79 +63,61 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
       })
       .execute();
   });
-  afterAll(async () => {
-    await t?.close();
-  });
 
-  const draft = async (body: Record<string, unknown>, user = s.hospital.staff) => {
-    const res = await api.as(user).post<Referral>('/api/referrals', body);
+  const draft = async (body: Record<string, unknown>, user = d.s.hospital.staff) => {
+    const res = await d.api.as(user).post<Referral>('/api/referrals', body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.status).toBe('draft');
     return res.body;
   };
   const post = (user: TestUser, id: string, step: string, body?: unknown) =>
-    api.as(user).post<Referral>(`/api/referrals/${id}/${step}`, body);
+    d.api.as(user).post<Referral>(`/api/referrals/${id}/${step}`, body);
 
   it('refuses to send a referral for a provider change before the consent, then sends it with the capacity seen', async () => {
-    const patient = await createScenePatient(t.db, s);
-    const change = await api.as(s.hospital.staff).post<{ id: string }>('/api/provider-changes', {
-      patientId: patient.id,
-      role: 'family_doctor',
-      toRole: 'home_visit_doctor',
-      toFacilityId: s.homeVisit.facilityId,
-      toLabel: '訪問クリニック',
-    });
-    expect(change.status).toBe(201);
+    const patient = await createScenePatient(d.t.db, d.s);
+    const change = await proposeSceneChange(d.api, d.s, patient.id);
     const referral = await draft({
       patientId: patient.id,
-      providerChangeId: change.body.id,
+      providerChangeId: change.id,
       role: 'home_visit_doctor',
-      recipientFacilityId: s.homeVisit.facilityId,
+      recipientFacilityId: d.s.homeVisit.facilityId,
     });
     expect(referral.capacity).toEqual({ signal: 'waitlist', setAt: capacitySetAt.toISOString() });
 
-    const refused = await post(s.hospital.staff, referral.id, 'send');
+    const refused = await post(d.s.hospital.staff, referral.id, 'send');
     expect(refused.status).toBe(409);
     expect(refused.body.error?.code).toBe('continuity.consent_missing');
 
-    const consent = await api.as(s.hospital.staff).post(`/api/provider-changes/${change.body.id}/consent`, {
-      givenBy: 'patient',
-      givenAt: new Date(Date.now() - 60_000).toISOString(),
-      method: 'in_person',
-      agreed: '訪問診療に切り替える',
-      offeredKeepCurrent: true,
-      offeredSharedCare: true,
-    });
-    expect(consent.status).toBe(200);
-    const sent = await post(s.hospital.staff, referral.id, 'send');
+    await recordSceneConsent(d.api, d.s, change.id);
+    const sent = await post(d.s.hospital.staff, referral.id, 'send');
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.status).toBe('sent');
     expect(sent.body.capacityAtSend).toEqual({ signal: 'waitlist', setAt: capacitySetAt.toISOString() });
 
-    const events = await t.db
+    const events = await d.t.db
       .selectFrom('notice_events')
       .select(['recipient_user_ids', 'patient_id'])
       .where('record_id', '=', referral.id)
       .where('kind', '=', 'referrals.sent')
       .execute();
     expect(events).toHaveLength(1);
-    expect(events[0]?.recipient_user_ids).toContain(s.homeVisit.user.id);
+    expect(events[0]?.recipient_user_ids).toContain(d.s.homeVisit.user.id);
   });
 
   it('refuses a referral that would replace the family doctor without a provider change', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const referral = await draft({
       patientId: patient.id,
       role: 'family_doctor',
-      recipientFacilityId: s.homeVisit.facilityId,
+      recipientFacilityId: d.s.homeVisit.facilityId,
     });
-    const res = await post(s.hospital.staff, referral.id, 'send', { agreement: agreement() });
+    const res = await post(d.s.hospital.staff, referral.id, 'send', { agreement: agreement() });
     expect(res.status).toBe(409);
     expect(res.body.error?.code).toBe('referrals.change_required');
   });
 
   it('warns of another open referral for the same role, lets the recipient see and accept it, and closes the other when the nurse joins', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const first = await draft({
       patientId: patient.id,
       role: 'visiting_nurse',
@@ -168,7 +130,7 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
       recipientFacilityId: nurseB.facilityId,
     });
     expect(second.openForSameRole).toBe(1);
-    const twice = await api.as(s.hospital.staff).post<Referral>('/api/referrals', {
+    const twice = await d.api.as(d.s.hospital.staff).post<Referral>('/api/referrals', {
       patientId: patient.id,
       role: 'visiting_nurse',
       recipientFacilityId: nurseA.facilityId,
@@ -177,26 +139,26 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
     expect(twice.body.error?.code).toBe('referrals.already_open');
 
     // A draft is the sender's own: the recipient does not see it yet.
-    expect((await api.as(nurseA.user).get(`/api/referrals/${first.id}`)).status).toBe(404);
+    expect((await d.api.as(nurseA.user).get(`/api/referrals/${first.id}`)).status).toBe(404);
 
-    const withoutAgreement = await post(s.hospital.staff, first.id, 'send');
+    const withoutAgreement = await post(d.s.hospital.staff, first.id, 'send');
     expect(withoutAgreement.body.error?.code).toBe('continuity.consent_missing');
-    expect((await post(s.hospital.staff, first.id, 'send', { agreement: agreement() })).body.status).toBe(
+    expect((await post(d.s.hospital.staff, first.id, 'send', { agreement: agreement() })).body.status).toBe(
       'sent',
     );
-    expect((await post(s.hospital.staff, second.id, 'send', { agreement: agreement() })).body.status).toBe(
+    expect((await post(d.s.hospital.staff, second.id, 'send', { agreement: agreement() })).body.status).toBe(
       'sent',
     );
 
-    const incoming = await api.as(nurseA.user).get<{ items: Referral[] }>('/api/referrals/incoming');
+    const incoming = await d.api.as(nurseA.user).get<{ items: Referral[] }>('/api/referrals/incoming');
     expect(incoming.status).toBe(200);
     const mine = incoming.body.items.find((r) => r.id === first.id);
     expect(mine?.patient?.name).toBe(patient.name);
     expect(mine?.actions).toEqual(expect.arrayContaining(['accept', 'decline']));
     expect(incoming.body.items.some((r) => r.id === second.id)).toBe(false);
     // The grant is the referral, not the patient: the patient page stays closed to them.
-    expect((await api.as(nurseA.user).get(`/api/patients/${patient.id}`)).status).toBe(404);
-    const logged = await t.db
+    expect((await d.api.as(nurseA.user).get(`/api/patients/${patient.id}`)).status).toBe(404);
+    const logged = await d.t.db
       .selectFrom('access_log')
       .select(['basis', 'action'])
       .where('actor_user_id', '=', nurseA.user.id)
@@ -207,67 +169,54 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
     const accepted = await post(nurseA.user, first.id, 'accept');
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.status).toBe('accepted');
-    const completed = await post(s.hospital.staff, first.id, 'complete');
+    const completed = await post(d.s.hospital.staff, first.id, 'complete');
     expect(completed.body.status).toBe('completed');
 
-    const other = await api.as(s.hospital.staff).get<Referral>(`/api/referrals/${second.id}`);
+    const other = await d.api.as(d.s.hospital.staff).get<Referral>(`/api/referrals/${second.id}`);
     expect(other.body.status).toBe('cancelled');
     expect(other.body.reason).toBe('role_filled');
     // Now in the circle, the nurse reaches the patient itself.
-    expect((await api.as(nurseA.user).get(`/api/patients/${patient.id}`)).status).toBe(200);
+    expect((await d.api.as(nurseA.user).get(`/api/patients/${patient.id}`)).status).toBe(200);
   });
 
   it('closes open referrals for the role when the provider change is confirmed: the accepted one completes', async () => {
-    const patient = await createScenePatient(t.db, s);
-    const change = await api.as(s.hospital.staff).post<{ id: string }>('/api/provider-changes', {
-      patientId: patient.id,
-      role: 'family_doctor',
-      toRole: 'home_visit_doctor',
-      toFacilityId: s.homeVisit.facilityId,
-      toLabel: '訪問クリニック',
-    });
-    await api.as(s.hospital.staff).post(`/api/provider-changes/${change.body.id}/consent`, {
-      givenBy: 'patient',
-      givenAt: new Date(Date.now() - 60_000).toISOString(),
-      method: 'phone',
-      agreed: '訪問診療に切り替える',
-      offeredKeepCurrent: true,
-      offeredSharedCare: true,
-    });
+    const patient = await createScenePatient(d.t.db, d.s);
+    const change = await proposeSceneChange(d.api, d.s, patient.id);
+    await recordSceneConsent(d.api, d.s, change.id, { method: 'phone' });
     const chosen = await draft({
       patientId: patient.id,
-      providerChangeId: change.body.id,
+      providerChangeId: change.id,
       role: 'home_visit_doctor',
-      recipientFacilityId: s.homeVisit.facilityId,
+      recipientFacilityId: d.s.homeVisit.facilityId,
     });
     const spare = await draft({
       patientId: patient.id,
-      providerChangeId: change.body.id,
+      providerChangeId: change.id,
       role: 'home_visit_doctor',
       recipientFacilityId: nurseB.facilityId,
     });
-    await post(s.hospital.staff, chosen.id, 'send');
-    await post(s.hospital.staff, spare.id, 'send');
-    expect((await post(s.homeVisit.user, chosen.id, 'accept')).body.status).toBe('accepted');
+    await post(d.s.hospital.staff, chosen.id, 'send');
+    await post(d.s.hospital.staff, spare.id, 'send');
+    expect((await post(d.s.homeVisit.user, chosen.id, 'accept')).body.status).toBe('accepted');
     // A referral for a change completes with the change, not by hand.
-    expect((await post(s.hospital.staff, chosen.id, 'complete')).status).toBe(409);
+    expect((await post(d.s.hospital.staff, chosen.id, 'complete')).status).toBe(409);
 
-    await api.as(s.hospital.staff).post(`/api/provider-changes/${change.body.id}/notify`);
-    await api
-      .as(s.familyDoctor.user)
-      .post(`/api/provider-changes/${change.body.id}/respond`, { answer: 'agree' });
-    const confirmed = await api
-      .as(s.hospital.staff)
-      .post<{ status: string }>(`/api/provider-changes/${change.body.id}/confirm`);
+    await d.api.as(d.s.hospital.staff).post(`/api/provider-changes/${change.id}/notify`);
+    await d.api
+      .as(d.s.familyDoctor.user)
+      .post(`/api/provider-changes/${change.id}/respond`, { answer: 'agree' });
+    const confirmed = await d.api
+      .as(d.s.hospital.staff)
+      .post<{ status: string }>(`/api/provider-changes/${change.id}/confirm`);
     expect(confirmed.body.status).toBe('confirmed');
 
-    expect((await api.as(s.hospital.staff).get<Referral>(`/api/referrals/${chosen.id}`)).body.status).toBe(
-      'completed',
-    );
-    const closed = await api.as(s.hospital.staff).get<Referral>(`/api/referrals/${spare.id}`);
+    expect(
+      (await d.api.as(d.s.hospital.staff).get<Referral>(`/api/referrals/${chosen.id}`)).body.status,
+    ).toBe('completed');
+    const closed = await d.api.as(d.s.hospital.staff).get<Referral>(`/api/referrals/${spare.id}`);
     expect([closed.body.status, closed.body.reason]).toEqual(['cancelled', 'role_filled']);
     // Closed by the join hook, yet audited like any step: the confirming user, with the request.
-    const audited = await t.db
+    const audited = await d.t.db
       .selectFrom('audit_log')
       .select(['record_id', 'action', 'actor_user_id', 'request_id', 'details'])
       .where('record_type', '=', 'referral')
@@ -276,8 +225,8 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
       .execute();
     expect(audited.map((r) => [r.record_id, r.action, r.actor_user_id]).sort()).toEqual(
       [
-        [chosen.id, 'discharge.referral.complete', s.hospital.staff.id],
-        [spare.id, 'discharge.referral.cancel', s.hospital.staff.id],
+        [chosen.id, 'discharge.referral.complete', d.s.hospital.staff.id],
+        [spare.id, 'discharge.referral.cancel', d.s.hospital.staff.id],
       ].sort(),
     );
     expect(audited.every((r) => r.request_id !== null)).toBe(true);
@@ -285,16 +234,16 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
   });
 
   it('sends to the dental association’s desk, which names the dentist and so completes it', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const referral = await draft({
       patientId: patient.id,
       role: 'family_dentist',
       associationOrganisationId: association.organisationId,
     });
-    expect((await post(s.hospital.staff, referral.id, 'send', { agreement: agreement() })).body.status).toBe(
-      'sent',
-    );
-    const seen = await api.as(association.user).get<Referral>(`/api/referrals/${referral.id}`);
+    expect(
+      (await post(d.s.hospital.staff, referral.id, 'send', { agreement: agreement() })).body.status,
+    ).toBe('sent');
+    const seen = await d.api.as(association.user).get<Referral>(`/api/referrals/${referral.id}`);
     expect(seen.body.actions).toContain('name');
     expect(seen.body.actions).not.toContain('accept');
     const named = await post(association.user, referral.id, 'name', { facilityId: dentalFacilityId });
@@ -306,13 +255,13 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
   });
 
   it('lets only the association name a provider and asks a reason of a decline', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const referral = await draft({
       patientId: patient.id,
       role: 'visiting_nurse',
       recipientFacilityId: nurseA.facilityId,
     });
-    await post(s.hospital.staff, referral.id, 'send', { agreement: agreement() });
+    await post(d.s.hospital.staff, referral.id, 'send', { agreement: agreement() });
     const naming = await post(nurseA.user, referral.id, 'name', { facilityId: dentalFacilityId });
     expect(naming.body.error?.code).toBe('referrals.not_association');
     const bare = await post(nurseA.user, referral.id, 'decline', {});
@@ -331,22 +280,17 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
   });
 
   it('puts one task per recipient on the case when sending, done when the recipient answers', async () => {
-    const patient = await createScenePatient(t.db, s);
-    const kase = await api.as(s.hospital.staff).post<{ id: string }>('/api/discharge-cases', {
-      patientId: patient.id,
-      hospitalFacilityId: s.hospital.facilityId,
-      admittedOn: '2026-11-20',
-    });
-    expect(kase.status).toBe(201);
+    const patient = await createScenePatient(d.t.db, d.s);
+    const kase = await openSceneCase(d.api, d.s, patient.id);
     const referral = await draft({
       patientId: patient.id,
-      caseId: kase.body.id,
+      caseId: kase.id,
       role: 'visiting_nurse',
       recipientFacilityId: nurseA.facilityId,
     });
-    await post(s.hospital.staff, referral.id, 'send', { agreement: agreement() });
+    await post(d.s.hospital.staff, referral.id, 'send', { agreement: agreement() });
     const task = () =>
-      t.db
+      d.t.db
         .selectFrom('discharge_tasks as d')
         .innerJoin('referrals as r', 'r.task_id', 'd.id')
         .select(['d.title', 'd.done', 'd.due_on'])
@@ -361,18 +305,18 @@ describe('referrals: one per recipient, behind the continuity gate, answered by 
   });
 
   it('answers 404 to anyone outside the circle who is not the recipient', async () => {
-    const patient = await createScenePatient(t.db, s);
+    const patient = await createScenePatient(d.t.db, d.s);
     const referral = await draft({
       patientId: patient.id,
       role: 'visiting_nurse',
       recipientFacilityId: nurseA.facilityId,
     });
-    await post(s.hospital.staff, referral.id, 'send', { agreement: agreement() });
-    const res = await api.as(s.outsider).get<Referral>(`/api/referrals/${referral.id}`);
+    await post(d.s.hospital.staff, referral.id, 'send', { agreement: agreement() });
+    const res = await d.api.as(d.s.outsider).get<Referral>(`/api/referrals/${referral.id}`);
     expect(res.status).toBe(404);
     expect(res.body.error?.code).toBe('referrals.not_found');
-    expect((await post(s.outsider, referral.id, 'accept')).status).toBe(404);
-    const incoming = await api.as(s.outsider).get<{ items: Referral[] }>('/api/referrals/incoming');
+    expect((await post(d.s.outsider, referral.id, 'accept')).status).toBe(404);
+    const incoming = await d.api.as(d.s.outsider).get<{ items: Referral[] }>('/api/referrals/incoming');
     expect(incoming.body.items).toEqual([]);
   });
 });

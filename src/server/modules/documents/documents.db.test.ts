@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../test/support/api-client';
+import { describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
 import {
-  createDischargeScene,
   createScenePatient,
-  type DischargeScene,
+  proposeSceneChange,
+  recordSceneConsent,
 } from '../../../../test/support/factories/discharge';
 import { expectResolvingDocumentBundle } from '../../../../test/support/fhir';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import { demoNursingSummary } from './demo.seed';
 
 type Detail = {
@@ -41,28 +40,17 @@ const dischargeSummary = {
 };
 
 describe('documents: versioned nursing summaries, referral letters and discharge summaries with read receipts', () => {
-  let t: TestApp;
-  let s: DischargeScene;
-  let api: ReturnType<typeof createApiClient>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    s = await createDischargeScene(t.db);
-    api = createApiClient(t.app);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const d = startDischargeSuite();
 
   const create = async (kind: string, content: unknown, extra: Record<string, unknown> = {}) => {
-    const res = await api
-      .as(s.hospital.staff)
-      .post<Detail>('/api/documents', { patientId: s.patient.id, kind, content, ...extra });
+    const res = await d.api
+      .as(d.s.hospital.staff)
+      .post<Detail>('/api/documents', { patientId: d.s.patient.id, kind, content, ...extra });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   };
-  const finalise = (id: string, version: number, user = s.hospital.staff) =>
-    api.as(user).post<Detail>(`/api/documents/${id}/finalise`, { version });
+  const finalise = (id: string, version: number, user = d.s.hospital.staff) =>
+    d.api.as(user).post<Detail>(`/api/documents/${id}/finalise`, { version });
 
   it('keeps a draft to the author’s organisation, versions each save and refuses a stale version', async () => {
     const draft = await create('nursing_summary', demoNursingSummary);
@@ -75,13 +63,13 @@ describe('documents: versioned nursing summaries, referral letters and discharge
     expect((draft.content.adl as Record<string, string>).bathing).toBe('full_assistance');
 
     // the family doctor is in the circle, but a draft is not shared yet
-    expect((await api.as(s.familyDoctor.user).get(`/api/documents/${draft.id}`)).status).toBe(404);
-    const list = await api
-      .as(s.familyDoctor.user)
-      .get<{ items: Detail[] }>(`/api/documents?patientId=${s.patient.id}`);
-    expect(list.body.items.map((d) => d.id)).not.toContain(draft.id);
+    expect((await d.api.as(d.s.familyDoctor.user).get(`/api/documents/${draft.id}`)).status).toBe(404);
+    const list = await d.api
+      .as(d.s.familyDoctor.user)
+      .get<{ items: Detail[] }>(`/api/documents?patientId=${d.s.patient.id}`);
+    expect(list.body.items.map((doc) => doc.id)).not.toContain(draft.id);
 
-    const saved = await api.as(s.hospital.colleague).put<Detail>(`/api/documents/${draft.id}`, {
+    const saved = await d.api.as(d.s.hospital.colleague).put<Detail>(`/api/documents/${draft.id}`, {
       version: 1,
       content: { ...demoNursingSummary, sleep: '良眠' },
     });
@@ -89,8 +77,8 @@ describe('documents: versioned nursing summaries, referral letters and discharge
     expect(saved.body).toMatchObject({ version: 2, status: 'draft' });
     expect(saved.body.content.sleep).toBe('良眠');
 
-    const stale = await api
-      .as(s.hospital.staff)
+    const stale = await d.api
+      .as(d.s.hospital.staff)
       .put<Detail>(`/api/documents/${draft.id}`, { version: 1, content: demoNursingSummary });
     expect(stale.status).toBe(409);
     expect(stale.body.error?.code).toBe('documents.version_conflict');
@@ -101,27 +89,27 @@ describe('documents: versioned nursing summaries, referral letters and discharge
     const draft = await create('nursing_summary', {});
     const [a, b] = await Promise.all(
       ['夜間 1 回覚醒', '夜間 3 回覚醒'].map((sleep) =>
-        api
-          .as(s.hospital.staff)
+        d.api
+          .as(d.s.hospital.staff)
           .put<Detail>(`/api/documents/${draft.id}`, { version: 1, content: { sleep } }),
       ),
     );
     expect([a?.status, b?.status].sort()).toEqual([200, 409]);
-    const latest = await api.as(s.hospital.staff).get<Detail>(`/api/documents/${draft.id}`);
+    const latest = await d.api.as(d.s.hospital.staff).get<Detail>(`/api/documents/${draft.id}`);
     expect(latest.body.version).toBe(2);
     expect(latest.body.versions).toHaveLength(2);
   });
 
   it('refuses content its schema does not allow: an ADL score outside the four grades', async () => {
-    const res = await api.as(s.hospital.staff).post<Detail>('/api/documents', {
-      patientId: s.patient.id,
+    const res = await d.api.as(d.s.hospital.staff).post<Detail>('/api/documents', {
+      patientId: d.s.patient.id,
       kind: 'nursing_summary',
       content: { adl: { bathing: 'sometimes' } },
     });
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('documents.content_invalid');
-    const letter = await api.as(s.hospital.staff).post<Detail>('/api/documents', {
-      patientId: s.patient.id,
+    const letter = await d.api.as(d.s.hospital.staff).post<Detail>('/api/documents', {
+      patientId: d.s.patient.id,
       kind: 'referral_letter',
       content: { toInstitution: '目黒訪問クリニック' },
     });
@@ -134,7 +122,7 @@ describe('documents: versioned nursing summaries, referral letters and discharge
     expect(final.status, JSON.stringify(final.body)).toBe(200);
     expect(final.body).toMatchObject({ status: 'final', version: 2, actions: ['amend', 'withdraw'] });
 
-    const read = await api.as(s.familyDoctor.user).get<Detail>(`/api/documents/${draft.id}`);
+    const read = await d.api.as(d.s.familyDoctor.user).get<Detail>(`/api/documents/${draft.id}`);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
       shownVersion: 2,
@@ -144,11 +132,11 @@ describe('documents: versioned nursing summaries, referral letters and discharge
       actions: [],
     });
     // reading twice leaves one receipt
-    await api.as(s.familyDoctor.user).get(`/api/documents/${draft.id}`);
+    await d.api.as(d.s.familyDoctor.user).get(`/api/documents/${draft.id}`);
     // the author's colleague reading does not count as a recipient
-    await api.as(s.hospital.colleague).get(`/api/documents/${draft.id}`);
+    await d.api.as(d.s.hospital.colleague).get(`/api/documents/${draft.id}`);
 
-    const mine = await api.as(s.hospital.staff).get<Detail>(`/api/documents/${draft.id}`);
+    const mine = await d.api.as(d.s.hospital.staff).get<Detail>(`/api/documents/${draft.id}`);
     expect(mine.body.receipts).toEqual([
       expect.objectContaining({
         version: 2,
@@ -159,7 +147,7 @@ describe('documents: versioned nursing summaries, referral letters and discharge
     expect(mine.body.readCount).toBe(1);
 
     // an amendment is a new final version; the receipt stays on version 2 and the count restarts
-    const amended = await api.as(s.hospital.staff).put<Detail>(`/api/documents/${draft.id}`, {
+    const amended = await d.api.as(d.s.hospital.staff).put<Detail>(`/api/documents/${draft.id}`, {
       version: 2,
       content: { ...demoNursingSummary, sleep: '良眠' },
     });
@@ -169,20 +157,22 @@ describe('documents: versioned nursing summaries, referral letters and discharge
       [2, 'final'],
       [1, 'draft'],
     ]);
-    const old = await api.as(s.familyDoctor.user).get<Detail>(`/api/documents/${draft.id}?version=2`);
+    const old = await d.api.as(d.s.familyDoctor.user).get<Detail>(`/api/documents/${draft.id}?version=2`);
     expect(old.body).toMatchObject({ shownVersion: 2, version: 3 });
     // a reader never opens a draft version from the history
-    expect((await api.as(s.familyDoctor.user).get(`/api/documents/${draft.id}?version=1`)).status).toBe(404);
+    expect((await d.api.as(d.s.familyDoctor.user).get(`/api/documents/${draft.id}?version=1`)).status).toBe(
+      404,
+    );
     // a reader cannot write
-    const write = await api
-      .as(s.familyDoctor.user)
+    const write = await d.api
+      .as(d.s.familyDoctor.user)
       .put<Detail>(`/api/documents/${draft.id}`, { version: 3, content: demoNursingSummary });
     expect(write.status).toBe(403);
 
-    const section = await api
-      .as(s.familyDoctor.user)
-      .get<{ documents: Detail[] }>(`/api/patients/${s.patient.id}`);
-    expect(section.body.documents.map((d) => d.id)).toContain(draft.id);
+    const section = await d.api
+      .as(d.s.familyDoctor.user)
+      .get<{ documents: Detail[] }>(`/api/patients/${d.s.patient.id}`);
+    expect(section.body.documents.map((doc) => doc.id)).toContain(draft.id);
   });
 
   it('answers 404 outside the circle, for the document, the list and the export, and logs every access', async () => {
@@ -191,12 +181,12 @@ describe('documents: versioned nursing summaries, referral letters and discharge
     for (const url of [
       `/api/documents/${draft.id}`,
       `/api/documents/${draft.id}/fhir`,
-      `/api/documents?patientId=${s.patient.id}`,
+      `/api/documents?patientId=${d.s.patient.id}`,
     ]) {
-      const res = await api.as(s.outsider).get<Detail>(url);
+      const res = await d.api.as(d.s.outsider).get<Detail>(url);
       expect(res.status, url).toBe(404);
     }
-    const logged = await t.db
+    const logged = await d.t.db
       .selectFrom('access_log')
       .select(['record_type', 'action'])
       .where('record_id', '=', draft.id)
@@ -206,43 +196,28 @@ describe('documents: versioned nursing summaries, referral letters and discharge
   });
 
   it('does not issue a referral letter of a provider change before the family’s consent', async () => {
-    const patient = await createScenePatient(t.db, s);
-    const change = await api.as(s.hospital.staff).post<{ id: string }>('/api/provider-changes', {
-      patientId: patient.id,
-      role: 'family_doctor',
-      toRole: 'home_visit_doctor',
-      toFacilityId: s.homeVisit.facilityId,
-      toLabel: '目黒訪問クリニック',
-    });
-    expect(change.status, JSON.stringify(change.body)).toBe(201);
-    const other = await api.as(s.hospital.staff).post<Detail>('/api/documents', {
-      patientId: s.patient.id,
+    const patient = await createScenePatient(d.t.db, d.s);
+    const change = await proposeSceneChange(d.api, d.s, patient.id);
+    const other = await d.api.as(d.s.hospital.staff).post<Detail>('/api/documents', {
+      patientId: d.s.patient.id,
       kind: 'referral_letter',
       content: referral,
-      providerChangeId: change.body.id,
+      providerChangeId: change.id,
     });
     expect(other.body.error?.code).toBe('documents.link_invalid');
 
-    const letter = await api.as(s.hospital.staff).post<Detail>('/api/documents', {
+    const letter = await d.api.as(d.s.hospital.staff).post<Detail>('/api/documents', {
       patientId: patient.id,
       kind: 'referral_letter',
       content: referral,
-      providerChangeId: change.body.id,
+      providerChangeId: change.id,
     });
     expect(letter.status).toBe(201);
     const refused = await finalise(letter.body.id, 1);
     expect(refused.status).toBe(409);
     expect(refused.body.error?.code).toBe('continuity.consent_missing');
 
-    const consent = await api.as(s.hospital.staff).post(`/api/provider-changes/${change.body.id}/consent`, {
-      givenBy: 'patient',
-      givenAt: new Date(Date.now() - 600_000).toISOString(),
-      method: 'in_person',
-      agreed: '訪問診療に切り替える',
-      offeredKeepCurrent: true,
-      offeredSharedCare: true,
-    });
-    expect(consent.status, JSON.stringify(consent.body)).toBe(200);
+    await recordSceneConsent(d.api, d.s, change.id);
     const issued = await finalise(letter.body.id, 1);
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
     expect(issued.body.status).toBe('final');
@@ -250,7 +225,7 @@ describe('documents: versioned nursing summaries, referral letters and discharge
 
   it('exports final documents as FHIR document Bundles in the JP-CLINS shape, and no draft', async () => {
     const letter = await create('referral_letter', referral);
-    const early = await api.as(s.hospital.staff).get<Detail>(`/api/documents/${letter.id}/fhir`);
+    const early = await d.api.as(d.s.hospital.staff).get<Detail>(`/api/documents/${letter.id}/fhir`);
     expect(early.status).toBe(409);
     expect(early.body.error?.code).toBe('documents.not_final');
     await finalise(letter.id, 1);
@@ -259,8 +234,8 @@ describe('documents: versioned nursing summaries, referral letters and discharge
     const nursing = await create('nursing_summary', demoNursingSummary);
     await finalise(nursing.id, 1);
 
-    const ref = await api
-      .as(s.familyDoctor.user)
+    const ref = await d.api
+      .as(d.s.familyDoctor.user)
       .get<Record<string, unknown>>(`/api/documents/${letter.id}/fhir`);
     expect(ref.status).toBe(200);
     expect(ref.headers['content-type']).toContain('application/fhir+json');
@@ -279,8 +254,8 @@ describe('documents: versioned nursing summaries, referral letters and discharge
       'http://jpfhir.jp/fhir/clins/CodeSystem/document-section',
     );
 
-    const dis = await api
-      .as(s.familyDoctor.user)
+    const dis = await d.api
+      .as(d.s.familyDoctor.user)
       .get<Record<string, unknown>>(`/api/documents/${summary.id}/fhir`);
     const disComposition = expectResolvingDocumentBundle(dis.body);
     expect(disComposition.type).toEqual({ coding: [expect.objectContaining({ code: '18842-5' })] });
@@ -292,8 +267,8 @@ describe('documents: versioned nursing summaries, referral letters and discharge
       expect.arrayContaining(['322', '342', '352', '312', '362', '333', '324', '344', '444', '424']),
     );
 
-    const ns = await api
-      .as(s.familyDoctor.user)
+    const ns = await d.api
+      .as(d.s.familyDoctor.user)
       .get<Record<string, unknown>>(`/api/documents/${nursing.id}/fhir`);
     const nsComposition = expectResolvingDocumentBundle(ns.body);
     const nsSections = nsComposition.section as Array<{
