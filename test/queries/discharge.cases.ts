@@ -100,7 +100,7 @@ export const dischargeSnapshots: SnapshotSet[] = [
       { name: 'listCasesOfPatient', run: (db) => listCasesOfPatient(db, MEGURO, ids.patient) },
       {
         name: 'listCaseRows (all, first page)',
-        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'all', limit: 50 }),
+        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'all', limit: 51 }),
       },
       {
         name: 'listCaseRows (active, after a keyset position)',
@@ -109,13 +109,13 @@ export const dischargeSnapshots: SnapshotSet[] = [
             scope,
             now: NOW,
             filter: 'active',
-            after: { createdAt: NOW, id: ids.case },
-            limit: 50,
+            after: { sort: NOW, id: ids.case },
+            limit: 51,
           }),
       },
       {
         name: 'listCaseRows (escalated)',
-        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'escalated', limit: 50 }),
+        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'escalated', limit: 51 }),
       },
       { name: 'listCaseItems', run: (db) => listCaseItems(db, ids.case) },
       {
