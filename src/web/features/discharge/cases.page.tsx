@@ -16,6 +16,7 @@ export function CasesPage() {
   const [params, setParams] = useSearchParams();
   const filter = FILTERS.find((f) => f === params.get('filter')) ?? 'active';
   const cases = useCases(filter);
+  const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeading title={t('list.title')} />
@@ -36,8 +37,8 @@ export function CasesPage() {
       />
       {cases.isPending ? <Loading /> : null}
       <ErrorAlert error={cases.error} />
-      {cases.data && cases.data.items.length === 0 ? <p>{t('list.none')}</p> : null}
-      {cases.data && cases.data.items.length > 0 ? (
+      {cases.data && items.length === 0 ? <p>{t('list.none')}</p> : null}
+      {items.length > 0 ? (
         <TableScroll label={t('list.title')}>
           <table className="table">
             <caption className="visually-hidden">{t('list.title')}</caption>
@@ -53,7 +54,7 @@ export function CasesPage() {
               </tr>
             </thead>
             <tbody>
-              {cases.data.items.map((c) => (
+              {items.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
                     <Link to={`/staff/discharge/${c.id}`}>{c.patientName}</Link>
@@ -71,6 +72,16 @@ export function CasesPage() {
             </tbody>
           </table>
         </TableScroll>
+      ) : null}
+      {cases.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => cases.fetchNextPage()}
+          disabled={cases.isFetchingNextPage}
+        >
+          {t('list.more')}
+        </button>
       ) : null}
     </>
   );
