@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/alert';
 import { SelectField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { ShowMore } from '../../components/show-more';
 import { TableScroll } from '../../components/table-scroll';
 import { useCases } from './discharge.api';
 import './discharge.messages';
@@ -73,16 +74,7 @@ export function CasesPage() {
           </table>
         </TableScroll>
       ) : null}
-      {cases.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => cases.fetchNextPage()}
-          disabled={cases.isFetchingNextPage}
-        >
-          {t('list.more')}
-        </button>
-      ) : null}
+      <ShowMore list={cases} label={t('list.more')} />
     </>
   );
 }
