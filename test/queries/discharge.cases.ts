@@ -336,15 +336,13 @@ export const dischargeSnapshots: SnapshotSet[] = [
       {
         name: 'updateNotice',
         run: (db) =>
-          db
-            .transaction()
-            .execute((trx) =>
-              updateNotice(trx, ids.notice, {
-                status: 'acknowledged',
-                acknowledged_at: NOW,
-                acknowledged_by: ids.user,
-              }),
-            ),
+          db.transaction().execute((trx) =>
+            updateNotice(trx, ids.notice, {
+              status: 'acknowledged',
+              acknowledged_at: NOW,
+              acknowledged_by: ids.user,
+            }),
+          ),
       },
       {
         name: 'listPendingForOrganisations',

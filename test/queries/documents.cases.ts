@@ -81,7 +81,7 @@ export const documentsSnapshots: SnapshotSet[] = [
         name: 'listDocumentsOfPatient (finals only, one case, after a keyset position)',
         run: (db) =>
           listDocumentsOfPatient(db, MEGURO, ids.patient, [], {
-            after: { sort: NOW.toISOString(), id: ids.document },
+            after: { sort: NOW, id: ids.document },
             limit: 51,
             caseId: ids.case,
           }),

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import { type PatientScope, visiblePatientFilter } from '../patients';
 import type { DischargeCaseTable } from './discharge-case.table';
@@ -94,7 +95,7 @@ export type CaseListFilter = {
   now: Date;
   filter: 'all' | 'active' | 'escalated';
   /** The keyset position of the previous page's last case (`decodeTimeCursor`). */
-  after?: { sort: Date; id: string };
+  after?: TimePosition;
   /** Rows to fetch: the page's limit + 1 (`toPage` reads the extra row as "there is a next page"). */
   limit: number;
 };

@@ -18,6 +18,8 @@ import { AppError } from '../errors';
  * milliseconds, and rows whose microseconds lie after it would be skipped.
  */
 export type KeysetPosition = { sort: string | number; id: string | number };
+/** The position of a list sorted by a time and a uuid, as `decodeTimeCursor` reads it. */
+export type TimePosition = { sort: Date; id: string };
 
 export function encodeCursor(position: { sort: string | number | Date; id: string | number }): string {
   const sort = position.sort instanceof Date ? position.sort.toISOString() : position.sort;
@@ -52,7 +54,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * of a list sorted by something else (kana, audit id, inbox's read flag) — is a 400
  * (request.invalid) here, instead of an invalid date or uuid reaching the database.
  */
-export function decodeTimeCursor(cursor: string | undefined): { sort: Date; id: string } | undefined {
+export function decodeTimeCursor(cursor: string | undefined): TimePosition | undefined {
   const position = decodeCursor(cursor);
   if (position === undefined) return undefined;
   const { sort, id } = position;
