@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineErrors } from './errors';
-import { pageOf } from './page';
+import { PageQuery, pageOf } from './page';
 
 /**
  * Discharge coordination (退院支援) and the continuity-of-care gate: every shape the discharge
@@ -195,12 +195,8 @@ export const DischargeCaseSummary = z.object({
 export type DischargeCaseSummary = z.infer<typeof DischargeCaseSummary>;
 export const DischargeCasePage = pageOf(DischargeCaseSummary);
 
-export const DischargeCaseListQuery = z.object({
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,400}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+/** The one list pattern (`?cursor=&limit=`, newest case first) and the list's own filter. */
+export const DischargeCaseListQuery = PageQuery.extend({
   /** `escalated`: only cases with an escalated change (the 包括's queue). */
   filter: z.enum(['all', 'active', 'escalated']).default('active'),
 });

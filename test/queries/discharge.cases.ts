@@ -1,3 +1,4 @@
+import * as noticeQueries from '../../src/server/modules/discharge/case-notice.queries';
 import * as caseQueries from '../../src/server/modules/discharge/discharge-case.queries';
 import * as patientMergeQueries from '../../src/server/modules/discharge/patient-merge.queries';
 import * as changeQueries from '../../src/server/modules/discharge/provider-change.queries';
@@ -39,6 +40,16 @@ const {
   listLatestResponses,
   updateChange,
 } = changeQueries;
+const {
+  findNotice,
+  findNoticeCaseId,
+  findUserLabel,
+  insertNotices,
+  listNoticesOfCase,
+  listNoticesOfChange,
+  listPendingForOrganisations,
+  updateNotice,
+} = noticeQueries;
 
 const caseRow: caseQueries.CaseRow = {
   id: ids.case,
@@ -100,7 +111,7 @@ export const dischargeSnapshots: SnapshotSet[] = [
       { name: 'listCasesOfPatient', run: (db) => listCasesOfPatient(db, MEGURO, ids.patient) },
       {
         name: 'listCaseRows (all, first page)',
-        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'all', limit: 50 }),
+        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'all', limit: 51 }),
       },
       {
         name: 'listCaseRows (active, after a keyset position)',
@@ -109,13 +120,13 @@ export const dischargeSnapshots: SnapshotSet[] = [
             scope,
             now: NOW,
             filter: 'active',
-            after: { createdAt: NOW, id: ids.case },
-            limit: 50,
+            after: { sort: NOW, id: ids.case },
+            limit: 51,
           }),
       },
       {
         name: 'listCaseRows (escalated)',
-        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'escalated', limit: 50 }),
+        run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'escalated', limit: 51 }),
       },
       { name: 'listCaseItems', run: (db) => listCaseItems(db, ids.case) },
       {
@@ -279,6 +290,69 @@ export const dischargeSnapshots: SnapshotSet[] = [
         name: 'findCoordinatorByEmail',
         run: (db) => findCoordinatorByEmail(db, MEGURO, 'Center@Example.jp'),
       },
+    ],
+  },
+  {
+    source: 'src/server/modules/discharge/case-notice.queries.ts',
+    exports: noticeQueries,
+    cases: [
+      {
+        name: 'insertNotices',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertNotices(trx, [
+              {
+                municipality_code: MEGURO,
+                kind: 'admission',
+                patient_id: ids.patient,
+                case_id: ids.case,
+                provider_change_id: null,
+                recipient_organisation_id: ids.organisation,
+                recipient_user_id: null,
+                recipient_facility_id: ids.facility,
+                recipient_label: '目黒在宅クリニック',
+                due_at: null,
+                sent_at: NOW,
+                read_at: null,
+                acknowledged_at: null,
+                acknowledged_by: null,
+                escalated_at: null,
+                created_at: NOW,
+              },
+            ]),
+          ),
+      },
+      { name: 'listNoticesOfCase', run: (db) => listNoticesOfCase(db, ids.case) },
+      { name: 'listNoticesOfChange', run: (db) => listNoticesOfChange(db, ids.change) },
+      {
+        name: 'listNoticesOfChange (one kind)',
+        run: (db) => listNoticesOfChange(db, ids.change, 'provider_change'),
+      },
+      { name: 'findNotice', run: (db) => findNotice(db, MEGURO, ids.notice) },
+      {
+        name: 'findNotice (locked for an answer)',
+        run: (db) => findNotice(db, MEGURO, ids.notice, true),
+      },
+      {
+        name: 'updateNotice',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            updateNotice(trx, ids.notice, {
+              status: 'acknowledged',
+              acknowledged_at: NOW,
+              acknowledged_by: ids.user,
+            }),
+          ),
+      },
+      {
+        name: 'listPendingForOrganisations',
+        run: (db) => listPendingForOrganisations(db, MEGURO, [ids.organisation, ids.hospital]),
+      },
+      {
+        name: "findNoticeCaseId (a provider change's notice)",
+        run: (db) => findNoticeCaseId(db, { case_id: null, provider_change_id: ids.change }),
+      },
+      { name: 'findUserLabel', run: (db) => findUserLabel(db, ids.user) },
     ],
   },
   {

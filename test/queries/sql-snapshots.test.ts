@@ -5,6 +5,7 @@ import { accountsSnapshots } from './accounts.cases';
 import { addressesSnapshots } from './addresses.cases';
 import { directorySnapshots } from './directory.cases';
 import { dischargeSnapshots } from './discharge.cases';
+import { documentsSnapshots } from './documents.cases';
 import { inboxSnapshots } from './inbox.cases';
 import { patientsSnapshots } from './patients.cases';
 import { platformSnapshots } from './platform.cases';
@@ -24,6 +25,7 @@ const sets: SnapshotSet[] = [
   ...directorySnapshots,
   ...patientsSnapshots,
   ...dischargeSnapshots,
+  ...documentsSnapshots,
   ...inboxSnapshots,
   ...platformSnapshots,
   ...addressesSnapshots,

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import { type PatientScope, visiblePatientFilter } from '../patients';
 import type { DischargeCaseTable } from './discharge-case.table';
@@ -93,11 +94,13 @@ export type CaseListFilter = {
   scope: PatientScope;
   now: Date;
   filter: 'all' | 'active' | 'escalated';
-  after?: { createdAt: Date; id: string };
+  /** The keyset position of the previous page's last case (`decodeTimeCursor`). */
+  after?: TimePosition;
+  /** Rows to fetch: the page's limit + 1 (`toPage` reads the extra row as "there is a next page"). */
   limit: number;
 };
 
-/** A page of cases of visible patients, newest first, keyset on (created_at, id). */
+/** Cases of visible patients, newest first, keyset on (created_at, id). */
 export async function listCaseRows(executor: Executor, f: CaseListFilter) {
   let query = executor
     .selectFrom('discharge_cases as c')
@@ -132,19 +135,12 @@ export async function listCaseRows(executor: Executor, f: CaseListFilter) {
       ),
     );
   if (f.after) {
-    const { createdAt, id } = f.after;
+    const { sort, id } = f.after;
     query = query.where((eb) =>
-      eb.or([
-        eb('c.created_at', '<', createdAt),
-        eb.and([eb('c.created_at', '=', createdAt), eb('c.id', '<', id)]),
-      ]),
+      eb.or([eb('c.created_at', '<', sort), eb.and([eb('c.created_at', '=', sort), eb('c.id', '<', id)])]),
     );
   }
-  return query
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
+  return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
 }
 
 export function listCaseItems(executor: Executor, caseId: string) {

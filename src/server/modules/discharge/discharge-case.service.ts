@@ -10,11 +10,12 @@ import type {
   TaskDto,
 } from '../../../contracts/discharge';
 import type { Page } from '../../../contracts/page';
-import { recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordAccesses, withAccessBatch } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination';
+import { decodeTimeCursor, toPage } from '../../platform/db/pagination';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
+import { clock } from '../../platform/time/clock';
 import { runUseCase } from '../../platform/use-case';
 import { addCircleMember, assertPatientAccess, currentCircle, scopeOf } from '../patients';
 import { assertCoordinator, coordinatingOrganisation } from './discharge.policy';
@@ -311,62 +312,66 @@ export async function addContact(
   });
 }
 
-/** One case with everything its page shows. Throws not_found (also outside the patient's circle). */
+/**
+ * One case with everything its page shows. Throws not_found (also outside the patient's circle).
+ * Reads only, so no transaction: begin and commit were two round trips more, and at read committed
+ * a transaction would not give the page's reads one snapshot anyway (each statement takes its
+ * own). The access-log row of the patient gate is written before the answer leaves, in one insert
+ * with any other the page records (withAccessBatch, as the patient page).
+ */
 export async function getCase(deps: Deps, ctx: RequestContext, caseId: string): Promise<DischargeCaseDetail> {
-  return runUseCase(deps, ctx, async ({ trx, actor }) => {
-    const row = await findCase(trx, actor.municipalityCode, caseId);
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  return withAccessBatch(deps.db, ctx, async () => {
+    const row = await findCase(deps.db, actor.municipalityCode, caseId);
     if (!row) throw new AppError('not_found');
-    const patient = await assertPatientAccess(trx, ctx, row.patient_id, 'read', {
+    const patient = await assertPatientAccess(deps.db, ctx, row.patient_id, 'read', {
       recordType: 'discharge_case',
       recordId: row.id,
     });
-    return loadCaseDetail(trx, actor, row, patient.name);
+    return loadCaseDetail(deps.db, actor, row, patient.name);
   });
 }
 
 /**
- * The caller's cases: the hospital's own patients, the 包括's district; only patients the caller
- * can see (never a count of others). `filter=escalated` is the 包括's escalation queue.
+ * The caller's cases, newest first, in the one list pattern: the hospital's own patients, the
+ * 包括's district; only patients the caller can see (never a count of others). `filter=escalated`
+ * is the 包括's escalation queue. Reads only (no transaction); each listed case's read is logged.
+ * Throws request.invalid for a cursor this list did not write.
  */
 export async function listCases(
   deps: Deps,
   ctx: RequestContext,
   query: DischargeCaseListQuery,
 ): Promise<Page<DischargeCaseSummary>> {
-  return runUseCase(deps, ctx, async ({ trx, now }) => {
-    const scope = await scopeOf(trx, ctx);
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await listCaseRows(trx, {
-      scope,
-      now,
-      filter: query.filter,
-      after: after ? { createdAt: new Date(String(after.sort)), id: String(after.id) } : undefined,
-      limit: query.limit,
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    await recordAccesses(
-      trx,
-      ctx,
-      page.map((r) => ({
-        patientId: r.patient_id,
-        recordType: 'discharge_case',
-        recordId: r.id,
-        action: 'read' as const,
-      })),
-    );
-    return {
-      items: page.map((r) =>
-        presentCaseSummary(r, {
-          patientName: r.patient_name,
-          openChanges: Number(r.open_changes ?? 0),
-          escalations: Number(r.escalations ?? 0),
-        }),
-      ),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ sort: last.created_at.toISOString(), id: last.id })
-          : null,
-    };
+  const scope = await scopeOf(deps.db, ctx);
+  const rows = await listCaseRows(deps.db, {
+    scope,
+    now: clock.now(),
+    filter: query.filter,
+    after: decodeTimeCursor(query.cursor),
+    limit: query.limit + 1,
   });
+  const page = toPage(
+    rows,
+    query,
+    (r) => ({ sort: r.created_at, id: r.id }),
+    (r) =>
+      presentCaseSummary(r, {
+        patientName: r.patient_name,
+        openChanges: Number(r.open_changes ?? 0),
+        escalations: Number(r.escalations ?? 0),
+      }),
+  );
+  await recordAccesses(
+    deps.db,
+    ctx,
+    page.items.map((c) => ({
+      patientId: c.patientId,
+      recordType: 'discharge_case',
+      recordId: c.id,
+      action: 'read' as const,
+    })),
+  );
+  return page;
 }

@@ -8,7 +8,7 @@ import type {
 } from '../../../contracts/referrals';
 import { recordAccesses } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, toPage } from '../../platform/db/pagination';
+import { decodeTimeCursor, toPage } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
@@ -68,7 +68,7 @@ export async function listIncoming(
     organisationIds: scope.organisationIds,
     facilityIds: scope.facilityIds,
     open: query.open,
-    after: decodeCursor(query.cursor),
+    after: decodeTimeCursor(query.cursor),
     limit: query.limit,
   });
   const page = toPage(

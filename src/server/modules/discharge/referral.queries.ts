@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { ReferralRole } from '../../../contracts/referrals';
 import { openReferralStates } from '../../../contracts/referrals';
-import type { KeysetPosition } from '../../platform/db/pagination';
+import type { TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { ReferralTable } from './referral.table';
 
@@ -79,7 +79,7 @@ export function listIncomingReferrals(
     organisationIds: string[];
     facilityIds: string[];
     open: boolean;
-    after?: KeysetPosition;
+    after?: TimePosition;
     limit: number;
   },
 ) {
@@ -97,8 +97,7 @@ export function listIncomingReferrals(
     });
   if (input.open) query = query.where('status', 'in', ['sent', 'received', 'accepted']);
   if (input.after) {
-    const sort = new Date(String(input.after.sort));
-    const id = String(input.after.id);
+    const { sort, id } = input.after;
     query = query.where((eb) =>
       eb.or([eb('created_at', '<', sort), eb.and([eb('created_at', '=', sort), eb('id', '<', id)])]),
     );

@@ -3,7 +3,7 @@ import type { DocumentDetail, DocumentListQuery, DocumentSummary } from '../../.
 import type { Page } from '../../../contracts/page';
 import { recordAccesses } from '../../platform/access-log/access-log.service';
 import type { Actor, RequestContext } from '../../platform/context';
-import { decodeCursor, toPage } from '../../platform/db/pagination';
+import { decodeTimeCursor, toPage } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
@@ -73,7 +73,7 @@ async function listOfPatient(
     patient.municipality_code,
     patient.id,
     actor.memberships.map((m) => m.organisationId),
-    { after: decodeCursor(query.cursor), limit: query.limit + 1, caseId: query.caseId },
+    { after: decodeTimeCursor(query.cursor), limit: query.limit + 1, caseId: query.caseId },
   );
   const items = await presentSummaries(executor, actor, rows);
   const byId = new Map(items.map((i) => [i.id, i]));

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
-import type { KeysetPosition } from '../../platform/db/pagination';
+import type { TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { DocumentReceiptTable, DocumentTable, DocumentVersionTable } from './document.table';
 
@@ -63,7 +63,7 @@ export function listDocumentsOfPatient(
   municipalityCode: string,
   patientId: string,
   ownOrganisationIds: string[],
-  page: { after?: KeysetPosition; limit: number; caseId?: string },
+  page: { after?: TimePosition; limit: number; caseId?: string },
 ) {
   const after = page.after;
   const caseId = page.caseId;
@@ -81,8 +81,8 @@ export function listDocumentsOfPatient(
     .$if(after !== undefined, (q) =>
       q.where((eb) =>
         eb.or([
-          eb('updated_at', '<', new Date(String(after?.sort))),
-          eb.and([eb('updated_at', '=', new Date(String(after?.sort))), eb('id', '<', String(after?.id))]),
+          eb('updated_at', '<', after?.sort as Date),
+          eb.and([eb('updated_at', '=', after?.sort as Date), eb('id', '<', String(after?.id))]),
         ]),
       ),
     )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PageCursor } from '../../../contracts/page';
-import { decodeCursor, encodeCursor, toPage } from './pagination';
+import { decodeCursor, decodeTimeCursor, encodeCursor, toPage } from './pagination';
 
 describe('the keyset cursor', () => {
   it('round-trips a date, a number and a uuid id, and fits the cursor schema', () => {
@@ -38,5 +38,23 @@ describe('the keyset cursor', () => {
       (r) => r.id,
     );
     expect(last).toEqual({ items: [1, 2, 3], nextCursor: null });
+  });
+
+  it('reads a time-and-uuid position back as a Date, and refuses any other position', () => {
+    const at = new Date('2026-12-02T01:02:03.456Z');
+    const id = '0193a1b2-0000-7000-8000-000000000001';
+    expect(decodeTimeCursor(undefined)).toBeUndefined();
+    expect(decodeTimeCursor(encodeCursor({ sort: at, id }))).toEqual({ sort: at, id });
+    const invalid = expect.objectContaining({ code: 'request.invalid' });
+    for (const sort of [
+      'たいいん',
+      'u2026-12-02T01:02:03.456Z',
+      '2026-12-02',
+      '2026-02-30T00:00:00.000Z',
+      42,
+    ])
+      expect(() => decodeTimeCursor(encodeCursor({ sort, id })), String(sort)).toThrow(invalid);
+    for (const other of [7, 'not-a-uuid', id.toUpperCase()])
+      expect(() => decodeTimeCursor(encodeCursor({ sort: at, id: other })), String(other)).toThrow(invalid);
   });
 });

@@ -18,6 +18,8 @@ import { AppError } from '../errors';
  * milliseconds, and rows whose microseconds lie after it would be skipped.
  */
 export type KeysetPosition = { sort: string | number; id: string | number };
+/** The position of a list sorted by a time and a uuid, as `decodeTimeCursor` reads it. */
+export type TimePosition = { sort: Date; id: string };
 
 export function encodeCursor(position: { sort: string | number | Date; id: string | number }): string {
   const sort = position.sort instanceof Date ? position.sort.toISOString() : position.sort;
@@ -41,6 +43,28 @@ export function decodeCursor(cursor: string | undefined): KeysetPosition | undef
     // fall through: not ours
   }
   throw new AppError('request.invalid', { field: 'cursor' });
+}
+
+const ISO_MILLISECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The position of a list sorted by a time and a uuid (newest first, most lists): a cursor whose
+ * sort is not a time `encodeCursor` wrote, or whose id is not a uuid — a tampered cursor, or one
+ * of a list sorted by something else (kana, audit id, inbox's read flag) — is a 400
+ * (request.invalid) here, instead of an invalid date or uuid reaching the database.
+ */
+export function decodeTimeCursor(cursor: string | undefined): TimePosition | undefined {
+  const position = decodeCursor(cursor);
+  if (position === undefined) return undefined;
+  const { sort, id } = position;
+  if (typeof sort !== 'string' || !ISO_MILLISECONDS.test(sort) || typeof id !== 'string' || !UUID.test(id))
+    throw new AppError('request.invalid', { field: 'cursor' });
+  const at = new Date(sort);
+  // 2026-02-30T… has the shape but no day: Date rolls it over, so it would not round-trip.
+  if (Number.isNaN(at.getTime()) || at.toISOString() !== sort)
+    throw new AppError('request.invalid', { field: 'cursor' });
+  return { sort: at, id };
 }
 
 /**

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/alert';
 import { SelectField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { ShowMore } from '../../components/show-more';
 import { TableScroll } from '../../components/table-scroll';
 import { useCases } from './discharge.api';
 import './discharge.messages';
@@ -16,6 +17,7 @@ export function CasesPage() {
   const [params, setParams] = useSearchParams();
   const filter = FILTERS.find((f) => f === params.get('filter')) ?? 'active';
   const cases = useCases(filter);
+  const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeading title={t('list.title')} />
@@ -36,8 +38,8 @@ export function CasesPage() {
       />
       {cases.isPending ? <Loading /> : null}
       <ErrorAlert error={cases.error} />
-      {cases.data && cases.data.items.length === 0 ? <p>{t('list.none')}</p> : null}
-      {cases.data && cases.data.items.length > 0 ? (
+      {cases.data && items.length === 0 ? <p>{t('list.none')}</p> : null}
+      {items.length > 0 ? (
         <TableScroll label={t('list.title')}>
           <table className="table">
             <caption className="visually-hidden">{t('list.title')}</caption>
@@ -53,7 +55,7 @@ export function CasesPage() {
               </tr>
             </thead>
             <tbody>
-              {cases.data.items.map((c) => (
+              {items.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
                     <Link to={`/staff/discharge/${c.id}`}>{c.patientName}</Link>
@@ -72,6 +74,7 @@ export function CasesPage() {
           </table>
         </TableScroll>
       ) : null}
+      <ShowMore list={cases} label={t('list.more')} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   DischargeCaseDetail,
   DischargeCaseSummary,
@@ -12,11 +12,17 @@ export const casesKey = ['discharge', 'cases'] as const;
 export const caseKey = (id: string) => ['discharge', 'case', id] as const;
 export const pendingKey = ['discharge', 'pending'] as const;
 
+/** The case list, a page at a time (the one list pattern: `nextCursor` until null). */
 export function useCases(filter: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...casesKey, filter],
-    queryFn: ({ signal }) =>
-      api<Page<DischargeCaseSummary>>('/api/discharge-cases', { query: { filter, limit: 100 }, signal }),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<DischargeCaseSummary>>('/api/discharge-cases', {
+        query: { filter, cursor: pageParam, limit: 50 },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

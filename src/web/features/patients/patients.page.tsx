@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/alert';
 import { TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { ShowMore } from '../../components/show-more';
 import { TableScroll } from '../../components/table-scroll';
 import { BreakGlassForm } from './break-glass-form';
 import { usePatientList } from './patients.api';
@@ -84,16 +85,7 @@ export function PatientsPage() {
           </table>
         </TableScroll>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {t('list.more')}
-        </button>
-      ) : null}
+      <ShowMore list={list} label={t('list.more')} />
       {hasRole(session.data, 'ward_admin') ? <BreakGlassForm /> : null}
     </>
   );
