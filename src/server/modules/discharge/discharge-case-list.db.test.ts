@@ -4,8 +4,8 @@ import {
   createScenePatient,
   insertProviderChange,
   openSceneCase,
+  signedInContext,
 } from '../../../../test/support/factories/discharge';
-import { requestContextOf } from '../../../../test/support/request-context';
 import type { DischargeCaseDetail, DischargeCaseSummary } from '../../../contracts/discharge';
 import type { Page } from '../../../contracts/page';
 import { encodeCursor } from '../../platform/db/pagination';
@@ -202,7 +202,7 @@ describe('the case page', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     }) as typeof d.t.db;
-    const ctx = { ...requestContextOf(d.s.hospital.staff), requestId: `case-page-${id}` };
+    const ctx = { ...signedInContext(d.s.hospital.staff), requestId: `case-page-${id}` };
     const detail = await getCase({ db }, ctx, id);
 
     expect(transactions).toBe(0);
@@ -220,7 +220,7 @@ describe('the case page', () => {
   it('answers 404 outside the circle and logs no read', async () => {
     const patient = await createScenePatient(d.t.db, d.s);
     const { id } = await openSceneCase(d.api, d.s, patient.id);
-    const ctx = { ...requestContextOf(d.s.outsider), requestId: `outsider-${id}` };
+    const ctx = { ...signedInContext(d.s.outsider), requestId: `outsider-${id}` };
     await expect(getCase({ db: d.t.db }, ctx, id)).rejects.toThrow(
       expect.objectContaining({ code: 'patients.not_found' }),
     );
