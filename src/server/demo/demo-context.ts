@@ -6,6 +6,8 @@ import type { ModuleDeps } from '../platform/module';
 export const DEMO_EMAILS = {
   hospital: 'hospital@demo.zaitaku.jp',
   clinician: 'clinician@demo.zaitaku.jp',
+  /** The dental association's desk (目黒区歯科医師会 かかりつけ歯科医紹介窓口, an `association`). */
+  dentalDesk: 'dentaldesk@demo.zaitaku.jp',
 } as const;
 
 /**

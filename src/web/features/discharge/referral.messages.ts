@@ -81,7 +81,8 @@ const ja = {
   },
   inbox: {
     title: '届いた紹介',
-    intro: 'あなたの施設あての紹介です。受け入れるかお断りするかを、1回の操作で答えられます。',
+    intro:
+      'あなたの施設あての紹介です。受け入れるかお断りするかを、1回の操作で答えられます。紹介窓口（歯科医師会など）あての紹介には、担当の歯科医を名簿から探して指名してください。',
     none: '届いている紹介はありません。',
     showClosed: '終了した紹介も表示する',
     from: '紹介元：{{sender}}',
@@ -174,7 +175,8 @@ const en: typeof ja = {
   },
   inbox: {
     title: 'Incoming referrals',
-    intro: 'Referrals addressed to your facility. Accept or decline in one step.',
+    intro:
+      'Referrals addressed to your facility. Accept or decline in one step. A referral to an association’s desk is answered by naming the dentist found in the directory.',
     none: 'No referrals have arrived.',
     showClosed: 'Show closed referrals too',
     from: 'From: {{sender}}',
