@@ -107,10 +107,19 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
 /**
  * Logs a demo account in through the login form and its two-factor step, as its user would (the
  * code computed from the account's published secret). Leaves the page wherever login sends it.
+ * A role names the first demo account with it; `{ email }` names one (the dental desk's account is
+ * a second clinician).
  */
-export async function signInAsDemo(page: Page, serverUrl: string, role: Role, next?: string): Promise<void> {
-  const user = DEMO_USERS.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`the accounts seed has no demo ${role}`);
+export async function signInAsDemo(
+  page: Page,
+  serverUrl: string,
+  who: Role | { email: string },
+  next?: string,
+): Promise<void> {
+  const user = DEMO_USERS.find((candidate) =>
+    typeof who === 'string' ? candidate.role === who : candidate.email === who.email,
+  );
+  if (!user) throw new Error(`the accounts seed has no demo account ${JSON.stringify(who)}`);
   await page.goto(`${serverUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByLabel('メールアドレス').fill(user.email);
   await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
