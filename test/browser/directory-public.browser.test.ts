@@ -116,7 +116,7 @@ describe('public directory pages in Chromium', () => {
     await expect.poll(() => page.url()).toMatch(/\/compare\?ids=/);
     const table = page.locator('.dir-compare-table');
     await expect.poll(() => table.locator('thead th').count(), { timeout: 20_000 }).toBe(4);
-    expect((await table.locator('thead th').allTextContents()).slice(1)).toEqual(names);
+    expect(await table.locator('thead th a').allTextContents()).toEqual(names);
     const capabilityCells = await table.locator('td .dir-compare-table__date').allTextContents();
     expect(capabilityCells.length).toBeGreaterThan(0);
     for (const text of capabilityCells) {
@@ -147,6 +147,51 @@ describe('public directory pages in Chromium', () => {
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
     expect(pdf.pages).toBeLessThanOrEqual(2);
     expect(await visibleControlsInPrint(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('removes a facility from inside the comparison by keyboard: its column goes, the URL and the tick follow, focus moves on', async () => {
+    const { page, errors, close } = await open();
+    await page.goto(`${suite.server.url}/`);
+    await waitForResults(page);
+    const picks = page.locator('.dir-compare-pick input[type=checkbox]');
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      names.push(((await page.locator('.dir-results > li h3').nth(i).textContent()) ?? '').trim());
+      await picks.nth(i).check();
+    }
+    await page.getByRole('link', { name: '選んだ施設を並べて比べる' }).click();
+    const table = page.locator('.dir-compare-table');
+    const columns = table.locator('thead th a');
+    await expect.poll(() => columns.allTextContents(), { timeout: 20_000 }).toEqual(names);
+    const idsInUrl = () => new URL(page.url()).searchParams.get('ids')?.split(',') ?? [];
+    const [, removedId] = idsInUrl();
+
+    // By keyboard: the second column's button, named with its facility for a screen reader.
+    // (Chromium reads the visually hidden part as a separate run: a space may come before the colon.)
+    await page.getByRole('button', { name: new RegExp(`^比較から外す\\s*：${names[1]}$`) }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => columns.allTextContents()).toEqual([names[0], names[2]]);
+    expect(idsInUrl()).toHaveLength(2);
+    expect(idsInUrl()).not.toContain(removedId);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: `「${names[1]}」を比較から外しました。` })
+        .count(),
+    ).toBe(1);
+    // Focus goes on to the column that took its place, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`比較から外す：${names[2]}`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await visibleControlsInPrint(page)).toEqual([]);
+
+    // The URL is the comparison: reloading it shows the two; the search results' ticks follow too.
+    await page.reload();
+    await expect.poll(() => columns.allTextContents(), { timeout: 20_000 }).toEqual([names[0], names[2]]);
+    await page.getByRole('link', { name: '検索結果に戻る' }).click();
+    await waitForResults(page);
+    expect(await page.getByText('比べる施設：2件（5件まで）').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });
