@@ -29,7 +29,8 @@ function dentalDeskCase(page: Page) {
       const list = (await (await fetch(`/api/referrals?patientId=${c.patientId}`)).json()) as {
         items: Array<{ role: string; viaAssociation: boolean; caseId: string | null }>;
       };
-      if (list.items.some((r) => r.viaAssociation && r.role === 'family_dentist' && r.caseId === c.id)) return c.id;
+      if (list.items.some((r) => r.viaAssociation && r.role === 'family_dentist' && r.caseId === c.id))
+        return c.id;
     }
     throw new Error('no demo case with a referral to the dental desk');
   });
@@ -42,9 +43,9 @@ function caseWithDocuments(page: Page) {
       items: Array<{ id: string; patientId: string }>;
     };
     for (const c of cases.items) {
-      const docs = (await (
-        await fetch(`/api/documents?patientId=${c.patientId}&caseId=${c.id}`)
-      ).json()) as { items: unknown[] };
+      const docs = (await (await fetch(`/api/documents?patientId=${c.patientId}&caseId=${c.id}`)).json()) as {
+        items: unknown[];
+      };
       if (docs.items.length > 0) return c.id;
     }
     throw new Error('no demo case with documents');
@@ -89,8 +90,12 @@ describe('demo journeys in the browser', () => {
     expect(dentist).not.toBe('');
     expect(await axeViolations(desk)).toEqual([]);
     await pressEnterOn(desk, first.getByRole('button', { name: new RegExp(`歯科医を指名する.*${dentist}`) }));
-    // Named, the referral is closed: it leaves the open list and shows among the closed ones.
+    // Named, the referral is closed: it leaves the open list, the page says so and keeps the focus,
+    // and it shows among the closed ones.
     await expect.poll(() => card.count()).toBe(0);
+    const answered = desk.getByRole('status').filter({ hasText: `「${dentist}」を指名しました` });
+    expect(await answered.count()).toBe(1);
+    expect(await answered.evaluate((el) => el === document.activeElement)).toBe(true);
     await desk.getByLabel('終了した紹介も表示する').focus();
     await desk.keyboard.press('Space');
     await expect.poll(() => card.getByTestId('referral-status').textContent()).toBe('完了');
@@ -104,7 +109,9 @@ describe('demo journeys in the browser', () => {
     await hospital.getByRole('heading', { name: '紹介', exact: true }).waitFor();
     const sent = hospital.getByTestId('referral').filter({ hasText: 'かかりつけ歯科医：' });
     await sent.waitFor();
-    expect(await sent.getByRole('heading').textContent()).toContain('目黒区歯科医師会 かかりつけ歯科医紹介窓口');
+    expect(await sent.getByRole('heading').textContent()).toContain(
+      '目黒区歯科医師会 かかりつけ歯科医紹介窓口',
+    );
     expect(await sent.getByTestId('referral-status').textContent()).toBe('完了');
     expect(await sent.textContent()).toContain(`指名された歯科医：${dentist}`);
     expect(await axeViolations(hospital)).toEqual([]);
