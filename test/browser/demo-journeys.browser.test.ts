@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contracts/roles';
 import { DEMO_EMAILS } from '../../src/server/demo/demo-context';
-import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
+import { axeViolations, reloadUntilShown, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const demo = startDemoBrowserSuite();
 
@@ -58,15 +58,7 @@ describe('demo journeys in the browser', () => {
     await desk.getByRole('heading', { name: '受信箱', level: 1 }).waitFor();
     // The demo's notice reaches the inbox through the fan-out job.
     const notice = desk.getByRole('article').filter({ hasText: '新しい紹介が届きました' });
-    await expect
-      .poll(
-        async () => {
-          if ((await notice.count()) === 0) await desk.reload();
-          return notice.count();
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBe(1);
+    expect(await reloadUntilShown(desk, notice)).toBe(1);
     expect(await notice.textContent()).toContain('担当する歯科医を名簿から指名してください');
     expect(await axeViolations(desk)).toEqual([]);
 

@@ -31,6 +31,23 @@ async function waitForResults(page: Page) {
   await expect.poll(() => page.locator('.dir-results > li').count(), { timeout: 20_000 }).toBeGreaterThan(2);
 }
 
+function compareTicks(page: Page) {
+  return page.locator('.dir-compare-pick input[type=checkbox]');
+}
+
+/** Ticks 「比べる」 on the first `count` results by keyboard (focus, Space); returns their names. */
+async function tickToCompare(page: Page, count: number): Promise<string[]> {
+  const picks = compareTicks(page);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    names.push(((await page.locator('.dir-results > li h3').nth(i).textContent()) ?? '').trim());
+    await picks.nth(i).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => picks.nth(i).isChecked()).toBe(true);
+  }
+  return names;
+}
+
 /** Controls a printed sheet must not show (buttons, form fields, the map), as the print media lays it out. */
 async function visibleControlsInPrint(page: Page): Promise<string[]> {
   await page.emulateMedia({ media: 'print' });
@@ -92,15 +109,8 @@ describe('public directory pages in Chromium', () => {
     const { page, errors, close } = await open(phone);
     await page.goto(`${suite.server.url}/`);
     await waitForResults(page);
-    const picks = page.locator('.dir-compare-pick input[type=checkbox]');
-    const names: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      names.push(((await page.locator('.dir-results > li h3').nth(i).textContent()) ?? '').trim());
-      // By keyboard: focus the tick and press Space.
-      await picks.nth(i).focus();
-      await page.keyboard.press('Space');
-      await expect.poll(() => picks.nth(i).isChecked()).toBe(true);
-    }
+    const picks = compareTicks(page);
+    const names = await tickToCompare(page, 3);
     await expect.poll(() => page.getByText('比べる施設：3件（5件まで）').isVisible()).toBe(true);
     for (let i = 3; i < 5; i++) await picks.nth(i).check();
     // A sixth is refused in words, and the five stay chosen.
@@ -155,12 +165,7 @@ describe('public directory pages in Chromium', () => {
     const { page, errors, close } = await open();
     await page.goto(`${suite.server.url}/`);
     await waitForResults(page);
-    const picks = page.locator('.dir-compare-pick input[type=checkbox]');
-    const names: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      names.push(((await page.locator('.dir-results > li h3').nth(i).textContent()) ?? '').trim());
-      await picks.nth(i).check();
-    }
+    const names = await tickToCompare(page, 3);
     await page.getByRole('link', { name: '選んだ施設を並べて比べる' }).click();
     const table = page.locator('.dir-compare-table');
     const columns = table.locator('thead th a');

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Role } from '../../src/contracts/roles';
 // The seed file itself (the module index pulls in the CLI and the module registry).
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
@@ -127,6 +127,23 @@ export async function signInAsDemo(
   await page.waitForURL(/\/login\/two-factor/);
   await page.getByLabel('確認コード（6桁）').fill(await freshTotp(user.totpSecret));
   await page.getByRole('button', { name: '確認する' }).click();
+}
+
+/**
+ * Waits for something the server adds in the background (an inbox notice the fan-out job writes)
+ * by reloading the page until `target` matches; returns how many match then. Fails after `timeout`.
+ */
+export async function reloadUntilShown(page: Page, target: Locator, timeout = 30_000): Promise<number> {
+  await expect
+    .poll(
+      async () => {
+        if ((await target.count()) === 0) await page.reload();
+        return target.count();
+      },
+      { timeout, interval: 1_000 },
+    )
+    .toBeGreaterThan(0);
+  return target.count();
 }
 
 /**

@@ -43,3 +43,12 @@ export async function demoContext(
   };
   return { requestId: 'demo-seed', clientIp: '127.0.0.1', municipalityCode, actor };
 }
+
+/** The organisation a demo account acts for (its first membership), or undefined as demoContext. */
+export async function demoOrganisationId(
+  deps: Pick<ModuleDeps, 'db'>,
+  municipalityCode: string,
+  email: string,
+): Promise<string | undefined> {
+  return (await demoContext(deps, municipalityCode, email))?.actor.memberships[0]?.organisationId;
+}

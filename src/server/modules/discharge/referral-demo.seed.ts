@@ -1,5 +1,5 @@
 import type { ReferralSendBody } from '../../../contracts/referrals';
-import { DEMO_EMAILS, demoContext } from '../../demo/demo-context';
+import { DEMO_EMAILS, demoOrganisationId } from '../../demo/demo-context';
 import type { RequestContext } from '../../platform/context';
 import type { ModuleDeps } from '../../platform/module';
 import { acceptReferral, createReferral, sendReferral } from './referral.service';
@@ -83,8 +83,7 @@ export async function seedDentalDeskReferral(
   municipalityCode: string,
   agreement: NonNullable<ReferralSendBody>['agreement'],
 ): Promise<boolean> {
-  const desk = await demoContext(deps, municipalityCode, DEMO_EMAILS.dentalDesk);
-  const deskOrg = desk?.actor.memberships[0]?.organisationId;
+  const deskOrg = await demoOrganisationId(deps, municipalityCode, DEMO_EMAILS.dentalDesk);
   if (!deskOrg) return false;
   const kase = await deps.db
     .selectFrom('discharge_cases as c')
@@ -136,8 +135,7 @@ export async function seedIncomingForClinician(
   municipalityCode: string,
   agreement: NonNullable<ReferralSendBody>['agreement'],
 ): Promise<boolean> {
-  const clinician = await demoContext(deps, municipalityCode, DEMO_EMAILS.clinician);
-  const clinicOrg = clinician?.actor.memberships[0]?.organisationId;
+  const clinicOrg = await demoOrganisationId(deps, municipalityCode, DEMO_EMAILS.clinician);
   if (!clinicOrg) return false;
   const clinic = await deps.db
     .selectFrom('organisations')
