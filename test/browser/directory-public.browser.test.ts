@@ -31,6 +31,23 @@ async function waitForResults(page: Page) {
   await expect.poll(() => page.locator('.dir-results > li').count(), { timeout: 20_000 }).toBeGreaterThan(2);
 }
 
+function compareTicks(page: Page) {
+  return page.locator('.dir-compare-pick input[type=checkbox]');
+}
+
+/** Ticks 「比べる」 on the first `count` results by keyboard (focus, Space); returns their names. */
+async function tickToCompare(page: Page, count: number): Promise<string[]> {
+  const picks = compareTicks(page);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    names.push(((await page.locator('.dir-results > li h3').nth(i).textContent()) ?? '').trim());
+    await picks.nth(i).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => picks.nth(i).isChecked()).toBe(true);
+  }
+  return names;
+}
+
 /** Controls a printed sheet must not show (buttons, form fields, the map), as the print media lays it out. */
 async function visibleControlsInPrint(page: Page): Promise<string[]> {
   await page.emulateMedia({ media: 'print' });
@@ -92,15 +109,8 @@ describe('public directory pages in Chromium', () => {
     const { page, errors, close } = await open(phone);
     await page.goto(`${suite.server.url}/`);
     await waitForResults(page);
-    const picks = page.locator('.dir-compare-pick input[type=checkbox]');
-    const names: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      names.push(((await page.locator('.dir-results > li h3').nth(i).textContent()) ?? '').trim());
-      // By keyboard: focus the tick and press Space.
-      await picks.nth(i).focus();
-      await page.keyboard.press('Space');
-      await expect.poll(() => picks.nth(i).isChecked()).toBe(true);
-    }
+    const picks = compareTicks(page);
+    const names = await tickToCompare(page, 3);
     await expect.poll(() => page.getByText('比べる施設：3件（5件まで）').isVisible()).toBe(true);
     for (let i = 3; i < 5; i++) await picks.nth(i).check();
     // A sixth is refused in words, and the five stay chosen.
@@ -116,7 +126,7 @@ describe('public directory pages in Chromium', () => {
     await expect.poll(() => page.url()).toMatch(/\/compare\?ids=/);
     const table = page.locator('.dir-compare-table');
     await expect.poll(() => table.locator('thead th').count(), { timeout: 20_000 }).toBe(4);
-    expect((await table.locator('thead th').allTextContents()).slice(1)).toEqual(names);
+    expect(await table.locator('thead th a').allTextContents()).toEqual(names);
     const capabilityCells = await table.locator('td .dir-compare-table__date').allTextContents();
     expect(capabilityCells.length).toBeGreaterThan(0);
     for (const text of capabilityCells) {
@@ -147,6 +157,46 @@ describe('public directory pages in Chromium', () => {
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
     expect(pdf.pages).toBeLessThanOrEqual(2);
     expect(await visibleControlsInPrint(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('removes a facility from inside the comparison by keyboard: its column goes, the URL and the tick follow, focus moves on', async () => {
+    const { page, errors, close } = await open();
+    await page.goto(`${suite.server.url}/`);
+    await waitForResults(page);
+    const names = await tickToCompare(page, 3);
+    await page.getByRole('link', { name: '選んだ施設を並べて比べる' }).click();
+    const table = page.locator('.dir-compare-table');
+    const columns = table.locator('thead th a');
+    await expect.poll(() => columns.allTextContents(), { timeout: 20_000 }).toEqual(names);
+    const idsInUrl = () => new URL(page.url()).searchParams.get('ids')?.split(',') ?? [];
+    const [, removedId] = idsInUrl();
+
+    // By keyboard: the second column's button, named with its facility for a screen reader.
+    // (Chromium reads the visually hidden part as a separate run: a space may come before the colon.)
+    await page.getByRole('button', { name: new RegExp(`^比較から外す\\s*：${names[1]}$`) }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => columns.allTextContents()).toEqual([names[0], names[2]]);
+    expect(idsInUrl()).toHaveLength(2);
+    expect(idsInUrl()).not.toContain(removedId);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: `「${names[1]}」を比較から外しました。` })
+        .count(),
+    ).toBe(1);
+    // Focus goes on to the column that took its place, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`比較から外す：${names[2]}`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await visibleControlsInPrint(page)).toEqual([]);
+
+    // The URL is the comparison: reloading it shows the two; the search results' ticks follow too.
+    await page.reload();
+    await expect.poll(() => columns.allTextContents(), { timeout: 20_000 }).toEqual([names[0], names[2]]);
+    await page.getByRole('link', { name: '検索結果に戻る' }).click();
+    await waitForResults(page);
+    expect(await page.getByText('比べる施設：2件（5件まで）').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });

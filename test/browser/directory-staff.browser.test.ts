@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { visibleStaffNavItems } from '../../src/web/app/staff-nav';
-import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
+import { axeViolations, reloadUntilShown, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const demo = startDemoBrowserSuite();
 const phone = { width: 390, height: 844 };
@@ -106,15 +106,7 @@ describe('an editor’s change rejected with a reason, read in the inbox and on 
     await open(page, '/staff/inbox');
     const notice = page.locator('.inbox-item').filter({ hasText: '変更の申請が差し戻されました' });
     // The notice reaches the inbox through the platform's fan-out job.
-    await expect
-      .poll(
-        async () => {
-          if ((await notice.count()) === 0) await page.reload();
-          return notice.count();
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBeGreaterThan(0);
+    await reloadUntilShown(page, notice);
     expect(await notice.first().textContent()).toContain(`理由：${reason}`);
     expect(await page.getByRole('link', { name: /^受信箱（未読 \d+ 件）$/ }).count()).toBe(1);
     await staffAxe(page, findings, 'inbox');

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
+import { axeViolations, reloadUntilShown, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const demo = startDemoBrowserSuite();
 
@@ -137,15 +137,7 @@ describe('discharge journey: the gate holds until the family agrees and the fami
     const card = doctor.locator('article', { hasText: patientName }).filter({
       has: doctor.getByRole('button', { name: '同意します' }),
     });
-    await expect
-      .poll(
-        async () => {
-          if ((await card.count()) === 0) await doctor.reload();
-          return card.count();
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBe(1);
+    expect(await reloadUntilShown(doctor, card)).toBe(1);
     violations['inbox (phone)'] = await axeViolations(doctor);
     await card.getByRole('button', { name: '同意します' }).click();
     await doctor.getByText('回答しました。ありがとうございます。').first().waitFor();

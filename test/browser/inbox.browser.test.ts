@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, reloadUntilShown, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const demo = startDemoBrowserSuite();
 
@@ -18,15 +18,7 @@ describe('the inbox in the browser', () => {
     await page.getByRole('heading', { name: '受信箱', level: 1 }).waitFor();
     // the demo's notices reach the inbox through the fan-out job
     const agree = page.getByRole('button', { name: '同意します' });
-    await expect
-      .poll(
-        async () => {
-          if ((await agree.count()) === 0) await page.reload();
-          return agree.count();
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBeGreaterThan(0);
+    await reloadUntilShown(page, agree);
     const badge = page.getByRole('link', { name: /^受信箱（未読 \d+ 件）$/ });
     expect(await badge.count()).toBe(1);
     const before = Number((await badge.getAttribute('aria-label'))?.match(/\d+/)?.[0]);

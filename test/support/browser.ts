@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Role } from '../../src/contracts/roles';
 // The seed file itself (the module index pulls in the CLI and the module registry).
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/server/modules/accounts/demo.seed';
@@ -107,10 +107,19 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
 /**
  * Logs a demo account in through the login form and its two-factor step, as its user would (the
  * code computed from the account's published secret). Leaves the page wherever login sends it.
+ * A role names the first demo account with it; `{ email }` names one (the dental desk's account is
+ * a second clinician).
  */
-export async function signInAsDemo(page: Page, serverUrl: string, role: Role, next?: string): Promise<void> {
-  const user = DEMO_USERS.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`the accounts seed has no demo ${role}`);
+export async function signInAsDemo(
+  page: Page,
+  serverUrl: string,
+  who: Role | { email: string },
+  next?: string,
+): Promise<void> {
+  const user = DEMO_USERS.find((candidate) =>
+    typeof who === 'string' ? candidate.role === who : candidate.email === who.email,
+  );
+  if (!user) throw new Error(`the accounts seed has no demo account ${JSON.stringify(who)}`);
   await page.goto(`${serverUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByLabel('メールアドレス').fill(user.email);
   await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
@@ -118,6 +127,23 @@ export async function signInAsDemo(page: Page, serverUrl: string, role: Role, ne
   await page.waitForURL(/\/login\/two-factor/);
   await page.getByLabel('確認コード（6桁）').fill(await freshTotp(user.totpSecret));
   await page.getByRole('button', { name: '確認する' }).click();
+}
+
+/**
+ * Waits for something the server adds in the background (an inbox notice the fan-out job writes)
+ * by reloading the page until `target` matches; returns how many match then. Fails after `timeout`.
+ */
+export async function reloadUntilShown(page: Page, target: Locator, timeout = 30_000): Promise<number> {
+  await expect
+    .poll(
+      async () => {
+        if ((await target.count()) === 0) await page.reload();
+        return target.count();
+      },
+      { timeout, interval: 1_000 },
+    )
+    .toBeGreaterThan(0);
+  return target.count();
 }
 
 /**

@@ -6,6 +6,8 @@ import type { ModuleDeps } from '../platform/module';
 export const DEMO_EMAILS = {
   hospital: 'hospital@demo.zaitaku.jp',
   clinician: 'clinician@demo.zaitaku.jp',
+  /** The dental association's desk (目黒区歯科医師会 かかりつけ歯科医紹介窓口, an `association`). */
+  dentalDesk: 'dentaldesk@demo.zaitaku.jp',
 } as const;
 
 /**
@@ -40,4 +42,13 @@ export async function demoContext(
     twoFactorVerified: true,
   };
   return { requestId: 'demo-seed', clientIp: '127.0.0.1', municipalityCode, actor };
+}
+
+/** The organisation a demo account acts for (its first membership), or undefined as demoContext. */
+export async function demoOrganisationId(
+  deps: Pick<ModuleDeps, 'db'>,
+  municipalityCode: string,
+  email: string,
+): Promise<string | undefined> {
+  return (await demoContext(deps, municipalityCode, email))?.actor.memberships[0]?.organisationId;
 }

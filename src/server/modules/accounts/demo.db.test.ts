@@ -19,7 +19,7 @@ afterAll(async () => t?.close());
 const quiet = () => undefined;
 
 describe('demo seed', () => {
-  it('creates one demo account per role for 目黒区, and seeding twice adds nothing', async () => {
+  it('creates one demo account per role and the dental desk’s for 目黒区, and seeding twice adds nothing', async () => {
     // Only this module's seeder: other modules' demo data is theirs to test.
     await createMunicipality(t.db, MUNICIPALITIES.meguro);
     await seedAccountsDemo(t.deps, '131105', quiet);
@@ -37,8 +37,8 @@ describe('demo seed', () => {
     const first = await count();
     await seedAccountsDemo(t.deps, '131105', quiet);
     expect(await count()).toEqual(first);
-    expect(first.users).toBe(6);
-    expect(first.organisations).toBe(10);
+    expect(first.users).toBe(7);
+    expect(first.organisations).toBe(11);
     const roles = await t.db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -46,8 +46,27 @@ describe('demo seed', () => {
       .where('u.is_demo', '=', true)
       .execute();
     expect(roles.map((r) => r.role).sort()).toEqual(
-      ['care_manager', 'center_staff', 'clinician', 'facility_editor', 'hospital_staff', 'ward_admin'].sort(),
+      [
+        'care_manager',
+        'center_staff',
+        'clinician',
+        'clinician',
+        'facility_editor',
+        'hospital_staff',
+        'ward_admin',
+      ].sort(),
     );
+    // The dental association's かかりつけ歯科医紹介窓口: an organisation of kind association, with its desk account.
+    const desk = await t.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select(['o.kind', 'o.name', 'm.role'])
+      .where('u.email', '=', 'dentaldesk@demo.zaitaku.jp')
+      .execute();
+    expect(desk).toEqual([
+      { kind: 'association', name: '目黒区歯科医師会 かかりつけ歯科医紹介窓口（デモ）', role: 'clinician' },
+    ]);
     const centers = await t.db
       .selectFrom('organisations')
       .select('name')
@@ -75,7 +94,7 @@ describe('demo seed', () => {
     );
     const users = await t.app.inject({ method: 'GET', url: '/api/admin/users', headers: session.headers });
     expect(users.statusCode).toBe(200);
-    expect(users.json().items.filter((u: { isDemo: boolean }) => u.isDemo)).toHaveLength(6);
+    expect(users.json().items.filter((u: { isDemo: boolean }) => u.isDemo)).toHaveLength(DEMO_USERS.length);
   });
 });
 

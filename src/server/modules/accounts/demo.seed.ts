@@ -46,9 +46,20 @@ const organisations: DemoOrganisation[] = [
     name: 'デモけやき居宅介護支援事業所（デモ）',
     kana: 'でもけやききょたくかいごしえんじぎょうしょ',
   },
+  {
+    // The dental association's かかりつけ歯科医紹介制度: a desk that names the dentist (issue 14 item 6).
+    key: 'dental-desk',
+    kind: 'association',
+    name: '目黒区歯科医師会 かかりつけ歯科医紹介窓口（デモ）',
+    kana: 'めぐろくしかいしかい かかりつけしかいしょうかいまどぐち',
+  },
 ];
 
-/** One account per role, each with a fixed TOTP secret a newcomer can type into an authenticator app. */
+/**
+ * One account per role, each with a fixed TOTP secret a newcomer can type into an authenticator app,
+ * and, last, the dental association desk's account (a second clinician: `role` alone does not name
+ * one account, the email does).
+ */
 export const DEMO_USERS: DemoUser[] = [
   {
     email: 'admin@demo.zaitaku.jp',
@@ -91,6 +102,13 @@ export const DEMO_USERS: DemoUser[] = [
     name: '日向 葵（施設編集・デモ）',
     organisation: 'nursing',
     totpSecret: '4SSUAAMTP2J6GS6K3FCYFIDU6NHX3U77',
+  },
+  {
+    email: 'dentaldesk@demo.zaitaku.jp',
+    role: 'clinician',
+    name: '白石 沙織（歯科医師会 紹介窓口・デモ）',
+    organisation: 'dental-desk',
+    totpSecret: 'N6WLT6GA4WU2V6DKEWRQEDIVVIGLGFS4',
   },
 ];
 

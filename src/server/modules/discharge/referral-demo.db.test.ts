@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../../test/support/api-client';
+import { demoTestUser } from '../../../../test/support/demo-users';
 import { createMeguro, createTestFacility } from '../../../../test/support/factories/directory';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import type { InboxPage } from '../../../contracts/inbox';
+import type { IncomingReferralPage, ReferralDto } from '../../../contracts/referrals';
 import { DEMO_EMAILS, demoContext } from '../../demo/demo-context';
+import { inboxJobs } from '../../platform/inbox/fan-out.job';
+import { runDueJobs } from '../../platform/jobs/job-runner';
 import { accountsModule } from '../accounts';
 import { patientsModule } from '../patients';
 import { seedDischargeDemo } from './demo.seed';
@@ -27,6 +33,7 @@ describe('the referral demo', () => {
     const referrals = await t.db
       .selectFrom('referrals')
       .select(['status', 'case_id', 'capacity_signal', 'agreement_given_at'])
+      .where('role', '=', 'visiting_nurse')
       .orderBy('status')
       .execute();
     expect(referrals.map((r) => r.status)).toEqual(['accepted', 'sent']);
@@ -59,5 +66,57 @@ describe('the referral demo', () => {
     expect(incoming).toHaveLength(1);
     expect(incoming[0]).toMatchObject({ status: 'sent', role: 'home_visit_doctor' });
     expect(incoming[0]?.recipient_organisation_id).not.toBeNull();
+  });
+
+  it('sends the dental association’s desk a dentist referral it sees in its incoming list and inbox, and the desk names a dentist', async () => {
+    const desk = await demoTestUser(t.db, DEMO_EMAILS.dentalDesk);
+    const hospital = await demoTestUser(t.db, DEMO_EMAILS.hospital);
+    const deskOrg = await t.db
+      .selectFrom('organisations')
+      .select(['kind', 'name'])
+      .where('id', '=', desk.organisationId)
+      .executeTakeFirstOrThrow();
+    expect(deskOrg).toEqual({
+      kind: 'association',
+      name: '目黒区歯科医師会 かかりつけ歯科医紹介窓口（デモ）',
+    });
+    // Seeded by the first test's seedDischargeDemo, on a case of the hospital whose patient has no dentist.
+    const rows = await t.db
+      .selectFrom('referrals')
+      .select(['id', 'status', 'case_id', 'via_association', 'recipient_organisation_id'])
+      .where('role', '=', 'family_dentist')
+      .execute();
+    expect(rows).toEqual([
+      {
+        id: expect.any(String),
+        status: 'sent',
+        case_id: expect.any(String),
+        via_association: true,
+        recipient_organisation_id: desk.organisationId,
+      },
+    ]);
+    const id = rows[0]?.id as string;
+
+    const api = createApiClient(t.app);
+    const incoming = await api.as(desk).get<IncomingReferralPage>('/api/referrals/incoming');
+    expect(incoming.status).toBe(200);
+    const seen = incoming.body.items.find((r) => r.id === id);
+    expect(seen?.actions).toContain('name');
+    expect(seen?.patient?.name).toMatch(/^見本 /);
+    await runDueJobs({ deps: t.deps, handlers: inboxJobs, batchSize: 100 });
+    const inbox = await api.as(desk).get<InboxPage>('/api/inbox');
+    const notices = inbox.body.items.filter((n) => n.kind === 'referrals.sent' && n.recordId === id);
+    expect(notices).toHaveLength(1);
+    // The desk names the dentist, it does not accept: its notice asks for that.
+    expect(notices[0]?.body).toContain('担当する歯科医を名簿から指名してください');
+    expect(inbox.body.unreadCount).toBeGreaterThan(0);
+
+    const dentist = await createTestFacility(t.db, { type: 'dental_clinic' });
+    const named = await api
+      .as(desk)
+      .post<ReferralDto>(`/api/referrals/${id}/name`, { facilityId: dentist.id });
+    expect(named.status, JSON.stringify(named.body)).toBe(200);
+    const outcome = await api.as(hospital).get<ReferralDto>(`/api/referrals/${id}`);
+    expect([outcome.body.status, outcome.body.namedFacilityId]).toEqual(['completed', dentist.id]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ReferralSendBody } from '../../../contracts/referrals';
-import { DEMO_EMAILS, demoContext } from '../../demo/demo-context';
+import { DEMO_EMAILS, demoOrganisationId } from '../../demo/demo-context';
 import type { RequestContext } from '../../platform/context';
 import type { ModuleDeps } from '../../platform/module';
 import { acceptReferral, createReferral, sendReferral } from './referral.service';
@@ -64,6 +64,64 @@ export async function seedReferralDemo(
   if (await seedIncomingForClinician(deps, hospital, municipalityCode, agreement)) {
     log('  discharge: デモ医師への紹介 1 件（受信待ち、架空・デモ） / a fictional incoming referral');
   }
+  if (await seedDentalDeskReferral(deps, hospital, municipalityCode, agreement)) {
+    log(
+      '  discharge: 歯科医師会の紹介窓口への紹介 1 件（指名待ち、架空・デモ） / a fictional referral to the dental desk',
+    );
+  }
+}
+
+/**
+ * A かかりつけ歯科医 referral sent to the dental association's desk (the accounts demo's
+ * organisation of kind association), on a demo case of the hospital whose patient has no dentist
+ * and no referral on that case yet: the desk account finds it in its incoming referrals and inbox
+ * on first sign-in and names a dentist of the directory, which completes it for the hospital.
+ */
+export async function seedDentalDeskReferral(
+  deps: ModuleDeps,
+  hospital: RequestContext,
+  municipalityCode: string,
+  agreement: NonNullable<ReferralSendBody>['agreement'],
+): Promise<boolean> {
+  const deskOrg = await demoOrganisationId(deps, municipalityCode, DEMO_EMAILS.dentalDesk);
+  if (!deskOrg) return false;
+  const kase = await deps.db
+    .selectFrom('discharge_cases as c')
+    .innerJoin('patients as p', 'p.id', 'c.patient_id')
+    .select(['c.id', 'c.patient_id'])
+    .where('c.municipality_code', '=', municipalityCode)
+    .where('p.fictional', '=', true)
+    .where((eb) =>
+      eb.and([
+        eb.not(
+          eb.exists(eb.selectFrom('provider_changes as x').select('x.id').whereRef('x.case_id', '=', 'c.id')),
+        ),
+        eb.not(eb.exists(eb.selectFrom('referrals as r').select('r.id').whereRef('r.case_id', '=', 'c.id'))),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('care_circle_memberships as m')
+              .select('m.id')
+              .whereRef('m.patient_id', '=', 'c.patient_id')
+              .where('m.role', '=', 'family_dentist')
+              .where('m.valid_to', 'is', null),
+          ),
+        ),
+      ]),
+    )
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .executeTakeFirst();
+  if (!kase) return false;
+  const referral = await createReferral(deps, hospital, {
+    patientId: kase.patient_id,
+    caseId: kase.id,
+    role: 'family_dentist',
+    associationOrganisationId: deskOrg,
+    note: '退院後に通える（または訪問できる）かかりつけ歯科医の紹介をお願いします。義歯の調整が必要です（デモ）',
+  });
+  await sendReferral(deps, hospital, referral.id, { agreement });
+  return true;
 }
 
 /**
@@ -77,8 +135,7 @@ export async function seedIncomingForClinician(
   municipalityCode: string,
   agreement: NonNullable<ReferralSendBody>['agreement'],
 ): Promise<boolean> {
-  const clinician = await demoContext(deps, municipalityCode, DEMO_EMAILS.clinician);
-  const clinicOrg = clinician?.actor.memberships[0]?.organisationId;
+  const clinicOrg = await demoOrganisationId(deps, municipalityCode, DEMO_EMAILS.clinician);
   if (!clinicOrg) return false;
   const clinic = await deps.db
     .selectFrom('organisations')

@@ -18,8 +18,11 @@ const roleLabels: Record<ReferralRole, string> = {
 const recipientTexts = {
   sent: {
     title: '新しい紹介が届きました / New referral',
+    // An association's desk does not accept: it names the provider, so its notice says so.
     body: (r: ReferralRow) =>
-      `${r.sender_label}から${roleLabels[r.role]}の紹介が届きました。紹介の受信一覧を開き、受け入れるかお断りするかを選んでください。 / ${r.sender_label} sent a referral. Open incoming referrals to accept or decline it.`,
+      r.via_association
+        ? `${r.sender_label}から${roleLabels[r.role]}の紹介が届きました。紹介の受信一覧を開き、担当する歯科医を名簿から指名してください。 / ${r.sender_label} sent a referral. Open incoming referrals and name the provider from the directory.`
+        : `${r.sender_label}から${roleLabels[r.role]}の紹介が届きました。紹介の受信一覧を開き、受け入れるかお断りするかを選んでください。 / ${r.sender_label} sent a referral. Open incoming referrals to accept or decline it.`,
   },
   cancelled: {
     title: '紹介が取り消されました / Referral cancelled',

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../../test/support/api-client';
-import type { TestUser } from '../../../../test/support/factories/accounts';
+import { demoTestUser } from '../../../../test/support/demo-users';
 import { createMeguro } from '../../../../test/support/factories/directory';
 import { createTestApp } from '../../../../test/support/test-app';
 import type { PatientDetail, PatientList } from '../../../contracts/patients';
-import { DEMO_PASSWORD, DEMO_USERS, seedAccountsDemo } from '../accounts/demo.seed';
+import { seedAccountsDemo } from '../accounts/demo.seed';
 import { seedPatientsDemo } from './demo.seed';
 
 const t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '0' });
@@ -16,24 +16,7 @@ await createMeguro(t.db);
 await seedAccountsDemo(t.deps, '131105', quiet);
 await seedPatientsDemo(t.deps, '131105', quiet);
 
-async function demoUser(email: string): Promise<TestUser> {
-  const demo = DEMO_USERS.find((u) => u.email === email);
-  const row = await t.db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select(['users.id', 'memberships.organisation_id', 'memberships.role'])
-    .where('users.email', '=', email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email,
-    password: DEMO_PASSWORD,
-    municipalityCode: '131105',
-    organisationId: row.organisation_id,
-    role: row.role,
-    totpSecret: demo?.totpSecret ?? null,
-  };
-}
+const demoUser = (email: string) => demoTestUser(t.db, email);
 
 const visibleNames = async (email: string) => {
   const res = await api.as(await demoUser(email)).get<PatientList>('/api/patients');
@@ -56,6 +39,8 @@ describe('the patients demo', () => {
       ['見本 一郎', '見本 秋子', '見本 冬彦', '見本 梅子'].sort(),
     );
     expect(await visibleNames('admin@demo.zaitaku.jp')).toEqual([]);
+    // The dental association's desk is in no circle: referrals grant it their minimum data only.
+    expect(await visibleNames('dentaldesk@demo.zaitaku.jp')).toEqual([]);
   });
 
   it('marks every demo patient fictional, and seeding twice adds nothing', async () => {

@@ -19,9 +19,12 @@ const tokyoNow = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0
 export function ReferralCard({
   referral,
   invalidate,
+  onAnswered,
 }: {
   referral: ReferralDto;
   invalidate: readonly unknown[];
+  /** After a move succeeds, with the referral as it now is (a list may drop it: the page says what happened). */
+  onAnswered?: (event: ReferralEvent, updated: ReferralDto) => void;
 }) {
   const { t } = useTranslation('referrals');
   const language = useLanguage();
@@ -29,6 +32,7 @@ export function ReferralCard({
   const [reason, setReason] = useState('');
   const step = useMutation({
     mutationFn: (b: { path: ReferralEvent; body?: unknown }) => referralStep(referral.id, b.path, b.body),
+    onSuccess: (updated, b) => onAnswered?.(b.path, updated),
     onSettled: () => client.invalidateQueries({ queryKey: invalidate }),
   });
   const needsAgreement =

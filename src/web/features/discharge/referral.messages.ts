@@ -81,7 +81,8 @@ const ja = {
   },
   inbox: {
     title: '届いた紹介',
-    intro: 'あなたの施設あての紹介です。受け入れるかお断りするかを、1回の操作で答えられます。',
+    intro:
+      'あなたの施設あての紹介です。受け入れるかお断りするかを、1回の操作で答えられます。紹介窓口（歯科医師会など）あての紹介には、担当の歯科医を名簿から探して指名してください。',
     none: '届いている紹介はありません。',
     showClosed: '終了した紹介も表示する',
     from: '紹介元：{{sender}}',
@@ -89,6 +90,13 @@ const ja = {
     closedPatient: '終了した紹介のため、患者の情報は表示されません。',
     nameTitle: '指名する歯科医を探す',
     more: 'さらに表示する',
+    answered: {
+      name: '{{role}}の紹介に「{{name}}」を指名しました。紹介元に知らせました。この紹介は終了し、「終了した紹介も表示する」で確認できます。',
+      accept: '{{role}}の紹介を受け入れました。紹介元に知らせました。',
+      decline:
+        '{{role}}の紹介をお断りしました。紹介元に知らせました。この紹介は終了し、「終了した紹介も表示する」で確認できます。',
+      other: '{{role}}の紹介への回答を記録しました。',
+    },
   },
 };
 
@@ -174,7 +182,8 @@ const en: typeof ja = {
   },
   inbox: {
     title: 'Incoming referrals',
-    intro: 'Referrals addressed to your facility. Accept or decline in one step.',
+    intro:
+      'Referrals addressed to your facility. Accept or decline in one step. A referral to an association’s desk is answered by naming the dentist found in the directory.',
     none: 'No referrals have arrived.',
     showClosed: 'Show closed referrals too',
     from: 'From: {{sender}}',
@@ -182,6 +191,13 @@ const en: typeof ja = {
     closedPatient: 'The referral is closed, so the patient’s data is not shown.',
     nameTitle: 'Find the dentist to name',
     more: 'Show more',
+    answered: {
+      name: '“{{name}}” named for the {{role}} referral; the sender has been told. The referral is closed: see it under “Show closed referrals too”.',
+      accept: 'The {{role}} referral was accepted; the sender has been told.',
+      decline:
+        'The {{role}} referral was declined; the sender has been told. It is closed: see it under “Show closed referrals too”.',
+      other: 'Your answer to the {{role}} referral was recorded.',
+    },
   },
 };
 

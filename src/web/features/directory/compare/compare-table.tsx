@@ -5,14 +5,19 @@ import { DIRECTORY_NS } from '../i18n';
 import { CapacityBadge } from '../shared/capacity-badge';
 import { formatDate } from '../shared/format';
 
-type Props = { facilities: FacilityDetail[]; taxonomy: CapabilityDto[] };
+type Props = {
+  facilities: FacilityDetail[];
+  taxonomy: CapabilityDto[];
+  /** Takes one facility out of the comparison (its column's button). */
+  onRemove(facility: FacilityDetail): void;
+};
 
 /**
  * Facilities as columns, items as rows (row headers on the left stay in view while the table
  * scrolls sideways on a phone). A capability row is shown when at least one facility has it, in
  * the taxonomy's order; each cell says when and by whom it was confirmed, or that it is not listed.
  */
-export function CompareTable({ facilities, taxonomy }: Props) {
+export function CompareTable({ facilities, taxonomy, onRemove }: Props) {
   const { t, i18n } = useTranslation(DIRECTORY_NS);
   const en = i18n.language === 'en';
   const offered = new Set(facilities.flatMap((f) => f.capabilities.map((c) => c.code)));
@@ -52,6 +57,14 @@ export function CompareTable({ facilities, taxonomy }: Props) {
               {facilities.map((f) => (
                 <th scope="col" key={f.id}>
                   <Link to={`/facilities/${f.id}`}>{f.name}</Link>
+                  <button
+                    type="button"
+                    className="button button--link dir-compare-table__remove"
+                    onClick={() => onRemove(f)}
+                  >
+                    {t('compare.remove')}
+                    <span className="visually-hidden">：{f.name}</span>
+                  </button>
                 </th>
               ))}
             </tr>

@@ -32,6 +32,8 @@ const ja = {
     yes: '○ あり',
     no: '— 登録なし',
     noCapacity: '情報なし',
+    remove: '比較から外す',
+    removed: '「{{name}}」を比較から外しました。',
   },
 } as const;
 
@@ -63,6 +65,8 @@ const en: Messages<typeof ja> = {
     yes: '○ Yes',
     no: '— Not listed',
     noCapacity: 'No information',
+    remove: 'Remove from comparison',
+    removed: '“{{name}}” was removed from the comparison.',
   },
 };
 
