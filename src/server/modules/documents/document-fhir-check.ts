@@ -63,14 +63,24 @@ const DOC_TYPES = 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes';
 const DOC_SUBTYPES = 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-subtypecodes';
 const BUNDLE_IDS = 'http://jpfhir.jp/fhir/clins/bundle-identifier';
 const RESOURCE_IDS = 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier';
-const VERSION_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber';
+const VERSION_EXTENSION =
+  'http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber';
 const XHTML_DIV = '<div xmlns="http://www.w3.org/1999/xhtml">';
 
 /** How many entries a section holds and of which resource types (`must`: at least one of each). */
 type EntryRule = { types: string[]; min: number; max: number; must?: string[] };
-type SectionRule = { codes: string[]; min: number; max: number; entry?: EntryRule; noText?: boolean; sections?: SectionRule[] };
+type SectionRule = {
+  codes: string[];
+  min: number;
+  max: number;
+  entry?: EntryRule;
+  noText?: boolean;
+  sections?: SectionRule[];
+};
 
 const MANY = Number.POSITIVE_INFINITY;
+/** A cardinality as the profiles write it: 1..1, 0..*. */
+const card = (min: number, max: number) => `${min}..${max === MANY ? '*' : max}`;
 const one = (codes: string | string[], entry?: EntryRule, min = 1): SectionRule => ({
   codes: Array.isArray(codes) ? codes : [codes],
   min,
@@ -78,7 +88,12 @@ const one = (codes: string | string[], entry?: EntryRule, min = 1): SectionRule 
   entry,
 });
 const optional = (code: string, types: string[]): SectionRule => one(code, { types, min: 0, max: MANY }, 0);
-const refs = (types: string[], min: number, max = MANY, must?: string[]): EntryRule => ({ types, min, max, must });
+const refs = (types: string[], min: number, max = MANY, must?: string[]): EntryRule => ({
+  types,
+  min,
+  max,
+  must,
+});
 
 const authorOrReferrer = refs(['Organization', 'Practitioner'], 1, 3, ['Organization']);
 
@@ -135,7 +150,8 @@ export const kindRules: Record<DocumentKind, KindRule> = {
     type: { system: DOC_TYPES, code: '18842-5', display: '退院時サマリー' },
     title: '退院時サマリー',
     bundleProfile: 'http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Bundle_eDischargeSummary',
-    compositionProfile: 'http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Composition_eDischargeSummary',
+    compositionProfile:
+      'http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Composition_eDischargeSummary',
     categories: ['DISCHARGE'],
     authors: [2, 2],
     event: 'discharge',
@@ -187,21 +203,59 @@ export const kindRules: Record<DocumentKind, KindRule> = {
 };
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const statuses: Record<string, string[]> = {
-  MedicationRequest: ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'],
-  MedicationStatement: ['active', 'completed', 'entered-in-error', 'intended', 'stopped', 'on-hold', 'unknown', 'not-taken'],
-  Encounter: ['planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error', 'unknown'],
+  MedicationRequest: [
+    'active',
+    'on-hold',
+    'cancelled',
+    'completed',
+    'entered-in-error',
+    'stopped',
+    'draft',
+    'unknown',
+  ],
+  MedicationStatement: [
+    'active',
+    'completed',
+    'entered-in-error',
+    'intended',
+    'stopped',
+    'on-hold',
+    'unknown',
+    'not-taken',
+  ],
+  Encounter: [
+    'planned',
+    'arrived',
+    'triaged',
+    'in-progress',
+    'onleave',
+    'finished',
+    'cancelled',
+    'entered-in-error',
+    'unknown',
+  ],
   DocumentReference: ['current', 'superseded', 'entered-in-error'],
   CarePlan: ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'],
 };
 const intents: Record<string, string[]> = {
-  MedicationRequest: ['proposal', 'plan', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option'],
+  MedicationRequest: [
+    'proposal',
+    'plan',
+    'order',
+    'original-order',
+    'reflex-order',
+    'filler-order',
+    'instance-order',
+    'option',
+  ],
   CarePlan: ['proposal', 'plan', 'order', 'option'],
 };
 
@@ -214,7 +268,7 @@ export function checkDocumentBundle(bundle: unknown, kind: DocumentKind): string
   const fail = (at: string, message: string) => problems.push(`${at}: ${message}`);
   const rule = kindRules[kind];
   const b = obj(bundle);
-  if (!b || b.resourceType !== 'Bundle') return ['Bundle: not a Bundle resource'];
+  if (b?.resourceType !== 'Bundle') return ['Bundle: not a Bundle resource'];
   if (b.type !== 'document') fail('Bundle.type', `must be document (is ${String(b.type)})`);
   const id = obj(b.identifier);
   if (!str(id?.value)) fail('Bundle.identifier', 'needs a value');
@@ -244,8 +298,11 @@ export function checkDocumentBundle(bundle: unknown, kind: DocumentKind): string
 
   // every reference anywhere resolves inside the Bundle
   const walk = (value: unknown, at: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        walk(v, `${at}[${i}]`);
+      });
+    } else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         if (key === 'reference' && typeof v === 'string') {
           if (!byUrl.has(v)) fail(at, `reference ${v} does not resolve inside the Bundle`);
@@ -253,7 +310,9 @@ export function checkDocumentBundle(bundle: unknown, kind: DocumentKind): string
       }
     }
   };
-  entries.forEach((e, i) => walk(e.resource, `Bundle.entry[${i}]`));
+  entries.forEach((e, i) => {
+    walk(e.resource, `Bundle.entry[${i}]`);
+  });
 
   const counts = (type: string) => [...byUrl.values()].filter((r) => r.resourceType === type).length;
   if (counts('Patient') !== 1) fail('Bundle.entry', `needs exactly one Patient (has ${counts('Patient')})`);
@@ -292,14 +351,17 @@ function checkComposition(c: Json, rule: KindRule, typeOf: TypeOf, fail: Fail) {
   }
   if (typeOf(c.subject) !== 'Patient') fail(`${at}.subject`, 'must reference the Patient');
   if (!DATE_TIME.test(String(c.date))) fail(`${at}.date`, 'needs a dateTime with a time zone');
-  if (rule.title ? c.title !== rule.title : !str(c.title)) fail(`${at}.title`, rule.title ? `must be ${rule.title}` : 'is required');
+  if (rule.title ? c.title !== rule.title : !str(c.title))
+    fail(`${at}.title`, rule.title ? `must be ${rule.title}` : 'is required');
   const authors = arr(c.author).map(typeOf);
   const [min, max] = rule.authors;
-  if (authors.length < min || authors.length > max) fail(`${at}.author`, `needs ${min}..${max} (has ${authors.length})`);
+  if (authors.length < min || authors.length > max)
+    fail(`${at}.author`, `needs ${card(min, max)} (has ${authors.length})`);
   if (authors.some((t) => t !== 'Practitioner' && t !== 'Organization')) {
     fail(`${at}.author`, 'must reference Practitioner or Organization');
   }
-  if (c.encounter !== undefined && typeOf(c.encounter) !== 'Encounter') fail(`${at}.encounter`, 'must reference an Encounter');
+  if (c.encounter !== undefined && typeOf(c.encounter) !== 'Encounter')
+    fail(`${at}.encounter`, 'must reference an Encounter');
   if (!rule.clins) return;
 
   if (!authors.includes('Practitioner') || !authors.includes('Organization')) {
@@ -315,8 +377,11 @@ function checkComposition(c: Json, rule: KindRule, typeOf: TypeOf, fail: Fail) {
   if (identifier?.system !== RESOURCE_IDS || !str(identifier?.value)) {
     fail(`${at}.identifier`, `needs system ${RESOURCE_IDS} and a value`);
   }
-  const version = arr(c.extension).map(obj).filter((e) => e?.url === VERSION_EXTENSION);
-  if (version.length !== 1 || !str(version[0]?.valueString)) fail(`${at}.extension`, 'needs one version number');
+  const version = arr(c.extension)
+    .map(obj)
+    .filter((e) => e?.url === VERSION_EXTENSION);
+  if (version.length !== 1 || !str(version[0]?.valueString))
+    fail(`${at}.extension`, 'needs one version number');
   const categories = arr(c.category);
   const category = obj(arr(obj(categories[0])?.coding)[0]);
   if (
@@ -371,8 +436,10 @@ function checkSections(
     const children = arr(s.section);
     const text = obj(s.text);
     // FHIR cmp-1 and cmp-2
-    if (!text && entries.length === 0 && children.length === 0) fail(at, 'needs text, entries or sections (cmp-1)');
-    if (s.emptyReason !== undefined && entries.length > 0) fail(`${at}.emptyReason`, 'only when there is no entry (cmp-2)');
+    if (!text && entries.length === 0 && children.length === 0)
+      fail(at, 'needs text, entries or sections (cmp-1)');
+    if (s.emptyReason !== undefined && entries.length > 0)
+      fail(`${at}.emptyReason`, 'only when there is no entry (cmp-2)');
     if (text && (text.status !== 'additional' || !String(text.div).startsWith(XHTML_DIV))) {
       fail(`${at}.text`, 'must be status additional with an XHTML div');
     }
@@ -388,11 +455,12 @@ function checkSections(
     else if (children.length > 0) fail(`${at}.section`, 'must be absent');
     const expect = rule.entry ?? refs([], 0, 0);
     if (entries.length < expect.min || entries.length > expect.max) {
-      fail(`${at}.entry`, `needs ${expect.min}..${expect.max} (has ${entries.length})`);
+      fail(`${at}.entry`, `needs ${card(expect.min, expect.max)} (has ${entries.length})`);
     }
     const types = entries.map(typeOf);
     types.forEach((t, n) => {
-      if (!expect.types.includes(String(t))) fail(`${at}.entry[${n}]`, `must be ${expect.types.join(' or ')} (is ${String(t)})`);
+      if (!expect.types.includes(String(t)))
+        fail(`${at}.entry[${n}]`, `must be ${expect.types.join(' or ')} (is ${String(t)})`);
     });
     for (const needed of expect.must ?? []) {
       if (!types.includes(needed)) fail(`${at}.entry`, `needs a ${needed}`);
@@ -401,7 +469,7 @@ function checkSections(
   for (const rule of rules) {
     const n = seen.get(rule) ?? 0;
     if (n < rule.min || n > rule.max) {
-      fail(`${parent}.section[${rule.codes.join('|')}]`, `needs ${rule.min}..${rule.max} (has ${n})`);
+      fail(`${parent}.section[${rule.codes.join('|')}]`, `needs ${card(rule.min, rule.max)} (has ${n})`);
     }
   }
 }
@@ -409,7 +477,9 @@ function checkSections(
 const hasConcept = (v: unknown) => {
   const c = obj(v);
   const codings = arr(c?.coding).map(obj);
-  return Boolean(str(c?.text) || (codings.length > 0 && codings.every((x) => str(x?.system) && str(x?.code))));
+  return Boolean(
+    str(c?.text) || (codings.length > 0 && codings.every((x) => str(x?.system) && str(x?.code))),
+  );
 };
 
 function checkResource(r: Json, at: string, typeOf: TypeOf, fail: Fail) {
@@ -423,7 +493,8 @@ function checkResource(r: Json, at: string, typeOf: TypeOf, fail: Fail) {
     if (typeOf(r[field]) !== 'Patient') fail(`${at}.${field}`, 'must reference the Patient');
   };
   const oneOf = (field: string, allowed: string[] | undefined) => {
-    if (allowed && !allowed.includes(String(r[field]))) fail(`${at}.${field}`, `must be one of ${allowed.join('|')}`);
+    if (allowed && !allowed.includes(String(r[field])))
+      fail(`${at}.${field}`, `must be one of ${allowed.join('|')}`);
   };
   const concept = (field: string) => {
     if (!hasConcept(r[field])) fail(`${at}.${field}`, 'needs text or codings with system and code');
@@ -432,13 +503,15 @@ function checkResource(r: Json, at: string, typeOf: TypeOf, fail: Fail) {
     case 'Patient': {
       const ids = arr(r.identifier).map(obj);
       if (!ids.some((i) => str(i?.value))) fail(`${at}.identifier`, 'needs a value (JP_Patient 1..*)');
-      if (!arr(r.name).some((n) => str(obj(n)?.text) || str(obj(n)?.family))) fail(`${at}.name`, 'is required');
+      if (!arr(r.name).some((n) => str(obj(n)?.text) || str(obj(n)?.family)))
+        fail(`${at}.name`, 'is required');
       oneOf('gender', ['male', 'female', 'other', 'unknown']);
       if (!DATE.test(String(r.birthDate))) fail(`${at}.birthDate`, 'needs a date');
       break;
     }
     case 'Practitioner':
-      if (!arr(r.name).some((n) => str(obj(n)?.text) || str(obj(n)?.family))) fail(`${at}.name`, 'is required');
+      if (!arr(r.name).some((n) => str(obj(n)?.text) || str(obj(n)?.family)))
+        fail(`${at}.name`, 'is required');
       break;
     case 'Organization':
       required('name');
@@ -450,8 +523,11 @@ function checkResource(r: Json, at: string, typeOf: TypeOf, fail: Fail) {
     case 'AllergyIntolerance': {
       toPatient('patient');
       concept('code');
-      const enteredInError = arr(obj(r.verificationStatus)?.coding).some((x) => obj(x)?.code === 'entered-in-error');
-      if (!enteredInError && !hasConcept(r.clinicalStatus)) fail(`${at}.clinicalStatus`, 'is required (ait-1)');
+      const enteredInError = arr(obj(r.verificationStatus)?.coding).some(
+        (x) => obj(x)?.code === 'entered-in-error',
+      );
+      if (!enteredInError && !hasConcept(r.clinicalStatus))
+        fail(`${at}.clinicalStatus`, 'is required (ait-1)');
       break;
     }
     case 'MedicationRequest':
@@ -469,7 +545,8 @@ function checkResource(r: Json, at: string, typeOf: TypeOf, fail: Fail) {
       if (!str(cls?.system) || !str(cls?.code)) fail(`${at}.class`, 'needs system and code');
       toPatient('subject');
       const period = obj(r.period);
-      if (period?.start && period?.end && String(period.start) > String(period.end)) fail(`${at}.period`, 'ends before it starts');
+      if (period?.start && period?.end && String(period.start) > String(period.end))
+        fail(`${at}.period`, 'ends before it starts');
       break;
     }
     case 'DocumentReference':

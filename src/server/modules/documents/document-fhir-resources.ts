@@ -35,7 +35,10 @@ export function textLines(value: unknown): string[] {
 
 /** A field that says there is nothing (「なし」「特になし」「特記事項なし」): the section's emptyReason, no entry. */
 export function saysNone(value: unknown): boolean {
-  return typeof value === 'string' && /^(?:特に|特記(?:事項)?)?(?:なし|無し|ない|ありません)[。.]?$/u.test(value.trim());
+  return (
+    typeof value === 'string' &&
+    /^(?:特に|特記(?:事項)?)?(?:なし|無し|ない|ありません)[。.]?$/u.test(value.trim())
+  );
 }
 
 export const nilKnown = {
@@ -99,7 +102,11 @@ export function conditionResource(text: string, subject: Reference, diagnosis: b
     ...(diagnosis
       ? {
           category: [
-            { coding: [{ system: CONDITION_CATEGORY, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] },
+            {
+              coding: [
+                { system: CONDITION_CATEGORY, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' },
+              ],
+            },
           ],
         }
       : {}),
@@ -109,7 +116,11 @@ export function conditionResource(text: string, subject: Reference, diagnosis: b
 }
 
 /** One line of 退院時投薬指示: an order, the drug and its use as text. */
-export const medicationRequestResource = (text: string, subject: Reference, authoredOn: string): Resource => ({
+export const medicationRequestResource = (
+  text: string,
+  subject: Reference,
+  authoredOn: string,
+): Resource => ({
   resourceType: 'MedicationRequest',
   status: 'active',
   intent: 'order',
@@ -119,7 +130,11 @@ export const medicationRequestResource = (text: string, subject: Reference, auth
 });
 
 /** One line of the 看護サマリー's 薬剤: what the patient takes, told by the nurse (not an order). */
-export const medicationStatementResource = (text: string, subject: Reference, dateAsserted: string): Resource => ({
+export const medicationStatementResource = (
+  text: string,
+  subject: Reference,
+  dateAsserted: string,
+): Resource => ({
   resourceType: 'MedicationStatement',
   status: 'active',
   medicationCodeableConcept: { text },

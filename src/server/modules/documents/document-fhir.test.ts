@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { FhirJson as Json } from '../../../../test/support/fhir';
 import {
-  type DocumentKind,
   DischargeSummaryContent,
+  type DocumentKind,
   NursingSummaryContent,
   ReferralLetterContent,
 } from '../../../contracts/documents';
@@ -9,8 +10,6 @@ import { demoNursingSummary } from './demo.seed';
 import { type BundleInput, buildDocumentBundle, type FhirBundle } from './document-fhir';
 import { checkDocumentBundle } from './document-fhir-check';
 import { saysNone, textLines } from './document-fhir-resources';
-
-type Json = Record<string, any>;
 
 const fullReferral = ReferralLetterContent.parse({
   toInstitution: '目黒訪問クリニック',
@@ -100,9 +99,12 @@ function findSection(sections: Json[], code: string): Json | undefined {
   }
   return undefined;
 }
-const sectionOf = (bundle: FhirBundle, code: string) => findSection(composition(bundle).section, code) as Json;
+const sectionOf = (bundle: FhirBundle, code: string) =>
+  findSection(composition(bundle).section, code) as Json;
 const entriesOf = (bundle: FhirBundle, code: string) =>
-  ((sectionOf(bundle, code)?.entry ?? []) as Array<{ reference: string }>).map((e) => resolve(bundle, e.reference));
+  ((sectionOf(bundle, code)?.entry ?? []) as Array<{ reference: string }>).map((e) =>
+    resolve(bundle, e.reference),
+  );
 /** A deep copy to break on purpose. */
 const copy = (bundle: FhirBundle) => structuredClone(bundle) as Json;
 
@@ -126,7 +128,10 @@ describe('FHIR document Bundles: coded entries and the JP-CLINS shape', () => {
     expect(problems.map((c) => c.code)).toEqual([{ text: '慢性心不全' }, { text: '2型糖尿病' }]);
     const patientUrl = composition(bundle).subject.reference;
     expect(problems.every((c) => c.subject.reference === patientUrl)).toBe(true);
-    expect(entriesOf(bundle, '510').map((a) => a.code.text)).toEqual(['ペニシリン系抗菌薬（発疹）', '造影剤']);
+    expect(entriesOf(bundle, '510').map((a) => a.code.text)).toEqual([
+      'ペニシリン系抗菌薬（発疹）',
+      '造影剤',
+    ]);
     expect(entriesOf(bundle, '910').map((r) => [r.resourceType, r.name?.[0]?.text ?? r.name])).toEqual([
       ['Organization', '目黒訪問クリニック'],
       ['Practitioner', '在宅 一郎 先生'],
@@ -134,7 +139,9 @@ describe('FHIR document Bundles: coded entries and the JP-CLINS shape', () => {
     expect(sectionOf(bundle, '910').title).toBe('紹介先情報');
     expect(sectionOf(bundle, '340').code.coding[0].display).toBe('傷病名・主訴セクション');
     const c = composition(bundle);
-    expect(c.meta.profile).toEqual(['http://jpfhir.jp/fhir/eReferral/StructureDefinition/JP_Composition_eReferral']);
+    expect(c.meta.profile).toEqual([
+      'http://jpfhir.jp/fhir/eReferral/StructureDefinition/JP_Composition_eReferral',
+    ]);
     expect(c.event).toEqual([{ code: { text: '診療情報提供書発行' }, period: { start: '2026-11-20' } }]);
     expect(c.category[0].coding[0].code).toBe('OUTPATIENT');
     const ofCase = build('referral_letter', fullReferral, {
@@ -180,8 +187,12 @@ describe('FHIR document Bundles: coded entries and the JP-CLINS shape', () => {
     ]);
     const [course] = entriesOf(bundle, '333');
     expect(course?.resourceType).toBe('DocumentReference');
-    expect(Buffer.from(course?.content[0].attachment.data, 'base64').toString('utf8')).toBe(fullDischarge.hospitalCourse);
-    expect(entriesOf(bundle, '444').map((m) => [m.resourceType, m.intent, m.medicationCodeableConcept])).toEqual([
+    expect(Buffer.from(course?.content[0].attachment.data, 'base64').toString('utf8')).toBe(
+      fullDischarge.hospitalCourse,
+    );
+    expect(
+      entriesOf(bundle, '444').map((m) => [m.resourceType, m.intent, m.medicationCodeableConcept]),
+    ).toEqual([
       ['MedicationRequest', 'order', { text: 'フロセミド錠 20mg 1日1回 朝食後' }],
       ['MedicationRequest', 'order', { text: 'エナラプリル錠 5mg 1日1回 朝食後' }],
     ]);
@@ -201,7 +212,9 @@ describe('FHIR document Bundles: coded entries and the JP-CLINS shape', () => {
   it('codes the 看護サマリー’s diagnosis, medicines (as told, not ordered) and allergies', () => {
     const bundle = build('nursing_summary', fullNursing);
     expect(entriesOf(bundle, 'admission').map((x) => x.code.text)).toEqual(['心不全の増悪（架空・デモ）']);
-    expect(entriesOf(bundle, 'medications').map((m) => [m.resourceType, m.medicationCodeableConcept.text])).toEqual([
+    expect(
+      entriesOf(bundle, 'medications').map((m) => [m.resourceType, m.medicationCodeableConcept.text]),
+    ).toEqual([
       ['MedicationStatement', 'フロセミド錠 20mg 朝'],
       ['MedicationStatement', 'エナラプリル錠 5mg 朝'],
     ]);
@@ -222,14 +235,25 @@ describe('FHIR document Bundles: coded entries and the JP-CLINS shape', () => {
     expect(patient.name.map((n: Json) => n.extension[0].valueCode)).toEqual(['IDE', 'SYL']);
     expect(patient.address).toEqual([{ use: 'home', text: '目黒一丁目2-3', line: ['目黒一丁目', '2-3'] }]);
     const unsplit = build('referral_letter', fullReferral, {
-      patient: { ...input('referral_letter', {}).patient, name: '退院テスト', addressTown: null, addressDetail: null },
+      patient: {
+        ...input('referral_letter', {}).patient,
+        name: '退院テスト',
+        addressTown: null,
+        addressDetail: null,
+      },
     });
     const p = resolve(unsplit, composition(unsplit).subject.reference);
     expect(p.name[0]).not.toHaveProperty('family');
     expect(p.address).toBeUndefined();
-    const [practitioner, organisation] = composition(bundle).author.map((a: Json) => resolve(bundle, a.reference));
-    expect(practitioner.meta.profile).toEqual(['http://jpfhir.jp/fhir/core/StructureDefinition/JP_Practitioner']);
-    expect(organisation.meta.profile).toEqual(['http://jpfhir.jp/fhir/core/StructureDefinition/JP_Organization']);
+    const [practitioner, organisation] = composition(bundle).author.map((a: Json) =>
+      resolve(bundle, a.reference),
+    );
+    expect(practitioner.meta.profile).toEqual([
+      'http://jpfhir.jp/fhir/core/StructureDefinition/JP_Practitioner',
+    ]);
+    expect(organisation.meta.profile).toEqual([
+      'http://jpfhir.jp/fhir/core/StructureDefinition/JP_Organization',
+    ]);
   });
 
   it('never makes up a code: every coding is from a system we name, and clinical entries carry text only', () => {
@@ -286,7 +310,12 @@ describe('the check refuses a broken Bundle', () => {
     ['no identifier', 'referral_letter', (b) => delete b.identifier, 'Bundle.identifier: needs a value'],
     ['no timestamp', 'discharge_summary', (b) => delete b.timestamp, 'Bundle.timestamp'],
     ['no Bundle profile', 'referral_letter', (b) => delete b.meta.profile, 'Bundle.meta.profile'],
-    ['the Composition not first', 'referral_letter', (b) => b.entry.reverse(), 'Bundle.entry[0]: must be the Composition'],
+    [
+      'the Composition not first',
+      'referral_letter',
+      (b) => b.entry.reverse(),
+      'Bundle.entry[0]: must be the Composition',
+    ],
     [
       'a fullUrl that is no urn:uuid',
       'nursing_summary',
@@ -346,14 +375,16 @@ describe('the check refuses a broken Bundle', () => {
       '傷病名 without a Condition',
       'referral_letter',
       (b) => delete structuredOf(b).section.find((x: Json) => codeOf(x) === '340').entry,
-      'section[340].entry: needs 1..Infinity (has 0)',
+      'section[340].entry: needs 1..* (has 0)',
     ],
     [
       'a MedicationRequest under 入院時診断',
       'discharge_summary',
       (b) => {
         const s = structuredOf(b).section;
-        s.find((x: Json) => codeOf(x) === '342').entry.push(s.find((x: Json) => codeOf(x) === '444').entry[0]);
+        s.find((x: Json) => codeOf(x) === '342').entry.push(
+          s.find((x: Json) => codeOf(x) === '444').entry[0],
+        );
       },
       'section[342].entry[1]: must be Condition (is MedicationRequest)',
     ],
@@ -372,7 +403,8 @@ describe('the check refuses a broken Bundle', () => {
     [
       'text on the 構造情報 section',
       'discharge_summary',
-      (b) => (structuredOf(b).text = { status: 'additional', div: '<div xmlns="http://www.w3.org/1999/xhtml"/>' }),
+      (b) =>
+        (structuredOf(b).text = { status: 'additional', div: '<div xmlns="http://www.w3.org/1999/xhtml"/>' }),
       'section[300].text: must be absent',
     ],
     [
@@ -396,13 +428,16 @@ describe('the check refuses a broken Bundle', () => {
     [
       'an allergy without clinicalStatus',
       'referral_letter',
-      (b) => delete b.entry.find((e: Json) => e.resource.resourceType === 'AllergyIntolerance').resource.clinicalStatus,
+      (b) =>
+        delete b.entry.find((e: Json) => e.resource.resourceType === 'AllergyIntolerance').resource
+          .clinicalStatus,
       'clinicalStatus: is required (ait-1)',
     ],
     [
       'a MedicationRequest without intent',
       'discharge_summary',
-      (b) => delete b.entry.find((e: Json) => e.resource.resourceType === 'MedicationRequest').resource.intent,
+      (b) =>
+        delete b.entry.find((e: Json) => e.resource.resourceType === 'MedicationRequest').resource.intent,
       '(MedicationRequest).intent: must be one of',
     ],
     [
@@ -433,9 +468,9 @@ describe('the check refuses a broken Bundle', () => {
 
   it('answers a problem, not an exception, for anything that is not a Bundle', () => {
     expect(checkDocumentBundle(null, 'referral_letter')).toEqual(['Bundle: not a Bundle resource']);
-    expect(checkDocumentBundle({ resourceType: 'Bundle', type: 'document', entry: [] }, 'nursing_summary')).toContain(
-      'Bundle.entry: is empty',
-    );
+    expect(
+      checkDocumentBundle({ resourceType: 'Bundle', type: 'document', entry: [] }, 'nursing_summary'),
+    ).toContain('Bundle.entry: is empty');
     expect(checkDocumentBundle(referral, 'discharge_summary').length).toBeGreaterThan(0);
   });
 });
@@ -454,7 +489,9 @@ describe('lines and なし', () => {
     expect(textLines('5-FU 投与中')).toEqual(['5-FU 投与中']);
   });
   it('reads なし, 特になし and 特記事項なし as nothing to list, and nothing else', () => {
-    for (const none of ['なし', '特になし', '特記事項なし', '無し。']) expect(saysNone(none), none).toBe(true);
-    for (const some of ['', 'ペニシリン', 'なしではない', '卵アレルギーなし、乳あり']) expect(saysNone(some), some).toBe(false);
+    for (const none of ['なし', '特になし', '特記事項なし', '無し。'])
+      expect(saysNone(none), none).toBe(true);
+    for (const some of ['', 'ペニシリン', 'なしではない', '卵アレルギーなし、乳あり'])
+      expect(saysNone(some), some).toBe(false);
   });
 });

@@ -128,7 +128,10 @@ type Coded = { entry?: string[]; emptyReason?: typeof nilKnown };
 
 const clinsCode = (code: string) => {
   const name = clinsSectionNames[code] ?? code;
-  return { title: name, code: { coding: [{ system: CLINS_SECTION_SYSTEM, code, display: `${name}セクション` }] } };
+  return {
+    title: name,
+    code: { coding: [{ system: CLINS_SECTION_SYSTEM, code, display: `${name}セクション` }] },
+  };
 };
 
 function section(
@@ -139,7 +142,10 @@ function section(
 ): Record<string, unknown> {
   const head =
     kind === 'nursing_summary'
-      ? { title: def.ja, code: { coding: [{ system: NURSING_SECTION_SYSTEM, code: def.code, display: def.ja }] } }
+      ? {
+          title: def.ja,
+          code: { coding: [{ system: NURSING_SECTION_SYSTEM, code: def.code, display: def.ja }] },
+        }
       : clinsCode(def.code);
   return {
     ...head,
@@ -235,7 +241,9 @@ export function buildDocumentBundle(input: BundleInput): FhirBundle {
       '324': { entry: [stay] },
       '344': conditions('dischargeDiagnosis', true),
       '444': medications('dischargeMedications', (line) => medicationRequestResource(line, subject, savedAt)),
-      '424': content.dischargePlan ? { entry: [add(carePlanResource(String(content.dischargePlan), subject))] } : {},
+      '424': content.dischargePlan
+        ? { entry: [add(carePlanResource(String(content.dischargePlan), subject))] }
+        : {},
       '510': allergies(),
     };
     sections = [structured([...defs.values()].map((d) => section(document.kind, d, content, coded[d.code])))];
@@ -263,7 +271,9 @@ export function buildDocumentBundle(input: BundleInput): FhirBundle {
 
   const composition: Resource = {
     resourceType: 'Composition',
-    ...(type.compositionProfile ? { meta: { lastUpdated: savedAt, profile: [type.compositionProfile] } } : {}),
+    ...(type.compositionProfile
+      ? { meta: { lastUpdated: savedAt, profile: [type.compositionProfile] } }
+      : {}),
     language: 'ja',
     extension: [{ url: VERSION_EXTENSION, valueString: String(document.version) }],
     identifier: { system: RESOURCE_ID_SYSTEM, value: `${document.id}^${document.version}` },
@@ -283,7 +293,10 @@ export function buildDocumentBundle(input: BundleInput): FhirBundle {
   return {
     resourceType: 'Bundle',
     language: 'ja',
-    meta: { lastUpdated: now.toISOString(), ...(type.bundleProfile ? { profile: [type.bundleProfile] } : {}) },
+    meta: {
+      lastUpdated: now.toISOString(),
+      ...(type.bundleProfile ? { profile: [type.bundleProfile] } : {}),
+    },
     identifier: {
       system: BUNDLE_ID_SYSTEM,
       value: `${document.municipalityCode}^${document.id}^${document.version}`,
