@@ -95,6 +95,15 @@ const refs = (types: string[], min: number, max = MANY, must?: string[]): EntryR
   must,
 });
 
+/** 300 構造情報: required, no text of its own, the clinical sections inside (we write no CDA 200). */
+const structuredSection = (sections: SectionRule[]): SectionRule => ({
+  codes: ['300'],
+  min: 1,
+  max: 1,
+  noText: true,
+  sections,
+});
+
 const authorOrReferrer = refs(['Organization', 'Practitioner'], 1, 3, ['Organization']);
 
 type KindRule = {
@@ -127,21 +136,15 @@ export const kindRules: Record<DocumentKind, KindRule> = {
     sections: [
       one('920', authorOrReferrer),
       one('910', authorOrReferrer),
-      {
-        codes: ['300'],
-        min: 1,
-        max: 1,
-        noText: true,
-        sections: [
-          one('950', refs(['Encounter'], 0, 1)),
-          // 「傷病名・主訴を１個以上必ず記述する」
-          one('340', refs(['Condition'], 1)),
-          one('360', refs(['Condition'], 0)),
-          optional('370', ['Condition']),
-          optional('510', ['AllergyIntolerance']),
-          optional('430', ['MedicationRequest']),
-        ],
-      },
+      structuredSection([
+        one('950', refs(['Encounter'], 0, 1)),
+        // 「傷病名・主訴を１個以上必ず記述する」
+        one('340', refs(['Condition'], 1)),
+        one('360', refs(['Condition'], 0)),
+        optional('370', ['Condition']),
+        optional('510', ['AllergyIntolerance']),
+        optional('430', ['MedicationRequest']),
+      ]),
     ],
   },
   // JP_Bundle_eDischargeSummary + JP_Composition_eDischargeSummary
@@ -157,28 +160,22 @@ export const kindRules: Record<DocumentKind, KindRule> = {
     event: 'discharge',
     sectionSystem: CLINS_SECTIONS,
     sections: [
-      {
-        codes: ['300'],
-        min: 1,
-        max: 1,
-        noText: true,
-        sections: [
-          one('322', refs(['Encounter'], 1, 1)),
-          one('342', refs(['Condition'], 1)),
-          one('352', refs(['Condition'], 0)),
-          one('312', refs(['Encounter'], 0, 1)),
-          // 現病歴: 362 in the profile the research note read, 360 in the later clinical-core copy
-          one(['362', '360'], refs(['Condition'], 0)),
-          one('333', refs(['DocumentReference'], 1)),
-          one('324', refs(['Encounter'], 1, 1)),
-          one('344', refs(['Condition'], 1)),
-          one('444', refs(['MedicationRequest'], 0)),
-          one('424', refs(['CarePlan'], 0)),
-          optional('510', ['AllergyIntolerance']),
-          optional('370', ['Condition']),
-          optional('432', ['MedicationRequest']),
-        ],
-      },
+      structuredSection([
+        one('322', refs(['Encounter'], 1, 1)),
+        one('342', refs(['Condition'], 1)),
+        one('352', refs(['Condition'], 0)),
+        one('312', refs(['Encounter'], 0, 1)),
+        // 現病歴: 362 in the profile the research note read, 360 in the later clinical-core copy
+        one(['362', '360'], refs(['Condition'], 0)),
+        one('333', refs(['DocumentReference'], 1)),
+        one('324', refs(['Encounter'], 1, 1)),
+        one('344', refs(['Condition'], 1)),
+        one('444', refs(['MedicationRequest'], 0)),
+        one('424', refs(['CarePlan'], 0)),
+        optional('510', ['AllergyIntolerance']),
+        optional('370', ['Condition']),
+        optional('432', ['MedicationRequest']),
+      ]),
     ],
   },
   // our own code system: every heading once; entries only where the builder codes the form's lines
