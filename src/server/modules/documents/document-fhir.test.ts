@@ -224,6 +224,23 @@ describe('FHIR document Bundles: coded entries and the JP-CLINS shape', () => {
     expect(bundle.meta.profile).toBeUndefined();
   });
 
+  it('writes the narrative in the form’s words, one line per line of the field', () => {
+    const nursing = build('nursing_summary', fullNursing);
+    expect(sectionOf(nursing, 'admission').text.div).toContain('<p>入院日: 2026-11-01</p>');
+    expect(sectionOf(nursing, 'skin').text.div).toContain('<p>褥瘡: なし</p>');
+    expect(sectionOf(nursing, 'nutrition').text.div).toContain('<p>義歯: あり</p>');
+    expect(sectionOf(nursing, 'adl').text.div).toContain('<p>ADL: 移動（屋内）: 見守り、');
+    expect(sectionOf(nursing, 'medications').text.div).toContain(
+      '<p>薬剤: フロセミド錠 20mg 朝<br/>エナラプリル錠 5mg 朝</p>',
+    );
+    // no field is named by its key
+    for (const key of ['pressureUlcer', 'dentures', 'admittedOn', 'medications']) {
+      expect(JSON.stringify(composition(nursing).section)).not.toContain(`${key}:`);
+    }
+    const letter = build('referral_letter', { ...fullReferral, remarks: 'a < b & "c"' });
+    expect(sectionOf(letter, '950').text.div).toContain('<p>備考: a &lt; b &amp; &quot;c&quot;</p>');
+  });
+
   it('writes Patient, Practitioner and Organization in the JP-Core shape', () => {
     const bundle = build('referral_letter', fullReferral);
     const patient = resolve(bundle, composition(bundle).subject.reference);

@@ -4,7 +4,9 @@ import {
   type AdlScore,
   adlItemLabels,
   adlScoreLabels,
+  type DocumentField,
   type DocumentKind,
+  documentFieldLabels,
   type SectionDef,
   sectionsOf,
 } from '../../../contracts/documents';
@@ -102,24 +104,27 @@ export type FhirBundle = {
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** One field as narrative text: scores and yes/no answers in Japanese, empty fields left out. */
+/** One field as a narrative line in the form's words (入院日: 2026-11-01, 褥瘡: なし); empty fields left out. */
 function fieldText(key: string, value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'boolean') return `${key}: ${value ? 'あり' : 'なし'}`;
+  const label = documentFieldLabels[key as DocumentField]?.ja ?? key;
+  if (typeof value === 'boolean') return `${label}: ${value ? 'あり' : 'なし'}`;
   if (key === 'adl' && typeof value === 'object') {
     // the ADL grid in the form's own words: 入浴: 全介助
     const parts = Object.entries(value as Record<string, AdlScore | null>)
       .filter(([, v]) => v)
       .map(([k, v]) => `${adlItemLabels[k as AdlItem]?.ja ?? k}: ${adlScoreLabels[v as AdlScore].ja}`);
-    return parts.length ? parts.join('、') : undefined;
+    return parts.length ? `${label}: ${parts.join('、')}` : undefined;
   }
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'object') return `${label}: ${JSON.stringify(value)}`;
+  return `${label}: ${String(value)}`;
 }
 
 function narrative(def: SectionDef, content: Record<string, unknown>) {
   const lines = def.fields.map((f) => fieldText(f, content[f])).filter((l): l is string => Boolean(l));
-  const body = lines.length ? lines.map((l) => `<p>${escapeXml(l)}</p>`).join('') : '<p>記載なし</p>';
+  const body = lines.length
+    ? lines.map((l) => `<p>${escapeXml(l).replace(/\r?\n/g, '<br/>')}</p>`).join('')
+    : '<p>記載なし</p>';
   return { status: 'additional', div: `<div xmlns="http://www.w3.org/1999/xhtml">${body}</div>` };
 }
 
