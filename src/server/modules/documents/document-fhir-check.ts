@@ -65,6 +65,8 @@ const BUNDLE_IDS = 'http://jpfhir.jp/fhir/clins/bundle-identifier';
 const RESOURCE_IDS = 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier';
 const VERSION_EXTENSION =
   'http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber';
+const ORGANIZATION_ECS = 'http://jpfhir.jp/fhir/eCS/StructureDefinition/JP_Organization_eCS';
+const MEDICAL_INSTITUTION_NO = 'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no';
 const XHTML_DIV = '<div xmlns="http://www.w3.org/1999/xhtml">';
 
 /** How many entries a section holds and of which resource types (`must`: at least one of each). */
@@ -512,6 +514,16 @@ function checkResource(r: Json, at: string, typeOf: TypeOf, fail: Fail) {
       break;
     case 'Organization':
       required('name');
+      // JP_Organization_eCS: the 10-digit 保険医療機関番号 1..1, address.text when there is an address
+      if (arr(obj(r.meta)?.profile).includes(ORGANIZATION_ECS)) {
+        const codes = arr(r.identifier).filter((i) => obj(i)?.system === MEDICAL_INSTITUTION_NO);
+        if (codes.length !== 1 || !/^\d{10}$/.test(String(obj(codes[0])?.value))) {
+          fail(`${at}.identifier`, 'JP_Organization_eCS needs one 10-digit insurance-medical-institution-no');
+        }
+        if (arr(r.address).length > 1 || (r.address !== undefined && !str(obj(arr(r.address)[0])?.text))) {
+          fail(`${at}.address`, 'JP_Organization_eCS allows one address, with text');
+        }
+      }
       break;
     case 'Condition':
       toPatient('subject');

@@ -89,11 +89,37 @@ export const practitionerResource = (name: string): Resource => ({
   name: [{ text: name, ...nameParts(name) }],
 });
 
-export const organizationResource = (name: string): Resource => ({
-  resourceType: 'Organization',
-  meta: { profile: [JP_CORE_PROFILE.Organization] },
-  name,
-});
+export const MEDICAL_INSTITUTION_SYSTEM =
+  'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no';
+export const JP_ORGANIZATION_ECS = 'http://jpfhir.jp/fhir/eCS/StructureDefinition/JP_Organization_eCS';
+
+export type OrganisationInput = {
+  name: string;
+  /** 保険医療機関コード of the directory facility the organisation acts for. */
+  medicalInstitutionCode?: string | null;
+  /** The facility's address, 都道府県 first. */
+  address?: string | null;
+  phone?: string | null;
+};
+
+/**
+ * JP_Organization; with the facility's 10-digit 医療機関コード it has what JP_Organization_eCS asks
+ * (identifier medicalInstitutionCode, name, address.text) and claims it too.
+ */
+export function organizationResource(organisation: OrganisationInput): Resource {
+  const code = organisation.medicalInstitutionCode?.trim();
+  const eCS = Boolean(code && /^\d{10}$/.test(code));
+  return {
+    resourceType: 'Organization',
+    meta: {
+      profile: eCS ? [JP_CORE_PROFILE.Organization, JP_ORGANIZATION_ECS] : [JP_CORE_PROFILE.Organization],
+    },
+    ...(code ? { identifier: [{ system: MEDICAL_INSTITUTION_SYSTEM, value: code }] } : {}),
+    name: organisation.name,
+    ...(organisation.phone ? { telecom: [{ system: 'phone', value: organisation.phone, use: 'work' }] } : {}),
+    ...(organisation.address ? { address: [{ text: organisation.address }] } : {}),
+  };
+}
 
 /** A 傷病名 or 主訴 as written: `code.text` only; a diagnosis carries the encounter-diagnosis category. */
 export function conditionResource(text: string, subject: Reference, diagnosis: boolean): Resource {

@@ -132,6 +132,23 @@ describe('documents: the FHIR export through the API has the JP-CLINS shape and 
     expect(patient.address[0].line[0]).toBe(row.address_town);
   });
 
+  it('gives the author’s Organization the 医療機関コード of its directory facility', async () => {
+    await d.t.db
+      .updateTable('facilities')
+      .set({ medical_institution_code: '1319999991' })
+      .where('id', '=', d.s.hospital.facilityId)
+      .execute();
+    const id = await issue('discharge_summary', forms[3]?.[2] as Record<string, unknown>);
+    const res = await d.api.as(d.s.familyDoctor.user).get<Json>(`/api/documents/${id}/fhir`);
+    const custodian = res.body.entry[0].resource.custodian.reference;
+    const org = res.body.entry.find((e: Json) => e.fullUrl === custodian).resource;
+    expect(org.identifier).toEqual([
+      { system: 'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no', value: '1319999991' },
+    ]);
+    expect(org.meta.profile).toContain('http://jpfhir.jp/fhir/eCS/StructureDefinition/JP_Organization_eCS');
+    expect(checkDocumentBundle(res.body, 'discharge_summary')).toEqual([]);
+  });
+
   it('answers 404 to a user outside the circle and logs no export for them', async () => {
     const id = await issue('discharge_summary', forms[3]?.[2] as Record<string, unknown>);
     const res = await d.api.as(d.s.outsider).get(`/api/documents/${id}/fhir`);

@@ -271,6 +271,41 @@ describe('FHIR document Bundles: coded entries and the JP-CLINS shape', () => {
     expect(organisation.meta.profile).toEqual([
       'http://jpfhir.jp/fhir/core/StructureDefinition/JP_Organization',
     ]);
+    expect(organisation.identifier).toBeUndefined();
+
+    // with the directory's 10-digit 医療機関コード the author's Organization is a JP_Organization_eCS
+    const coded = build('discharge_summary', fullDischarge, {
+      organisation: {
+        id: 'o1',
+        name: '目黒中央病院',
+        medicalInstitutionCode: '1310000001',
+        address: '東京都目黒区目黒一丁目1-1',
+        phone: '03-0000-0001',
+      },
+    });
+    const org = resolve(coded, composition(coded).custodian.reference);
+    expect(org).toMatchObject({
+      meta: {
+        profile: [
+          'http://jpfhir.jp/fhir/core/StructureDefinition/JP_Organization',
+          'http://jpfhir.jp/fhir/eCS/StructureDefinition/JP_Organization_eCS',
+        ],
+      },
+      identifier: [
+        {
+          system: 'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no',
+          value: '1310000001',
+        },
+      ],
+      address: [{ text: '東京都目黒区目黒一丁目1-1' }],
+      telecom: [{ system: 'phone', value: '03-0000-0001', use: 'work' }],
+    });
+    expect(checkDocumentBundle(coded, 'discharge_summary')).toEqual([]);
+    // a code of another shape keeps the identifier but claims JP-Core only
+    const short = build('discharge_summary', fullDischarge, {
+      organisation: { id: 'o1', name: '目黒中央病院', medicalInstitutionCode: '1234567' },
+    });
+    expect(resolve(short, composition(short).custodian.reference).meta.profile).toHaveLength(1);
   });
 
   it('never makes up a code: every coding is from a system we name, and clinical entries carry text only', () => {
@@ -462,6 +497,15 @@ describe('the check refuses a broken Bundle', () => {
       'nursing_summary',
       (b) => delete b.entry.find((e: Json) => e.resource.resourceType === 'Patient').resource.identifier,
       '(Patient).identifier: needs a value',
+    ],
+    [
+      'a JP_Organization_eCS without its 医療機関コード',
+      'referral_letter',
+      (b) => {
+        const org = b.entry.find((e: Json) => e.resource.resourceType === 'Organization').resource;
+        org.meta.profile.push('http://jpfhir.jp/fhir/eCS/StructureDefinition/JP_Organization_eCS');
+      },
+      'JP_Organization_eCS needs one 10-digit insurance-medical-institution-no',
     ],
     [
       'a nursing heading missing',

@@ -20,6 +20,7 @@ import {
   medicationRequestResource,
   medicationStatementResource,
   nilKnown,
+  type OrganisationInput,
   organizationResource,
   type PatientInput,
   patientResource,
@@ -90,7 +91,7 @@ export type BundleInput = {
   savedAt: Date;
   patient: PatientInput;
   author: { userId: string; name: string };
-  organisation: { id: string; name: string };
+  organisation: { id: string } & OrganisationInput;
   now: Date;
 };
 
@@ -178,7 +179,7 @@ export function buildDocumentBundle(input: BundleInput): FhirBundle {
   };
   const patientUrl = add(patientResource(input.patient));
   const practitionerUrl = add(practitionerResource(author.name));
-  const organisationUrl = add(organizationResource(organisation.name));
+  const organisationUrl = add(organizationResource(organisation));
   const subject = { reference: patientUrl };
 
   const conditions = (field: string, diagnosis: boolean): Coded => ({
@@ -196,7 +197,7 @@ export function buildDocumentBundle(input: BundleInput): FhirBundle {
   let sections: unknown[];
   let encounterUrl: string | undefined;
   if (document.kind === 'referral_letter') {
-    const to = [add(organizationResource(String(content.toInstitution ?? '')))];
+    const to = [add(organizationResource({ name: String(content.toInstitution ?? '') }))];
     if (typeof content.toDoctor === 'string' && content.toDoctor.trim()) {
       to.push(add(practitionerResource(content.toDoctor.trim())));
     }
