@@ -156,6 +156,56 @@ export const contentSchemas = {
 
 export type DocumentContent = NursingSummaryContent | ReferralLetterContent | DischargeSummaryContent;
 
+/** Every field of the three forms. */
+export type DocumentField =
+  | keyof NursingSummaryContent
+  | keyof ReferralLetterContent
+  | keyof DischargeSummaryContent;
+
+/** The form's words for each field: the form, the A4 view and the FHIR narrative say the same. */
+export const documentFieldLabels: Record<DocumentField, { ja: string; en: string }> = {
+  destination: { ja: '退院先', en: 'Discharged to' },
+  admittedOn: { ja: '入院日', en: 'Admitted on' },
+  dischargeOn: { ja: '退院（予定）日', en: 'Discharge (expected) on' },
+  dischargedOn: { ja: '退院日', en: 'Discharged on' },
+  diagnosis: { ja: '診断名・入院の経過', en: 'Diagnosis and course' },
+  paralysis: { ja: '麻痺', en: 'Paralysis' },
+  adlNote: { ja: 'ADL の補足', en: 'ADL notes' },
+  medicalProcedures: { ja: '医療処置・医療機器', en: 'Medical procedures and devices' },
+  medications: { ja: '薬剤', en: 'Medications' },
+  pressureUlcer: { ja: '褥瘡', en: 'Pressure ulcer' },
+  skin: { ja: '皮膚の状態', en: 'Skin' },
+  dietForm: { ja: '食形態（UDF 区分など）', en: 'Diet form (UDF grade)' },
+  thickening: { ja: 'とろみ', en: 'Thickened liquids' },
+  choking: { ja: 'むせ', en: 'Choking' },
+  dentures: { ja: '義歯', en: 'Dentures' },
+  oralCare: { ja: '口腔清潔', en: 'Oral care' },
+  nutrition: { ja: '栄養・嚥下の補足', en: 'Nutrition and swallowing notes' },
+  excretion: { ja: '排泄', en: 'Excretion' },
+  sleep: { ja: '睡眠', en: 'Sleep' },
+  cognition: { ja: '認知・精神', en: 'Cognition and mental state' },
+  caregiving: { ja: '介護力', en: 'Care at home' },
+  allergies: { ja: 'アレルギー', en: 'Allergies' },
+  wishes: { ja: '本人・家族の希望', en: 'Wishes of the patient and family' },
+  continuingProblems: { ja: '継続する看護上の問題', en: 'Continuing nursing problems' },
+  careMethods: { ja: 'ケアの方法と留意点', en: 'How to give care, and cautions' },
+  toInstitution: { ja: '紹介先の医療機関', en: 'Referred to (institution)' },
+  toDoctor: { ja: '紹介先の医師', en: 'Referred to (doctor)' },
+  purpose: { ja: '紹介目的', en: 'Purpose of referral' },
+  presentIllness: { ja: '現病歴', en: 'History of present illness' },
+  remarks: { ja: '備考', en: 'Remarks' },
+  admissionDetails: { ja: '入院時の詳細', en: 'Admission details' },
+  admissionDiagnosis: { ja: '入院時診断', en: 'Diagnosis on admission' },
+  chiefComplaint: { ja: '主訴', en: 'Chief complaint' },
+  admissionReason: { ja: '入院理由', en: 'Reason for admission' },
+  hospitalCourse: { ja: '入院中の経過', en: 'Hospital course' },
+  dischargeDetails: { ja: '退院時の詳細', en: 'Discharge details' },
+  dischargeDiagnosis: { ja: '退院時診断', en: 'Diagnosis on discharge' },
+  dischargeMedications: { ja: '退院時の投薬', en: 'Discharge medications' },
+  dischargePlan: { ja: '退院後の方針', en: 'Plan after discharge' },
+  adl: { ja: 'ADL', en: 'ADL' },
+};
+
 /**
  * A heading of a form: the content fields it shows and its code in the export. JP-CLINS codes for
  * the 紹介状 and 退院時サマリー; our own code system for the 看護サマリー (docs/fhir.md).

@@ -1,5 +1,9 @@
 import { expect } from 'vitest';
 
+/** FHIR JSON as a test reads it: any path may be followed, the assertions say what must be there. */
+// biome-ignore lint/suspicious/noExplicitAny: tests walk FHIR JSON by path and assert on what they find
+export type FhirJson = Record<string, any>;
+
 type Entry = { fullUrl: string; resource: Record<string, unknown> & { resourceType: string } };
 
 /** Every `reference` string anywhere inside a resource. */

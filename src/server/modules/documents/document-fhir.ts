@@ -4,17 +4,40 @@ import {
   type AdlScore,
   adlItemLabels,
   adlScoreLabels,
+  type DocumentField,
   type DocumentKind,
+  documentFieldLabels,
   type SectionDef,
   sectionsOf,
 } from '../../../contracts/documents';
+import { tokyoDate } from '../../platform/time/business-days';
+import { clinsSectionNames } from './document-fhir-check';
+import {
+  allergyResource,
+  carePlanResource,
+  conditionResource,
+  inpatientEncounterResource,
+  medicationRequestResource,
+  medicationStatementResource,
+  nilKnown,
+  type OrganisationInput,
+  organizationResource,
+  type PatientInput,
+  patientResource,
+  practitionerResource,
+  type Resource,
+  saysNone,
+  textDocumentResource,
+  textLines,
+} from './document-fhir-resources';
 
 /**
  * FHIR R4 document Bundles (docs/fhir.md). 紹介状 and 退院時サマリー follow JP-CLINS (jami-fhir-jp-wg
  * clinical-core 1.5.x): Bundle type document, Composition first, doc-typecodes 57133-1 / 18842-5, the
- * CLINS section codes, clinical sections under the 300 構造情報 section. The 看護サマリー has no CLINS
- * profile: a Composition with our own section code system. Sections carry narrative only (our forms
- * are text): coded Condition / MedicationRequest entries are not produced yet.
+ * CLINS section codes, clinical sections under the 300 構造情報 section, each section's entries the
+ * resource types its profile allows. The 看護サマリー has no CLINS profile: a Composition with our own
+ * section code system. Entries are written from the form's lines as text (no code tables in the
+ * repository); `checkDocumentBundle` (document-fhir-check.ts) checks the shape.
  */
 
 export const DOC_TYPE_SYSTEM = 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes';
@@ -22,182 +45,270 @@ export const DOC_SUBTYPE_SYSTEM = 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-s
 export const CLINS_SECTION_SYSTEM = 'http://jpfhir.jp/fhir/clins/CodeSystem/document-section';
 export const NURSING_SECTION_SYSTEM = 'urn:zaitaku:fhir:CodeSystem:nursing-summary-section';
 export const NURSING_DOC_TYPE_SYSTEM = 'urn:zaitaku:fhir:CodeSystem:document-type';
-const RESOURCE_ID_SYSTEM = 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier';
-const BUNDLE_ID_SYSTEM = 'http://jpfhir.jp/fhir/clins/bundle-identifier';
-const VERSION_EXTENSION =
+export const RESOURCE_ID_SYSTEM = 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier';
+export const BUNDLE_ID_SYSTEM = 'http://jpfhir.jp/fhir/clins/bundle-identifier';
+export const VERSION_EXTENSION =
   'http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber';
-const PATIENT_ID_SYSTEM = 'urn:zaitaku:patient-id';
 
-const typeOf: Record<DocumentKind, { system: string; code: string; display: string; profile?: string }> = {
+type DocType = {
+  system: string;
+  code: string;
+  display: string;
+  bundleProfile?: string;
+  compositionProfile?: string;
+};
+
+export const documentTypes: Record<DocumentKind, DocType> = {
   referral_letter: {
     system: DOC_TYPE_SYSTEM,
     code: '57133-1',
     display: '診療情報提供書',
-    profile: 'http://jpfhir.jp/fhir/clins/StructureDefinition/JP_Bundle_eReferral',
+    bundleProfile: 'http://jpfhir.jp/fhir/clins/StructureDefinition/JP_Bundle_eReferral',
+    compositionProfile: 'http://jpfhir.jp/fhir/eReferral/StructureDefinition/JP_Composition_eReferral',
   },
   discharge_summary: {
     system: DOC_TYPE_SYSTEM,
     code: '18842-5',
     display: '退院時サマリー',
-    profile: 'http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Bundle_eDischargeSummary',
+    bundleProfile: 'http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Bundle_eDischargeSummary',
+    compositionProfile:
+      'http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Composition_eDischargeSummary',
   },
   nursing_summary: { system: NURSING_DOC_TYPE_SYSTEM, code: 'nursing-summary', display: '看護サマリー' },
 };
 
 export type BundleInput = {
-  document: { id: string; kind: DocumentKind; title: string; version: number; municipalityCode: string };
+  document: {
+    id: string;
+    kind: DocumentKind;
+    title: string;
+    version: number;
+    municipalityCode: string;
+    /** The discharge case it was written for: a 紹介状 of a case is a DISCHARGE document, else OUTPATIENT. */
+    caseId?: string | null;
+  };
   content: Record<string, unknown>;
   savedAt: Date;
-  patient: { id: string; name: string; nameKana: string; birthDate: string; sex: string };
+  patient: PatientInput;
   author: { userId: string; name: string };
-  organisation: { id: string; name: string };
+  organisation: { id: string } & OrganisationInput;
   now: Date;
 };
 
-type Resource = Record<string, unknown> & { resourceType: string };
+type Entry = { fullUrl: string; resource: Resource };
 export type FhirBundle = {
   resourceType: 'Bundle';
   type: 'document';
-  entry: Array<{ fullUrl: string; resource: Resource }>;
+  entry: Entry[];
 } & Record<string, unknown>;
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** One field as narrative text: scores and yes/no answers in Japanese, empty fields left out. */
+/** One field as a narrative line in the form's words (入院日: 2026-11-01, 褥瘡: なし); empty fields left out. */
 function fieldText(key: string, value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'boolean') return `${key}: ${value ? 'あり' : 'なし'}`;
+  const label = documentFieldLabels[key as DocumentField]?.ja ?? key;
+  if (typeof value === 'boolean') return `${label}: ${value ? 'あり' : 'なし'}`;
   if (key === 'adl' && typeof value === 'object') {
     // the ADL grid in the form's own words: 入浴: 全介助
     const parts = Object.entries(value as Record<string, AdlScore | null>)
       .filter(([, v]) => v)
       .map(([k, v]) => `${adlItemLabels[k as AdlItem]?.ja ?? k}: ${adlScoreLabels[v as AdlScore].ja}`);
-    return parts.length ? parts.join('、') : undefined;
+    return parts.length ? `${label}: ${parts.join('、')}` : undefined;
   }
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'object') return `${label}: ${JSON.stringify(value)}`;
+  return `${label}: ${String(value)}`;
 }
 
 function narrative(def: SectionDef, content: Record<string, unknown>) {
   const lines = def.fields.map((f) => fieldText(f, content[f])).filter((l): l is string => Boolean(l));
-  const body = lines.length ? lines.map((l) => `<p>${escapeXml(l)}</p>`).join('') : '<p>記載なし</p>';
+  const body = lines.length
+    ? lines.map((l) => `<p>${escapeXml(l).replace(/\r?\n/g, '<br/>')}</p>`).join('')
+    : '<p>記載なし</p>';
   return { status: 'additional', div: `<div xmlns="http://www.w3.org/1999/xhtml">${body}</div>` };
 }
 
-const section = (system: string, def: SectionDef, content: Record<string, unknown>, entry?: string[]) => ({
-  title: def.ja,
-  code: { coding: [{ system, code: def.code, display: def.ja }] },
-  text: narrative(def, content),
-  ...(entry ? { entry: entry.map((reference) => ({ reference })) } : {}),
-});
+/** What a section refers to: entries, or the reason it has none (「なし」 in the form). */
+type Coded = { entry?: string[]; emptyReason?: typeof nilKnown };
 
-const structured = (sections: unknown[]) => ({
-  title: '構造情報',
-  code: { coding: [{ system: CLINS_SECTION_SYSTEM, code: '300', display: '構造情報' }] },
-  section: sections,
-});
+const clinsCode = (code: string) => {
+  const name = clinsSectionNames[code] ?? code;
+  return {
+    title: name,
+    code: { coding: [{ system: CLINS_SECTION_SYSTEM, code, display: `${name}セクション` }] },
+  };
+};
+
+function section(
+  kind: DocumentKind,
+  def: SectionDef,
+  content: Record<string, unknown>,
+  coded: Coded = {},
+): Record<string, unknown> {
+  const head =
+    kind === 'nursing_summary'
+      ? {
+          title: def.ja,
+          code: { coding: [{ system: NURSING_SECTION_SYSTEM, code: def.code, display: def.ja }] },
+        }
+      : clinsCode(def.code);
+  return {
+    ...head,
+    text: narrative(def, content),
+    ...(coded.entry?.length ? { entry: coded.entry.map((reference) => ({ reference })) } : {}),
+    ...(coded.emptyReason && !coded.entry?.length ? { emptyReason: coded.emptyReason } : {}),
+  };
+}
+
+const structured = (sections: unknown[]) => ({ ...clinsCode('300'), section: sections });
 
 /** A document Bundle of one version: Composition first, every reference an urn:uuid inside the Bundle. */
 export function buildDocumentBundle(input: BundleInput): FhirBundle {
-  const { document, content, patient, author, organisation, now } = input;
-  const url = () => `urn:uuid:${randomUUID()}`;
-  const compositionUrl = url();
-  const patientUrl = url();
-  const practitionerUrl = url();
-  const organisationUrl = url();
-  const type = typeOf[document.kind];
-  const defs = sectionsOf[document.kind];
+  const { document, content, author, organisation, now } = input;
+  const type = documentTypes[document.kind];
+  const defs = new Map(sectionsOf[document.kind].map((d) => [d.code, d]));
+  const def = (code: string) => defs.get(code) as SectionDef;
+  const savedAt = input.savedAt.toISOString();
 
-  const entries: Array<{ fullUrl: string; resource: Resource }> = [
-    {
-      fullUrl: patientUrl,
-      resource: {
-        resourceType: 'Patient',
-        identifier: [{ system: PATIENT_ID_SYSTEM, value: patient.id }],
-        name: [
-          { use: 'official', text: patient.name },
-          {
-            use: 'official',
-            text: patient.nameKana,
-            extension: [
-              {
-                url: 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation',
-                valueCode: 'SYL',
-              },
-            ],
-          },
-        ],
-        gender: patient.sex === 'male' || patient.sex === 'female' ? patient.sex : 'unknown',
-        birthDate: patient.birthDate,
-      },
-    },
-    {
-      fullUrl: practitionerUrl,
-      resource: { resourceType: 'Practitioner', name: [{ text: author.name }] },
-    },
-    {
-      fullUrl: organisationUrl,
-      resource: { resourceType: 'Organization', name: organisation.name },
-    },
-  ];
+  const entries: Entry[] = [];
+  const add = (resource: Resource) => {
+    const fullUrl = `urn:uuid:${randomUUID()}`;
+    entries.push({ fullUrl, resource });
+    return fullUrl;
+  };
+  const patientUrl = add(patientResource(input.patient));
+  const practitionerUrl = add(practitionerResource(author.name));
+  const organisationUrl = add(organizationResource(organisation));
+  const subject = { reference: patientUrl };
+
+  const conditions = (field: string, diagnosis: boolean): Coded => ({
+    entry: textLines(content[field]).map((line) => add(conditionResource(line, subject, diagnosis))),
+  });
+  const allergies = (): Coded =>
+    saysNone(content.allergies)
+      ? { emptyReason: nilKnown }
+      : { entry: textLines(content.allergies).map((line) => add(allergyResource(line, subject))) };
+  const medications = (field: string, make: (line: string) => Resource): Coded =>
+    saysNone(content[field])
+      ? { emptyReason: nilKnown }
+      : { entry: textLines(content[field]).map((line) => add(make(line))) };
 
   let sections: unknown[];
+  let encounterUrl: string | undefined;
   if (document.kind === 'referral_letter') {
-    const toUrl = url();
-    entries.push({
-      fullUrl: toUrl,
-      resource: { resourceType: 'Organization', name: String(content.toInstitution ?? '') },
-    });
-    const [to, ...clinical] = defs;
+    const to = [add(organizationResource({ name: String(content.toInstitution ?? '') }))];
+    if (typeof content.toDoctor === 'string' && content.toDoctor.trim()) {
+      to.push(add(practitionerResource(content.toDoctor.trim())));
+    }
     sections = [
-      {
-        title: '紹介元情報',
-        code: { coding: [{ system: CLINS_SECTION_SYSTEM, code: '920', display: '紹介元情報' }] },
-        entry: [{ reference: practitionerUrl }, { reference: organisationUrl }],
-      },
-      section(CLINS_SECTION_SYSTEM, to as SectionDef, content, [toUrl]),
-      structured(clinical.map((d) => section(CLINS_SECTION_SYSTEM, d, content))),
+      { ...clinsCode('920'), entry: [{ reference: practitionerUrl }, { reference: organisationUrl }] },
+      section(document.kind, def('910'), content, { entry: to }),
+      structured([
+        section(document.kind, def('950'), content),
+        section(document.kind, def('340'), content, conditions('diagnosis', true)),
+        section(document.kind, def('360'), content),
+        section(document.kind, def('510'), content, allergies()),
+      ]),
     ];
   } else if (document.kind === 'discharge_summary') {
-    sections = [structured(defs.map((d) => section(CLINS_SECTION_SYSTEM, d, content)))];
+    const stay = add(
+      inpatientEncounterResource({
+        subject,
+        serviceProvider: { reference: organisationUrl },
+        start: String(content.admittedOn),
+        end: String(content.dischargedOn),
+        reason: String(content.admissionReason ?? ''),
+        today: tokyoDate(now),
+      }),
+    );
+    encounterUrl = stay;
+    const course = String(content.hospitalCourse ?? '');
+    const coded: Record<string, Coded> = {
+      '322': { entry: [stay] },
+      '342': conditions('admissionDiagnosis', true),
+      '352': conditions('chiefComplaint', false),
+      '312': content.admissionReason ? { entry: [stay] } : {},
+      '333': course
+        ? {
+            entry: [
+              add(
+                textDocumentResource({
+                  title: '入院中経過',
+                  text: course,
+                  subject,
+                  author: { reference: practitionerUrl },
+                  date: savedAt,
+                }),
+              ),
+            ],
+          }
+        : {},
+      '324': { entry: [stay] },
+      '344': conditions('dischargeDiagnosis', true),
+      '444': medications('dischargeMedications', (line) => medicationRequestResource(line, subject, savedAt)),
+      '424': content.dischargePlan
+        ? { entry: [add(carePlanResource(String(content.dischargePlan), subject))] }
+        : {},
+      '510': allergies(),
+    };
+    sections = [structured([...defs.values()].map((d) => section(document.kind, d, content, coded[d.code])))];
   } else {
-    sections = defs.map((d) => section(NURSING_SECTION_SYSTEM, d, content));
+    const coded: Record<string, Coded> = {
+      admission: conditions('diagnosis', true),
+      medications: medications('medications', (line) => medicationStatementResource(line, subject, savedAt)),
+      allergies: allergies(),
+    };
+    sections = [...defs.values()].map((d) => section(document.kind, d, content, coded[d.code]));
   }
+
+  const category =
+    document.kind === 'nursing_summary'
+      ? { coding: [{ system: type.system, code: type.code, display: type.display }] }
+      : document.kind === 'discharge_summary' || document.caseId
+        ? { coding: [{ system: DOC_SUBTYPE_SYSTEM, code: 'DISCHARGE', display: '退院時文書' }] }
+        : { coding: [{ system: DOC_SUBTYPE_SYSTEM, code: 'OUTPATIENT', display: '外来文書' }] };
+  const event =
+    document.kind === 'discharge_summary'
+      ? [{ period: { start: content.admittedOn, end: content.dischargedOn } }]
+      : document.kind === 'referral_letter'
+        ? [{ code: { text: '診療情報提供書発行' }, period: { start: tokyoDate(input.savedAt) } }]
+        : undefined;
 
   const composition: Resource = {
     resourceType: 'Composition',
+    ...(type.compositionProfile
+      ? { meta: { lastUpdated: savedAt, profile: [type.compositionProfile] } }
+      : {}),
     language: 'ja',
     extension: [{ url: VERSION_EXTENSION, valueString: String(document.version) }],
     identifier: { system: RESOURCE_ID_SYSTEM, value: `${document.id}^${document.version}` },
     status: 'final',
     type: { coding: [{ system: type.system, code: type.code, display: type.display }] },
-    category: [
-      document.kind === 'discharge_summary'
-        ? { coding: [{ system: DOC_SUBTYPE_SYSTEM, code: 'DISCHARGE', display: '退院時文書' }] }
-        : { coding: [{ system: type.system, code: type.code, display: type.display }] },
-    ],
-    subject: { reference: patientUrl },
-    date: input.savedAt.toISOString(),
+    category: [category],
+    subject,
+    ...(encounterUrl ? { encounter: { reference: encounterUrl } } : {}),
+    date: savedAt,
     author: [{ reference: practitionerUrl }, { reference: organisationUrl }],
     title: document.kind === 'nursing_summary' ? document.title : type.display,
     custodian: { reference: organisationUrl },
-    ...(document.kind === 'discharge_summary'
-      ? { event: [{ period: { start: content.admittedOn, end: content.dischargedOn } }] }
-      : {}),
+    ...(event ? { event } : {}),
     section: sections,
   };
 
   return {
     resourceType: 'Bundle',
     language: 'ja',
-    meta: { lastUpdated: now.toISOString(), ...(type.profile ? { profile: [type.profile] } : {}) },
+    meta: {
+      lastUpdated: now.toISOString(),
+      ...(type.bundleProfile ? { profile: [type.bundleProfile] } : {}),
+    },
     identifier: {
       system: BUNDLE_ID_SYSTEM,
       value: `${document.municipalityCode}^${document.id}^${document.version}`,
     },
     type: 'document',
     timestamp: now.toISOString(),
-    entry: [{ fullUrl: compositionUrl, resource: composition }, ...entries],
+    entry: [{ fullUrl: `urn:uuid:${randomUUID()}`, resource: composition }, ...entries],
   };
 }

@@ -8,6 +8,7 @@ import type { Database, Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
+import { findFacilityRecord } from '../directory';
 import { assertPatientAccess, type PatientRow } from '../patients';
 import { documentPartyOf, maySee } from './document.policy';
 import { presentDetail, presentSummary } from './document.presenter';
@@ -23,6 +24,7 @@ import {
   organisationNames,
 } from './document.queries';
 import { buildDocumentBundle, type FhirBundle } from './document-fhir';
+import { findOrganisationFacilityId } from './document-fhir.queries';
 import { documentWorkflow } from './document-status';
 
 type Deps = Pick<ModuleDeps, 'db'>;
@@ -165,6 +167,9 @@ export async function exportDocumentFhir(deps: Deps, ctx: RequestContext, id: st
     const version = await findVersion(trx, row.id, row.version);
     if (!version) throw new AppError('not_found');
     const names = await organisationNames(trx, [row.author_organisation_id]);
+    // the author's directory entry gives the Organization its 医療機関コード, address and phone
+    const facilityId = await findOrganisationFacilityId(trx, row.author_organisation_id);
+    const facility = facilityId ? await findFacilityRecord(trx, facilityId) : undefined;
     return buildDocumentBundle({
       document: {
         id: row.id,
@@ -172,6 +177,7 @@ export async function exportDocumentFhir(deps: Deps, ctx: RequestContext, id: st
         title: version.title,
         version: version.version,
         municipalityCode: row.municipality_code,
+        caseId: row.case_id,
       },
       content: version.content,
       savedAt: version.saved_at,
@@ -181,9 +187,27 @@ export async function exportDocumentFhir(deps: Deps, ctx: RequestContext, id: st
         nameKana: patient.name_kana,
         birthDate: patient.birth_date,
         sex: patient.sex,
+        addressTown: patient.address_town,
+        addressDetail: patient.address_detail,
       },
       author: { userId: version.saved_by, name: version.saved_by_label },
-      organisation: { id: row.author_organisation_id, name: names.get(row.author_organisation_id) ?? '' },
+      organisation: {
+        id: row.author_organisation_id,
+        name: names.get(row.author_organisation_id) ?? '',
+        medicalInstitutionCode: facility?.medical_institution_code ?? null,
+        address: facility
+          ? [
+              facility.address_prefecture,
+              facility.address_city,
+              facility.address_town,
+              facility.address_block,
+              facility.address_building,
+            ]
+              .filter(Boolean)
+              .join('')
+          : null,
+        phone: facility?.phone ?? null,
+      },
       now,
     });
   });

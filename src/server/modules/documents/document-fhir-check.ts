@@ -1,0 +1,576 @@
+import { type DocumentKind, nursingSummarySections } from '../../../contracts/documents';
+
+/**
+ * Our own structural check of a document Bundle against the JP-CLINS shape (docs/fhir.md, "The
+ * check"). It restates the profiles on purpose instead of importing the builder's constants, so a
+ * wrong URL or code in the builder shows up here. Sources: jami-fhir-jp-wg/clinical-core
+ * `JP_Bundle_eReferral.fsh`, `JP_Composition_eReferral.fsh`, `JP_Composition_eDisSummary.fsh`,
+ * `JP-CodeSystem-CLINS-document-section.fsh`, and the FHIR R4 base invariants it names (cmp-1,
+ * cmp-2, ait-1). It is not the HL7 validator: no StructureDefinition snapshots, no terminology
+ * server, no FHIRPath; cardinalities and types only, as listed in the tables below.
+ */
+
+/** The CLINS section CodeSystem (`http://jpfhir.jp/fhir/clins/CodeSystem/document-section`), name without 「セクション」. */
+export const clinsSectionNames: Record<string, string> = {
+  '200': 'CDA参照',
+  '210': '添付情報',
+  '220': '備考・連絡情報',
+  '230': 'PDF',
+  '300': '構造情報',
+  '312': '入院理由',
+  '322': '入院時詳細',
+  '324': '退院時詳細',
+  '330': '臨床経過',
+  '333': '入院中経過',
+  '340': '傷病名・主訴',
+  '342': '入院時診断',
+  '344': '退院時診断',
+  '352': '主訴',
+  '360': '現病歴',
+  // 362 is commented out of the CodeSystem but named by the discharge profile the research note read
+  '362': '現病歴',
+  '370': '既往歴',
+  '410': '事前指示',
+  '420': '診療方針指示',
+  '424': '退院時方針指示',
+  '430': '投薬指示',
+  '432': '入院時服薬',
+  '444': '退院時投薬指示',
+  '510': 'アレルギー・不耐性反応',
+  '520': '感染症情報',
+  '530': '予防接種歴',
+  '550': '家族歴',
+  '610': '身体所見',
+  '612': '入院時身体所見',
+  '614': '退院時身体所見',
+  '620': '検査結果',
+  '623': '入院中検査結果',
+  '640': '社会歴・生活習慣',
+  '713': '入院中治療',
+  '720': '処置',
+  '730': '手術',
+  '740': '輸血歴',
+  '810': '医療機器',
+  '830': '臨床研究参加',
+  '910': '紹介先情報',
+  '920': '紹介元情報',
+  '950': '紹介目的',
+};
+
+const CLINS_SECTIONS = 'http://jpfhir.jp/fhir/clins/CodeSystem/document-section';
+const NURSING_SECTIONS = 'urn:zaitaku:fhir:CodeSystem:nursing-summary-section';
+const DOC_TYPES = 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes';
+const DOC_SUBTYPES = 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-subtypecodes';
+const BUNDLE_IDS = 'http://jpfhir.jp/fhir/clins/bundle-identifier';
+const RESOURCE_IDS = 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier';
+const VERSION_EXTENSION =
+  'http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber';
+const ORGANIZATION_ECS = 'http://jpfhir.jp/fhir/eCS/StructureDefinition/JP_Organization_eCS';
+const MEDICAL_INSTITUTION_NO = 'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no';
+const XHTML_DIV = '<div xmlns="http://www.w3.org/1999/xhtml">';
+
+/** How many entries a section holds and of which resource types (`must`: at least one of each). */
+type EntryRule = { types: string[]; min: number; max: number; must?: string[] };
+type SectionRule = {
+  codes: string[];
+  min: number;
+  max: number;
+  entry?: EntryRule;
+  noText?: boolean;
+  sections?: SectionRule[];
+};
+
+const MANY = Number.POSITIVE_INFINITY;
+/** A cardinality as the profiles write it: 1..1, 0..*. */
+const card = (min: number, max: number) => `${min}..${max === MANY ? '*' : max}`;
+const one = (codes: string | string[], entry?: EntryRule, min = 1): SectionRule => ({
+  codes: Array.isArray(codes) ? codes : [codes],
+  min,
+  max: 1,
+  entry,
+});
+const optional = (code: string, types: string[]): SectionRule => one(code, { types, min: 0, max: MANY }, 0);
+const refs = (types: string[], min: number, max = MANY, must?: string[]): EntryRule => ({
+  types,
+  min,
+  max,
+  must,
+});
+
+/** 300 構造情報: required, no text of its own, the clinical sections inside (we write no CDA 200). */
+const structuredSection = (sections: SectionRule[]): SectionRule => ({
+  codes: ['300'],
+  min: 1,
+  max: 1,
+  noText: true,
+  sections,
+});
+
+const authorOrReferrer = refs(['Organization', 'Practitioner'], 1, 3, ['Organization']);
+
+type KindRule = {
+  clins: boolean;
+  type: { system: string; code: string; display?: string };
+  title?: string;
+  bundleProfile?: string;
+  compositionProfile?: string;
+  categories?: string[];
+  authors: [number, number];
+  organisations?: [number, number];
+  event?: 'referral' | 'discharge';
+  sectionSystem: string;
+  sections: SectionRule[];
+};
+
+export const kindRules: Record<DocumentKind, KindRule> = {
+  // JP_Bundle_eReferral + JP_Composition_eReferral
+  referral_letter: {
+    clins: true,
+    type: { system: DOC_TYPES, code: '57133-1', display: '診療情報提供書' },
+    title: '診療情報提供書',
+    bundleProfile: 'http://jpfhir.jp/fhir/clins/StructureDefinition/JP_Bundle_eReferral',
+    compositionProfile: 'http://jpfhir.jp/fhir/eReferral/StructureDefinition/JP_Composition_eReferral',
+    categories: ['DISCHARGE', 'OUTPATIENT'],
+    authors: [2, 3],
+    organisations: [2, 4],
+    event: 'referral',
+    sectionSystem: CLINS_SECTIONS,
+    sections: [
+      one('920', authorOrReferrer),
+      one('910', authorOrReferrer),
+      structuredSection([
+        one('950', refs(['Encounter'], 0, 1)),
+        // 「傷病名・主訴を１個以上必ず記述する」
+        one('340', refs(['Condition'], 1)),
+        one('360', refs(['Condition'], 0)),
+        optional('370', ['Condition']),
+        optional('510', ['AllergyIntolerance']),
+        optional('430', ['MedicationRequest']),
+      ]),
+    ],
+  },
+  // JP_Bundle_eDischargeSummary + JP_Composition_eDischargeSummary
+  discharge_summary: {
+    clins: true,
+    type: { system: DOC_TYPES, code: '18842-5', display: '退院時サマリー' },
+    title: '退院時サマリー',
+    bundleProfile: 'http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Bundle_eDischargeSummary',
+    compositionProfile:
+      'http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Composition_eDischargeSummary',
+    categories: ['DISCHARGE'],
+    authors: [2, 2],
+    event: 'discharge',
+    sectionSystem: CLINS_SECTIONS,
+    sections: [
+      structuredSection([
+        one('322', refs(['Encounter'], 1, 1)),
+        one('342', refs(['Condition'], 1)),
+        one('352', refs(['Condition'], 0)),
+        one('312', refs(['Encounter'], 0, 1)),
+        // 現病歴: 362 in the profile the research note read, 360 in the later clinical-core copy
+        one(['362', '360'], refs(['Condition'], 0)),
+        one('333', refs(['DocumentReference'], 1)),
+        one('324', refs(['Encounter'], 1, 1)),
+        one('344', refs(['Condition'], 1)),
+        one('444', refs(['MedicationRequest'], 0)),
+        one('424', refs(['CarePlan'], 0)),
+        optional('510', ['AllergyIntolerance']),
+        optional('370', ['Condition']),
+        optional('432', ['MedicationRequest']),
+      ]),
+    ],
+  },
+  // our own code system: every heading once; entries only where the builder codes the form's lines
+  nursing_summary: {
+    clins: false,
+    type: { system: 'urn:zaitaku:fhir:CodeSystem:document-type', code: 'nursing-summary' },
+    authors: [1, MANY],
+    sectionSystem: NURSING_SECTIONS,
+    sections: nursingSummarySections.map((s) =>
+      one(
+        s.code,
+        s.code === 'admission'
+          ? refs(['Condition'], 0)
+          : s.code === 'medications'
+            ? refs(['MedicationStatement'], 0)
+            : s.code === 'allergies'
+              ? refs(['AllergyIntolerance'], 0)
+              : refs([], 0, 0),
+      ),
+    ),
+  },
+};
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const statuses: Record<string, string[]> = {
+  MedicationRequest: [
+    'active',
+    'on-hold',
+    'cancelled',
+    'completed',
+    'entered-in-error',
+    'stopped',
+    'draft',
+    'unknown',
+  ],
+  MedicationStatement: [
+    'active',
+    'completed',
+    'entered-in-error',
+    'intended',
+    'stopped',
+    'on-hold',
+    'unknown',
+    'not-taken',
+  ],
+  Encounter: [
+    'planned',
+    'arrived',
+    'triaged',
+    'in-progress',
+    'onleave',
+    'finished',
+    'cancelled',
+    'entered-in-error',
+    'unknown',
+  ],
+  DocumentReference: ['current', 'superseded', 'entered-in-error'],
+  CarePlan: ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'],
+};
+const intents: Record<string, string[]> = {
+  MedicationRequest: [
+    'proposal',
+    'plan',
+    'order',
+    'original-order',
+    'reflex-order',
+    'filler-order',
+    'instance-order',
+    'option',
+  ],
+  CarePlan: ['proposal', 'plan', 'order', 'option'],
+};
+
+/**
+ * The problems of a document Bundle of `kind`, one sentence each; an empty list when it has the
+ * shape. Never throws on bad input: anything missing is a problem.
+ */
+export function checkDocumentBundle(bundle: unknown, kind: DocumentKind): string[] {
+  const problems: string[] = [];
+  const fail = (at: string, message: string) => problems.push(`${at}: ${message}`);
+  const rule = kindRules[kind];
+  const b = obj(bundle);
+  if (b?.resourceType !== 'Bundle') return ['Bundle: not a Bundle resource'];
+  if (b.type !== 'document') fail('Bundle.type', `must be document (is ${String(b.type)})`);
+  const id = obj(b.identifier);
+  if (!str(id?.value)) fail('Bundle.identifier', 'needs a value');
+  if (rule.clins && id?.system !== BUNDLE_IDS) fail('Bundle.identifier.system', `must be ${BUNDLE_IDS}`);
+  if (!DATE_TIME.test(String(b.timestamp))) fail('Bundle.timestamp', 'needs an instant with a time zone');
+  const meta = obj(b.meta);
+  if (rule.clins && !str(meta?.lastUpdated)) fail('Bundle.meta.lastUpdated', 'is required');
+  if (rule.bundleProfile && !arr(meta?.profile).includes(rule.bundleProfile)) {
+    fail('Bundle.meta.profile', `must name ${rule.bundleProfile}`);
+  }
+
+  // entries: urn:uuid fullUrls, unique, each with a resource
+  const byUrl = new Map<string, Json>();
+  const entries = arr(b.entry).map((e) => obj(e) ?? {});
+  if (entries.length === 0) return [...problems, 'Bundle.entry: is empty'];
+  entries.forEach((e, i) => {
+    const url = String(e.fullUrl);
+    const resource = obj(e.resource);
+    if (!/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(url)) {
+      fail(`Bundle.entry[${i}].fullUrl`, `must be an urn:uuid (is ${url})`);
+    }
+    if (byUrl.has(url)) fail(`Bundle.entry[${i}].fullUrl`, `repeats ${url}`);
+    if (!resource || !str(resource.resourceType)) fail(`Bundle.entry[${i}].resource`, 'is missing');
+    else byUrl.set(url, resource);
+  });
+  const typeOf = (reference: unknown) => byUrl.get(String(obj(reference)?.reference))?.resourceType;
+
+  // every reference anywhere resolves inside the Bundle
+  const walk = (value: unknown, at: string) => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        walk(v, `${at}[${i}]`);
+      });
+    } else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'reference' && typeof v === 'string') {
+          if (!byUrl.has(v)) fail(at, `reference ${v} does not resolve inside the Bundle`);
+        } else walk(v, `${at}.${key}`);
+      }
+    }
+  };
+  entries.forEach((e, i) => {
+    walk(e.resource, `Bundle.entry[${i}]`);
+  });
+
+  const counts = (type: string) => [...byUrl.values()].filter((r) => r.resourceType === type).length;
+  if (counts('Patient') !== 1) fail('Bundle.entry', `needs exactly one Patient (has ${counts('Patient')})`);
+  if (rule.organisations) {
+    const [min, max] = rule.organisations;
+    const n = counts('Organization');
+    if (n < min || n > max) fail('Bundle.entry', `needs ${min}..${max} Organization (has ${n})`);
+  }
+
+  const composition = obj(entries[0]?.resource);
+  if (composition?.resourceType !== 'Composition') {
+    fail('Bundle.entry[0]', 'must be the Composition');
+    return problems;
+  }
+  checkComposition(composition, rule, typeOf, fail);
+  checkSections(arr(composition.section), rule.sections, 'Composition', rule, typeOf, fail);
+  entries.forEach((e, i) => {
+    const r = obj(e.resource);
+    if (r && i > 0) checkResource(r, `Bundle.entry[${i}](${String(r.resourceType)})`, typeOf, fail);
+  });
+  return problems;
+}
+
+type TypeOf = (reference: unknown) => unknown;
+type Fail = (at: string, message: string) => void;
+
+function checkComposition(c: Json, rule: KindRule, typeOf: TypeOf, fail: Fail) {
+  const at = 'Composition';
+  if (c.status !== 'final') fail(`${at}.status`, 'must be final');
+  const coding = arr(obj(c.type)?.coding);
+  const first = obj(coding[0]);
+  if (coding.length !== 1 || first?.system !== rule.type.system || first?.code !== rule.type.code) {
+    fail(`${at}.type`, `must be one coding ${rule.type.system}#${rule.type.code}`);
+  } else if (rule.type.display && first.display !== rule.type.display) {
+    fail(`${at}.type.coding.display`, `must be ${rule.type.display}`);
+  }
+  if (typeOf(c.subject) !== 'Patient') fail(`${at}.subject`, 'must reference the Patient');
+  if (!DATE_TIME.test(String(c.date))) fail(`${at}.date`, 'needs a dateTime with a time zone');
+  if (rule.title ? c.title !== rule.title : !str(c.title))
+    fail(`${at}.title`, rule.title ? `must be ${rule.title}` : 'is required');
+  const authors = arr(c.author).map(typeOf);
+  const [min, max] = rule.authors;
+  if (authors.length < min || authors.length > max)
+    fail(`${at}.author`, `needs ${card(min, max)} (has ${authors.length})`);
+  if (authors.some((t) => t !== 'Practitioner' && t !== 'Organization')) {
+    fail(`${at}.author`, 'must reference Practitioner or Organization');
+  }
+  if (c.encounter !== undefined && typeOf(c.encounter) !== 'Encounter')
+    fail(`${at}.encounter`, 'must reference an Encounter');
+  if (!rule.clins) return;
+
+  if (!authors.includes('Practitioner') || !authors.includes('Organization')) {
+    fail(`${at}.author`, 'needs the Practitioner and the Organization who wrote it');
+  }
+  if (typeOf(c.custodian) !== 'Organization') fail(`${at}.custodian`, 'must reference an Organization');
+  const meta = obj(c.meta);
+  if (!str(meta?.lastUpdated)) fail(`${at}.meta.lastUpdated`, 'is required');
+  if (rule.compositionProfile && !arr(meta?.profile).includes(rule.compositionProfile)) {
+    fail(`${at}.meta.profile`, `must name ${rule.compositionProfile}`);
+  }
+  const identifier = obj(c.identifier);
+  if (identifier?.system !== RESOURCE_IDS || !str(identifier?.value)) {
+    fail(`${at}.identifier`, `needs system ${RESOURCE_IDS} and a value`);
+  }
+  const version = arr(c.extension)
+    .map(obj)
+    .filter((e) => e?.url === VERSION_EXTENSION);
+  if (version.length !== 1 || !str(version[0]?.valueString))
+    fail(`${at}.extension`, 'needs one version number');
+  const categories = arr(c.category);
+  const category = obj(arr(obj(categories[0])?.coding)[0]);
+  if (
+    categories.length !== 1 ||
+    category?.system !== DOC_SUBTYPES ||
+    !rule.categories?.includes(String(category?.code))
+  ) {
+    fail(`${at}.category`, `must be one of ${DOC_SUBTYPES}#${rule.categories?.join('|')}`);
+  }
+  const events = arr(c.event);
+  const event = obj(events[0]);
+  const period = obj(event?.period);
+  if (events.length !== 1 || !DATE.test(String(period?.start))) {
+    fail(`${at}.event`, 'needs one event with period.start');
+  } else if (rule.event === 'referral') {
+    const code = obj(event?.code);
+    if (code?.text !== '診療情報提供書発行' || code?.coding !== undefined) {
+      fail(`${at}.event.code`, 'must be the text 診療情報提供書発行 without a coding');
+    }
+  } else if (rule.event === 'discharge') {
+    if (event?.code !== undefined) fail(`${at}.event.code`, 'must be absent');
+    if (!DATE.test(String(period?.end))) fail(`${at}.event.period.end`, 'is required (the discharge date)');
+    else if (String(period?.start) > String(period?.end)) fail(`${at}.event.period`, 'ends before it starts');
+  }
+}
+
+function checkSections(
+  sections: unknown[],
+  rules: SectionRule[],
+  parent: string,
+  kind: KindRule,
+  typeOf: TypeOf,
+  fail: Fail,
+) {
+  const seen = new Map<SectionRule, number>();
+  sections.forEach((raw, i) => {
+    const s = obj(raw) ?? {};
+    const coding = arr(obj(s.code)?.coding);
+    const c = obj(coding[0]);
+    const code = String(c?.code);
+    const at = `${parent}.section[${code === 'undefined' ? i : code}]`;
+    if (coding.length !== 1 || c?.system !== kind.sectionSystem) {
+      fail(`${at}.code`, `needs one coding in ${kind.sectionSystem}`);
+      return;
+    }
+    if (kind.clins) {
+      const name = clinsSectionNames[code];
+      if (!name) fail(`${at}.code`, `${code} is not in the CLINS section CodeSystem`);
+      else if (s.title !== name) fail(`${at}.title`, `must be ${name}`);
+    } else if (!str(s.title)) fail(`${at}.title`, 'is required');
+    const entries = arr(s.entry);
+    const children = arr(s.section);
+    const text = obj(s.text);
+    // FHIR cmp-1 and cmp-2
+    if (!text && entries.length === 0 && children.length === 0)
+      fail(at, 'needs text, entries or sections (cmp-1)');
+    if (s.emptyReason !== undefined && entries.length > 0)
+      fail(`${at}.emptyReason`, 'only when there is no entry (cmp-2)');
+    if (text && (text.status !== 'additional' || !String(text.div).startsWith(XHTML_DIV))) {
+      fail(`${at}.text`, 'must be status additional with an XHTML div');
+    }
+
+    const rule = rules.find((r) => r.codes.includes(code));
+    if (!rule) {
+      if (!kind.clins) fail(at, `${code} is not a section of this document`);
+      return;
+    }
+    seen.set(rule, (seen.get(rule) ?? 0) + 1);
+    if (rule.noText && text) fail(`${at}.text`, 'must be absent');
+    if (rule.sections) checkSections(children, rule.sections, at, kind, typeOf, fail);
+    else if (children.length > 0) fail(`${at}.section`, 'must be absent');
+    const expect = rule.entry ?? refs([], 0, 0);
+    if (entries.length < expect.min || entries.length > expect.max) {
+      fail(`${at}.entry`, `needs ${card(expect.min, expect.max)} (has ${entries.length})`);
+    }
+    const types = entries.map(typeOf);
+    types.forEach((t, n) => {
+      if (!expect.types.includes(String(t)))
+        fail(`${at}.entry[${n}]`, `must be ${expect.types.join(' or ')} (is ${String(t)})`);
+    });
+    for (const needed of expect.must ?? []) {
+      if (!types.includes(needed)) fail(`${at}.entry`, `needs a ${needed}`);
+    }
+  });
+  for (const rule of rules) {
+    const n = seen.get(rule) ?? 0;
+    if (n < rule.min || n > rule.max) {
+      fail(`${parent}.section[${rule.codes.join('|')}]`, `needs ${card(rule.min, rule.max)} (has ${n})`);
+    }
+  }
+}
+
+const hasConcept = (v: unknown) => {
+  const c = obj(v);
+  const codings = arr(c?.coding).map(obj);
+  return Boolean(
+    str(c?.text) || (codings.length > 0 && codings.every((x) => str(x?.system) && str(x?.code))),
+  );
+};
+
+function checkResource(r: Json, at: string, typeOf: TypeOf, fail: Fail) {
+  const type = String(r.resourceType);
+  const required = (field: string) => {
+    if (r[field] === undefined || r[field] === '' || (Array.isArray(r[field]) && r[field].length === 0)) {
+      fail(`${at}.${field}`, 'is required');
+    }
+  };
+  const toPatient = (field: string) => {
+    if (typeOf(r[field]) !== 'Patient') fail(`${at}.${field}`, 'must reference the Patient');
+  };
+  const oneOf = (field: string, allowed: string[] | undefined) => {
+    if (allowed && !allowed.includes(String(r[field])))
+      fail(`${at}.${field}`, `must be one of ${allowed.join('|')}`);
+  };
+  const concept = (field: string) => {
+    if (!hasConcept(r[field])) fail(`${at}.${field}`, 'needs text or codings with system and code');
+  };
+  switch (type) {
+    case 'Patient': {
+      const ids = arr(r.identifier).map(obj);
+      if (!ids.some((i) => str(i?.value))) fail(`${at}.identifier`, 'needs a value (JP_Patient 1..*)');
+      if (!arr(r.name).some((n) => str(obj(n)?.text) || str(obj(n)?.family)))
+        fail(`${at}.name`, 'is required');
+      oneOf('gender', ['male', 'female', 'other', 'unknown']);
+      if (!DATE.test(String(r.birthDate))) fail(`${at}.birthDate`, 'needs a date');
+      break;
+    }
+    case 'Practitioner':
+      if (!arr(r.name).some((n) => str(obj(n)?.text) || str(obj(n)?.family)))
+        fail(`${at}.name`, 'is required');
+      break;
+    case 'Organization':
+      required('name');
+      // JP_Organization_eCS: the 10-digit 保険医療機関番号 1..1, address.text when there is an address
+      if (arr(obj(r.meta)?.profile).includes(ORGANIZATION_ECS)) {
+        const codes = arr(r.identifier).filter((i) => obj(i)?.system === MEDICAL_INSTITUTION_NO);
+        if (codes.length !== 1 || !/^\d{10}$/.test(String(obj(codes[0])?.value))) {
+          fail(`${at}.identifier`, 'JP_Organization_eCS needs one 10-digit insurance-medical-institution-no');
+        }
+        if (arr(r.address).length > 1 || (r.address !== undefined && !str(obj(arr(r.address)[0])?.text))) {
+          fail(`${at}.address`, 'JP_Organization_eCS allows one address, with text');
+        }
+      }
+      break;
+    case 'Condition':
+      toPatient('subject');
+      concept('code');
+      break;
+    case 'AllergyIntolerance': {
+      toPatient('patient');
+      concept('code');
+      const enteredInError = arr(obj(r.verificationStatus)?.coding).some(
+        (x) => obj(x)?.code === 'entered-in-error',
+      );
+      if (!enteredInError && !hasConcept(r.clinicalStatus))
+        fail(`${at}.clinicalStatus`, 'is required (ait-1)');
+      break;
+    }
+    case 'MedicationRequest':
+    case 'MedicationStatement':
+      oneOf('status', statuses[type]);
+      if (type === 'MedicationRequest') oneOf('intent', intents[type]);
+      if (!hasConcept(r.medicationCodeableConcept) && typeOf(r.medicationReference) !== 'Medication') {
+        fail(`${at}.medication[x]`, 'is required');
+      }
+      toPatient('subject');
+      break;
+    case 'Encounter': {
+      oneOf('status', statuses.Encounter);
+      const cls = obj(r.class);
+      if (!str(cls?.system) || !str(cls?.code)) fail(`${at}.class`, 'needs system and code');
+      toPatient('subject');
+      const period = obj(r.period);
+      if (period?.start && period?.end && String(period.start) > String(period.end))
+        fail(`${at}.period`, 'ends before it starts');
+      break;
+    }
+    case 'DocumentReference':
+      oneOf('status', statuses.DocumentReference);
+      if (arr(r.content).length === 0 || !arr(r.content).every((x) => obj(obj(x)?.attachment))) {
+        fail(`${at}.content`, 'needs an attachment');
+      }
+      toPatient('subject');
+      break;
+    case 'CarePlan':
+      oneOf('status', statuses.CarePlan);
+      oneOf('intent', intents.CarePlan);
+      toPatient('subject');
+      break;
+    default:
+      fail(at, `${type} is not expected in this document`);
+  }
+}
