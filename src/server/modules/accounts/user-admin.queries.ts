@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
+import type { KeysetPosition } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import { escapeLike } from './organisation.queries';
@@ -49,12 +50,14 @@ export async function findAdminUser(
   return row ? parseMemberships(row) : undefined;
 }
 
-/** Users of the municipality by email, after `afterEmail` (keyset pagination). */
+/** Users of the municipality by email (then id), strictly after `after`; `limit` rows at most. */
 export async function listAdminUsers(
   db: Executor,
   municipalityCode: string,
-  filter: { q?: string; status?: UserStatus; organisationId?: string; afterEmail?: string; limit: number },
+  filter: { q?: string; status?: UserStatus; organisationId?: string },
+  page: { after?: KeysetPosition; limit: number },
 ): Promise<AdminUserRow[]> {
+  const after = page.after;
   const rows = await selectUsers(db)
     .where('u.municipality_code', '=', municipalityCode)
     .$if(Boolean(filter.status), (q) => q.where('u.status', '=', filter.status as UserStatus))
@@ -77,9 +80,16 @@ export async function listAdminUsers(
         ),
       ),
     )
-    .$if(filter.afterEmail !== undefined, (q) => q.where('u.email', '>', filter.afterEmail as string))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) => {
+        const email = String(after?.sort);
+        const id = String(after?.id);
+        return eb.or([eb('u.email', '>', email), eb.and([eb('u.email', '=', email), eb('u.id', '>', id)])]);
+      }),
+    )
     .orderBy('u.email')
-    .limit(filter.limit)
+    .orderBy('u.id')
+    .limit(page.limit)
     .execute();
   return rows.map(parseMemberships);
 }

@@ -5,8 +5,10 @@ import type {
   UserList,
   UserListQuery,
 } from '../../../contracts/accounts';
+import { Uuid } from '../../../contracts/accounts-core';
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
+import { decodeCursor, type KeysetPosition, toPage } from '../../platform/db/pagination';
 import { AppError, isUniqueViolation } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { toAdminUser } from './admin.presenter';
@@ -17,27 +19,28 @@ import { countActiveWardAdmins, findAdminUser, listAdminUsers, lockWardAdmins } 
 
 type Deps = Pick<ModuleDeps, 'db'>;
 
-const encodeCursor = (email: string) => Buffer.from(email).toString('base64url');
-const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
-
+/** The municipality's users by email, in the one list pattern. */
 export async function listUsers(
   deps: Deps,
   municipalityCode: string,
   query: UserListQuery,
 ): Promise<UserList> {
-  const rows = await listAdminUsers(deps.db, municipalityCode, {
-    q: query.q,
-    status: query.status,
-    organisationId: query.organisationId,
-    afterEmail: query.cursor ? decodeCursor(query.cursor) : undefined,
-    limit: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toAdminUser),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.email) : null,
-  };
+  const rows = await listAdminUsers(
+    deps.db,
+    municipalityCode,
+    { q: query.q, status: query.status, organisationId: query.organisationId },
+    { after: userPosition(query.cursor), limit: query.limit + 1 },
+  );
+  return toPage(rows, query, (row) => ({ sort: row.email, id: row.id }), toAdminUser);
+}
+
+/** A user's position is their email and uuid; anything else in a cursor is not ours. */
+function userPosition(cursor: string | undefined): KeysetPosition | undefined {
+  const position = decodeCursor(cursor);
+  if (position === undefined) return undefined;
+  if (typeof position.sort !== 'string' || !Uuid.safeParse(position.id).success)
+    throw new AppError('request.invalid', { field: 'cursor' });
+  return position;
 }
 
 /** One user of the caller's municipality. Throws not_found. */
