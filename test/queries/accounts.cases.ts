@@ -1,7 +1,9 @@
 import * as auditViewerQueries from '../../src/server/modules/accounts/audit-viewer.queries';
+import * as organisationQueries from '../../src/server/modules/accounts/organisation.queries';
 import * as outboxAdminQueries from '../../src/server/modules/accounts/outbox-admin.queries';
 import * as sessionQueries from '../../src/server/modules/accounts/session.queries';
 import * as userQueries from '../../src/server/modules/accounts/user.queries';
+import * as userAdminQueries from '../../src/server/modules/accounts/user-admin.queries';
 import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
 
 const { findUserByEmail, findUserById, updateUser } = userQueries;
@@ -71,6 +73,62 @@ export const accountsSnapshots: SnapshotSet[] = [
       },
       { name: 'listSessionsOfUser', run: (db) => listSessionsOfUser(db, ids.user) },
     ],
+  },
+  {
+    source: 'src/server/modules/accounts/user-admin.queries.ts',
+    exports: userAdminQueries,
+    cases: [
+      { name: 'findAdminUser', run: (db) => userAdminQueries.findAdminUser(db, MEGURO, ids.user) },
+      {
+        name: 'listAdminUsers (first page, every filter)',
+        run: (db) =>
+          userAdminQueries.listAdminUsers(
+            db,
+            MEGURO,
+            { q: 'Kango', status: 'active', organisationId: ids.organisation },
+            { limit: 51 },
+          ),
+      },
+      {
+        name: 'listAdminUsers (after a keyset position)',
+        run: (db) =>
+          userAdminQueries.listAdminUsers(
+            db,
+            MEGURO,
+            {},
+            { after: { sort: 'a@example.jp', id: ids.user }, limit: 51 },
+          ),
+      },
+      { name: 'lockWardAdmins', run: (db) => userAdminQueries.lockWardAdmins(db, MEGURO) },
+      {
+        name: 'countActiveWardAdmins (leaving out one membership)',
+        run: (db) => userAdminQueries.countActiveWardAdmins(db, MEGURO, ids.item),
+      },
+      { name: 'listWardAdminEmails', run: (db) => userAdminQueries.listWardAdminEmails(db, MEGURO) },
+    ],
+  },
+  {
+    source: 'src/server/modules/accounts/organisation.queries.ts',
+    exports: organisationQueries,
+    cases: [
+      {
+        name: 'findOrganisation (locked)',
+        run: (db) => organisationQueries.findOrganisation(db, MEGURO, ids.organisation, { lock: true }),
+      },
+      {
+        name: 'listOrganisations (by kind and name)',
+        run: (db) => organisationQueries.listOrganisations(db, MEGURO, { kind: 'clinic', q: '目黒' }),
+      },
+      {
+        name: 'isOrganisationInUse',
+        run: (db) => organisationQueries.isOrganisationInUse(db, ids.organisation),
+      },
+      {
+        name: 'listLinkedFacilityIds',
+        run: (db) => organisationQueries.listLinkedFacilityIds(db, MEGURO, [ids.organisation, ids.hospital]),
+      },
+    ],
+    notShown: { escapeLike: 'plain text function, sends no SQL' },
   },
   {
     source: 'src/server/modules/accounts/outbox-admin.queries.ts',

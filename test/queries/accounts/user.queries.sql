@@ -4,7 +4,7 @@
 -- findUserByEmail
 select *
 from "users"
-where lower(email) = $1;
+where lower("email") = $1;
 
 -- findUserById
 select *

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { OrganisationKind } from '../../../contracts/roles';
 import type { Executor } from '../../platform/db/schema';
 import type { OrganisationTable } from './organisation.table';
@@ -11,10 +11,14 @@ function selectOrganisations(db: Executor) {
   return db
     .selectFrom('organisations as o')
     .selectAll('o')
-    .select(
-      sql<number>`(select count(distinct m.user_id)::int from memberships m where m.organisation_id = o.id)`.as(
-        'member_count',
-      ),
+    .select((eb) =>
+      eb
+        .selectFrom('memberships as m')
+        .select((sub) => sub.cast<number>(sub.fn.count('m.user_id').distinct(), 'integer').as('n'))
+        .whereRef('m.organisation_id', '=', 'o.id')
+        .$asScalar()
+        .$notNull()
+        .as('member_count'),
     );
 }
 

@@ -1,4 +1,5 @@
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
 import type { KeysetPosition } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
@@ -18,16 +19,30 @@ function selectUsers(db: Executor) {
   return db
     .selectFrom('users as u')
     .selectAll('u')
-    .select([
-      sql<AdminMembership[]>`coalesce((
-        select json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'organisationId', m.organisation_id,
-          'organisationName', o.name, 'role', m.role) order by o.name, m.role)
-        from memberships m join organisations o on o.id = m.organisation_id
-        where m.user_id = u.id), '[]'::json)`.as('memberships'),
-      sql<string | null>`(select r.requested_by_label from two_factor_reset_requests r
-        where r.user_id = u.id and r.closed_at is null and r.expires_at > ${clock.now()})`.as(
-        'two_factor_reset_requested_by',
-      ),
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+          .select([
+            'm.id',
+            'm.user_id as userId',
+            'm.organisation_id as organisationId',
+            'o.name as organisationName',
+            'm.role',
+          ])
+          .whereRef('m.user_id', '=', 'u.id')
+          .orderBy('o.name')
+          .orderBy('m.role'),
+      ).as('memberships'),
+      eb
+        .selectFrom('two_factor_reset_requests as r')
+        .select('r.requested_by_label')
+        .whereRef('r.user_id', '=', 'u.id')
+        .where('r.closed_at', 'is', null)
+        .where('r.expires_at', '>', clock.now())
+        .$asScalar()
+        .as('two_factor_reset_requested_by'),
     ]);
 }
 
@@ -101,9 +116,15 @@ export async function listAdminUsers(
  * Count the admins after taking it.
  */
 export async function lockWardAdmins(db: Executor, municipalityCode: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`zaitaku:ward_admins:${municipalityCode}`}, 0))`.execute(
-    db,
-  );
+  await db
+    .selectNoFrom((eb) =>
+      eb
+        .fn('pg_advisory_xact_lock', [
+          eb.fn('hashtextextended', [eb.val(`zaitaku:ward_admins:${municipalityCode}`), eb.lit(0)]),
+        ])
+        .as('locked'),
+    )
+    .execute();
 }
 
 /** Active ward admins of the municipality, leaving out one membership or one user (the one being changed). */
@@ -116,7 +137,7 @@ export async function countActiveWardAdmins(
   const row = await db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(sql<number>`count(distinct u.id)::int`.as('n'))
+    .select((eb) => eb.fn.count<number>('u.id').distinct().as('n'))
     .where('m.municipality_code', '=', municipalityCode)
     .where('m.role', '=', 'ward_admin')
     .where('u.status', '=', 'active')

@@ -1,4 +1,4 @@
-import { type Selectable, sql, type Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import type { UserTable } from './user.table';
@@ -10,7 +10,7 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
   return db
     .selectFrom('users')
     .selectAll()
-    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .where((eb) => eb(eb.fn<string>('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
 }
 
