@@ -5,13 +5,13 @@ import type {
   InvitationPreview,
   InvitationStatus,
 } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
-import type { Actor, RequestContext } from '../../platform/context';
-import { AppError, isUniqueViolation } from '../../platform/errors';
+import type { RequestContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
 import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
 import { findMunicipalityName } from '../../platform/municipality.queries';
 import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { invitationMail } from './account-mail';
 import { toInvitation } from './admin.presenter';
 import { assertStrongPassword } from './credential.service';
@@ -38,17 +38,15 @@ const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 export async function createInvitation(
   deps: ModuleDeps,
   ctx: RequestContext,
-  actor: Actor,
   input: InvitationCreate,
   baseUrl: string,
 ): Promise<Invitation> {
-  const organisation = await findOrganisation(deps.db, actor.municipalityCode, input.organisationId);
-  if (!organisation) throw new AppError('not_found', { field: 'organisationId' });
-  if (await findUserByEmail(deps.db, input.email)) throw new AppError('user.email_taken');
   const token = createToken();
-  const now = clock.now();
-  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  const invitation = await deps.db.transaction().execute(async (trx) => {
+  const { invitation, now } = await runUseCase(deps, ctx, async ({ trx, actor, now, audit }) => {
+    const organisation = await findOrganisation(trx, actor.municipalityCode, input.organisationId);
+    if (!organisation) throw new AppError('not_found', { field: 'organisationId' });
+    if (await findUserByEmail(trx, input.email)) throw new AppError('user.email_taken');
+    const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
     const mail = invitationMail({
       organisationName: organisation.name,
       municipalityName: (await findMunicipalityName(trx, actor.municipalityCode)) ?? actor.municipalityCode,
@@ -83,13 +81,13 @@ export async function createInvitation(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
+    await audit({
       action: 'invitation.create',
       recordType: 'invitation',
       recordId: id,
       details: { organisationId: organisation.id, role: input.role },
     });
-    return findInvitation(trx, actor.municipalityCode, id);
+    return { invitation: await findInvitation(trx, actor.municipalityCode, id), now };
   });
   deps.kickMail();
   if (!invitation) throw new AppError('internal');
@@ -111,13 +109,12 @@ export async function revokeInvitation(
   ctx: RequestContext,
   id: string,
 ): Promise<Invitation> {
-  return deps.db.transaction().execute(async (trx) => {
-    const now = clock.now();
+  return runUseCase(deps, ctx, async ({ trx, now, audit }) => {
     const row = await findInvitation(trx, ctx.municipalityCode, id, { lock: true });
     if (!row) throw new AppError('not_found');
     if (invitationStatus(row, now) !== 'pending') throw new AppError('invitation.not_pending');
     await trx.updateTable('invitations').set({ revoked_at: now }).where('id', '=', id).execute();
-    await writeAudit(trx, ctx, { action: 'invitation.revoke', recordType: 'invitation', recordId: id });
+    await audit({ action: 'invitation.revoke', recordType: 'invitation', recordId: id });
     return toInvitation({ ...row, revoked_at: now }, now);
   });
 }
@@ -153,9 +150,10 @@ export async function acceptInvitation(
     throw new AppError('auth.token_invalid');
   assertStrongPassword(input.password, [preview.email, input.displayName]);
   const hash = await hashPassword(input.password, deps.config.PASSWORD_SCRYPT_LOG_N);
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const now = clock.now();
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, now, audit }) => {
       const invitation = await findInvitationByTokenHash(trx, hashToken(input.token), { lock: true });
       if (!invitation || invitationStatus(invitation, now) !== 'pending')
         throw new AppError('auth.token_invalid');
@@ -198,7 +196,7 @@ export async function acceptInvitation(
         userAgent: boundedUserAgent(client.userAgent),
         deviceHash: client.deviceHash,
       });
-      await writeAudit(trx, ctx, {
+      await audit({
         action: 'invitation.accept',
         recordType: 'invitation',
         recordId: invitation.id,
@@ -208,9 +206,7 @@ export async function acceptInvitation(
         details: { userId: user.id, organisationId: invitation.organisation_id, role: invitation.role },
       });
       return issued;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'users_email_unique')) throw new AppError('user.email_taken');
-    throw error;
-  }
+    },
+    { requireActor: false, uniqueViolations: { users_email_unique: 'user.email_taken' } },
+  );
 }
