@@ -105,6 +105,21 @@ export const accountsSnapshots: SnapshotSet[] = [
         run: (db) => userAdminQueries.countActiveWardAdmins(db, MEGURO, ids.item),
       },
       { name: 'listWardAdminEmails', run: (db) => userAdminQueries.listWardAdminEmails(db, MEGURO) },
+      {
+        name: 'insertMembership',
+        run: (db) =>
+          userAdminQueries.insertMembership(db, {
+            municipalityCode: MEGURO,
+            userId: ids.user,
+            organisationId: ids.organisation,
+            role: 'clinician',
+          }),
+      },
+      {
+        name: 'findMembership (locked)',
+        run: (db) => userAdminQueries.findMembership(db, MEGURO, ids.item, { lock: true }),
+      },
+      { name: 'deleteMembership', run: (db) => userAdminQueries.deleteMembership(db, ids.item) },
     ],
   },
   {
@@ -148,6 +163,11 @@ export const accountsSnapshots: SnapshotSet[] = [
             { after: { sort: NOW.toISOString(), id: ids.notice }, limit: 51 },
           ),
       },
+      {
+        name: 'findOutboxMail (locked)',
+        run: (db) => outboxAdminQueries.findOutboxMail(db, MEGURO, ids.notice, { lock: true }),
+      },
+      { name: 'requeueOutboxMail', run: (db) => outboxAdminQueries.requeueOutboxMail(db, ids.notice, NOW) },
     ],
   },
   {

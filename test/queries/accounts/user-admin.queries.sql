@@ -68,3 +68,18 @@ from "memberships" as "m"
 inner join "users" as "u" on "u"."id" = "m"."user_id"
 where "m"."municipality_code" = $1 and "m"."role" = $2 and "u"."status" = $3
 order by "u"."email";
+
+-- insertMembership
+insert into "memberships" ("municipality_code", "user_id", "organisation_id", "role")
+values ($1, $2, $3, $4)
+returning "id";
+
+-- findMembership (locked)
+select *
+from "memberships"
+where "id" = $1 and "municipality_code" = $2
+for update;
+
+-- deleteMembership
+delete from "memberships"
+where "id" = $1;

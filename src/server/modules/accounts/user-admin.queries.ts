@@ -1,9 +1,11 @@
 import type { Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
+import type { Role } from '../../../contracts/roles';
 import type { KeysetPosition } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
+import type { MembershipTable } from './membership.table';
 import { escapeLike } from './organisation.queries';
 import type { UserTable } from './user.table';
 import './membership.table';
@@ -160,4 +162,42 @@ export async function listWardAdminEmails(db: Executor, municipalityCode: string
     .orderBy('u.email')
     .execute();
   return rows.map((row) => row.email);
+}
+
+/** Gives a user a role in an organisation; returns the membership's id. */
+export async function insertMembership(
+  db: Executor,
+  values: { municipalityCode: string; userId: string; organisationId: string; role: Role },
+): Promise<string> {
+  const row = await db
+    .insertInto('memberships')
+    .values({
+      municipality_code: values.municipalityCode,
+      user_id: values.userId,
+      organisation_id: values.organisationId,
+      role: values.role,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One membership of the municipality; `lock` for a change that depends on it. */
+export async function findMembership(
+  db: Executor,
+  municipalityCode: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Selectable<MembershipTable> | undefined> {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('id', '=', id)
+    .where('municipality_code', '=', municipalityCode)
+    .$if(Boolean(options.lock), (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export async function deleteMembership(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('memberships').where('id', '=', id).execute();
 }
