@@ -1,7 +1,9 @@
 import * as auditViewerQueries from '../../src/server/modules/accounts/audit-viewer.queries';
+import * as invitationQueries from '../../src/server/modules/accounts/invitation.queries';
 import * as organisationQueries from '../../src/server/modules/accounts/organisation.queries';
 import * as outboxAdminQueries from '../../src/server/modules/accounts/outbox-admin.queries';
 import * as sessionQueries from '../../src/server/modules/accounts/session.queries';
+import * as totpSecretQueries from '../../src/server/modules/accounts/totp-secret.queries';
 import * as userQueries from '../../src/server/modules/accounts/user.queries';
 import * as userAdminQueries from '../../src/server/modules/accounts/user-admin.queries';
 import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
@@ -32,6 +34,17 @@ export const accountsSnapshots: SnapshotSet[] = [
       {
         name: 'updateUser',
         run: (db) => updateUser(db, ids.user, { failed_attempts: 0, locked_until: null }),
+      },
+      {
+        name: 'insertUser',
+        run: (db) =>
+          userQueries.insertUser(db, {
+            municipality_code: MEGURO,
+            email: 'new@example.jp',
+            display_name: '新しい人',
+            password_hash: 'scrypt$…',
+            last_login_at: null,
+          }),
       },
     ],
   },
@@ -144,6 +157,69 @@ export const accountsSnapshots: SnapshotSet[] = [
       },
     ],
     notShown: { escapeLike: 'plain text function, sends no SQL' },
+  },
+  {
+    source: 'src/server/modules/accounts/invitation.queries.ts',
+    exports: invitationQueries,
+    cases: [
+      {
+        name: 'findInvitationByTokenHash (locked)',
+        run: (db) => invitationQueries.findInvitationByTokenHash(db, 'hash', { lock: true }),
+      },
+      { name: 'findInvitation', run: (db) => invitationQueries.findInvitation(db, MEGURO, ids.request) },
+      {
+        name: 'listInvitations (pending)',
+        run: (db) => invitationQueries.listInvitations(db, MEGURO, 'pending', NOW),
+      },
+      {
+        name: 'insertInvitation',
+        run: (db) =>
+          invitationQueries.insertInvitation(db, {
+            municipality_code: MEGURO,
+            token_hash: 'hash',
+            email: 'invitee@example.jp',
+            organisation_id: ids.organisation,
+            role: 'clinician',
+            invited_by: ids.user,
+            invited_by_label: 'admin@example.jp',
+            mail_id: null,
+            created_at: NOW,
+            expires_at: NOW,
+            accepted_at: null,
+            accepted_user_id: null,
+            revoked_at: null,
+          }),
+      },
+      {
+        name: 'updateInvitation (accepted)',
+        run: (db) =>
+          invitationQueries.updateInvitation(db, ids.request, {
+            accepted_at: NOW,
+            accepted_user_id: ids.user,
+          }),
+      },
+    ],
+    notShown: { invitationStatus: 'pure function of a row, sends no SQL' },
+  },
+  {
+    source: 'src/server/modules/accounts/totp-secret.queries.ts',
+    exports: totpSecretQueries,
+    cases: [
+      { name: 'countSealedUserSecrets', run: (db) => totpSecretQueries.countSealedUserSecrets(db) },
+      {
+        name: 'lockUserSecrets (stored as they are)',
+        run: (db) => totpSecretQueries.lockUserSecrets(db, { unsealedOnly: true }),
+      },
+      { name: 'setUserSecret', run: (db) => totpSecretQueries.setUserSecret(db, ids.user, 'enc:v1:…') },
+      {
+        name: 'lockPendingOffers (every one)',
+        run: (db) => totpSecretQueries.lockPendingOffers(db, { unsealedOnly: false }),
+      },
+      {
+        name: 'setPendingOffer (dropped)',
+        run: (db) => totpSecretQueries.setPendingOffer(db, ids.session, null),
+      },
+    ],
   },
   {
     source: 'src/server/modules/accounts/outbox-admin.queries.ts',

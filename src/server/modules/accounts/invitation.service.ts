@@ -18,15 +18,18 @@ import { assertStrongPassword } from './credential.service';
 import {
   findInvitation,
   findInvitationByTokenHash,
+  insertInvitation,
   invitationStatus,
   listInvitations,
+  updateInvitation,
 } from './invitation.queries';
 import { findOrganisation } from './organisation.queries';
 import { hashPassword } from './password';
 import { type IssuedSession, startSession } from './session.service';
 import { createToken, hashToken } from './tokens';
 import { toTokyoIso } from './tokyo-time';
-import { findUserByEmail } from './user.queries';
+import { findUserByEmail, insertUser } from './user.queries';
+import { insertMembership } from './user-admin.queries';
 import { boundedUserAgent } from './user-agent-summary';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -62,25 +65,21 @@ export async function createInvitation(
       municipalityCode: actor.municipalityCode,
       ...mail,
     });
-    const { id } = await trx
-      .insertInto('invitations')
-      .values({
-        municipality_code: actor.municipalityCode,
-        token_hash: hashToken(token),
-        email: input.email,
-        organisation_id: organisation.id,
-        role: input.role,
-        invited_by: actor.userId,
-        invited_by_label: actor.email,
-        mail_id: mailId,
-        created_at: now,
-        expires_at: expiresAt,
-        accepted_at: null,
-        accepted_user_id: null,
-        revoked_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertInvitation(trx, {
+      municipality_code: actor.municipalityCode,
+      token_hash: hashToken(token),
+      email: input.email,
+      organisation_id: organisation.id,
+      role: input.role,
+      invited_by: actor.userId,
+      invited_by_label: actor.email,
+      mail_id: mailId,
+      created_at: now,
+      expires_at: expiresAt,
+      accepted_at: null,
+      accepted_user_id: null,
+      revoked_at: null,
+    });
     await audit({
       action: 'invitation.create',
       recordType: 'invitation',
@@ -113,7 +112,7 @@ export async function revokeInvitation(
     const row = await findInvitation(trx, ctx.municipalityCode, id, { lock: true });
     if (!row) throw new AppError('not_found');
     if (invitationStatus(row, now) !== 'pending') throw new AppError('invitation.not_pending');
-    await trx.updateTable('invitations').set({ revoked_at: now }).where('id', '=', id).execute();
+    await updateInvitation(trx, id, { revoked_at: now });
     await audit({ action: 'invitation.revoke', recordType: 'invitation', recordId: id });
     return toInvitation({ ...row, revoked_at: now }, now);
   });
@@ -157,41 +156,26 @@ export async function acceptInvitation(
       const invitation = await findInvitationByTokenHash(trx, hashToken(input.token), { lock: true });
       if (!invitation || invitationStatus(invitation, now) !== 'pending')
         throw new AppError('auth.token_invalid');
-      const user = await trx
-        .insertInto('users')
-        .values({
-          municipality_code: invitation.municipality_code,
-          email: invitation.email,
-          display_name: input.displayName,
-          password_hash: hash,
-          totp_secret: null,
-          totp_enrolled_at: null,
-          totp_last_step: null,
-          locked_until: null,
-          last_login_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning(['id', 'email', 'municipality_code'])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('memberships')
-        .values({
-          municipality_code: invitation.municipality_code,
-          user_id: user.id,
-          organisation_id: invitation.organisation_id,
-          role: invitation.role,
-        })
-        .execute();
-      await trx
-        .updateTable('invitations')
-        .set({ accepted_at: now, accepted_user_id: user.id })
-        .where('id', '=', invitation.id)
-        .execute();
+      const userId = await insertUser(trx, {
+        municipality_code: invitation.municipality_code,
+        email: invitation.email,
+        display_name: input.displayName,
+        password_hash: hash,
+        last_login_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      await insertMembership(trx, {
+        municipalityCode: invitation.municipality_code,
+        userId,
+        organisationId: invitation.organisation_id,
+        role: invitation.role,
+      });
+      await updateInvitation(trx, invitation.id, { accepted_at: now, accepted_user_id: userId });
       // The browser's device cookie goes with the session, so completing enrolment makes it known
       // and the invitee's first sign-in from it is not mailed as a new device.
       const issued = await startSession(trx, {
-        userId: user.id,
+        userId,
         clientIp: ctx.clientIp,
         userAgent: boundedUserAgent(client.userAgent),
         deviceHash: client.deviceHash,
@@ -200,10 +184,10 @@ export async function acceptInvitation(
         action: 'invitation.accept',
         recordType: 'invitation',
         recordId: invitation.id,
-        actorUserId: user.id,
-        actorLabel: user.email,
+        actorUserId: userId,
+        actorLabel: invitation.email,
         municipalityCode: invitation.municipality_code.trim(),
-        details: { userId: user.id, organisationId: invitation.organisation_id, role: invitation.role },
+        details: { userId, organisationId: invitation.organisation_id, role: invitation.role },
       });
       return issued;
     },
