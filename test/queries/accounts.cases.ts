@@ -2,6 +2,7 @@ import * as auditViewerQueries from '../../src/server/modules/accounts/audit-vie
 import * as invitationQueries from '../../src/server/modules/accounts/invitation.queries';
 import * as organisationQueries from '../../src/server/modules/accounts/organisation.queries';
 import * as outboxAdminQueries from '../../src/server/modules/accounts/outbox-admin.queries';
+import * as passwordResetQueries from '../../src/server/modules/accounts/password-reset.queries';
 import * as sessionQueries from '../../src/server/modules/accounts/session.queries';
 import * as totpSecretQueries from '../../src/server/modules/accounts/totp-secret.queries';
 import * as userQueries from '../../src/server/modules/accounts/user.queries';
@@ -155,6 +156,33 @@ export const accountsSnapshots: SnapshotSet[] = [
         name: 'listLinkedFacilityIds',
         run: (db) => organisationQueries.listLinkedFacilityIds(db, MEGURO, [ids.organisation, ids.hospital]),
       },
+      {
+        name: 'insertOrganisation',
+        run: (db) =>
+          organisationQueries.insertOrganisation(db, {
+            municipality_code: MEGURO,
+            kind: 'clinic',
+            name: '目黒診療所',
+            name_kana: null,
+            facility_id: null,
+          }),
+      },
+      {
+        name: 'updateOrganisationRow',
+        run: (db) =>
+          organisationQueries.updateOrganisationRow(db, ids.organisation, {
+            name: '新しい名前',
+            updated_at: NOW,
+          }),
+      },
+      {
+        name: 'deleteOrganisationRow',
+        run: (db) => organisationQueries.deleteOrganisationRow(db, ids.organisation),
+      },
+      {
+        name: 'findFirstOrganisationOfKind',
+        run: (db) => organisationQueries.findFirstOrganisationOfKind(db, MEGURO, 'ward_section'),
+      },
     ],
     notShown: { escapeLike: 'plain text function, sends no SQL' },
   },
@@ -219,6 +247,26 @@ export const accountsSnapshots: SnapshotSet[] = [
         name: 'setPendingOffer (dropped)',
         run: (db) => totpSecretQueries.setPendingOffer(db, ids.session, null),
       },
+    ],
+  },
+  {
+    source: 'src/server/modules/accounts/password-reset.queries.ts',
+    exports: passwordResetQueries,
+    cases: [
+      { name: 'countResetsSince', run: (db) => passwordResetQueries.countResetsSince(db, ids.user, NOW) },
+      {
+        name: 'insertPasswordReset',
+        run: (db) =>
+          passwordResetQueries.insertPasswordReset(db, {
+            user_id: ids.user,
+            token_hash: 'hash',
+            created_at: NOW,
+            expires_at: NOW,
+            used_at: null,
+          }),
+      },
+      { name: 'findUsableReset', run: (db) => passwordResetQueries.findUsableReset(db, 'hash', NOW) },
+      { name: 'useOpenResets', run: (db) => passwordResetQueries.useOpenResets(db, ids.user, NOW) },
     ],
   },
   {

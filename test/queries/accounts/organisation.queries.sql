@@ -37,3 +37,24 @@ select exists (
 select distinct "facility_id"
 from "organisations"
 where "id" in ($1, $2) and "municipality_code" = $3 and "facility_id" is not null;
+
+-- insertOrganisation
+insert into "organisations" ("municipality_code", "kind", "name", "name_kana", "facility_id")
+values ($1, $2, $3, $4, $5)
+returning "id";
+
+-- updateOrganisationRow
+update "organisations"
+set "name" = $1, "updated_at" = $2
+where "id" = $3;
+
+-- deleteOrganisationRow
+delete from "organisations"
+where "id" = $1;
+
+-- findFirstOrganisationOfKind
+select "id"
+from "organisations"
+where "municipality_code" = $1 and "kind" = $2
+order by "created_at"
+limit $3;

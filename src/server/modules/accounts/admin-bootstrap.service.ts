@@ -7,6 +7,7 @@ import type { ModuleDeps } from '../../platform/module';
 import { findMunicipalityName, insertMunicipality } from '../../platform/municipality.queries';
 import { runUseCase } from '../../platform/use-case';
 import { assertStrongPassword } from './credential.service';
+import { findFirstOrganisationOfKind, insertOrganisation } from './organisation.queries';
 import { hashPassword } from './password';
 import { findUserByEmail, insertUser } from './user.queries';
 import { insertMembership } from './user-admin.queries';
@@ -115,25 +116,13 @@ async function findOrCreateAdminOrganisation(
   municipalityCode: string,
   municipalityName: string,
 ): Promise<string> {
-  const existing = await trx
-    .selectFrom('organisations')
-    .select('id')
-    .where('municipality_code', '=', municipalityCode)
-    .where('kind', '=', 'ward_section')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const created = await trx
-    .insertInto('organisations')
-    .values({
-      municipality_code: municipalityCode,
-      kind: 'ward_section',
-      name: `${municipalityName} 管理担当`,
-      name_kana: null,
-      facility_id: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return created.id;
+  const existing = await findFirstOrganisationOfKind(trx, municipalityCode, 'ward_section');
+  if (existing) return existing;
+  return insertOrganisation(trx, {
+    municipality_code: municipalityCode,
+    kind: 'ward_section',
+    name: `${municipalityName} 管理担当`,
+    name_kana: null,
+    facility_id: null,
+  });
 }

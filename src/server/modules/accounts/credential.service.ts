@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { PasswordChangeRequest, PasswordResetComplete } from '../../../contracts/accounts';
 import type { RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
@@ -11,7 +9,12 @@ import { passwordResetMail } from './account-mail';
 import { mailCredentialChange } from './account-security-mail';
 import { auditIdentity, recordRefusal } from './lockout.service';
 import { hashPassword, verifyPassword } from './password';
-import { countResetsSince } from './password-reset.queries';
+import {
+  countResetsSince,
+  findUsableReset,
+  insertPasswordReset,
+  useOpenResets,
+} from './password-reset.queries';
 import { checkPasswordStrength } from './password-strength';
 import './password-reset.table';
 import { deleteSessionsOfUser, type SessionRecord } from './session.queries';
@@ -90,17 +93,13 @@ async function mailResetLinkIfAllowed(
     deps,
     ctx,
     async ({ trx, audit }) => {
-      const reset = await trx
-        .insertInto('password_resets')
-        .values({
-          user_id: user.id,
-          token_hash: hashToken(token),
-          created_at: now,
-          expires_at: expiresAt,
-          used_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const resetId = await insertPasswordReset(trx, {
+        user_id: user.id,
+        token_hash: hashToken(token),
+        created_at: now,
+        expires_at: expiresAt,
+        used_at: null,
+      });
       const mail = passwordResetMail({ link: SECRET_LINK_PLACEHOLDER, expiresAt });
       await enqueueMail(trx, {
         kind: 'password_reset',
@@ -112,7 +111,7 @@ async function mailResetLinkIfAllowed(
       await audit({
         action: 'auth.password_reset_request',
         recordType: 'password_reset',
-        recordId: reset.id,
+        recordId: resetId,
         ...auditIdentity(user),
       });
     },
@@ -130,7 +129,7 @@ export async function completePasswordReset(
   ctx: RequestContext,
   input: PasswordResetComplete,
 ): Promise<void> {
-  const reset = await findUsableReset(deps.db, input.token);
+  const reset = await findUsableReset(deps.db, hashToken(input.token), clock.now());
   const user = reset ? await findUserById(deps.db, reset.user_id) : undefined;
   if (!reset || !user || user.status !== 'active') throw new AppError('auth.token_invalid');
   assertStrongPassword(input.password, [user.email, user.display_name]);
@@ -140,14 +139,8 @@ export async function completePasswordReset(
     ctx,
     async ({ trx, now, audit }) => {
       // Marking every open link of the user used, guarded by used_at, makes the link single-use.
-      const used = await trx
-        .updateTable('password_resets')
-        .set({ used_at: now })
-        .where('user_id', '=', user.id)
-        .where('used_at', 'is', null)
-        .returning('id')
-        .execute();
-      if (!used.some((row) => row.id === reset.id)) throw new AppError('auth.token_invalid');
+      if (!(await useOpenResets(trx, user.id, now)).includes(reset.id))
+        throw new AppError('auth.token_invalid');
       await updateUser(trx, user.id, {
         password_hash: hash,
         password_change_required: false,
@@ -172,16 +165,6 @@ export async function completePasswordReset(
     { requireActor: false },
   );
   deps.kickMail();
-}
-
-async function findUsableReset(db: Kysely<Database>, token: string) {
-  return db
-    .selectFrom('password_resets')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', clock.now())
-    .executeTakeFirst();
 }
 
 /**
