@@ -8,9 +8,6 @@ import { OrganisationKind, Role } from './roles';
 // ---------------------------------------------------------------------------------------------
 // Admin (ward_admin of the same municipality): /api/admin/…
 
-const Cursor = z.string().regex(/^[\w-]{1,200}$/);
-const Limit = z.coerce.number().int().min(1).max(200).default(50);
-
 export const Organisation = z.object({
   id: Uuid,
   municipalityCode: z.string(),
@@ -74,12 +71,11 @@ export const UserListQuery = z.strictObject({
   q: z.string().max(100).optional(),
   status: UserStatus.optional(),
   organisationId: Uuid.optional(),
-  cursor: Cursor.optional(),
-  limit: Limit,
+  ...PageQuery.shape,
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
-export const UserList = z.object({ items: z.array(AdminUser), nextCursor: z.string().nullable() });
+export const UserList = pageOf(AdminUser);
 export type UserList = z.infer<typeof UserList>;
 
 /** POST /api/admin/memberships */

@@ -86,6 +86,23 @@ describe('platform journey in Chromium', () => {
     await check(page, /職員メニュー/);
     await expect.poll(() => page.getByRole('navigation', { name: '職員用メニュー' }).isVisible()).toBe(true);
 
+    // The users list pages with the shared cursor: the demo's accounts fit its first page, in email order.
+    await page
+      .getByRole('navigation', { name: '職員用メニュー' })
+      .getByRole('link', { name: '利用者' })
+      .click();
+    await page.waitForURL(/\/admin\/users$/);
+    await check(page, /利用者/);
+    const demoEmails = DEMO_USERS.map((user) => user.email).sort();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '件を表示しています' }).textContent())
+      .toBe(`${demoEmails.length} 件を表示しています`);
+    const shown = await page.locator('tbody tr').allTextContents();
+    expect(demoEmails.map((email) => shown.findIndex((row) => row.includes(email)))).toEqual(
+      demoEmails.map((_, i) => i),
+    );
+    expect(await page.getByRole('button', { name: 'さらに表示する' }).count()).toBe(0);
+
     // Invite a new member of staff.
     const inviteeEmail = `kango.${Date.now()}@example.jp`;
     await page

@@ -14,3 +14,15 @@ from "mail_outbox"
 where "municipality_code" = $1 and ("created_at" < $2 or ("created_at" = $3 and "id" < $4))
 order by "created_at" desc, "id" desc
 limit $5;
+
+-- findOutboxMail (locked)
+select *
+from "mail_outbox"
+where "id" = $1 and "municipality_code" = $2
+for update;
+
+-- requeueOutboxMail
+update "mail_outbox"
+set "status" = $1, "attempts" = $2, "next_attempt_at" = $3
+where "id" = $4
+returning *;

@@ -2,22 +2,28 @@
 -- UPDATE_SQL_SNAPSHOTS=1 npx vitest run --project unit test/queries
 
 -- findSessionRecord (by token hash)
-select "s"."id" as "sessionId", "s"."csrf_token" as "csrfToken", "s"."two_factor_verified" as "twoFactorVerified", "s"."pending_totp_secret" as "pendingTotpSecret", "s"."device_hash" as "deviceHash", "s"."user_agent" as "userAgent", "s"."created_at" as "createdAt", "s"."last_seen_at" as "lastSeenAt", "u"."id" as "userId", "u"."email", "u"."display_name" as "displayName", "u"."status", "u"."password_change_required" as "passwordChangeRequired", "u"."municipality_code" as "municipalityCode", "m"."name" as "municipalityName", u.totp_secret is not null as "totpEnrolled", coalesce((
-    select json_agg(json_build_object('organisationId', ms.organisation_id, 'organisationName', o.name, 'organisationKind', o.kind, 'role', ms.role) order by o.name, ms.role)
-    from memberships ms
-    join organisations o on o.id = ms.organisation_id
-    where ms.user_id = u.id), '[]'::json) as "memberships"
+select "s"."id" as "sessionId", "s"."csrf_token" as "csrfToken", "s"."two_factor_verified" as "twoFactorVerified", "s"."pending_totp_secret" as "pendingTotpSecret", "s"."device_hash" as "deviceHash", "s"."user_agent" as "userAgent", "s"."created_at" as "createdAt", "s"."last_seen_at" as "lastSeenAt", "u"."id" as "userId", "u"."email", "u"."display_name" as "displayName", "u"."status", "u"."password_change_required" as "passwordChangeRequired", "u"."municipality_code" as "municipalityCode", "m"."name" as "municipalityName", "u"."totp_secret" is not null as "totpEnrolled", (
+  select coalesce(json_agg(agg), '[]')
+  from (
+    select "ms"."organisation_id" as "organisationId", "o"."name" as "organisationName", "o"."kind" as "organisationKind", "ms"."role"
+    from "memberships" as "ms"
+    inner join "organisations" as "o" on "o"."id" = "ms"."organisation_id"
+    where "ms"."user_id" = "u"."id"
+    order by "o"."name", "ms"."role") as agg) as "memberships"
 from "sessions" as "s"
 inner join "users" as "u" on "u"."id" = "s"."user_id"
 inner join "municipalities" as "m" on "m"."code" = "u"."municipality_code"
 where "s"."token_hash" = $1;
 
 -- findSessionRecord (by id)
-select "s"."id" as "sessionId", "s"."csrf_token" as "csrfToken", "s"."two_factor_verified" as "twoFactorVerified", "s"."pending_totp_secret" as "pendingTotpSecret", "s"."device_hash" as "deviceHash", "s"."user_agent" as "userAgent", "s"."created_at" as "createdAt", "s"."last_seen_at" as "lastSeenAt", "u"."id" as "userId", "u"."email", "u"."display_name" as "displayName", "u"."status", "u"."password_change_required" as "passwordChangeRequired", "u"."municipality_code" as "municipalityCode", "m"."name" as "municipalityName", u.totp_secret is not null as "totpEnrolled", coalesce((
-    select json_agg(json_build_object('organisationId', ms.organisation_id, 'organisationName', o.name, 'organisationKind', o.kind, 'role', ms.role) order by o.name, ms.role)
-    from memberships ms
-    join organisations o on o.id = ms.organisation_id
-    where ms.user_id = u.id), '[]'::json) as "memberships"
+select "s"."id" as "sessionId", "s"."csrf_token" as "csrfToken", "s"."two_factor_verified" as "twoFactorVerified", "s"."pending_totp_secret" as "pendingTotpSecret", "s"."device_hash" as "deviceHash", "s"."user_agent" as "userAgent", "s"."created_at" as "createdAt", "s"."last_seen_at" as "lastSeenAt", "u"."id" as "userId", "u"."email", "u"."display_name" as "displayName", "u"."status", "u"."password_change_required" as "passwordChangeRequired", "u"."municipality_code" as "municipalityCode", "m"."name" as "municipalityName", "u"."totp_secret" is not null as "totpEnrolled", (
+  select coalesce(json_agg(agg), '[]')
+  from (
+    select "ms"."organisation_id" as "organisationId", "o"."name" as "organisationName", "o"."kind" as "organisationKind", "ms"."role"
+    from "memberships" as "ms"
+    inner join "organisations" as "o" on "o"."id" = "ms"."organisation_id"
+    where "ms"."user_id" = "u"."id"
+    order by "o"."name", "ms"."role") as agg) as "memberships"
 from "sessions" as "s"
 inner join "users" as "u" on "u"."id" = "s"."user_id"
 inner join "municipalities" as "m" on "m"."code" = "u"."municipality_code"

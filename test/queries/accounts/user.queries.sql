@@ -4,7 +4,7 @@
 -- findUserByEmail
 select *
 from "users"
-where lower(email) = $1;
+where lower("email") = $1;
 
 -- findUserById
 select *
@@ -21,3 +21,8 @@ for update;
 update "users"
 set "failed_attempts" = $1, "locked_until" = $2, "updated_at" = $3
 where "id" = $4;
+
+-- insertUser
+insert into "users" ("municipality_code", "email", "display_name", "password_hash", "last_login_at", "totp_secret", "totp_enrolled_at", "totp_last_step", "locked_until")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+returning "id";

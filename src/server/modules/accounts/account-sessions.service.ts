@@ -1,8 +1,8 @@
 import type { OwnSessionList } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
+import { runUseCase } from '../../platform/use-case';
 import { toOwnSession } from './account-sessions.presenter';
 import {
   deleteSessionOfUser,
@@ -32,10 +32,10 @@ export async function endOwnSession(
   session: SessionRecord,
   sessionId: string,
 ): Promise<{ ended: number; current: boolean }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return runUseCase(deps, ctx, async ({ trx, audit }) => {
     if (!(await deleteSessionOfUser(trx, session.userId, sessionId))) throw new AppError('not_found');
     const current = sessionId === session.sessionId;
-    await writeAudit(trx, ctx, {
+    await audit({
       action: 'account.session_end',
       recordType: 'session',
       recordId: sessionId,
@@ -51,9 +51,9 @@ export async function endOtherSessions(
   ctx: RequestContext,
   session: SessionRecord,
 ): Promise<{ ended: number }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return runUseCase(deps, ctx, async ({ trx, audit }) => {
     const ended = await deleteSessionsOfUser(trx, session.userId, session.sessionId);
-    await writeAudit(trx, ctx, {
+    await audit({
       action: 'account.sessions_end_others',
       recordType: 'user',
       recordId: session.userId,

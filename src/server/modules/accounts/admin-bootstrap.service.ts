@@ -1,12 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { isValidMunicipalityCode } from '../../../contracts/municipality-code';
-import { writeAudit } from '../../platform/audit/audit.service';
-import { AppError, isUniqueViolation } from '../../platform/errors';
+import type { RequestContext } from '../../platform/context';
+import type { Executor } from '../../platform/db/schema';
+import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { findMunicipalityName, insertMunicipality } from '../../platform/municipality.queries';
+import { runUseCase } from '../../platform/use-case';
 import { assertStrongPassword } from './credential.service';
+import { findFirstOrganisationOfKind, insertOrganisation } from './organisation.queries';
 import { hashPassword } from './password';
-import { findUserByEmail } from './user.queries';
+import { findUserByEmail, insertUser } from './user.queries';
+import { insertMembership } from './user-admin.queries';
 
 /** Municipalities `create-admin` may register on the spot (name and prefecture known). */
 export const KNOWN_MUNICIPALITIES: Record<
@@ -54,8 +58,10 @@ export async function createAdmin(
     input.password ?? (oneTimePassword as string),
     config.PASSWORD_SCRYPT_LOG_N,
   );
-  try {
-    return await db.transaction().execute(async (trx) => {
+  return runUseCase(
+    deps,
+    commandContext('zaitaku create-admin', input.municipalityCode),
+    async ({ trx, audit }) => {
       let municipalityName = await findMunicipalityName(trx, input.municipalityCode);
       if (!municipalityName) {
         const known = KNOWN_MUNICIPALITIES[input.municipalityCode];
@@ -68,71 +74,55 @@ export async function createAdmin(
         input.municipalityCode,
         municipalityName,
       );
-      const user = await trx
-        .insertInto('users')
-        .values({
-          municipality_code: input.municipalityCode,
-          email,
-          display_name: input.name,
-          password_hash: hash,
-          password_change_required: Boolean(oneTimePassword),
-          totp_secret: null,
-          totp_enrolled_at: null,
-          totp_last_step: null,
-          locked_until: null,
-          last_login_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('memberships')
-        .values({
-          municipality_code: input.municipalityCode,
-          user_id: user.id,
-          organisation_id: organisationId,
-          role: 'ward_admin',
-        })
-        .execute();
-      await writeAudit(trx, undefined, {
+      const userId = await insertUser(trx, {
+        municipality_code: input.municipalityCode,
+        email,
+        display_name: input.name,
+        password_hash: hash,
+        password_change_required: Boolean(oneTimePassword),
+        last_login_at: null,
+      });
+      await insertMembership(trx, {
+        municipalityCode: input.municipalityCode,
+        userId,
+        organisationId,
+        role: 'ward_admin',
+      });
+      await audit({
         action: 'user.create_admin',
         recordType: 'user',
-        recordId: user.id,
+        recordId: userId,
         actorLabel: 'cli',
         municipalityCode: input.municipalityCode,
         details: { oneTimePassword: Boolean(oneTimePassword) },
       });
-      return { userId: user.id, email, municipalityName, oneTimePassword };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'users_email_unique')) throw new AppError('user.email_taken');
-    throw error;
-  }
+      return { userId, email, municipalityName, oneTimePassword };
+    },
+    { requireActor: false, uniqueViolations: { users_email_unique: 'user.email_taken' } },
+  );
+}
+
+/**
+ * The context of a use case that no request asked for (a command, the server's start): no actor,
+ * the request id names the command; without a municipality, its audit entries say
+ * `municipalityCode: null` themselves.
+ */
+export function commandContext(command: string, municipalityCode = ''): RequestContext {
+  return { requestId: command, clientIp: '127.0.0.1', municipalityCode };
 }
 
 async function findOrCreateAdminOrganisation(
-  trx: ModuleDeps['db'],
+  trx: Executor,
   municipalityCode: string,
   municipalityName: string,
 ): Promise<string> {
-  const existing = await trx
-    .selectFrom('organisations')
-    .select('id')
-    .where('municipality_code', '=', municipalityCode)
-    .where('kind', '=', 'ward_section')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const created = await trx
-    .insertInto('organisations')
-    .values({
-      municipality_code: municipalityCode,
-      kind: 'ward_section',
-      name: `${municipalityName} 管理担当`,
-      name_kana: null,
-      facility_id: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return created.id;
+  const existing = await findFirstOrganisationOfKind(trx, municipalityCode, 'ward_section');
+  if (existing) return existing;
+  return insertOrganisation(trx, {
+    municipality_code: municipalityCode,
+    kind: 'ward_section',
+    name: `${municipalityName} 管理担当`,
+    name_kana: null,
+    facility_id: null,
+  });
 }

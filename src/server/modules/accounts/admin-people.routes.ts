@@ -18,8 +18,6 @@ import {
   UserList,
   UserListQuery,
 } from '../../../contracts/accounts';
-import type { Actor } from '../../platform/context';
-import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { recordUserReads } from './account-access.service';
 import { createInvitation, listInvitationsOf, revokeInvitation } from './invitation.service';
@@ -35,11 +33,6 @@ import { resetTwoFactor } from './two-factor-reset.service';
 import { addMembership, changeUser, getUser, listUsers, removeMembership } from './user-admin.service';
 
 const admin = { access: ['ward_admin'] as const };
-
-export function actorOf(request: { ctx: { actor?: Actor } }): Actor {
-  if (!request.ctx.actor) throw new AppError('auth.required');
-  return request.ctx.actor;
-}
 
 /** Organisations, users, memberships and invitations of the ward admin's own municipality. */
 export async function registerAdminPeopleRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -154,15 +147,7 @@ export async function registerAdminPeopleRoutes(app: FastifyInstance, deps: Modu
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          await createInvitation(
-            deps,
-            request.ctx,
-            actorOf(request),
-            request.body,
-            publicBaseUrl(request, deps.config),
-          ),
-        ),
+        .send(await createInvitation(deps, request.ctx, request.body, publicBaseUrl(request, deps.config))),
   );
   api.post(
     '/api/admin/invitations/:id/revoke',

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AuditList, AuditQuery } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { decodeCursor, toPage } from '../../platform/db/pagination';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
+import { runUseCase } from '../../platform/use-case';
 import { toAuditEntry } from './admin.presenter';
 import { type AuditFilter, listAuditRows } from './audit-viewer.queries';
 
@@ -31,17 +31,17 @@ function beforeIdOf(cursor: string | undefined): number | undefined {
 /** One page of the municipality's audit log. Reading the audit log is itself audited. */
 export async function listAudit(deps: Deps, ctx: RequestContext, query: AuditQuery): Promise<AuditList> {
   const filter = filterOf(query);
-  const rows = await listAuditRows(deps.db, ctx.municipalityCode, filter, {
-    beforeId: beforeIdOf(query.cursor),
-    limit: query.limit + 1,
+  const beforeId = beforeIdOf(query.cursor);
+  return runUseCase(deps, ctx, async ({ trx, audit }) => {
+    const rows = await listAuditRows(trx, ctx.municipalityCode, filter, { beforeId, limit: query.limit + 1 });
+    const page = toPage(rows, query, (row) => ({ sort: row.id, id: row.id }), toAuditEntry);
+    await audit({
+      action: 'audit.read',
+      recordType: 'audit_log',
+      details: { filter, cursor: query.cursor ?? null, rows: page.items.length },
+    });
+    return page;
   });
-  const page = toPage(rows, query, (row) => ({ sort: row.id, id: row.id }), toAuditEntry);
-  await writeAudit(deps.db, ctx, {
-    action: 'audit.read',
-    recordType: 'audit_log',
-    details: { filter, cursor: query.cursor ?? null, rows: page.items.length },
-  });
-  return page;
 }
 
 const CSV_HEADER = [
@@ -69,37 +69,40 @@ export async function exportAuditCsv(
   query: AuditQuery,
 ): Promise<{ csv: string; rows: number; truncated: boolean }> {
   const filter = filterOf(query);
-  const lines: string[][] = [];
-  let beforeId = beforeIdOf(query.cursor);
-  for (;;) {
-    const limit = Math.min(EXPORT_PAGE, AUDIT_EXPORT_MAX_ROWS - lines.length);
-    const rows = await listAuditRows(deps.db, ctx.municipalityCode, filter, { beforeId, limit });
-    for (const row of rows) {
-      const e = toAuditEntry(row);
-      lines.push([
-        e.occurredAt,
-        e.actorUserId ?? '',
-        e.actorLabel ?? '',
-        e.actorOrganisationId ?? '',
-        e.action,
-        e.outcome,
-        e.recordType ?? '',
-        e.recordId ?? '',
-        e.patientId ?? '',
-        e.requestId ?? '',
-        e.clientIp ?? '',
-        e.details === null || e.details === undefined ? '' : JSON.stringify(e.details),
-      ]);
+  const startId = beforeIdOf(query.cursor);
+  return runUseCase(deps, ctx, async ({ trx, audit }) => {
+    const lines: string[][] = [];
+    let beforeId = startId;
+    for (;;) {
+      const limit = Math.min(EXPORT_PAGE, AUDIT_EXPORT_MAX_ROWS - lines.length);
+      const rows = await listAuditRows(trx, ctx.municipalityCode, filter, { beforeId, limit });
+      for (const row of rows) {
+        const e = toAuditEntry(row);
+        lines.push([
+          e.occurredAt,
+          e.actorUserId ?? '',
+          e.actorLabel ?? '',
+          e.actorOrganisationId ?? '',
+          e.action,
+          e.outcome,
+          e.recordType ?? '',
+          e.recordId ?? '',
+          e.patientId ?? '',
+          e.requestId ?? '',
+          e.clientIp ?? '',
+          e.details === null || e.details === undefined ? '' : JSON.stringify(e.details),
+        ]);
+      }
+      if (rows.length < limit || lines.length >= AUDIT_EXPORT_MAX_ROWS) break;
+      beforeId = rows[rows.length - 1]?.id;
     }
-    if (rows.length < limit || lines.length >= AUDIT_EXPORT_MAX_ROWS) break;
-    beforeId = rows[rows.length - 1]?.id;
-  }
-  const truncated = lines.length >= AUDIT_EXPORT_MAX_ROWS;
-  await writeAudit(deps.db, ctx, {
-    action: 'audit.export',
-    recordType: 'audit_log',
-    details: { filter, rows: lines.length, truncated },
+    const truncated = lines.length >= AUDIT_EXPORT_MAX_ROWS;
+    await audit({
+      action: 'audit.export',
+      recordType: 'audit_log',
+      details: { filter, rows: lines.length, truncated },
+    });
+    const csv = `\uFEFF${stringify([CSV_HEADER, ...lines], { record_delimiter: '\r\n' })}`;
+    return { csv, rows: lines.length, truncated };
   });
-  const csv = `\uFEFF${stringify([CSV_HEADER, ...lines], { record_delimiter: '\r\n' })}`;
-  return { csv, rows: lines.length, truncated };
 }

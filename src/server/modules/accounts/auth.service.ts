@@ -1,14 +1,20 @@
 import type { LoginRequest, TotpVerifyRequest } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { newDeviceSignInMail } from './account-security-mail';
 import { truncatedAddress } from './client-network';
 import { isKnownDevice, rememberDevice } from './known-device.queries';
-import { assertNotLocked, auditIdentity, lockedForSeconds, recordFailedAttempt } from './lockout.service';
+import {
+  assertNotLocked,
+  auditIdentity,
+  lockedForSeconds,
+  recordFailedAttempt,
+  recordRefusal,
+} from './lockout.service';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { consumeRecoveryCode } from './recovery-codes';
 import { deleteSession, type SessionRecord } from './session.queries';
@@ -47,7 +53,7 @@ async function refuseUnknownEmail(deps: Deps, ctx: RequestContext, input: LoginR
   const nowMs = clock.now().getTime();
   const lockedSeconds = lockout.lockedForSeconds(input.email, nowMs);
   const lockMinutes = lockedSeconds > 0 ? 0 : lockout.recordFailure(input.email, nowMs);
-  await writeAudit(db, ctx, {
+  await recordRefusal(deps, ctx, {
     action: 'auth.login',
     outcome: 'failure',
     actorLabel: input.email,
@@ -77,7 +83,7 @@ export async function login(
   // unknown email, so the time of the answer does not tell them apart.
   const passwordMatches = await verifyPassword(input.password, user.password_hash);
   if (lockedForSeconds(user) > 0) {
-    await writeAudit(db, ctx, {
+    await recordRefusal(deps, ctx, {
       action: 'auth.login',
       outcome: 'failure',
       recordType: 'user',
@@ -88,14 +94,14 @@ export async function login(
     assertNotLocked(user);
   }
   if (!passwordMatches) {
-    return recordFailedAttempt(db, ctx, user.id, {
+    return recordFailedAttempt(deps, ctx, user.id, {
       action: 'auth.login',
       reason: 'wrong_password',
       failureCode: 'auth.invalid_credentials',
     });
   }
   if (user.status !== 'active') {
-    await writeAudit(db, ctx, {
+    await recordRefusal(deps, ctx, {
       action: 'auth.login',
       outcome: 'failure',
       recordType: 'user',
@@ -110,54 +116,60 @@ export async function login(
     : undefined;
   const deviceToken = client.deviceToken ?? createToken();
   const deviceHash = hashToken(deviceToken);
-  const signedIn = await db.transaction().execute(async (trx) => {
-    // Only the password counter: wrong codes keep counting across password steps.
-    await updateUser(trx, user.id, {
-      failed_attempts: 0,
-      locked_until: null,
-      last_login_at: clock.now(),
-      ...(rehashed ? { password_hash: rehashed } : {}),
-    });
-    const issued = await startSession(trx, {
-      userId: user.id,
-      clientIp: ctx.clientIp,
-      userAgent: boundedUserAgent(client.userAgent),
-      deviceHash,
-      replacesSessionId,
-      maxSessions: config.SESSION_MAX_PER_USER,
-    });
-    const newDevice = !client.deviceToken || !(await isKnownDevice(trx, user.id, deviceHash));
-    const endedSessions = issued.endedSessions ?? 0;
-    await writeAudit(trx, ctx, {
-      action: 'auth.login',
-      outcome: 'success',
-      recordType: 'user',
-      recordId: user.id,
-      details: {
-        twoFactorEnrolled: user.totp_secret !== null,
-        newDevice,
-        ...(endedSessions > 0 ? { endedSessions, maxSessions: config.SESSION_MAX_PER_USER } : {}),
-      },
-      ...auditIdentity(user),
-    });
-    // Mailed at the password step, before two-factor: a correct password from a new browser is
-    // what the owner needs to hear about, even when the code that follows is wrong.
-    if (newDevice) {
-      await enqueueMail(trx, {
-        kind: 'new_device_sign_in',
-        to: user.email,
-        municipalityCode: user.municipality_code.trim(),
-        ...newDeviceSignInMail({
-          at: clock.now(),
-          device: summariseUserAgent(client.userAgent),
-          network: truncatedAddress(ctx.clientIp),
-          endedSessions,
-          maxSessions: config.SESSION_MAX_PER_USER,
-        }),
+  // The password is checked before the use case: a transaction is not held open through scrypt.
+  const signedIn = await runUseCase(
+    deps,
+    ctx,
+    async ({ trx, now, audit }) => {
+      // Only the password counter: wrong codes keep counting across password steps.
+      await updateUser(trx, user.id, {
+        failed_attempts: 0,
+        locked_until: null,
+        last_login_at: now,
+        ...(rehashed ? { password_hash: rehashed } : {}),
       });
-    }
-    return { ...issued, deviceToken, newDevice };
-  });
+      const issued = await startSession(trx, {
+        userId: user.id,
+        clientIp: ctx.clientIp,
+        userAgent: boundedUserAgent(client.userAgent),
+        deviceHash,
+        replacesSessionId,
+        maxSessions: config.SESSION_MAX_PER_USER,
+      });
+      const newDevice = !client.deviceToken || !(await isKnownDevice(trx, user.id, deviceHash));
+      const endedSessions = issued.endedSessions ?? 0;
+      await audit({
+        action: 'auth.login',
+        outcome: 'success',
+        recordType: 'user',
+        recordId: user.id,
+        details: {
+          twoFactorEnrolled: user.totp_secret !== null,
+          newDevice,
+          ...(endedSessions > 0 ? { endedSessions, maxSessions: config.SESSION_MAX_PER_USER } : {}),
+        },
+        ...auditIdentity(user),
+      });
+      // Mailed at the password step, before two-factor: a correct password from a new browser is
+      // what the owner needs to hear about, even when the code that follows is wrong.
+      if (newDevice) {
+        await enqueueMail(trx, {
+          kind: 'new_device_sign_in',
+          to: user.email,
+          municipalityCode: user.municipality_code.trim(),
+          ...newDeviceSignInMail({
+            at: now,
+            device: summariseUserAgent(client.userAgent),
+            network: truncatedAddress(ctx.clientIp),
+            endedSessions,
+            maxSessions: config.SESSION_MAX_PER_USER,
+          }),
+        });
+      }
+      return { ...issued, deviceToken, newDevice };
+    },
+    { requireActor: false },
+  );
   if (signedIn.newDevice) deps.kickMail();
   return signedIn;
 }
@@ -179,12 +191,14 @@ export async function verifySecondFactor(
   if (!user.totp_secret) throw new AppError('auth.totp_enrolment_required');
   const secret = openTotpSecret(user.totp_secret, totpKeyFrom(deps.config));
   const method = 'code' in input ? 'totp' : 'recovery_code';
-  const issued = await db.transaction().execute(async (trx) => {
+  // A wrong code leaves this use case empty-handed (nothing written); the failure is then counted
+  // in its own use case, which commits although the request fails.
+  const issued = await runUseCase(deps, ctx, async ({ trx, now, audit }) => {
     const locked = await findUserById(trx, user.id, { lock: true });
     if (!locked) return undefined;
     if ('code' in input) {
       // The row lock makes the replay check and the step update one atomic step.
-      const step = matchTotpStep(secret, input.code, clock.now(), locked.totp_last_step);
+      const step = matchTotpStep(secret, input.code, now, locked.totp_last_step);
       if (step === undefined) return undefined;
       await updateUser(trx, user.id, { totp_last_step: step, failed_attempts: 0, totp_failed_attempts: 0 });
     } else {
@@ -193,8 +207,8 @@ export async function verifySecondFactor(
     }
     const rotated = await rotateSession(trx, session.sessionId, { twoFactorVerified: true });
     // Only a completed sign-in makes the browser known: a password alone must keep mailing.
-    if (session.deviceHash) await rememberDevice(trx, user.id, session.deviceHash, clock.now());
-    await writeAudit(trx, ctx, {
+    if (session.deviceHash) await rememberDevice(trx, user.id, session.deviceHash, now);
+    await audit({
       action: method === 'totp' ? 'auth.totp' : 'auth.recovery_code',
       outcome: 'success',
       recordType: 'user',
@@ -203,7 +217,7 @@ export async function verifySecondFactor(
     return rotated;
   });
   if (issued) return issued;
-  return recordFailedAttempt(db, ctx, user.id, {
+  return recordFailedAttempt(deps, ctx, user.id, {
     action: method === 'totp' ? 'auth.totp' : 'auth.recovery_code',
     reason: method === 'totp' ? 'wrong_or_used_code' : 'wrong_or_used_recovery_code',
     failureCode: 'auth.totp_invalid',
@@ -217,8 +231,8 @@ export async function logout(
   session: SessionRecord | undefined,
 ): Promise<void> {
   if (!session) return;
-  await deps.db.transaction().execute(async (trx) => {
+  await runUseCase(deps, ctx, async ({ trx, audit }) => {
     await deleteSession(trx, session.sessionId);
-    await writeAudit(trx, ctx, { action: 'auth.logout', recordType: 'user', recordId: session.userId });
+    await audit({ action: 'auth.logout', recordType: 'user', recordId: session.userId });
   });
 }

@@ -1,17 +1,20 @@
-import type { Kysely } from 'kysely';
 import type { PasswordChangeRequest, PasswordResetComplete } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { passwordResetMail } from './account-mail';
 import { mailCredentialChange } from './account-security-mail';
-import { auditIdentity } from './lockout.service';
+import { auditIdentity, recordRefusal } from './lockout.service';
 import { hashPassword, verifyPassword } from './password';
-import { countResetsSince } from './password-reset.queries';
+import {
+  countResetsSince,
+  findUsableReset,
+  insertPasswordReset,
+  useOpenResets,
+} from './password-reset.queries';
 import { checkPasswordStrength } from './password-strength';
 import './password-reset.table';
 import { deleteSessionsOfUser, type SessionRecord } from './session.queries';
@@ -74,7 +77,7 @@ async function mailResetLinkIfAllowed(
         ? 'too_many_requests'
         : undefined;
   if (!user || refusal) {
-    await writeAudit(deps.db, ctx, {
+    await recordRefusal(deps, ctx, {
       action: 'auth.password_reset_request',
       outcome: 'failure',
       actorLabel: email,
@@ -86,33 +89,34 @@ async function mailResetLinkIfAllowed(
   }
   const token = createToken();
   const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
-  await deps.db.transaction().execute(async (trx) => {
-    const reset = await trx
-      .insertInto('password_resets')
-      .values({
+  await runUseCase(
+    deps,
+    ctx,
+    async ({ trx, audit }) => {
+      const resetId = await insertPasswordReset(trx, {
         user_id: user.id,
         token_hash: hashToken(token),
         created_at: now,
         expires_at: expiresAt,
         used_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const mail = passwordResetMail({ link: SECRET_LINK_PLACEHOLDER, expiresAt });
-    await enqueueMail(trx, {
-      kind: 'password_reset',
-      secretLink: `${baseUrl}/reset-password/${token}`,
-      to: user.email,
-      municipalityCode: user.municipality_code.trim(),
-      ...mail,
-    });
-    await writeAudit(trx, ctx, {
-      action: 'auth.password_reset_request',
-      recordType: 'password_reset',
-      recordId: reset.id,
-      ...auditIdentity(user),
-    });
-  });
+      });
+      const mail = passwordResetMail({ link: SECRET_LINK_PLACEHOLDER, expiresAt });
+      await enqueueMail(trx, {
+        kind: 'password_reset',
+        secretLink: `${baseUrl}/reset-password/${token}`,
+        to: user.email,
+        municipalityCode: user.municipality_code.trim(),
+        ...mail,
+      });
+      await audit({
+        action: 'auth.password_reset_request',
+        recordType: 'password_reset',
+        recordId: resetId,
+        ...auditIdentity(user),
+      });
+    },
+    { requireActor: false },
+  );
   deps.kickMail();
 }
 
@@ -125,53 +129,42 @@ export async function completePasswordReset(
   ctx: RequestContext,
   input: PasswordResetComplete,
 ): Promise<void> {
-  const reset = await findUsableReset(deps.db, input.token);
+  const reset = await findUsableReset(deps.db, hashToken(input.token), clock.now());
   const user = reset ? await findUserById(deps.db, reset.user_id) : undefined;
   if (!reset || !user || user.status !== 'active') throw new AppError('auth.token_invalid');
   assertStrongPassword(input.password, [user.email, user.display_name]);
   const hash = await hashPassword(input.password, deps.config.PASSWORD_SCRYPT_LOG_N);
-  await deps.db.transaction().execute(async (trx) => {
-    // Marking every open link of the user used, guarded by used_at, makes the link single-use.
-    const used = await trx
-      .updateTable('password_resets')
-      .set({ used_at: clock.now() })
-      .where('user_id', '=', user.id)
-      .where('used_at', 'is', null)
-      .returning('id')
-      .execute();
-    if (!used.some((row) => row.id === reset.id)) throw new AppError('auth.token_invalid');
-    await updateUser(trx, user.id, {
-      password_hash: hash,
-      password_change_required: false,
-      failed_attempts: 0,
-      totp_failed_attempts: 0,
-      locked_until: null,
-    });
-    await deleteSessionsOfUser(trx, user.id);
-    await writeAudit(trx, ctx, {
-      action: 'auth.password_reset',
-      recordType: 'user',
-      recordId: user.id,
-      ...auditIdentity(user),
-    });
-    await mailCredentialChange(trx, {
-      change: 'password_reset_done',
-      user,
-      at: clock.now(),
-      clientIp: ctx.clientIp,
-    });
-  });
+  await runUseCase(
+    deps,
+    ctx,
+    async ({ trx, now, audit }) => {
+      // Marking every open link of the user used, guarded by used_at, makes the link single-use.
+      if (!(await useOpenResets(trx, user.id, now)).includes(reset.id))
+        throw new AppError('auth.token_invalid');
+      await updateUser(trx, user.id, {
+        password_hash: hash,
+        password_change_required: false,
+        failed_attempts: 0,
+        totp_failed_attempts: 0,
+        locked_until: null,
+      });
+      await deleteSessionsOfUser(trx, user.id);
+      await audit({
+        action: 'auth.password_reset',
+        recordType: 'user',
+        recordId: user.id,
+        ...auditIdentity(user),
+      });
+      await mailCredentialChange(trx, {
+        change: 'password_reset_done',
+        user,
+        at: now,
+        clientIp: ctx.clientIp,
+      });
+    },
+    { requireActor: false },
+  );
   deps.kickMail();
-}
-
-async function findUsableReset(db: Kysely<Database>, token: string) {
-  return db
-    .selectFrom('password_resets')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', clock.now())
-    .executeTakeFirst();
 }
 
 /**
@@ -187,7 +180,7 @@ export async function changePassword(
   const user = await findUserById(deps.db, session.userId);
   if (!user) throw new AppError('auth.session_expired');
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    await writeAudit(deps.db, ctx, {
+    await recordRefusal(deps, ctx, {
       action: 'account.password_change',
       outcome: 'failure',
       recordType: 'user',
@@ -198,14 +191,14 @@ export async function changePassword(
   }
   assertStrongPassword(input.newPassword, [user.email, user.display_name]);
   const hash = await hashPassword(input.newPassword, deps.config.PASSWORD_SCRYPT_LOG_N);
-  await deps.db.transaction().execute(async (trx) => {
+  await runUseCase(deps, ctx, async ({ trx, now, audit }) => {
     await updateUser(trx, user.id, { password_hash: hash, password_change_required: false });
     await deleteSessionsOfUser(trx, user.id, session.sessionId);
-    await writeAudit(trx, ctx, { action: 'account.password_change', recordType: 'user', recordId: user.id });
+    await audit({ action: 'account.password_change', recordType: 'user', recordId: user.id });
     await mailCredentialChange(trx, {
       change: 'password_changed',
       user,
-      at: clock.now(),
+      at: now,
       clientIp: ctx.clientIp,
       userAgent: session.userAgent,
     });

@@ -137,6 +137,8 @@ export async function seedAccountsDemo(
   );
   if (!strength.ok) throw new Error(`demo password fails the strength rule: ${strength.reason}`);
   const hash = await hashPassword(DEMO_PASSWORD, deps.config.PASSWORD_SCRYPT_LOG_N);
+  // A hand-written transaction on purpose: seeding the demo is not a use case (no request, no
+  // actor, nothing audited); it only needs the demo's rows to land together or not at all.
   await deps.db.transaction().execute(async (trx) => {
     const ids = new Map<string, string>();
     for (const o of organisations) {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { InvitationStatus } from '../../../contracts/accounts';
 import type { Executor } from '../../platform/db/schema';
 import type { InvitationTable } from './invitation.table';
@@ -76,4 +76,18 @@ export async function listInvitations(
     .orderBy('i.created_at', 'desc')
     .limit(500)
     .execute();
+}
+
+export async function insertInvitation(db: Executor, values: Insertable<InvitationTable>): Promise<string> {
+  const row = await db.insertInto('invitations').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Marks an invitation accepted or revoked. */
+export async function updateInvitation(
+  db: Executor,
+  id: string,
+  values: Pick<Updateable<InvitationTable>, 'accepted_at' | 'accepted_user_id' | 'revoked_at'>,
+): Promise<void> {
+  await db.updateTable('invitations').set(values).where('id', '=', id).execute();
 }

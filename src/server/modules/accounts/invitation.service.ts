@@ -5,28 +5,31 @@ import type {
   InvitationPreview,
   InvitationStatus,
 } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
-import type { Actor, RequestContext } from '../../platform/context';
-import { AppError, isUniqueViolation } from '../../platform/errors';
+import type { RequestContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
 import { enqueueMail, SECRET_LINK_PLACEHOLDER } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
 import { findMunicipalityName } from '../../platform/municipality.queries';
 import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { invitationMail } from './account-mail';
 import { toInvitation } from './admin.presenter';
 import { assertStrongPassword } from './credential.service';
 import {
   findInvitation,
   findInvitationByTokenHash,
+  insertInvitation,
   invitationStatus,
   listInvitations,
+  updateInvitation,
 } from './invitation.queries';
 import { findOrganisation } from './organisation.queries';
 import { hashPassword } from './password';
 import { type IssuedSession, startSession } from './session.service';
 import { createToken, hashToken } from './tokens';
 import { toTokyoIso } from './tokyo-time';
-import { findUserByEmail } from './user.queries';
+import { findUserByEmail, insertUser } from './user.queries';
+import { insertMembership } from './user-admin.queries';
 import { boundedUserAgent } from './user-agent-summary';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -38,17 +41,15 @@ const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 export async function createInvitation(
   deps: ModuleDeps,
   ctx: RequestContext,
-  actor: Actor,
   input: InvitationCreate,
   baseUrl: string,
 ): Promise<Invitation> {
-  const organisation = await findOrganisation(deps.db, actor.municipalityCode, input.organisationId);
-  if (!organisation) throw new AppError('not_found', { field: 'organisationId' });
-  if (await findUserByEmail(deps.db, input.email)) throw new AppError('user.email_taken');
   const token = createToken();
-  const now = clock.now();
-  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  const invitation = await deps.db.transaction().execute(async (trx) => {
+  const { invitation, now } = await runUseCase(deps, ctx, async ({ trx, actor, now, audit }) => {
+    const organisation = await findOrganisation(trx, actor.municipalityCode, input.organisationId);
+    if (!organisation) throw new AppError('not_found', { field: 'organisationId' });
+    if (await findUserByEmail(trx, input.email)) throw new AppError('user.email_taken');
+    const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
     const mail = invitationMail({
       organisationName: organisation.name,
       municipalityName: (await findMunicipalityName(trx, actor.municipalityCode)) ?? actor.municipalityCode,
@@ -64,32 +65,28 @@ export async function createInvitation(
       municipalityCode: actor.municipalityCode,
       ...mail,
     });
-    const { id } = await trx
-      .insertInto('invitations')
-      .values({
-        municipality_code: actor.municipalityCode,
-        token_hash: hashToken(token),
-        email: input.email,
-        organisation_id: organisation.id,
-        role: input.role,
-        invited_by: actor.userId,
-        invited_by_label: actor.email,
-        mail_id: mailId,
-        created_at: now,
-        expires_at: expiresAt,
-        accepted_at: null,
-        accepted_user_id: null,
-        revoked_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
+    const id = await insertInvitation(trx, {
+      municipality_code: actor.municipalityCode,
+      token_hash: hashToken(token),
+      email: input.email,
+      organisation_id: organisation.id,
+      role: input.role,
+      invited_by: actor.userId,
+      invited_by_label: actor.email,
+      mail_id: mailId,
+      created_at: now,
+      expires_at: expiresAt,
+      accepted_at: null,
+      accepted_user_id: null,
+      revoked_at: null,
+    });
+    await audit({
       action: 'invitation.create',
       recordType: 'invitation',
       recordId: id,
       details: { organisationId: organisation.id, role: input.role },
     });
-    return findInvitation(trx, actor.municipalityCode, id);
+    return { invitation: await findInvitation(trx, actor.municipalityCode, id), now };
   });
   deps.kickMail();
   if (!invitation) throw new AppError('internal');
@@ -111,13 +108,12 @@ export async function revokeInvitation(
   ctx: RequestContext,
   id: string,
 ): Promise<Invitation> {
-  return deps.db.transaction().execute(async (trx) => {
-    const now = clock.now();
+  return runUseCase(deps, ctx, async ({ trx, now, audit }) => {
     const row = await findInvitation(trx, ctx.municipalityCode, id, { lock: true });
     if (!row) throw new AppError('not_found');
     if (invitationStatus(row, now) !== 'pending') throw new AppError('invitation.not_pending');
-    await trx.updateTable('invitations').set({ revoked_at: now }).where('id', '=', id).execute();
-    await writeAudit(trx, ctx, { action: 'invitation.revoke', recordType: 'invitation', recordId: id });
+    await updateInvitation(trx, id, { revoked_at: now });
+    await audit({ action: 'invitation.revoke', recordType: 'invitation', recordId: id });
     return toInvitation({ ...row, revoked_at: now }, now);
   });
 }
@@ -153,64 +149,48 @@ export async function acceptInvitation(
     throw new AppError('auth.token_invalid');
   assertStrongPassword(input.password, [preview.email, input.displayName]);
   const hash = await hashPassword(input.password, deps.config.PASSWORD_SCRYPT_LOG_N);
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const now = clock.now();
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, now, audit }) => {
       const invitation = await findInvitationByTokenHash(trx, hashToken(input.token), { lock: true });
       if (!invitation || invitationStatus(invitation, now) !== 'pending')
         throw new AppError('auth.token_invalid');
-      const user = await trx
-        .insertInto('users')
-        .values({
-          municipality_code: invitation.municipality_code,
-          email: invitation.email,
-          display_name: input.displayName,
-          password_hash: hash,
-          totp_secret: null,
-          totp_enrolled_at: null,
-          totp_last_step: null,
-          locked_until: null,
-          last_login_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning(['id', 'email', 'municipality_code'])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('memberships')
-        .values({
-          municipality_code: invitation.municipality_code,
-          user_id: user.id,
-          organisation_id: invitation.organisation_id,
-          role: invitation.role,
-        })
-        .execute();
-      await trx
-        .updateTable('invitations')
-        .set({ accepted_at: now, accepted_user_id: user.id })
-        .where('id', '=', invitation.id)
-        .execute();
+      const userId = await insertUser(trx, {
+        municipality_code: invitation.municipality_code,
+        email: invitation.email,
+        display_name: input.displayName,
+        password_hash: hash,
+        last_login_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      await insertMembership(trx, {
+        municipalityCode: invitation.municipality_code,
+        userId,
+        organisationId: invitation.organisation_id,
+        role: invitation.role,
+      });
+      await updateInvitation(trx, invitation.id, { accepted_at: now, accepted_user_id: userId });
       // The browser's device cookie goes with the session, so completing enrolment makes it known
       // and the invitee's first sign-in from it is not mailed as a new device.
       const issued = await startSession(trx, {
-        userId: user.id,
+        userId,
         clientIp: ctx.clientIp,
         userAgent: boundedUserAgent(client.userAgent),
         deviceHash: client.deviceHash,
       });
-      await writeAudit(trx, ctx, {
+      await audit({
         action: 'invitation.accept',
         recordType: 'invitation',
         recordId: invitation.id,
-        actorUserId: user.id,
-        actorLabel: user.email,
+        actorUserId: userId,
+        actorLabel: invitation.email,
         municipalityCode: invitation.municipality_code.trim(),
-        details: { userId: user.id, organisationId: invitation.organisation_id, role: invitation.role },
+        details: { userId, organisationId: invitation.organisation_id, role: invitation.role },
       });
       return issued;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'users_email_unique')) throw new AppError('user.email_taken');
-    throw error;
-  }
+    },
+    { requireActor: false, uniqueViolations: { users_email_unique: 'user.email_taken' } },
+  );
 }

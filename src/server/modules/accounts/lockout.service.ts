@@ -1,15 +1,19 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { AuditAction } from '../../../contracts/audit-actions';
-import { writeAudit } from '../../platform/audit/audit.service';
+import type { AuditEntry } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox.service';
+import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { secondFactorLockoutMail } from './account-mail';
 import { deleteSessionsOfUser } from './session.queries';
 import { findUserById, type UserRow, updateUser } from './user.queries';
 import { listWardAdminEmails } from './user-admin.queries';
+
+type Deps = Pick<ModuleDeps, 'db'>;
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -46,12 +50,21 @@ export function lockMinutesAfter(kind: 'password' | 'second_factor', failures: n
 }
 
 /**
+ * Audits a refused attempt (a locked or disabled account, an unknown email, a wrong current
+ * password) in its own use case: it commits, and the caller then throws its refusal.
+ */
+export async function recordRefusal(deps: Deps, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await runUseCase(deps, ctx, ({ audit }) => audit(entry), { requireActor: false });
+}
+
+/**
  * Counts a failed password (auth.invalid_credentials) or code (auth.totp_invalid), each on its
  * own counter; a lock ends the account's sessions, and a code lock is mailed to the owner and the
- * municipality's ward admins. Commits the count and the audit rows, then throws auth.locked or `failureCode`.
+ * municipality's ward admins. The count and the audit rows commit (the use case returns), and
+ * only then is auth.locked or `failureCode` thrown: a refusal must not roll its count back.
  */
 export async function recordFailedAttempt(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   userId: string,
   input: {
@@ -61,43 +74,46 @@ export async function recordFailedAttempt(
   },
 ): Promise<never> {
   const kind = input.failureCode === 'auth.totp_invalid' ? 'second_factor' : 'password';
-  const minutes = await db.transaction().execute(async (trx) => {
-    const user = await findUserById(trx, userId, { lock: true });
-    if (!user) return 0;
-    const attempts = (kind === 'password' ? user.failed_attempts : user.totp_failed_attempts) + 1;
-    const lockMinutes = lockMinutesAfter(kind, attempts);
-    const lockedUntil = lockMinutes
-      ? new Date(clock.now().getTime() + lockMinutes * 60_000)
-      : user.locked_until;
-    await updateUser(
-      trx,
-      user.id,
-      kind === 'password'
-        ? { failed_attempts: lockMinutes ? 0 : attempts, locked_until: lockedUntil }
-        : { totp_failed_attempts: attempts, locked_until: lockedUntil },
-    );
-    await writeAudit(trx, ctx, {
-      action: input.action,
-      outcome: 'failure',
-      recordType: 'user',
-      recordId: user.id,
-      details: { reason: input.reason, consecutiveFailures: attempts },
-      ...auditIdentity(user),
-    });
-    if (lockMinutes) {
-      await deleteSessionsOfUser(trx, user.id);
-      await writeAudit(trx, ctx, {
-        action: 'auth.lockout',
+  const minutes = await runUseCase(
+    deps,
+    ctx,
+    async ({ trx, now, audit }) => {
+      const user = await findUserById(trx, userId, { lock: true });
+      if (!user) return 0;
+      const attempts = (kind === 'password' ? user.failed_attempts : user.totp_failed_attempts) + 1;
+      const lockMinutes = lockMinutesAfter(kind, attempts);
+      const lockedUntil = lockMinutes ? new Date(now.getTime() + lockMinutes * 60_000) : user.locked_until;
+      await updateUser(
+        trx,
+        user.id,
+        kind === 'password'
+          ? { failed_attempts: lockMinutes ? 0 : attempts, locked_until: lockedUntil }
+          : { totp_failed_attempts: attempts, locked_until: lockedUntil },
+      );
+      await audit({
+        action: input.action,
         outcome: 'failure',
         recordType: 'user',
         recordId: user.id,
-        details: { minutes: lockMinutes, counter: kind },
+        details: { reason: input.reason, consecutiveFailures: attempts },
         ...auditIdentity(user),
       });
-      if (kind === 'second_factor') await mailSecondFactorLockout(trx, ctx, user, lockMinutes);
-    }
-    return lockMinutes;
-  });
+      if (lockMinutes) {
+        await deleteSessionsOfUser(trx, user.id);
+        await audit({
+          action: 'auth.lockout',
+          outcome: 'failure',
+          recordType: 'user',
+          recordId: user.id,
+          details: { minutes: lockMinutes, counter: kind },
+          ...auditIdentity(user),
+        });
+        if (kind === 'second_factor') await mailSecondFactorLockout(trx, ctx, user, lockMinutes, now);
+      }
+      return lockMinutes;
+    },
+    { requireActor: false },
+  );
   if (minutes) throw new AppError('auth.locked', { retryAfterSeconds: minutes * 60 });
   throw new AppError(input.failureCode);
 }
@@ -111,6 +127,7 @@ async function mailSecondFactorLockout(
   ctx: RequestContext,
   user: UserRow,
   minutes: number,
+  now: Date,
 ): Promise<void> {
   const municipalityCode = user.municipality_code.trim();
   const admins = (await listWardAdminEmails(trx, municipalityCode)).filter((email) => email !== user.email);
@@ -121,7 +138,7 @@ async function mailSecondFactorLockout(
     const mail = secondFactorLockoutMail({
       audience,
       accountEmail: user.email,
-      lockedAt: clock.now(),
+      lockedAt: now,
       minutes,
       clientIp: ctx.clientIp,
     });

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { OrganisationKind } from '../../../contracts/roles';
 import type { Executor } from '../../platform/db/schema';
 import type { OrganisationTable } from './organisation.table';
@@ -11,10 +11,14 @@ function selectOrganisations(db: Executor) {
   return db
     .selectFrom('organisations as o')
     .selectAll('o')
-    .select(
-      sql<number>`(select count(distinct m.user_id)::int from memberships m where m.organisation_id = o.id)`.as(
-        'member_count',
-      ),
+    .select((eb) =>
+      eb
+        .selectFrom('memberships as m')
+        .select((sub) => sub.cast<number>(sub.fn.count('m.user_id').distinct(), 'integer').as('n'))
+        .whereRef('m.organisation_id', '=', 'o.id')
+        .$asScalar()
+        .$notNull()
+        .as('member_count'),
     );
 }
 
@@ -92,4 +96,41 @@ export async function listLinkedFacilityIds(
     .$narrowType<{ facility_id: string }>()
     .execute();
   return rows.map((row) => row.facility_id);
+}
+
+export async function insertOrganisation(
+  db: Executor,
+  values: Insertable<OrganisationTable>,
+): Promise<string> {
+  const row = await db.insertInto('organisations').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateOrganisationRow(
+  db: Executor,
+  id: string,
+  values: Updateable<OrganisationTable>,
+): Promise<void> {
+  await db.updateTable('organisations').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteOrganisationRow(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('organisations').where('id', '=', id).execute();
+}
+
+/** The municipality's oldest organisation of a kind (the ward section create-admin joins). */
+export async function findFirstOrganisationOfKind(
+  db: Executor,
+  municipalityCode: string,
+  kind: OrganisationKind,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where('kind', '=', kind)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }

@@ -10,10 +10,13 @@ import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
 import { toOrganisation } from './admin.presenter';
 import {
+  deleteOrganisationRow,
   findOrganisation,
+  insertOrganisation,
   isOrganisationInUse,
   listOrganisations,
   type OrganisationRow,
+  updateOrganisationRow,
 } from './organisation.queries';
 
 type Deps = Pick<ModuleDeps, 'db'>;
@@ -58,19 +61,15 @@ export async function createOrganisation(
     deps,
     ctx,
     async ({ trx, now, audit }) => {
-      const { id } = await trx
-        .insertInto('organisations')
-        .values({
-          municipality_code: ctx.municipalityCode,
-          kind: input.kind,
-          name: input.name,
-          name_kana: input.nameKana ?? null,
-          facility_id: input.facilityId ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertOrganisation(trx, {
+        municipality_code: ctx.municipalityCode,
+        kind: input.kind,
+        name: input.name,
+        name_kana: input.nameKana ?? null,
+        facility_id: input.facilityId ?? null,
+        created_at: now,
+        updated_at: now,
+      });
       await audit({
         action: 'organisation.create',
         recordType: 'organisation',
@@ -99,17 +98,13 @@ export async function updateOrganisation(
     async ({ trx, now, audit }) => {
       const current = await findOrganisation(trx, ctx.municipalityCode, id, { lock: true });
       if (!current) throw new AppError('not_found');
-      await trx
-        .updateTable('organisations')
-        .set({
-          ...(input.kind !== undefined ? { kind: input.kind } : {}),
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.nameKana !== undefined ? { name_kana: input.nameKana } : {}),
-          ...(input.facilityId !== undefined ? { facility_id: input.facilityId } : {}),
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .execute();
+      await updateOrganisationRow(trx, id, {
+        ...(input.kind !== undefined ? { kind: input.kind } : {}),
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.nameKana !== undefined ? { name_kana: input.nameKana } : {}),
+        ...(input.facilityId !== undefined ? { facility_id: input.facilityId } : {}),
+        updated_at: now,
+      });
       await audit({
         action: 'organisation.update',
         recordType: 'organisation',
@@ -128,7 +123,7 @@ export async function deleteOrganisation(deps: Deps, ctx: RequestContext, id: st
     const current = await findOrganisation(trx, ctx.municipalityCode, id, { lock: true });
     if (!current) throw new AppError('not_found');
     if (await isOrganisationInUse(trx, id)) throw new AppError('organisation.in_use');
-    await trx.deleteFrom('organisations').where('id', '=', id).execute();
+    await deleteOrganisationRow(trx, id);
     await audit({
       action: 'organisation.delete',
       recordType: 'organisation',

@@ -15,6 +15,7 @@ describe('the outbox list pages in the one list pattern', () => {
     // The database's now() has microseconds; a cursor carries milliseconds. Mails queued in one
     // transaction (a fan-out) share a millisecond but not a microsecond.
     for (const micros of ['123400', '123300', '123200', '122900']) {
+      // raw sql: the row needs a time with microseconds, which a JS Date (the builder's value) cannot carry.
       await sql`
         insert into mail_outbox (kind, to_address, subject, body_text, municipality_code, created_at)
         values ('test.same_ms', 'a@example.jp', 'x', 'x', ${meguro},

@@ -55,3 +55,33 @@ export async function listOutboxRows(
     .limit(page.limit)
     .execute();
 }
+
+/** One mail of the municipality, all columns; `lock` for a read-modify-write. */
+export async function findOutboxMail(
+  db: Executor,
+  municipalityCode: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Selectable<MailOutboxTable> | undefined> {
+  return db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('id', '=', id)
+    .where('municipality_code', '=', municipalityCode)
+    .$if(Boolean(options.lock), (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+/** Puts a mail back in the queue for now, its attempts starting over. */
+export async function requeueOutboxMail(
+  db: Executor,
+  id: string,
+  now: Date,
+): Promise<Selectable<MailOutboxTable>> {
+  return db
+    .updateTable('mail_outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,14 +1,13 @@
 import type { OutboxList, OutboxListQuery, OutboxMail, OutboxMailDetail } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { decodeCursor, type KeysetPosition, toPage } from '../../platform/db/pagination';
 import { AppError } from '../../platform/errors';
 import { redactedMailText } from '../../platform/mail/outbox.service';
 import '../../platform/mail/outbox.table';
 import type { ModuleDeps } from '../../platform/module';
-import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { toOutboxMail } from './admin.presenter';
-import { listOutboxRows } from './outbox-admin.queries';
+import { findOutboxMail, listOutboxRows, requeueOutboxMail } from './outbox-admin.queries';
 
 /** The municipality's mails, newest first, in the one list pattern. */
 export async function listOutbox(
@@ -45,15 +44,10 @@ export async function readOutboxMail(
   ctx: RequestContext,
   id: string,
 ): Promise<OutboxMailDetail> {
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('id', '=', id)
-      .where('municipality_code', '=', ctx.municipalityCode)
-      .executeTakeFirst();
+  return runUseCase(deps, ctx, async ({ trx, audit }) => {
+    const row = await findOutboxMail(trx, ctx.municipalityCode, id);
     if (!row) throw new AppError('not_found');
-    await writeAudit(trx, ctx, {
+    await audit({
       action: 'outbox.read',
       recordType: 'mail',
       recordId: id,
@@ -69,23 +63,12 @@ export async function retryOutboxMail(
   ctx: RequestContext,
   id: string,
 ): Promise<OutboxMail> {
-  const mail = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('id', '=', id)
-      .where('municipality_code', '=', ctx.municipalityCode)
-      .forUpdate()
-      .executeTakeFirst();
+  const mail = await runUseCase(deps, ctx, async ({ trx, now, audit }) => {
+    const row = await findOutboxMail(trx, ctx.municipalityCode, id, { lock: true });
     if (!row) throw new AppError('not_found');
     if (row.status === 'sent') throw new AppError('outbox.already_sent');
-    const updated = await trx
-      .updateTable('mail_outbox')
-      .set({ status: 'pending', attempts: 0, next_attempt_at: clock.now() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
+    const updated = await requeueOutboxMail(trx, id, now);
+    await audit({
       action: 'outbox.retry',
       recordType: 'mail',
       recordId: id,

@@ -18,10 +18,15 @@ export function normaliseRecoveryCode(code: string): string {
   return code.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Drops a user's recovery codes (they go with the secret they back up). */
+export async function deleteRecoveryCodes(trx: Executor, userId: string): Promise<void> {
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+}
+
 /** Replaces a user's recovery codes with ten new ones; returns them (the only time they are readable). */
 export async function replaceRecoveryCodes(trx: Executor, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
-  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  await deleteRecoveryCodes(trx, userId);
   await trx
     .insertInto('recovery_codes')
     .values(

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { OrganisationKind, Role } from '../../../contracts/roles';
 import type { Executor } from '../../platform/db/schema';
 import './membership.table';
@@ -62,15 +62,23 @@ export async function findSessionRecord(
       'u.municipality_code as municipalityCode',
     ])
     .select('m.name as municipalityName')
-    .select(sql<boolean>`u.totp_secret is not null`.as('totpEnrolled'))
-    .select(
-      sql<MembershipView[]>`coalesce((
-        select json_agg(json_build_object(
-          'organisationId', ms.organisation_id, 'organisationName', o.name,
-          'organisationKind', o.kind, 'role', ms.role) order by o.name, ms.role)
-        from memberships ms join organisations o on o.id = ms.organisation_id
-        where ms.user_id = u.id), '[]'::json)`.as('memberships'),
-    )
+    .select((eb) => [
+      eb('u.totp_secret', 'is not', null).$castTo<boolean>().as('totpEnrolled'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships as ms')
+          .innerJoin('organisations as o', 'o.id', 'ms.organisation_id')
+          .select([
+            'ms.organisation_id as organisationId',
+            'o.name as organisationName',
+            'o.kind as organisationKind',
+            'ms.role',
+          ])
+          .whereRef('ms.user_id', '=', 'u.id')
+          .orderBy('o.name')
+          .orderBy('ms.role'),
+      ).as('memberships'),
+    ])
     .$if('tokenHash' in by, (q) => q.where('s.token_hash', '=', (by as { tokenHash: string }).tokenHash))
     .$if('sessionId' in by, (q) => q.where('s.id', '=', (by as { sessionId: string }).sessionId))
     .executeTakeFirst();

@@ -13,7 +13,7 @@ import { AppError } from '../../platform/errors';
  * TOTP_ENCRYPTION_KEY_PREVIOUS; secrets open under either, are sealed under the new one, and
  * `zaitaku totp rotate` re-seals every stored one, after which the previous key can go.
  */
-const PREFIX = 'enc:v1:';
+export const SEALED_PREFIX = 'enc:v1:';
 
 /** The key that seals, and during a rotation the one before it, which only opens. */
 export type TotpKey = { current: Buffer; previous: Buffer | null } | null;
@@ -31,7 +31,7 @@ export function totpKeyFrom(
 }
 
 export function isSealed(stored: string): boolean {
-  return stored.startsWith(PREFIX);
+  return stored.startsWith(SEALED_PREFIX);
 }
 
 /** The form to store: sealed with the key, as it is without one. */
@@ -40,14 +40,14 @@ export function sealTotpSecret(secret: string, key: TotpKey): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key.current, iv);
   const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  return SEALED_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
 /** The secret itself. Throws auth.totp_key_unavailable when a sealed secret cannot be opened. */
 export function openTotpSecret(stored: string, key: TotpKey): string {
   if (!isSealed(stored)) return stored;
   if (!key) throw new AppError('auth.totp_key_unavailable');
-  const raw = Buffer.from(stored.slice(PREFIX.length), 'base64url');
+  const raw = Buffer.from(stored.slice(SEALED_PREFIX.length), 'base64url');
   for (const candidate of [key.current, key.previous]) {
     if (!candidate) continue;
     try {

@@ -1,12 +1,12 @@
 import type { AdminUser } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox.service';
 import type { ModuleDeps } from '../../platform/module';
-import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { twoFactorResetMail } from './account-mail';
 import { toAdminUser } from './admin.presenter';
+import { deleteRecoveryCodes } from './recovery-codes';
 import { deleteSessionsOfUser } from './session.queries';
 import { closeResetRequest, findOpenResetRequest, insertResetRequest } from './two-factor-reset.queries';
 import { updateUser } from './user.queries';
@@ -25,13 +25,10 @@ export async function resetTwoFactor(
   ctx: RequestContext,
   id: string,
 ): Promise<{ user: AdminUser; pending: boolean }> {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('auth.required');
-  if (actor.userId === id) throw new AppError('user.cannot_change_self');
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await runUseCase(deps, ctx, async ({ trx, actor, now, audit }) => {
+    if (actor.userId === id) throw new AppError('user.cannot_change_self');
     const user = await findAdminUser(trx, ctx.municipalityCode, id);
     if (!user) throw new AppError('not_found');
-    const now = clock.now();
     let open = await findOpenResetRequest(trx, id);
     if (open && open.expires_at <= now) {
       await closeResetRequest(trx, open.id, { approvedBy: null, closedAt: now });
@@ -54,7 +51,7 @@ export async function resetTwoFactor(
         expiresAt: new Date(now.getTime() + REQUEST_LIFETIME_MS),
       });
       await mailTo('requested', actor.email);
-      await writeAudit(trx, ctx, {
+      await audit({
         action: 'user.reset_two_factor_request',
         recordType: 'user',
         recordId: id,
@@ -69,11 +66,11 @@ export async function resetTwoFactor(
       totp_last_step: null,
       totp_failed_attempts: 0,
     });
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
+    await deleteRecoveryCodes(trx, id);
     await deleteSessionsOfUser(trx, id);
     await closeResetRequest(trx, open.id, { approvedBy: actor.userId, closedAt: now });
     await mailTo('done', open.requested_by_label);
-    await writeAudit(trx, ctx, {
+    await audit({
       action: 'user.reset_two_factor',
       recordType: 'user',
       recordId: id,

@@ -1,10 +1,10 @@
 import QRCode from 'qrcode';
 import type { TotpEnrolmentResponse } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
+import { runUseCase } from '../../platform/use-case';
 import { mailCredentialChange } from './account-security-mail';
 import { rememberDevice } from './known-device.queries';
 import { assertNotLocked, recordFailedAttempt } from './lockout.service';
@@ -31,11 +31,11 @@ export async function startTotpEnrolment(
   const secret = generateTotpSecret();
   const uri = otpauthUri(secret, session.email, ISSUER);
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  await deps.db.transaction().execute(async (trx) => {
+  await runUseCase(deps, ctx, async ({ trx, audit }) => {
     await updateSession(trx, session.sessionId, {
       pending_totp_secret: sealTotpSecret(secret, totpKeyFrom(deps.config)),
     });
-    await writeAudit(trx, ctx, {
+    await audit({
       action: 'auth.totp_enrolment_start',
       recordType: 'user',
       recordId: session.userId,
@@ -68,30 +68,30 @@ export async function confirmTotpEnrolment(
   if (user.totp_secret) throw new AppError('auth.totp_already_enrolled');
   const step = matchTotpStep(secret, code, clock.now());
   if (step === undefined) {
-    return recordFailedAttempt(deps.db, ctx, user.id, {
+    return recordFailedAttempt(deps, ctx, user.id, {
       action: 'auth.totp_enrol',
       reason: 'wrong_code',
       failureCode: 'auth.totp_invalid',
     });
   }
-  const confirmed = await deps.db.transaction().execute(async (trx) => {
+  const confirmed = await runUseCase(deps, ctx, async ({ trx, now, audit }) => {
     const locked = await findUserById(trx, user.id, { lock: true });
     if (locked?.totp_secret) throw new AppError('auth.totp_already_enrolled');
     await updateUser(trx, user.id, {
       totp_secret: sealTotpSecret(secret, key),
-      totp_enrolled_at: clock.now(),
+      totp_enrolled_at: now,
       totp_last_step: step,
       failed_attempts: 0,
       totp_failed_attempts: 0,
     });
     const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
     const issued = await rotateSession(trx, session.sessionId, { twoFactorVerified: true });
-    if (session.deviceHash) await rememberDevice(trx, user.id, session.deviceHash, clock.now());
-    await writeAudit(trx, ctx, { action: 'auth.totp_enrol', recordType: 'user', recordId: user.id });
+    if (session.deviceHash) await rememberDevice(trx, user.id, session.deviceHash, now);
+    await audit({ action: 'auth.totp_enrol', recordType: 'user', recordId: user.id });
     await mailCredentialChange(trx, {
       change: 'two_factor_enrolled',
       user,
-      at: clock.now(),
+      at: now,
       clientIp: ctx.clientIp,
       userAgent: session.userAgent,
     });
@@ -116,13 +116,14 @@ export async function regenerateRecoveryCodes(
   assertNotLocked(user);
   if (!user.totp_secret) throw new AppError('auth.totp_enrolment_required');
   const secret = openTotpSecret(user.totp_secret, totpKeyFrom(deps.config));
-  const codes = await deps.db.transaction().execute(async (trx) => {
+  // A wrong code leaves this use case empty-handed; the failure is counted in its own, which commits.
+  const codes = await runUseCase(deps, ctx, async ({ trx, now, audit }) => {
     const locked = await findUserById(trx, user.id, { lock: true });
-    const step = matchTotpStep(secret, code, clock.now(), locked?.totp_last_step ?? null);
+    const step = matchTotpStep(secret, code, now, locked?.totp_last_step ?? null);
     if (step === undefined) return undefined;
     await updateUser(trx, user.id, { totp_last_step: step, failed_attempts: 0, totp_failed_attempts: 0 });
     const fresh = await replaceRecoveryCodes(trx, user.id);
-    await writeAudit(trx, ctx, {
+    await audit({
       action: 'auth.recovery_codes_regenerate',
       recordType: 'user',
       recordId: user.id,
@@ -130,7 +131,7 @@ export async function regenerateRecoveryCodes(
     await mailCredentialChange(trx, {
       change: 'recovery_codes_regenerated',
       user,
-      at: clock.now(),
+      at: now,
       clientIp: ctx.clientIp,
       userAgent: session.userAgent,
     });
@@ -140,7 +141,7 @@ export async function regenerateRecoveryCodes(
     deps.kickMail();
     return codes;
   }
-  return recordFailedAttempt(deps.db, ctx, user.id, {
+  return recordFailedAttempt(deps, ctx, user.id, {
     action: 'auth.recovery_codes_regenerate',
     reason: 'wrong_or_used_code',
     failureCode: 'auth.totp_invalid',

@@ -1,7 +1,11 @@
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
+import type { Role } from '../../../contracts/roles';
+import type { KeysetPosition } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
+import type { MembershipTable } from './membership.table';
 import { escapeLike } from './organisation.queries';
 import type { UserTable } from './user.table';
 import './membership.table';
@@ -17,16 +21,30 @@ function selectUsers(db: Executor) {
   return db
     .selectFrom('users as u')
     .selectAll('u')
-    .select([
-      sql<AdminMembership[]>`coalesce((
-        select json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'organisationId', m.organisation_id,
-          'organisationName', o.name, 'role', m.role) order by o.name, m.role)
-        from memberships m join organisations o on o.id = m.organisation_id
-        where m.user_id = u.id), '[]'::json)`.as('memberships'),
-      sql<string | null>`(select r.requested_by_label from two_factor_reset_requests r
-        where r.user_id = u.id and r.closed_at is null and r.expires_at > ${clock.now()})`.as(
-        'two_factor_reset_requested_by',
-      ),
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+          .select([
+            'm.id',
+            'm.user_id as userId',
+            'm.organisation_id as organisationId',
+            'o.name as organisationName',
+            'm.role',
+          ])
+          .whereRef('m.user_id', '=', 'u.id')
+          .orderBy('o.name')
+          .orderBy('m.role'),
+      ).as('memberships'),
+      eb
+        .selectFrom('two_factor_reset_requests as r')
+        .select('r.requested_by_label')
+        .whereRef('r.user_id', '=', 'u.id')
+        .where('r.closed_at', 'is', null)
+        .where('r.expires_at', '>', clock.now())
+        .$asScalar()
+        .as('two_factor_reset_requested_by'),
     ]);
 }
 
@@ -49,12 +67,14 @@ export async function findAdminUser(
   return row ? parseMemberships(row) : undefined;
 }
 
-/** Users of the municipality by email, after `afterEmail` (keyset pagination). */
+/** Users of the municipality by email (then id), strictly after `after`; `limit` rows at most. */
 export async function listAdminUsers(
   db: Executor,
   municipalityCode: string,
-  filter: { q?: string; status?: UserStatus; organisationId?: string; afterEmail?: string; limit: number },
+  filter: { q?: string; status?: UserStatus; organisationId?: string },
+  page: { after?: KeysetPosition; limit: number },
 ): Promise<AdminUserRow[]> {
+  const after = page.after;
   const rows = await selectUsers(db)
     .where('u.municipality_code', '=', municipalityCode)
     .$if(Boolean(filter.status), (q) => q.where('u.status', '=', filter.status as UserStatus))
@@ -77,9 +97,16 @@ export async function listAdminUsers(
         ),
       ),
     )
-    .$if(filter.afterEmail !== undefined, (q) => q.where('u.email', '>', filter.afterEmail as string))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) => {
+        const email = String(after?.sort);
+        const id = String(after?.id);
+        return eb.or([eb('u.email', '>', email), eb.and([eb('u.email', '=', email), eb('u.id', '>', id)])]);
+      }),
+    )
     .orderBy('u.email')
-    .limit(filter.limit)
+    .orderBy('u.id')
+    .limit(page.limit)
     .execute();
   return rows.map(parseMemberships);
 }
@@ -91,9 +118,15 @@ export async function listAdminUsers(
  * Count the admins after taking it.
  */
 export async function lockWardAdmins(db: Executor, municipalityCode: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`zaitaku:ward_admins:${municipalityCode}`}, 0))`.execute(
-    db,
-  );
+  await db
+    .selectNoFrom((eb) =>
+      eb
+        .fn('pg_advisory_xact_lock', [
+          eb.fn('hashtextextended', [eb.val(`zaitaku:ward_admins:${municipalityCode}`), eb.lit(0)]),
+        ])
+        .as('locked'),
+    )
+    .execute();
 }
 
 /** Active ward admins of the municipality, leaving out one membership or one user (the one being changed). */
@@ -106,7 +139,7 @@ export async function countActiveWardAdmins(
   const row = await db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(sql<number>`count(distinct u.id)::int`.as('n'))
+    .select((eb) => eb.fn.count<number>('u.id').distinct().as('n'))
     .where('m.municipality_code', '=', municipalityCode)
     .where('m.role', '=', 'ward_admin')
     .where('u.status', '=', 'active')
@@ -129,4 +162,42 @@ export async function listWardAdminEmails(db: Executor, municipalityCode: string
     .orderBy('u.email')
     .execute();
   return rows.map((row) => row.email);
+}
+
+/** Gives a user a role in an organisation; returns the membership's id. */
+export async function insertMembership(
+  db: Executor,
+  values: { municipalityCode: string; userId: string; organisationId: string; role: Role },
+): Promise<string> {
+  const row = await db
+    .insertInto('memberships')
+    .values({
+      municipality_code: values.municipalityCode,
+      user_id: values.userId,
+      organisation_id: values.organisationId,
+      role: values.role,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One membership of the municipality; `lock` for a change that depends on it. */
+export async function findMembership(
+  db: Executor,
+  municipalityCode: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Selectable<MembershipTable> | undefined> {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('id', '=', id)
+    .where('municipality_code', '=', municipalityCode)
+    .$if(Boolean(options.lock), (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export async function deleteMembership(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('memberships').where('id', '=', id).execute();
 }

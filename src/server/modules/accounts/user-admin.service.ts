@@ -5,39 +5,50 @@ import type {
   UserList,
   UserListQuery,
 } from '../../../contracts/accounts';
-import { writeAudit } from '../../platform/audit/audit.service';
+import { Uuid } from '../../../contracts/accounts-core';
 import type { RequestContext } from '../../platform/context';
-import { AppError, isUniqueViolation } from '../../platform/errors';
+import { decodeCursor, type KeysetPosition, toPage } from '../../platform/db/pagination';
+import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
+import { runUseCase } from '../../platform/use-case';
 import { toAdminUser } from './admin.presenter';
 import { findOrganisation } from './organisation.queries';
 import { deleteSessionsOfUser } from './session.queries';
 import { updateUser } from './user.queries';
-import { countActiveWardAdmins, findAdminUser, listAdminUsers, lockWardAdmins } from './user-admin.queries';
+import {
+  countActiveWardAdmins,
+  deleteMembership,
+  findAdminUser,
+  findMembership,
+  insertMembership,
+  listAdminUsers,
+  lockWardAdmins,
+} from './user-admin.queries';
 
 type Deps = Pick<ModuleDeps, 'db'>;
 
-const encodeCursor = (email: string) => Buffer.from(email).toString('base64url');
-const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
-
+/** The municipality's users by email, in the one list pattern. */
 export async function listUsers(
   deps: Deps,
   municipalityCode: string,
   query: UserListQuery,
 ): Promise<UserList> {
-  const rows = await listAdminUsers(deps.db, municipalityCode, {
-    q: query.q,
-    status: query.status,
-    organisationId: query.organisationId,
-    afterEmail: query.cursor ? decodeCursor(query.cursor) : undefined,
-    limit: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toAdminUser),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.email) : null,
-  };
+  const rows = await listAdminUsers(
+    deps.db,
+    municipalityCode,
+    { q: query.q, status: query.status, organisationId: query.organisationId },
+    { after: userPosition(query.cursor), limit: query.limit + 1 },
+  );
+  return toPage(rows, query, (row) => ({ sort: row.email, id: row.id }), toAdminUser);
+}
+
+/** A user's position is their email and uuid; anything else in a cursor is not ours. */
+function userPosition(cursor: string | undefined): KeysetPosition | undefined {
+  const position = decodeCursor(cursor);
+  if (position === undefined) return undefined;
+  if (typeof position.sort !== 'string' || !Uuid.safeParse(position.id).success)
+    throw new AppError('request.invalid', { field: 'cursor' });
+  return position;
 }
 
 /** One user of the caller's municipality. Throws not_found. */
@@ -59,8 +70,8 @@ export async function changeUser(
   id: string,
   change: UserChange,
 ): Promise<AdminUser> {
-  if (ctx.actor?.userId === id && change !== 'enable') throw new AppError('user.cannot_change_self');
-  return deps.db.transaction().execute(async (trx) => {
+  return runUseCase(deps, ctx, async ({ trx, actor, audit }) => {
+    if (actor.userId === id && change !== 'enable') throw new AppError('user.cannot_change_self');
     if (change === 'disable') await lockWardAdmins(trx, ctx.municipalityCode);
     const user = await findAdminUser(trx, ctx.municipalityCode, id);
     if (!user) throw new AppError('not_found');
@@ -81,7 +92,7 @@ export async function changeUser(
         locked_until: null,
       });
     }
-    await writeAudit(trx, ctx, { action: `user.${change}`, recordType: 'user', recordId: id });
+    await audit({ action: `user.${change}`, recordType: 'user', recordId: id });
     return toAdminUser((await findAdminUser(trx, ctx.municipalityCode, id)) ?? user);
   });
 }
@@ -92,23 +103,21 @@ export async function addMembership(
   ctx: RequestContext,
   input: MembershipCreate,
 ): Promise<AdminMembership> {
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, audit }) => {
       const user = await findAdminUser(trx, ctx.municipalityCode, input.userId);
       if (!user) throw new AppError('not_found', { field: 'userId' });
       const organisation = await findOrganisation(trx, ctx.municipalityCode, input.organisationId);
       if (!organisation) throw new AppError('not_found', { field: 'organisationId' });
-      const { id } = await trx
-        .insertInto('memberships')
-        .values({
-          municipality_code: ctx.municipalityCode,
-          user_id: user.id,
-          organisation_id: organisation.id,
-          role: input.role,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, {
+      const id = await insertMembership(trx, {
+        municipalityCode: ctx.municipalityCode,
+        userId: user.id,
+        organisationId: organisation.id,
+        role: input.role,
+      });
+      await audit({
         action: 'membership.create',
         recordType: 'membership',
         recordId: id,
@@ -121,24 +130,16 @@ export async function addMembership(
         organisationName: organisation.name,
         role: input.role,
       };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'memberships_unique')) throw new AppError('membership.exists');
-    throw error;
-  }
+    },
+    { uniqueViolations: { memberships_unique: 'membership.exists' } },
+  );
 }
 
 /** Removes a membership; the municipality keeps at least one active ward admin. Throws not_found, membership.last_admin. */
 export async function removeMembership(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await runUseCase(deps, ctx, async ({ trx, audit }) => {
     await lockWardAdmins(trx, ctx.municipalityCode);
-    const membership = await trx
-      .selectFrom('memberships')
-      .selectAll()
-      .where('id', '=', id)
-      .where('municipality_code', '=', ctx.municipalityCode)
-      .forUpdate()
-      .executeTakeFirst();
+    const membership = await findMembership(trx, ctx.municipalityCode, id, { lock: true });
     if (!membership) throw new AppError('not_found');
     if (
       membership.role === 'ward_admin' &&
@@ -146,8 +147,8 @@ export async function removeMembership(deps: Deps, ctx: RequestContext, id: stri
     ) {
       throw new AppError('membership.last_admin');
     }
-    await trx.deleteFrom('memberships').where('id', '=', id).execute();
-    await writeAudit(trx, ctx, {
+    await deleteMembership(trx, id);
+    await audit({
       action: 'membership.delete',
       recordType: 'membership',
       recordId: id,

@@ -1,4 +1,4 @@
-import { type Selectable, sql, type Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import type { UserTable } from './user.table';
@@ -10,7 +10,7 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
   return db
     .selectFrom('users')
     .selectAll()
-    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .where((eb) => eb(eb.fn<string>('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
 }
 
@@ -37,4 +37,23 @@ export async function updateUser(db: Executor, id: string, values: Updateable<Us
     .set({ ...values, updated_at: clock.now() })
     .where('id', '=', id)
     .execute();
+}
+
+/** A new user, without two-factor yet; returns its id. */
+export async function insertUser(
+  db: Executor,
+  values: Omit<Insertable<UserTable>, 'totp_secret' | 'totp_enrolled_at' | 'totp_last_step' | 'locked_until'>,
+): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      ...values,
+      totp_secret: null,
+      totp_enrolled_at: null,
+      totp_last_step: null,
+      locked_until: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
