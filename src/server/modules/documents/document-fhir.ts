@@ -11,7 +11,6 @@ import {
   sectionsOf,
 } from '../../../contracts/documents';
 import { tokyoDate } from '../../platform/time/business-days';
-import { clinsSectionNames } from './document-fhir-check';
 import {
   allergyResource,
   carePlanResource,
@@ -30,6 +29,7 @@ import {
   textDocumentResource,
   textLines,
 } from './document-fhir-resources';
+import { clinsSectionNames } from './document-fhir-rules';
 
 /**
  * FHIR R4 document Bundles (docs/fhir.md). 紹介状 and 退院時サマリー follow JP-CLINS (jami-fhir-jp-wg
