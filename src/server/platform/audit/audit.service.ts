@@ -53,7 +53,7 @@ async function appendRow(trx: Transaction<Database>, ctx: RequestContext | undef
         : (actor?.municipalityCode ?? ctx?.municipalityCode ?? null),
     actor_user_id: entry.actorUserId ?? actor?.userId ?? null,
     actor_organisation_id: actor?.memberships[0]?.organisationId ?? null,
-    actor_label: entry.actorLabel ?? actor?.email ?? null,
+    actor_label: entry.actorLabel ?? actor?.email ?? ctx?.system ?? null,
     action: entry.action,
     outcome: entry.outcome ?? 'success',
     record_type: entry.recordType ?? null,
