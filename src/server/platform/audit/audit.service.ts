@@ -1,7 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AuditAction } from '../../../contracts/audit-actions';
 import type { RequestContext } from '../context';
+import { lockForTransaction } from '../db/advisory-lock.queries';
 import type { Database, Executor } from '../db/schema';
 import { type AuditKey, currentAuditKey } from './audit-key';
 import './audit.table';
@@ -37,7 +38,7 @@ export async function writeAudit(
 }
 
 async function appendRow(trx: Transaction<Database>, ctx: RequestContext | undefined, entry: AuditEntry) {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+  await lockForTransaction(trx, CHAIN_LOCK);
   const last = await trx
     .selectFrom('audit_log')
     .select('hash')
