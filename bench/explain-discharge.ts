@@ -1,6 +1,6 @@
 /**
  * Issue 14's query plans: seeds a PostgreSQL like bench/scenarios/discharge.ts, makes each call of
- * the patient page, the case page and the inbox once, and prints every statement the server ran
+ * the patient page (a sampled patient, and one with a row in every section), the case page and the inbox once, and prints every statement the server ran
  * for it with EXPLAIN (ANALYZE, BUFFERS). Not a benchmark (no timing targets): it shows what a
  * request costs in round trips and where a plan scans or sorts.
  *
@@ -10,7 +10,7 @@
  * so the capture sees exactly what Kysely sends, parameters included.
  */
 import pg from 'pg';
-import { demoAccount, sampleIds, seed } from './scenarios/discharge';
+import { demoAccount, fullPatientId, sampleIds, seed } from './scenarios/discharge';
 import { signIn } from './scenarios/platform';
 import { ServerFactory } from './servers';
 
@@ -60,6 +60,7 @@ async function main() {
     const [caseId] = await sampleIds(db, 'discharge_cases');
     const calls: Array<[string, string]> = [
       ['hospital', `/api/patients/${patientId}`],
+      ['hospital', `/api/patients/${await fullPatientId(db)}`],
       ['hospital', `/api/discharge-cases/${caseId}`],
       ['hospital', '/api/patients?limit=50'],
       ['clinician', '/api/inbox?limit=100'],

@@ -9,6 +9,12 @@ const FULL = { openCases: 10_000, patients: 100_000, timelineEntries: 1_000_000 
 const INBOX_CIRCLES = 200;
 const INBOX_NOTICES_PER_CIRCLE = 5;
 const CASE_NOTICES = 4;
+const CHECKLIST_ITEMS = 5;
+// Shares of the open cases: a provider change in 1 of 5, a referral in 1 of 10, an earlier stay
+// (closed case with a 看護サマリー) in 1 of 10; every tenth patient has all of them (fullPatientId).
+const CHANGE_EVERY = 5;
+const REFERRAL_EVERY = 10;
+const EARLIER_STAY_EVERY = 10;
 const TARGETS = {
   patientPageP95Ms: { postgres: 50, pglite: 150 },
   inboxP95Ms: { postgres: 50 },
@@ -123,6 +129,74 @@ export async function seed(ctx: Pick<BenchContext, 'log'>, db: Db, scale: number
         '/staff/discharge/notices', 'patient', e.patient_id, e.patient_id, true, e.created_at
       from events e`,
   );
+  // The patient page's other sections (cases, provider changes, referrals, documents) and the case
+  // page's checklist, in realistic shares, so their plans are measured too (set-based as above).
+  await step(
+    `${n.cases * CHECKLIST_ITEMS} checklist items`,
+    sql`insert into discharge_case_items (municipality_code, case_id, position, label, done)
+      select '131105', c.id, g, (array['介護保険の申請状況', '在宅で必要なサービス', '疾患に応じた配慮', '医療材料', '住環境'])[g],
+        g <= 2
+      from discharge_cases c cross join generate_series(1, ${CHECKLIST_ITEMS}) g
+      where c.hospital_name = 'ベンチ病院'`,
+  );
+  // One case in CHANGE_EVERY proposes 訪問診療 in place of the family doctor, in the open states
+  // behind the gate; the consented ones carry their consent.
+  await step(
+    `${Math.floor(n.cases / CHANGE_EVERY)} provider changes`,
+    sql`with changes as (
+        insert into provider_changes (municipality_code, patient_id, case_id, role, to_role, from_organisation_id,
+          from_label, to_label, status, notified_at, due_at, proposed_by)
+        select '131105', c.patient_id, c.id, 'family_doctor', 'home_visit_doctor', ${clinician.organisationId}::uuid,
+          'ベンチ診療所', 'ベンチ訪問診療所', s.status,
+          case when s.status = 'incumbent_notified' then now() - interval '1 day' end,
+          case when s.status = 'incumbent_notified' then now() + interval '1 day' end, ${hospital.userId}::uuid
+        from bench_patients p join discharge_cases c on c.patient_id = p.id and c.hospital_name = 'ベンチ病院'
+        cross join lateral (select (array['proposed', 'awaiting_consent', 'consented', 'incumbent_notified'])[1 + ((p.rn / ${CHANGE_EVERY}) % 4)::int] as status) s
+        where p.rn % ${CHANGE_EVERY} = 0
+        returning id, status
+      )
+      insert into provider_change_consents (change_id, municipality_code, given_by, given_at, method, agreed,
+        offered_keep_current, offered_shared_care, recorded_by, recorded_by_label, recorded_at)
+      select id, '131105', 'patient', now() - interval '2 days', 'in_person', '訪問診療への切り替えに同意', true, true,
+        ${hospital.userId}::uuid, 'ベンチ', now() - interval '2 days'
+      from changes where status in ('consented', 'incumbent_notified')`,
+  );
+  // One case in REFERRAL_EVERY has sent a referral to a visiting nurse station of the directory.
+  await step(
+    `${Math.floor(n.cases / REFERRAL_EVERY)} referrals`,
+    sql`with f as (select id, name, row_number() over (order by id) - 1 as k, count(*) over () as n from facilities)
+      insert into referrals (municipality_code, patient_id, case_id, role, recipient_facility_id, recipient_label, status,
+        sender_organisation_id, sender_label, created_by, sent_at, agreement_given_by, agreement_method, agreement_given_at)
+      select '131105', c.patient_id, c.id, 'visiting_nurse', f.id, left(f.name, 200), 'sent',
+        ${hospital.organisationId}::uuid, 'ベンチ病院', ${hospital.userId}::uuid, now() - interval '1 day', 'patient', 'in_person',
+        now() - interval '2 days'
+      from bench_patients p join discharge_cases c on c.patient_id = p.id and c.hospital_name = 'ベンチ病院'
+      join f on f.k = p.rn % f.n
+      where p.rn % ${REFERRAL_EVERY} = 0`,
+  );
+  // One patient in EARLIER_STAY_EVERY had an earlier stay: a closed, discharged case with its final
+  // 看護サマリー (one per discharged case), which the patient page lists under documents.
+  await step(
+    `${Math.floor(n.cases / EARLIER_STAY_EVERY)} earlier stays with a nursing summary`,
+    sql`with earlier as (
+        insert into discharge_cases (municipality_code, patient_id, hospital_organisation_id, hospital_name, admitted_on,
+          expected_discharge_on, status, discharged_at, opened_by, opened_by_organisation_id, created_at)
+        select '131105', p.id, ${hospital.organisationId}::uuid, 'ベンチ病院（前回）', current_date - 400, current_date - 380,
+          'closed', now() - interval '380 days', ${hospital.userId}::uuid, ${hospital.organisationId}::uuid, now() - interval '400 days'
+        from bench_patients p where p.rn <= ${n.cases} and p.rn % ${EARLIER_STAY_EVERY} = 0
+        returning id, patient_id
+      ),
+      docs as (
+        insert into documents (municipality_code, patient_id, case_id, kind, status, title, author_organisation_id,
+          created_by, created_at, updated_at, finalised_at)
+        select '131105', e.patient_id, e.id, 'nursing_summary', 'final', '看護サマリー', ${hospital.organisationId}::uuid,
+          ${hospital.userId}::uuid, now() - interval '381 days', now() - interval '380 days', now() - interval '380 days'
+        from earlier e
+        returning id, finalised_at
+      )
+      insert into document_versions (document_id, version, status, title, content, saved_by, saved_by_label, saved_at)
+      select id, 1, 'final', '看護サマリー', '{}'::jsonb, ${hospital.userId}::uuid, 'ベンチ', finalised_at from docs`,
+  );
   await step('analyze', sql`analyze`);
   return { ...n, circles };
 }
@@ -147,6 +221,19 @@ function mix(ctx: BenchContext, server: BenchServer, cookie: string, paths: stri
     durationSeconds,
     maxSeconds: durationSeconds + 30,
   });
+}
+
+/** A patient whose page has a row in every section (a case, a change, a referral, a document). */
+export async function fullPatientId(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('referrals as r')
+    .innerJoin('provider_changes as c', 'c.patient_id', 'r.patient_id')
+    .innerJoin('documents as d', 'd.patient_id', 'r.patient_id')
+    .select('r.patient_id as id')
+    .orderBy('r.patient_id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function sampleIds(db: Db, table: 'patients' | 'discharge_cases') {

@@ -18,7 +18,7 @@ const {
   insertTask,
   listCaseItems,
   listCaseRows,
-  listCasesOfPatient,
+  casesOfPatientQuery,
   listChecklistTemplate,
   listContacts,
   listTasks,
@@ -34,7 +34,7 @@ const {
   insertOverride,
   insertResponse,
   listChangesOfCase,
-  listChangesOfPatient,
+  changesOfPatientQuery,
   listConsents,
   listDueChanges,
   listLatestResponses,
@@ -108,7 +108,10 @@ export const dischargeSnapshots: SnapshotSet[] = [
             .transaction()
             .execute((trx) => updateCase(trx, ids.case, { status: 'discharged', updated_at: NOW })),
       },
-      { name: 'listCasesOfPatient', run: (db) => listCasesOfPatient(db, MEGURO, ids.patient) },
+      {
+        name: 'casesOfPatientQuery',
+        run: (db) => casesOfPatientQuery(db, MEGURO, ids.patient, ['proposed', 'consented']),
+      },
       {
         name: 'listCaseRows (all, first page)',
         run: (db) => listCaseRows(db, { scope, now: NOW, filter: 'all', limit: 51 }),
@@ -230,7 +233,7 @@ export const dischargeSnapshots: SnapshotSet[] = [
               updateChange(trx, ids.change, { status: 'incumbent_notified', notified_at: NOW }),
             ),
       },
-      { name: 'listChangesOfPatient', run: (db) => listChangesOfPatient(db, MEGURO, ids.patient) },
+      { name: 'changesOfPatientQuery', run: (db) => changesOfPatientQuery(db, MEGURO, ids.patient) },
       { name: 'listChangesOfCase', run: (db) => listChangesOfCase(db, ids.case) },
       { name: 'listConsents', run: (db) => listConsents(db, [ids.change]) },
       { name: 'listLatestResponses', run: (db) => listLatestResponses(db, [ids.change]) },

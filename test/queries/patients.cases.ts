@@ -1,11 +1,17 @@
 import type { PatientScope } from '../../src/server/modules/patients';
 import * as patientQueries from '../../src/server/modules/patients/patient.queries';
 import * as accessQueries from '../../src/server/modules/patients/patient-access.queries';
+import { insertAccessLogFrom } from '../../src/server/platform/access-log/access-log.queries';
 import type { Actor } from '../../src/server/platform/context';
 import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
 
-const { filterVisiblePatientIds, findPatientWithBasis, resolvePatientScope, visiblePatientFilter } =
-  accessQueries;
+const {
+  filterVisiblePatientIds,
+  findPatientPage,
+  findPatientWithBasis,
+  resolvePatientScope,
+  visiblePatientFilter,
+} = accessQueries;
 const {
   countSameKanaAndBirthDate,
   countVisiblePatients,
@@ -61,7 +67,44 @@ export const patientsSnapshots: SnapshotSet[] = [
         run: (db) => filterVisiblePatientIds(db, scope, [ids.patient, ids.otherPatient], NOW),
       },
       { name: 'findPatientWithBasis', run: (db) => findPatientWithBasis(db, scope, ids.patient, NOW) },
+      {
+        name: 'findPatientPage (scope, patient, circle, two sections and their access-log rows in one statement)',
+        run: (db) =>
+          findPatientPage(
+            db,
+            clinician,
+            ids.patient,
+            NOW,
+            [
+              {
+                name: 'cases',
+                recordType: 'discharge_case',
+                rows: db.selectFrom('discharge_cases').select('id').where('patient_id', '=', ids.patient),
+              },
+              {
+                name: 'documents',
+                recordType: 'document',
+                rows: db.selectFrom('documents').select('id').where('patient_id', '=', ids.patient).limit(50),
+              },
+            ],
+            (source) =>
+              insertAccessLogFrom(
+                db,
+                {
+                  occurredAt: NOW,
+                  municipalityCode: MEGURO,
+                  actorUserId: ids.user,
+                  actorLabel: clinician.email,
+                  action: 'read',
+                  requestId: 'req-1',
+                  clientIp: '127.0.0.1',
+                },
+                source,
+              ),
+          ),
+      },
     ],
+    notShown: { scopeFromRows: 'no SQL: builds the scope from the rows resolvePatientScope reads' },
   },
   {
     source: 'src/server/modules/patients/patient.queries.ts',

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from './db/schema';
 import './installation-settings.table';
 
@@ -28,6 +27,6 @@ export async function writeInstallationSetting(
   await db
     .insertInto('installation_settings')
     .values({ key, value: json })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: sql`now()` }))
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: json, updated_at: eb.fn('now') })))
     .execute();
 }

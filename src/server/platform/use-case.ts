@@ -36,7 +36,8 @@ const DEADLOCK = '40P01';
  * The one way a workflow step runs (docs/architecture.md): one transaction, the actor resolved
  * (auth.required when there is none), one clock reading and an audit writer bound to the request;
  * a unique violation becomes the use case's domain 409 (or `conflict`), a serialisation failure or a
- * deadlock is retried once and then answered `conflict`. Never a 500 for a race.
+ * deadlock is retried once and then answered `conflict`. Never a 500 for a race. Given a transaction
+ * as `deps.db` (a job's `{ db: job.trx }`), it runs in that one instead of opening its own.
  */
 export async function runUseCase<T>(
   deps: Pick<ModuleDeps, 'db'>,
@@ -58,18 +59,27 @@ export async function runUseCase<T>(
 ): Promise<T> {
   const actor = ctx.actor;
   if (options.requireActor !== false && !actor) throw new AppError('auth.required');
+  const run = (trx: Transaction<Database>) =>
+    step({
+      trx,
+      ctx,
+      actor: actor as never,
+      now: clock.now(),
+      audit: (entry) => writeAudit(trx, ctx, entry),
+    });
+  // A job's handler already holds the transaction its completion commits in: the use case joins it
+  // (what it writes commits once, with "done"), and the job runner, its owner, retries it.
+  if (deps.db.isTransaction) {
+    try {
+      return await run(deps.db as Transaction<Database>);
+    } catch (error) {
+      throw toDomainError(error, options);
+    }
+  }
   const attempt = () => {
     let tx = deps.db.transaction();
     if (options.serializable) tx = tx.setIsolationLevel('serializable');
-    return tx.execute((trx) =>
-      step({
-        trx,
-        ctx,
-        actor: actor as never,
-        now: clock.now(),
-        audit: (entry) => writeAudit(trx, ctx, entry),
-      }),
-    );
+    return tx.execute(run);
   };
   try {
     try {

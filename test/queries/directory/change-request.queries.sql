@@ -43,3 +43,13 @@ where "r"."municipality_code" = $1 and "r"."source" = $2 and "r"."facility_id" =
 order by "r"."submitted_at" desc, "r"."id"
 limit $4
 offset $5;
+
+-- insertChangeRequest
+insert into "facility_change_requests" ("municipality_code", "facility_id", "source", "base_version", "changes")
+values ($1, $2, $3, $4, $5)
+returning "id";
+
+-- findOpenFacility
+select "id", "name", "municipality_code"
+from "facilities"
+where "id" = $1 and "status" <> $2;

@@ -45,3 +45,9 @@ left join directory_districts d on d.municipality_code = f.municipality_code and
 left join facility_capacity k on k.facility_id = f.id
 where f.id = $1 and f.municipality_code = $2
 for update of f;
+
+-- writeSearchColumns (a batch as one jsonb parameter)
+update facilities f
+set search_text = v.search_text, search_grams = v.search_grams, name_key = v.name_key, kana_key = v.kana_key
+from jsonb_to_recordset($1::jsonb) as v(id uuid, search_text text, search_grams integer[], name_key text, kana_key text)
+where f.id = v.id;

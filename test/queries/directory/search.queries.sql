@@ -48,6 +48,10 @@ select (
     left join directory_districts d on d.municipality_code = f.municipality_code and d.code = f.district_code
     left join facility_capacity k on k.facility_id = f.id) i) as items;
 
+-- readDirectoryGeneration
+select last_value::text as g
+from directory_generation;
+
 -- runSearch (keywords, type, district, a capability, relevance)
 with base as materialized (
   select f.id, f.type, f.district_code, f.kana_key, ((case when f.name_key like $1 then 3 when f.name_key like $2 then 2 else 0 end) + (case when f.name_key like $3 then 3 when f.name_key like $4 then 2 else 0 end)) as relevance, null::float8 as distance_m

@@ -43,10 +43,16 @@ set "status" = $1, "updated_at" = $2
 where "id" = $3
 returning *;
 
--- listCasesOfPatient
-select *
+-- casesOfPatientQuery
+select "discharge_cases".*, (
+  select count(*) as "n"
+  from "provider_changes" as "pc"
+  where "pc"."case_id" = "discharge_cases"."id" and "pc"."patient_id" = "discharge_cases"."patient_id" and "pc"."status" in ($1, $2)) as "open_changes", (
+  select count(*) as "n"
+  from "provider_changes" as "pc"
+  where "pc"."case_id" = "discharge_cases"."id" and "pc"."patient_id" = "discharge_cases"."patient_id" and "pc"."status" = $3) as "escalations"
 from "discharge_cases"
-where "municipality_code" = $1 and "patient_id" = $2
+where "municipality_code" = $4 and "patient_id" = $5
 order by "created_at" desc;
 
 -- listCaseRows (all, first page)

@@ -23,10 +23,22 @@ set "status" = $1, "notified_at" = $2
 where "id" = $3
 returning *;
 
--- listChangesOfPatient
-select *
+-- changesOfPatientQuery
+select "provider_changes".*, (
+  select to_json(obj)
+  from (
+    select "k".*
+    from "provider_change_consents" as "k"
+    where "k"."change_id" = "provider_changes"."id") as obj) as "consent", (
+  select to_json(obj)
+  from (
+    select "a".*
+    from "provider_change_responses" as "a"
+    where "a"."change_id" = "provider_changes"."id"
+    order by "a"."responded_at" desc
+    limit $1) as obj) as "latest_response"
 from "provider_changes"
-where "municipality_code" = $1 and "patient_id" = $2
+where "municipality_code" = $2 and "patient_id" = $3
 order by "created_at" desc, "id" desc;
 
 -- listChangesOfCase

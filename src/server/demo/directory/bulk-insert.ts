@@ -73,6 +73,7 @@ function facilityRow(f: DemoFacility): Row {
 
 async function insertBatch(db: Kysely<Database>, batch: DemoFacility[]): Promise<void> {
   const facilities = JSON.stringify(batch.map(facilityRow));
+  // raw sql: bulk load: a batch of facilities as one jsonb parameter (jsonb_to_recordset).
   const { rows } = await sql`
     insert into facilities (id, municipality_code, type, name, name_kana, address_prefecture, address_city,
       address_town, address_block, address_building, postal_code, town, district_code, location, phone, fax,
@@ -125,11 +126,13 @@ async function insertChildren(db: Kysely<Database>, batch: DemoFacility[]): Prom
       k.at.push(f.capacity.setAt.toISOString());
     }
   }
+  // raw sql: bulk load: the batch's capabilities as parallel arrays (unnest), one statement.
   await sql`
     insert into facility_capabilities (facility_id, municipality_code, code, confirmed_at)
     select * from unnest(${c.id}::uuid[], ${c.m}::text[], ${c.code}::text[], ${c.at}::timestamptz[])`.execute(
     db,
   );
+  // raw sql: bulk load: the capacity signals the same way.
   await sql`
     insert into facility_capacity (facility_id, municipality_code, signal, set_at)
     select * from unnest(${k.id}::uuid[], ${k.m}::text[], ${k.signal}::text[], ${k.at}::timestamptz[])`.execute(
@@ -172,6 +175,7 @@ export async function bulkInsertFacilities(
     inserted += batch.length;
   }
   await restoreAfterLoad(db, restore);
+  // raw sql: fresh planner statistics after the load; ANALYZE has no query-builder form.
   await sql`analyze facilities, facility_capabilities`.execute(db);
   return inserted;
 }

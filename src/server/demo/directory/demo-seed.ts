@@ -1,7 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema';
 import type { ModuleDeps } from '../../platform/module';
 import { bulkInsertFacilities } from './bulk-insert';
+import { linkOrganisationToDemoClinic, linkOrganisationToDemoStation } from './demo.queries';
 import { seedDemoStatistics } from './demo-statistics';
 import { type DemoFacility, generateFacilities, meguroMix } from './facility-generator';
 import { installGeography, loadMeguroGeography } from './meguro-geography';
@@ -107,15 +108,7 @@ async function seedDemoQueue(trx: Transaction<Database>, facilities: DemoFacilit
 
 /** Lets the demo facility_editor account edit one demo visiting-nurse station. */
 async function linkDemoEditor(trx: Transaction<Database>, municipalityCode: string) {
-  await sql`
-    update organisations set facility_id = (
-      select f.id from facilities f
-      where f.municipality_code = ${municipalityCode} and f.is_demo and f.type = 'visiting_nurse_station'
-        and f.main_station_id is null
-      order by (f.name like '%ひまわり%') desc, f.source_id limit 1)
-    where municipality_code = ${municipalityCode} and name = ${DEMO_EDITOR_ORGANISATION} and facility_id is null`.execute(
-    trx,
-  );
+  await linkOrganisationToDemoStation(trx, municipalityCode, DEMO_EDITOR_ORGANISATION);
 }
 
 /**
@@ -123,13 +116,5 @@ async function linkDemoEditor(trx: Transaction<Database>, municipalityCode: stri
  * so a referral the demo hospital sends to that facility is the clinician's incoming referral.
  */
 async function linkDemoClinic(trx: Transaction<Database>, municipalityCode: string) {
-  await sql`
-    update organisations set facility_id = (
-      select f.id from facilities f
-      where f.municipality_code = ${municipalityCode} and f.is_demo and f.type = 'clinic'
-        and not exists (select 1 from organisations o where o.facility_id = f.id)
-      order by f.source_id limit 1)
-    where municipality_code = ${municipalityCode} and name = ${DEMO_CLINIC_ORGANISATION} and facility_id is null`.execute(
-    trx,
-  );
+  await linkOrganisationToDemoClinic(trx, municipalityCode, DEMO_CLINIC_ORGANISATION);
 }

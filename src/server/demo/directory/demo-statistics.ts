@@ -1,6 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { tokyoDay } from '../../modules/directory/stats-record.service';
 import type { Database } from '../../platform/db/schema';
+import { type DemoSearchRow, insertDemoSearches, insertDemoViews } from './demo.queries';
 import { createRandom } from './random';
 
 /**
@@ -77,7 +78,7 @@ export async function seedDemoStatistics(
   const r = createRandom(2023);
   const yesterday = tokyoDay(new Date(now.getTime() - 86_400_000));
   const views: Array<{ facility_id: string; day: string; views: number }> = [];
-  const searches: Array<Record<string, unknown>> = [];
+  const searches: DemoSearchRow[] = [];
   for (let fy = 2023; `${fy}-04-01` <= yesterday; fy++) {
     const fyEnd = `${fy + 1}-03-31`;
     const days = dayList(`${fy}-04-01`, fyEnd < yesterday ? fyEnd : yesterday);
@@ -118,19 +119,9 @@ export async function seedDemoStatistics(
     });
   }
   for (let i = 0; i < views.length; i += 5000) {
-    await sql`
-      insert into directory_daily_views (municipality_code, day, facility_id, views)
-      select ${municipalityCode}, day, facility_id, views
-      from jsonb_to_recordset(${JSON.stringify(views.slice(i, i + 5000))}::jsonb) as r(facility_id uuid, day date, views integer)
-      on conflict do nothing`.execute(trx);
+    await insertDemoViews(trx, municipalityCode, views.slice(i, i + 5000));
   }
   for (let i = 0; i < searches.length; i += 5000) {
-    await sql`
-      insert into directory_daily_searches
-        (municipality_code, day, query_key, district_code, capability_codes, facility_types, zero_result, searches)
-      select ${municipalityCode}, day, query_key, district_code, capability_codes, '', zero_result, searches
-      from jsonb_to_recordset(${JSON.stringify(searches.slice(i, i + 5000))}::jsonb)
-        as r(day date, query_key text, district_code text, capability_codes text, zero_result boolean, searches integer)
-      on conflict do nothing`.execute(trx);
+    await insertDemoSearches(trx, municipalityCode, searches.slice(i, i + 5000));
   }
 }

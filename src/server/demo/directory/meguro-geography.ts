@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { katakanaToHiragana, normalizeSearchKey } from '../../../contracts/japanese-text';
 import type { Executor } from '../../platform/db/schema';
 import '../../modules/directory/taxonomy.table';
+import { upsertDistrict, upsertTown } from './demo.queries';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '../../modules/directory/data');
 
@@ -72,22 +72,24 @@ export function loadMeguroGeography(): Geography {
 export async function installGeography(executor: Executor, geography: Geography, municipalityCode: string) {
   let order = 10;
   for (const d of geography.districts) {
-    await sql`
-      insert into directory_districts (municipality_code, code, name, name_en, sort_order)
-      values (${municipalityCode}, ${d.code}, ${d.name}, ${d.nameEn}, ${order})
-      on conflict (municipality_code, code) do update
-        set name = excluded.name, name_en = excluded.name_en, sort_order = excluded.sort_order`.execute(
-      executor,
-    );
+    await upsertDistrict(executor, {
+      municipality_code: municipalityCode,
+      code: d.code,
+      name: d.name,
+      name_en: d.nameEn,
+      sort_order: order,
+    });
     order += 10;
   }
   for (const t of geography.towns) {
-    await sql`
-      insert into directory_towns (municipality_code, name, kana, postal_code, district_code, centroid, search_key)
-      values (${municipalityCode}, ${t.name}, ${t.kana}, ${t.postalCode}, ${t.district},
-        point(${t.center.lng}, ${t.center.lat}), ${normalizeSearchKey(t.name)})
-      on conflict (municipality_code, name) do update
-        set kana = excluded.kana, postal_code = excluded.postal_code, district_code = excluded.district_code,
-          centroid = excluded.centroid, search_key = excluded.search_key`.execute(executor);
+    await upsertTown(executor, {
+      municipality_code: municipalityCode,
+      name: t.name,
+      kana: t.kana,
+      postal_code: t.postalCode,
+      district_code: t.district,
+      center: t.center,
+      search_key: normalizeSearchKey(t.name),
+    });
   }
 }

@@ -1,6 +1,9 @@
+import type { Insertable } from 'kysely';
 import type { ChangeRequestSource, ChangeRequestStatus } from '../../../contracts/directory';
 import type { Executor } from '../../platform/db/schema';
 import type { ChangeRequestRow } from './change-request.presenter';
+import type { FacilityChangeRequestTable } from './review.table';
+import './facility.table';
 import './review.table';
 
 function selectRequests(executor: Executor) {
@@ -54,4 +57,27 @@ export async function listChangeRequestRows(
     .offset(filter.offset)
     .execute();
   return { total: Number(counted?.n ?? 0), rows };
+}
+
+/** Queues a change request or a resident's report; returns its id. */
+export async function insertChangeRequest(
+  executor: Executor,
+  row: Insertable<FacilityChangeRequestTable>,
+): Promise<string> {
+  const inserted = await executor
+    .insertInto('facility_change_requests')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** A facility a resident may report an error on (any but a closed one), or undefined. */
+export function findOpenFacility(executor: Executor, facilityId: string) {
+  return executor
+    .selectFrom('facilities')
+    .select(['id', 'name', 'municipality_code'])
+    .where('id', '=', facilityId)
+    .where('status', '<>', 'closed')
+    .executeTakeFirst();
 }

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type {
   ChangeRequestDetail,
   ChangeRequestDto,
@@ -9,22 +8,29 @@ import type {
   FacilityPatch,
   ReviewDecisionBody,
 } from '../../../contracts/directory';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
 import { assertCapabilitiesFitType } from './capability-fit';
 import { presentChangeRequest } from './change-request.presenter';
-import { type ChangeRequestFilter, findChangeRequest, listChangeRequestRows } from './change-request.queries';
+import {
+  type ChangeRequestFilter,
+  findChangeRequest,
+  findOpenFacility,
+  insertChangeRequest,
+  listChangeRequestRows,
+} from './change-request.queries';
 import { changeRequestWorkflow } from './change-request-status';
-import { assertCanEditFacility, requireActor } from './directory.policy';
+import { assertCanEditFacility } from './directory.policy';
 import { findFacilityRecord } from './facility.queries';
 import { toPatchView } from './facility-detail.presenter';
 import { noticeDecision, noticeErrorReport } from './facility-notices';
 import { diffChanges } from './facility-patch';
-import { applyFacilityChanges } from './facility-write.service';
+import { applyFacilityChanges, FACILITY_UNIQUE_CODES } from './facility-write.service';
 import { listCapabilities } from './taxonomy.queries';
+
+type Deps = Pick<ModuleDeps, 'db'>;
 
 /**
  * A facility_editor proposes a change to its own facility; it waits for review. Throws
@@ -32,13 +38,12 @@ import { listCapabilities } from './taxonomy.queries';
  * directory.unknown_capability, directory.capability_not_for_type.
  */
 export async function submitChangeRequest(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   facilityId: string,
   body: FacilityChangeRequestBody,
 ): Promise<ChangeRequestDto> {
-  const actor = requireActor(ctx.actor);
-  return db.transaction().execute(async (trx) => {
+  return runUseCase(deps, ctx, async ({ trx, actor, audit }) => {
     const record = await findFacilityRecord(trx, facilityId, { municipalityCode: actor.municipalityCode });
     if (!record) throw new AppError('directory.facility_not_found');
     await assertCanEditFacility(trx, actor, facilityId);
@@ -49,27 +54,23 @@ export async function submitChangeRequest(
       throw new AppError('directory.no_changes');
     await assertKnownCapabilities(trx, actor.municipalityCode, body.changes);
     assertCapabilitiesFitType(record.type, toPatchView(record).capabilities, body.changes.capabilities);
-    const row = await trx
-      .insertInto('facility_change_requests')
-      .values({
-        municipality_code: actor.municipalityCode,
-        facility_id: facilityId,
-        source: 'editor',
-        base_version: body.baseVersion,
-        changes: JSON.stringify(body.changes),
-        note: body.note ?? null,
-        submitted_by_user_id: actor.userId,
-        submitted_by_label: actor.email,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
+    const id = await insertChangeRequest(trx, {
+      municipality_code: actor.municipalityCode,
+      facility_id: facilityId,
+      source: 'editor',
+      base_version: body.baseVersion,
+      changes: JSON.stringify(body.changes),
+      note: body.note ?? null,
+      submitted_by_user_id: actor.userId,
+      submitted_by_label: actor.email,
+    });
+    await audit({
       action: 'facility.change_request.submit',
       recordType: 'facility',
       recordId: facilityId,
-      details: { changeRequestId: row.id, fields: Object.keys(body.changes) },
+      details: { changeRequestId: id, fields: Object.keys(body.changes) },
     });
-    const created = await findChangeRequest(trx, actor.municipalityCode, row.id);
+    const created = await findChangeRequest(trx, actor.municipalityCode, id);
     return presentChangeRequest(created!);
   });
 }
@@ -90,40 +91,31 @@ async function assertKnownCapabilities(
  * correct it themselves). Throws directory.facility_not_found.
  */
 export async function submitErrorReport(
-  db: Kysely<Database>,
+  deps: Deps,
+  ctx: RequestContext,
   facilityId: string,
   body: ErrorReportBody,
-  ctx: RequestContext,
 ): Promise<{ id: string; status: 'pending' }> {
   return runUseCase(
-    { db },
+    deps,
     ctx,
     async ({ trx }) => {
-      const facility = await trx
-        .selectFrom('facilities')
-        .select(['id', 'name', 'municipality_code'])
-        .where('id', '=', facilityId)
-        .where('status', '<>', 'closed')
-        .executeTakeFirst();
+      const facility = await findOpenFacility(trx, facilityId);
       if (!facility) throw new AppError('directory.facility_not_found');
-      const row = await trx
-        .insertInto('facility_change_requests')
-        .values({
-          municipality_code: facility.municipality_code,
-          facility_id: facility.id,
-          source: 'resident_report',
-          report_category: body.category,
-          report_message: body.message,
-          changes: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertChangeRequest(trx, {
+        municipality_code: facility.municipality_code,
+        facility_id: facility.id,
+        source: 'resident_report',
+        report_category: body.category,
+        report_message: body.message,
+        changes: null,
+      });
       await noticeErrorReport(
         trx,
         { id: facility.id, name: facility.name, municipalityCode: facility.municipality_code },
         body,
       );
-      return { id: row.id, status: 'pending' as const };
+      return { id, status: 'pending' as const };
     },
     { requireActor: false },
   );
@@ -131,30 +123,32 @@ export async function submitErrorReport(
 
 /** The review queue of the actor's municipality. */
 export async function listChangeRequests(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   filter: ChangeRequestFilter,
 ): Promise<ChangeRequestListResponse> {
-  const actor = requireActor(ctx.actor);
-  const { total, rows } = await listChangeRequestRows(db, actor.municipalityCode, filter);
-  return { total, items: rows.map(presentChangeRequest) };
+  return runUseCase(deps, ctx, async ({ trx, actor }) => {
+    const { total, rows } = await listChangeRequestRows(trx, actor.municipalityCode, filter);
+    return { total, items: rows.map(presentChangeRequest) };
+  });
 }
 
 /** One request with its field-by-field diff against the facility now. Throws not_found. */
 export async function getChangeRequest(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   id: string,
 ): Promise<ChangeRequestDetail> {
-  const actor = requireActor(ctx.actor);
-  const row = await findChangeRequest(db, actor.municipalityCode, id);
-  if (!row) throw new AppError('not_found');
-  const record = await findFacilityRecord(db, row.facility_id);
-  const diff =
-    row.source === 'editor' && record
-      ? diffChanges(toPatchView(record), row.changes as Partial<FacilityPatch>)
-      : [];
-  return { ...presentChangeRequest(row), diff };
+  return runUseCase(deps, ctx, async ({ trx, actor }) => {
+    const row = await findChangeRequest(trx, actor.municipalityCode, id);
+    if (!row) throw new AppError('not_found');
+    const record = await findFacilityRecord(trx, row.facility_id);
+    const diff =
+      row.source === 'editor' && record
+        ? diffChanges(toPatchView(record), row.changes as Partial<FacilityPatch>)
+        : [];
+    return { ...presentChangeRequest(row), diff };
+  });
 }
 
 /** How many of a facility's own requests its page lists (pending ones and the latest decisions). */
@@ -166,27 +160,28 @@ const OWN_REQUESTS_SHOWN = 10;
  * notices. Throws directory.facility_not_found, auth.forbidden.
  */
 export async function listFacilityChangeRequests(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   facilityId: string,
 ): Promise<FacilityChangeRequestsResponse> {
-  const actor = requireActor(ctx.actor);
-  const record = await findFacilityRecord(db, facilityId, { municipalityCode: actor.municipalityCode });
-  if (!record) throw new AppError('directory.facility_not_found');
-  await assertCanEditFacility(db, actor, facilityId);
-  const { rows } = await listChangeRequestRows(db, actor.municipalityCode, {
-    facilityId,
-    source: 'editor',
-    limit: OWN_REQUESTS_SHOWN,
-    offset: 0,
+  return runUseCase(deps, ctx, async ({ trx, actor }) => {
+    const record = await findFacilityRecord(trx, facilityId, { municipalityCode: actor.municipalityCode });
+    if (!record) throw new AppError('directory.facility_not_found');
+    await assertCanEditFacility(trx, actor, facilityId);
+    const { rows } = await listChangeRequestRows(trx, actor.municipalityCode, {
+      facilityId,
+      source: 'editor',
+      limit: OWN_REQUESTS_SHOWN,
+      offset: 0,
+    });
+    const current = toPatchView(record);
+    return {
+      items: rows.map((row) => ({
+        ...presentChangeRequest(row),
+        diff: row.status === 'pending' ? diffChanges(current, row.changes as Partial<FacilityPatch>) : [],
+      })),
+    };
   });
-  const current = toPatchView(record);
-  return {
-    items: rows.map((row) => ({
-      ...presentChangeRequest(row),
-      diff: row.status === 'pending' ? diffChanges(current, row.changes as Partial<FacilityPatch>) : [],
-    })),
-  };
 }
 
 /**
@@ -196,59 +191,64 @@ export async function listFacilityChangeRequests(
  * directory.version_conflict and the codes of applyFacilityChanges.
  */
 export async function decideChangeRequest(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   id: string,
   decision: ReviewDecisionBody,
 ): Promise<ChangeRequestDto> {
-  return runUseCase({ db }, ctx, async ({ trx, actor, now, audit }) => {
-    const request = await findChangeRequest(trx, actor.municipalityCode, id, true);
-    if (!request) throw new AppError('not_found');
-    const status = changeRequestWorkflow.next(request.status, decision.decision, 'ward');
-    if (decision.decision === 'approve' && request.source === 'editor') {
-      const record = await findFacilityRecord(trx, request.facility_id, { forUpdate: true });
-      if (!record) throw new AppError('directory.facility_not_found');
-      if (record.version !== request.base_version) {
-        throw new AppError('directory.version_conflict', { currentVersion: record.version });
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, actor, now, audit }) => {
+      const request = await findChangeRequest(trx, actor.municipalityCode, id, true);
+      if (!request) throw new AppError('not_found');
+      const status = changeRequestWorkflow.next(request.status, decision.decision, 'ward');
+      if (decision.decision === 'approve' && request.source === 'editor') {
+        const record = await findFacilityRecord(trx, request.facility_id, { forUpdate: true });
+        if (!record) throw new AppError('directory.facility_not_found');
+        if (record.version !== request.base_version) {
+          throw new AppError('directory.version_conflict', { currentVersion: record.version });
+        }
+        await applyFacilityChanges(trx, record, request.changes as Partial<FacilityPatch>, {
+          source: 'editor',
+          userId: request.submitted_by_user_id,
+          label: request.submitted_by_label,
+          changeRequestId: request.id,
+        });
       }
-      await applyFacilityChanges(trx, record, request.changes as Partial<FacilityPatch>, {
-        source: 'editor',
-        userId: request.submitted_by_user_id,
-        label: request.submitted_by_label,
-        changeRequestId: request.id,
+      await trx
+        .updateTable('facility_change_requests')
+        .set({
+          status,
+          decided_by_user_id: actor.userId,
+          decided_by_label: actor.email,
+          decided_at: now,
+          reason: decision.reason ?? null,
+        })
+        .where('id', '=', id)
+        .execute();
+      await audit({
+        action:
+          decision.decision === 'approve'
+            ? 'facility.change_request.approve'
+            : 'facility.change_request.reject',
+        recordType: 'facility',
+        recordId: request.facility_id,
+        details: { changeRequestId: id, source: request.source },
       });
-    }
-    await trx
-      .updateTable('facility_change_requests')
-      .set({
-        status,
-        decided_by_user_id: actor.userId,
-        decided_by_label: actor.email,
-        decided_at: now,
-        reason: decision.reason ?? null,
-      })
-      .where('id', '=', id)
-      .execute();
-    await audit({
-      action:
-        decision.decision === 'approve'
-          ? 'facility.change_request.approve'
-          : 'facility.change_request.reject',
-      recordType: 'facility',
-      recordId: request.facility_id,
-      details: { changeRequestId: id, source: request.source },
-    });
-    // A resident's report has no editor waiting for an answer; the editors' own requests do.
-    if (request.source === 'editor') {
-      await noticeDecision(
-        trx,
-        { id: request.facility_id, name: request.facility_name, municipalityCode: actor.municipalityCode },
-        { outcome: status === 'approved' ? 'approved' : 'rejected', reason: decision.reason ?? null },
-      );
-    }
-    const updated = await findChangeRequest(trx, actor.municipalityCode, id);
-    return presentChangeRequest(updated!);
-  });
+      // A resident's report has no editor waiting for an answer; the editors' own requests do.
+      if (request.source === 'editor') {
+        await noticeDecision(
+          trx,
+          { id: request.facility_id, name: request.facility_name, municipalityCode: actor.municipalityCode },
+          { outcome: status === 'approved' ? 'approved' : 'rejected', reason: decision.reason ?? null },
+        );
+      }
+      const updated = await findChangeRequest(trx, actor.municipalityCode, id);
+      return presentChangeRequest(updated!);
+    },
+    { uniqueViolations: FACILITY_UNIQUE_CODES },
+  );
 }
 
 /**
@@ -256,11 +256,11 @@ export async function decideChangeRequest(
  * municipality's or a resident's report), auth.forbidden, directory.request_not_pending.
  */
 export async function withdrawChangeRequest(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   id: string,
 ): Promise<ChangeRequestDto> {
-  return runUseCase({ db }, ctx, async ({ trx, actor, now, audit }) => {
+  return runUseCase(deps, ctx, async ({ trx, actor, now, audit }) => {
     const request = await findChangeRequest(trx, actor.municipalityCode, id, true);
     if (request?.source !== 'editor') throw new AppError('not_found');
     await assertCanEditFacility(trx, actor, request.facility_id);

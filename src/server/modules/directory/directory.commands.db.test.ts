@@ -42,6 +42,16 @@ describe('zaitaku directory remind', () => {
     );
     expect(mail.to_address).toBe('info@pharmacy.example.jp');
     expect(mail.body_text).toMatch(/https:\/\/zaitaku\.example\.jp\/directory\/confirm\/[A-Za-z0-9_-]{40,}/);
+    const audit = await withDatabase(config, ({ db }) =>
+      db
+        .selectFrom('audit_log')
+        .select(['actor_label', 'actor_user_id', 'municipality_code'])
+        .where('action', '=', 'facility.reminder.send')
+        .execute(),
+    );
+    expect(audit).toEqual([
+      { actor_label: 'zaitaku directory remind', actor_user_id: null, municipality_code: '131105' },
+    ]);
   });
 
   it('answers with the usage for an unknown subcommand', async () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import '../../../contracts/directory';
 import type { CliCommand } from '../../platform/cli-command';
+import { systemContext } from '../../platform/context';
 import { withDatabase } from '../../platform/db/with-database';
 import { remindStaleFacilities } from './reminder.service';
 
@@ -23,11 +24,15 @@ export const directoryCommands: CliCommand[] = [
         return 2;
       }
       return withDatabase(config, async ({ db }) => {
-        const result = await remindStaleFacilities(db, {
-          municipalityCode: values.municipality ?? config.DEFAULT_MUNICIPALITY,
-          baseUrl: config.BASE_URL ?? `http://localhost:${config.PORT}`,
-          dryRun: values['dry-run'] === true,
-        });
+        const municipalityCode = values.municipality ?? config.DEFAULT_MUNICIPALITY;
+        const result = await remindStaleFacilities(
+          { db },
+          systemContext('zaitaku directory remind', municipalityCode),
+          {
+            baseUrl: config.BASE_URL ?? `http://localhost:${config.PORT}`,
+            dryRun: values['dry-run'] === true,
+          },
+        );
         out(
           `確認依頼 / reminders: 対象 ${result.facilities} 施設、メール ${result.mailsQueued} 通を送信待ちに追加、メールアドレスなし ${result.skippedWithoutEmail} 施設${values['dry-run'] ? '（試行のみ / dry run）' : ''}`,
         );

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type {
   CapacityDto,
   CapacitySignal,
@@ -8,18 +7,29 @@ import type {
   FacilityHistoryEntry,
   FacilityUpdateBody,
 } from '../../../contracts/directory';
-import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
-import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../../platform/module';
+import { runUseCase } from '../../platform/use-case';
 import { assertCapabilitiesFitType } from './capability-fit';
-import { assertCanEditFacility, editableFacilityIds, requireActor } from './directory.policy';
+import { assertCanEditFacility, editableFacilityIds } from './directory.policy';
 import { toIso } from './facility.presenter';
 import { findFacilityRecord } from './facility.queries';
+import {
+  countPendingRequests,
+  insertHistory,
+  listHistoryRows,
+  upsertCapacity,
+} from './facility-admin.queries';
 import { presentFacilityDetail, toPatchView } from './facility-detail.presenter';
-import { applyFacilityChanges, createFacility } from './facility-write.service';
+import { applyFacilityChanges, createFacility, FACILITY_UNIQUE_CODES } from './facility-write.service';
 import { markFacilityConfirmed } from './reminder.service';
 import { staleBefore } from './search.service';
+
+type Deps = Pick<ModuleDeps, 'db'>;
+
+/** How many of a facility's history rows its page shows, newest first. */
+const HISTORY_SHOWN = 500;
 
 /**
  * ward_admin changes a facility directly (recorded in its history). Throws
@@ -27,55 +37,65 @@ import { staleBefore } from './search.service';
  * the codes of applyFacilityChanges.
  */
 export async function updateFacility(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   id: string,
   body: FacilityUpdateBody,
 ): Promise<FacilityDetail> {
-  const actor = requireActor(ctx.actor);
-  return db.transaction().execute(async (trx) => {
-    const record = await findFacilityRecord(trx, id, {
-      municipalityCode: actor.municipalityCode,
-      forUpdate: true,
-    });
-    if (!record) throw new AppError('directory.facility_not_found');
-    if (record.version !== body.version) {
-      throw new AppError('directory.version_conflict', { currentVersion: record.version });
-    }
-    assertCapabilitiesFitType(record.type, toPatchView(record).capabilities, body.changes.capabilities);
-    const { diff } = await applyFacilityChanges(trx, record, body.changes, {
-      source: 'admin',
-      userId: actor.userId,
-      label: actor.email,
-    });
-    await writeAudit(trx, ctx, {
-      action: 'facility.update',
-      recordType: 'facility',
-      recordId: id,
-      details: { fields: diff.map((d) => d.field) },
-    });
-    const updated = await findFacilityRecord(trx, id);
-    return presentFacilityDetail(updated!, staleBefore(new Date()));
-  });
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, actor, now, audit }) => {
+      const record = await findFacilityRecord(trx, id, {
+        municipalityCode: actor.municipalityCode,
+        forUpdate: true,
+      });
+      if (!record) throw new AppError('directory.facility_not_found');
+      if (record.version !== body.version) {
+        throw new AppError('directory.version_conflict', { currentVersion: record.version });
+      }
+      assertCapabilitiesFitType(record.type, toPatchView(record).capabilities, body.changes.capabilities);
+      const { diff } = await applyFacilityChanges(trx, record, body.changes, {
+        source: 'admin',
+        userId: actor.userId,
+        label: actor.email,
+        now,
+      });
+      await audit({
+        action: 'facility.update',
+        recordType: 'facility',
+        recordId: id,
+        details: { fields: diff.map((d) => d.field) },
+      });
+      const updated = await findFacilityRecord(trx, id);
+      return presentFacilityDetail(updated!, staleBefore(now));
+    },
+    { uniqueViolations: FACILITY_UNIQUE_CODES },
+  );
 }
 
 /** ward_admin adds a facility. Throws the codes of createFacility. */
 export async function addFacility(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   body: FacilityCreateBody,
 ): Promise<FacilityDetail> {
-  const actor = requireActor(ctx.actor);
-  return db.transaction().execute(async (trx) => {
-    const id = await createFacility(trx, actor.municipalityCode, body, {
-      source: 'create',
-      userId: actor.userId,
-      label: actor.email,
-    });
-    await writeAudit(trx, ctx, { action: 'facility.create', recordType: 'facility', recordId: id });
-    const created = await findFacilityRecord(trx, id);
-    return presentFacilityDetail(created!, staleBefore(new Date()));
-  });
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, actor, now, audit }) => {
+      const id = await createFacility(trx, actor.municipalityCode, body, {
+        source: 'create',
+        userId: actor.userId,
+        label: actor.email,
+        now,
+      });
+      await audit({ action: 'facility.create', recordType: 'facility', recordId: id });
+      const created = await findFacilityRecord(trx, id);
+      return presentFacilityDetail(created!, staleBefore(now));
+    },
+    { uniqueViolations: FACILITY_UNIQUE_CODES },
+  );
 }
 
 /**
@@ -83,43 +103,32 @@ export async function addFacility(
  * Throws directory.facility_not_found, auth.forbidden.
  */
 export async function setCapacity(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   facilityId: string,
   signal: CapacitySignal,
 ): Promise<CapacityDto> {
-  const actor = requireActor(ctx.actor);
-  return db.transaction().execute(async (trx) => {
+  return runUseCase(deps, ctx, async ({ trx, actor, now, audit }) => {
     const record = await findFacilityRecord(trx, facilityId, { municipalityCode: actor.municipalityCode });
     if (!record) throw new AppError('directory.facility_not_found');
     await assertCanEditFacility(trx, actor, facilityId);
-    const now = new Date();
-    await trx
-      .insertInto('facility_capacity')
-      .values({
-        facility_id: facilityId,
-        municipality_code: record.municipality_code,
-        signal,
-        set_at: now,
-        set_by_user_id: actor.userId,
-      })
-      .onConflict((oc) =>
-        oc.column('facility_id').doUpdateSet({ signal, set_at: now, set_by_user_id: actor.userId }),
-      )
-      .execute();
-    await trx
-      .insertInto('facility_history')
-      .values({
-        municipality_code: record.municipality_code,
-        facility_id: facilityId,
-        version: record.version,
-        source: 'capacity',
-        changed_by_user_id: actor.userId,
-        changed_by_label: actor.email,
-        changes: JSON.stringify({ capacity: { before: record.capacity_signal, after: signal } }),
-      })
-      .execute();
-    await writeAudit(trx, ctx, {
+    await upsertCapacity(trx, {
+      facility_id: facilityId,
+      municipality_code: record.municipality_code,
+      signal,
+      set_at: now,
+      set_by_user_id: actor.userId,
+    });
+    await insertHistory(trx, {
+      municipality_code: record.municipality_code,
+      facility_id: facilityId,
+      version: record.version,
+      source: 'capacity',
+      changed_by_user_id: actor.userId,
+      changed_by_label: actor.email,
+      changes: JSON.stringify({ capacity: { before: record.capacity_signal, after: signal } }),
+    });
+    await audit({
       action: 'facility.capacity.set',
       recordType: 'facility',
       recordId: facilityId,
@@ -131,54 +140,44 @@ export async function setCapacity(
 
 /** Every recorded change of a facility, newest first. Throws directory.facility_not_found, auth.forbidden. */
 export async function listFacilityHistory(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   facilityId: string,
 ): Promise<{ items: FacilityHistoryEntry[] }> {
-  const actor = requireActor(ctx.actor);
-  const record = await findFacilityRecord(db, facilityId, { municipalityCode: actor.municipalityCode });
-  if (!record) throw new AppError('directory.facility_not_found');
-  await assertCanEditFacility(db, actor, facilityId);
-  const rows = await db
-    .selectFrom('facility_history')
-    .selectAll()
-    .where('facility_id', '=', facilityId)
-    .orderBy('id', 'desc')
-    .limit(500)
-    .execute();
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      version: r.version,
-      source: r.source,
-      changedAt: toIso(r.changed_at),
-      changedBy: r.changed_by_label,
-      changeRequestId: r.change_request_id,
-      changes: r.changes as FacilityHistoryEntry['changes'],
-    })),
-  };
+  return runUseCase(deps, ctx, async ({ trx, actor }) => {
+    const record = await findFacilityRecord(trx, facilityId, { municipalityCode: actor.municipalityCode });
+    if (!record) throw new AppError('directory.facility_not_found');
+    await assertCanEditFacility(trx, actor, facilityId);
+    const rows = await listHistoryRows(trx, facilityId, HISTORY_SHOWN);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        version: r.version,
+        source: r.source,
+        changedAt: toIso(r.changed_at),
+        changedBy: r.changed_by_label,
+        changeRequestId: r.change_request_id,
+        changes: r.changes as FacilityHistoryEntry['changes'],
+      })),
+    };
+  });
 }
 
 /** The facilities the signed-in facility_editor may edit, with their pending request counts. */
-export async function listMyFacilities(db: Kysely<Database>, ctx: RequestContext) {
-  const actor = requireActor(ctx.actor);
-  const ids = await editableFacilityIds(db, actor);
-  const items = [];
-  for (const id of ids) {
-    const record = await findFacilityRecord(db, id, { municipalityCode: actor.municipalityCode });
-    if (!record) continue;
-    const pending = await db
-      .selectFrom('facility_change_requests')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('facility_id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    items.push({
-      ...presentFacilityDetail(record, staleBefore(new Date())),
-      pendingRequests: Number(pending?.n ?? 0),
-    });
-  }
-  return { items };
+export async function listMyFacilities(deps: Deps, ctx: RequestContext) {
+  return runUseCase(deps, ctx, async ({ trx, actor, now }) => {
+    const ids = await editableFacilityIds(trx, actor);
+    const items = [];
+    for (const id of ids) {
+      const record = await findFacilityRecord(trx, id, { municipalityCode: actor.municipalityCode });
+      if (!record) continue;
+      items.push({
+        ...presentFacilityDetail(record, staleBefore(now)),
+        pendingRequests: await countPendingRequests(trx, id),
+      });
+    }
+    return { items };
+  });
 }
 
 /**
@@ -187,24 +186,22 @@ export async function listMyFacilities(db: Kysely<Database>, ctx: RequestContext
  * directory.facility_not_found (other municipality too) and auth.forbidden (not its facility).
  */
 export async function confirmFacility(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   facilityId: string,
 ): Promise<ConfirmResponse> {
-  const actor = requireActor(ctx.actor);
-  return db.transaction().execute(async (trx) => {
+  return runUseCase(deps, ctx, async (uc) => {
+    const { trx, actor, now } = uc;
     const record = await findFacilityRecord(trx, facilityId, { municipalityCode: actor.municipalityCode });
     if (!record) throw new AppError('directory.facility_not_found');
     await assertCanEditFacility(trx, actor, facilityId);
-    const now = new Date();
     // The facility's own editor confirms for the facility; a ward_admin who is not one, for the ward.
     const ownFacility = (await editableFacilityIds(trx, actor)).includes(facilityId);
-    const capabilities = await markFacilityConfirmed(trx, ctx, {
+    const capabilities = await markFacilityConfirmed(uc, {
       facilityId,
       municipalityCode: record.municipality_code,
       version: record.version,
       by: { userId: actor.userId, label: actor.email, source: ownFacility ? 'facility' : 'ward' },
-      now,
     });
     return { facilityId, name: record.name, confirmedAt: now.toISOString(), capabilities };
   });

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/schema';
 
 /**
@@ -10,12 +9,19 @@ export async function listFacilityEditorIds(
   municipalityCode: string,
   facilityId: string,
 ): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    select distinct u.id from users u
-    join memberships m on m.user_id = u.id and m.role = 'facility_editor'
-    join organisations o on o.id = m.organisation_id
-    where o.facility_id = ${facilityId} and o.municipality_code = ${municipalityCode}
-      and u.municipality_code = ${municipalityCode} and u.status = 'active'
-    order by u.id`.execute(executor);
+  const rows = await executor
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', (join) =>
+      join.onRef('m.user_id', '=', 'u.id').on('m.role', '=', 'facility_editor'),
+    )
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select('u.id')
+    .distinct()
+    .where('o.facility_id', '=', facilityId)
+    .where('o.municipality_code', '=', municipalityCode)
+    .where('u.municipality_code', '=', municipalityCode)
+    .where('u.status', '=', 'active')
+    .orderBy('u.id')
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -190,5 +190,11 @@ describe('notices to a facility’s editors', () => {
       .where('status', '=', 'pending')
       .execute();
     expect(pending.map((j) => new Date(j.run_at).toISOString())).toEqual(['2026-12-08T00:00:00.000Z']);
+    const sent = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'actor_user_id'])
+      .where('action', '=', 'facility.reminder.send')
+      .execute();
+    expect(sent).toEqual([{ actor_label: 'directory.remind', actor_user_id: null }]);
   });
 });

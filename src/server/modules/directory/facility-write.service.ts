@@ -1,14 +1,15 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type {
   ConfirmationSource,
   FacilityPatch,
   FacilityType,
   FieldDiff,
 } from '../../../contracts/directory';
+import type { ErrorCode } from '../../../contracts/error-codes';
 import { normalizeSearchKey } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
-import { AppError, isUniqueViolation } from '../../platform/errors';
-import { type FacilityRecord, findFacilityRecord } from './facility.queries';
+import { AppError } from '../../platform/errors';
+import { type FacilityRecord, findFacilityRecord, pointOf } from './facility.queries';
 import { toPatchView } from './facility-detail.presenter';
 import { diffChanges, normaliseChanges, stripChome } from './facility-patch';
 import { hoursColumns, toHoursRows } from './opening-hours';
@@ -25,6 +26,15 @@ export type ChangeMeta = {
   label: string | null;
   changeRequestId?: string | null;
   now?: Date;
+};
+
+/**
+ * The facilities' unique codes (migration 20261124020000): a use case that writes a facility's
+ * columns passes these as `uniqueViolations`, so a taken code is a 409, not a 500.
+ */
+export const FACILITY_UNIQUE_CODES: Record<string, ErrorCode> = {
+  facilities_medical_code: 'directory.duplicate_code',
+  facilities_care_office: 'directory.duplicate_code',
 };
 
 /** Who a change confirms the data as: the facility's own editor, else the ward's staff. */
@@ -94,25 +104,19 @@ export async function createFacility(
   const normalised = normaliseChanges(patch);
   await validateChanges(trx, municipalityCode, null, normalised);
   const now = meta.now ?? new Date();
-  let id: string;
-  try {
-    const row = await trx
-      .insertInto('facilities')
-      .values({
-        municipality_code: municipalityCode,
-        type,
-        name: input.name,
-        last_confirmed_at: now,
-        last_confirmed_by: confirmationSourceOf(meta.source),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
-    await writeColumns(trx, municipalityCode, id, normalised, {});
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('directory.duplicate_code');
-    throw error;
-  }
+  const row = await trx
+    .insertInto('facilities')
+    .values({
+      municipality_code: municipalityCode,
+      type,
+      name: input.name,
+      last_confirmed_at: now,
+      last_confirmed_by: confirmationSourceOf(meta.source),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = row.id;
+  await writeColumns(trx, municipalityCode, id, normalised, {});
   if (normalised.capabilities)
     await writeCapabilities(
       trx,
@@ -204,8 +208,7 @@ async function writeColumns(
     set.town = town?.name ?? null;
     set.district_code = town?.district_code ?? null;
   }
-  // Raw: Kysely has no point type; the column is written with point(lng, lat) (facility.table.ts).
-  if ('location' in c) set.location = c.location ? sql`point(${c.location.lng}, ${c.location.lat})` : null;
+  if ('location' in c) set.location = c.location ? pointOf(c.location) : null;
   if (c.hours) {
     set.closed_on_holidays = c.hours.closedOnHolidays;
     set.closed_year_end = c.hours.closedYearEnd;
@@ -213,16 +216,11 @@ async function writeColumns(
     Object.assign(set, hoursColumns(toHoursRows(c.hours.weekly), c.hours.closures));
   }
   if (Object.keys(set).length === 0) return;
-  try {
-    await trx
-      .updateTable('facilities')
-      .set(set as never)
-      .where('id', '=', id)
-      .execute();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('directory.duplicate_code');
-    throw error;
-  }
+  await trx
+    .updateTable('facilities')
+    .set(set as never)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The 町丁 row a 町字 belongs to (上目黒二丁目 → 上目黒), or undefined when not in the table. */

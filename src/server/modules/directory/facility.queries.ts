@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type {
   CapacitySignal,
   CollaborationTool,
   ConfirmationSource,
   FacilityStatus,
   FacilityType,
+  LatLng,
 } from '../../../contracts/directory';
 import type { Executor } from '../../platform/db/schema';
 import { closuresOf, type HoursColumns, type HoursRow, hoursRowsOf } from './opening-hours';
@@ -77,8 +78,11 @@ export async function findFacilityRecord(
   id: string,
   options: { municipalityCode?: string; forUpdate?: boolean } = {},
 ): Promise<FacilityRecord | undefined> {
+  // raw sql: the fragments of the one statement below (the builder cannot mix them into a raw statement).
   const scope = options.municipalityCode ? sql`and f.municipality_code = ${options.municipalityCode}` : sql``;
   const lock = options.forUpdate ? sql`for update of f` : sql``;
+  // raw sql: one statement with the point's coordinates (location[1], location[0]: Kysely has no point
+  // type), the capabilities through a lateral join and jsonb_agg; the facility page's hot path.
   const { rows } = await sql<Omit<FacilityRecord, 'hours' | 'closures'> & HoursColumns>`
     select f.id, f.municipality_code, f.type, f.status, f.name, f.name_kana, f.name_en,
       f.address_prefecture, f.address_city, f.address_town, f.address_block, f.address_building,
@@ -114,4 +118,30 @@ export async function findFacilityRecord(
     hours: hoursRowsOf({ hours_day, hours_open, hours_close, hours_shift_notes }),
     closures: closuresOf(nth_closures),
   };
+}
+
+/** The value of facilities.location for a place (PostgreSQL's point is x, y: longitude first). */
+export function pointOf(location: LatLng): RawBuilder<unknown> {
+  // raw sql: Kysely has no point type; the column is written with point(lng, lat) (facility.table.ts).
+  return sql`point(${location.lng}, ${location.lat})`;
+}
+
+export type SearchColumns = {
+  id: string;
+  search_text: string;
+  search_grams: number[];
+  name_key: string;
+  kana_key: string;
+};
+
+/** Writes the search columns of a batch of facilities in one statement. */
+export async function writeSearchColumns(executor: Executor, values: SearchColumns[]): Promise<void> {
+  // raw sql: one UPDATE … FROM jsonb_to_recordset(…) AS v(…) writes the whole batch with one parameter;
+  // the builder cannot declare the record's column list.
+  await sql`
+    update facilities f
+    set search_text = v.search_text, search_grams = v.search_grams, name_key = v.name_key, kana_key = v.kana_key
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as v(id uuid, search_text text, search_grams integer[], name_key text, kana_key text)
+    where f.id = v.id`.execute(executor);
 }

@@ -96,7 +96,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
     async (request, reply) => {
       // The address is used only in memory to slow down floods; it is never stored.
       if (!reportLimiter.hit(request.ip)) throw new AppError('rate_limited');
-      const created = await submitErrorReport(db, request.params.id, request.body, request.ctx);
+      const created = await submitErrorReport(deps, request.ctx, request.params.id, request.body);
       return reply.status(201).send(created);
     },
   );
@@ -132,7 +132,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
       },
       config: { access: 'public' },
     },
-    async (request) => confirmByToken(db, request.ctx, request.params.token),
+    async (request) => confirmByToken(deps, request.ctx, request.params.token),
   );
 }
 

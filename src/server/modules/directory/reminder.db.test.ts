@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser, type TestSession } from '../../../../test/support/factories/accounts';
 import { createMeguro, createTestFacility } from '../../../../test/support/factories/directory';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
+import { systemContext } from '../../platform/context';
+import { setClockForTests } from '../../platform/time/clock';
 import { remindStaleFacilities } from './reminder.service';
 
 describe('freshness reminders and one-click confirmation', () => {
@@ -75,11 +77,11 @@ describe('freshness reminders and one-click confirmation', () => {
   });
 
   it('does not remind the same facility again within 30 days', async () => {
-    const later = await remindStaleFacilities(t.db, {
-      municipalityCode: '131105',
+    const tenDaysOn = new Date(Date.now() + 10 * 86_400_000);
+    setClockForTests(() => tenDaysOn);
+    const later = await remindStaleFacilities(t.deps, systemContext('zaitaku directory remind', '131105'), {
       baseUrl: 'https://zaitaku.example.jp',
-      now: new Date(Date.now() + 10 * 86_400_000),
-    });
+    }).finally(() => setClockForTests());
     expect(later).toEqual({ facilities: 1, mailsQueued: 0, skippedWithoutEmail: 1 });
   });
 });

@@ -1,44 +1,42 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import {
   type ConfirmationSource,
   type ConfirmResponse,
   confirmPagePath,
   type ReminderRunResponse,
 } from '../../../contracts/directory';
-import { writeAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import { type Actor, type RequestContext, systemContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox.service';
+import type { ModuleDeps } from '../../platform/module';
 import { listMunicipalities } from '../../platform/municipality.queries';
+import { runUseCase, type UseCase } from '../../platform/use-case';
+import { insertHistory } from './facility-admin.queries';
 import { listFacilityEditorIds } from './facility-editor.queries';
 import { noticeReminder } from './facility-notices';
+import {
+  findFacilitiesToRemind,
+  findUsableToken,
+  insertConfirmToken,
+  markConfirmed,
+  markReminded,
+  markTokenUsed,
+  type StaleFacility,
+} from './reminder.queries';
 import { staleBefore } from './search.service';
 
+type Deps = Pick<ModuleDeps, 'db'>;
+
+/** The job's kind, and the name it acts under in the audit log. */
+export const REMIND_JOB = 'directory.remind';
 /** A facility is reminded at most once per this many days. */
 const REMIND_INTERVAL_DAYS = 30;
 const TOKEN_VALID_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-type StaleFacility = { id: string; name: string; email: string | null };
-
-async function findFacilitiesToRemind(
-  db: Kysely<Database> | Transaction<Database>,
-  municipalityCode: string,
-  now: Date,
-) {
-  const { rows } = await sql<StaleFacility>`
-    select f.id, f.name, f.email from facilities f
-    where f.municipality_code = ${municipalityCode} and f.status = 'active'
-      and (f.reminded_at is null or f.reminded_at < ${new Date(now.getTime() - REMIND_INTERVAL_DAYS * DAY_MS)})
-      and exists (select 1 from facility_capabilities c
-        where c.facility_id = f.id and c.confirmed_at < ${staleBefore(now)})
-    order by f.kana_key, f.id`.execute(db);
-  return rows;
-}
 
 function reminderText(name: string, link: string): string {
   return [
@@ -56,60 +54,59 @@ function reminderText(name: string, link: string): string {
 }
 
 /**
- * Reminds every active facility whose capabilities were not confirmed for 12 months (at most once
- * per 30 days): a mail with a one-click "still correct" link to the facility's address, and a
- * notice to its editors' inboxes (and their mail). A facility with neither is skipped and stays due.
+ * Reminds every active facility of the context's municipality whose capabilities were not
+ * confirmed for 12 months (at most once per 30 days): a mail with a one-click "still correct" link
+ * to the facility's address, and a notice to its editors' inboxes (and their mail). A facility with
+ * neither is skipped and stays due. Run by a ward_admin or as the system (`systemContext`: the
+ * daily job, `zaitaku directory remind`).
  */
 export async function remindStaleFacilities(
-  db: Kysely<Database>,
-  options: RemindOptions,
+  deps: Deps,
+  ctx: RequestContext,
+  input: { baseUrl: string; dryRun?: boolean },
 ): Promise<ReminderRunResponse> {
-  return db.transaction().execute((trx) => remindInTransaction(trx, options));
-}
-
-type RemindOptions = {
-  municipalityCode: string;
-  baseUrl: string;
-  now?: Date;
-  dryRun?: boolean;
-  ctx?: RequestContext;
-};
-
-async function remindInTransaction(
-  trx: Transaction<Database>,
-  options: RemindOptions,
-): Promise<ReminderRunResponse> {
-  const now = options.now ?? new Date();
-  const due = await findFacilitiesToRemind(trx, options.municipalityCode, now);
-  const reachable: Array<StaleFacility & { editors: number }> = [];
-  for (const facility of due) {
-    const editors = (await listFacilityEditorIds(trx, options.municipalityCode, facility.id)).length;
-    if (facility.email || editors > 0) reachable.push({ ...facility, editors });
-  }
-  const withEmail = reachable.filter((f) => f.email);
-  const result = {
-    facilities: due.length,
-    mailsQueued: options.dryRun ? 0 : withEmail.length,
-    skippedWithoutEmail: due.length - reachable.length,
-  };
-  if (options.dryRun || reachable.length === 0) return result;
-  for (const facility of reachable) {
-    if (facility.email)
-      await mailConfirmLink(trx, options, facility as StaleFacility & { email: string }, now);
-    await noticeReminder(trx, {
-      id: facility.id,
-      name: facility.name,
-      municipalityCode: options.municipalityCode,
-    });
-    await trx.updateTable('facilities').set({ reminded_at: now }).where('id', '=', facility.id).execute();
-  }
-  await writeAudit(trx, options.ctx, {
-    action: 'facility.reminder.send',
-    municipalityCode: options.municipalityCode,
-    ...(options.ctx?.actor ? {} : { actorLabel: 'zaitaku directory remind' }),
-    details: { facilities: reachable.length, mails: withEmail.length },
-  });
-  return result;
+  return runUseCase(
+    deps,
+    ctx,
+    async ({ trx, actor, now, audit }) => {
+      if (!actor && !ctx.system) throw new AppError('auth.required');
+      const municipalityCode = actor?.municipalityCode ?? ctx.municipalityCode;
+      const due = await findFacilitiesToRemind(trx, municipalityCode, {
+        remindedBefore: new Date(now.getTime() - REMIND_INTERVAL_DAYS * DAY_MS),
+        staleBefore: staleBefore(now),
+      });
+      const reachable: Array<StaleFacility & { editors: number }> = [];
+      for (const facility of due) {
+        const editors = (await listFacilityEditorIds(trx, municipalityCode, facility.id)).length;
+        if (facility.email || editors > 0) reachable.push({ ...facility, editors });
+      }
+      const withEmail = reachable.filter((f) => f.email);
+      const result = {
+        facilities: due.length,
+        mailsQueued: input.dryRun ? 0 : withEmail.length,
+        skippedWithoutEmail: due.length - reachable.length,
+      };
+      if (input.dryRun || reachable.length === 0) return result;
+      for (const facility of reachable) {
+        if (facility.email)
+          await mailConfirmLink(
+            trx,
+            { municipalityCode, baseUrl: input.baseUrl },
+            facility as StaleFacility & { email: string },
+            now,
+          );
+        await noticeReminder(trx, { id: facility.id, name: facility.name, municipalityCode });
+        await markReminded(trx, facility.id, now);
+      }
+      await audit({
+        action: 'facility.reminder.send',
+        municipalityCode,
+        details: { facilities: reachable.length, mails: withEmail.length },
+      });
+      return result;
+    },
+    { requireActor: false },
+  );
 }
 
 async function mailConfirmLink(
@@ -119,16 +116,12 @@ async function mailConfirmLink(
   now: Date,
 ): Promise<void> {
   const token = randomBytes(32).toString('base64url');
-  await trx
-    .insertInto('facility_confirm_tokens')
-    .values({
-      token_hash: hashToken(token),
-      municipality_code: options.municipalityCode,
-      facility_id: facility.id,
-      expires_at: new Date(now.getTime() + TOKEN_VALID_DAYS * DAY_MS),
-      used_at: null,
-    })
-    .execute();
+  await insertConfirmToken(trx, {
+    hash: hashToken(token),
+    municipalityCode: options.municipalityCode,
+    facilityId: facility.id,
+    expiresAt: new Date(now.getTime() + TOKEN_VALID_DAYS * DAY_MS),
+  });
   await enqueueMail(trx, {
     kind: 'directory.confirm_reminder',
     to: facility.email,
@@ -140,19 +133,13 @@ async function mailConfirmLink(
 
 /**
  * The daily run of the reminders for every municipality (the `directory.remind` job), so nobody
- * has to remember `zaitaku directory remind`.
+ * has to remember `zaitaku directory remind`. `deps.db` is the job's transaction: the reminders
+ * commit once, with the job's "done". Returns how many facilities were reminded.
  */
-export async function remindAllMunicipalities(
-  trx: Transaction<Database>,
-  options: { baseUrl: string; now: Date },
-): Promise<number> {
+export async function remindAllMunicipalities(deps: Deps, input: { baseUrl: string }): Promise<number> {
   let facilities = 0;
-  for (const { code } of await listMunicipalities(trx)) {
-    const result = await remindInTransaction(trx, {
-      municipalityCode: code,
-      baseUrl: options.baseUrl,
-      now: options.now,
-    });
+  for (const { code } of await listMunicipalities(deps.db)) {
+    const result = await remindStaleFacilities(deps, systemContext(REMIND_JOB, code), input);
     facilities += result.facilities - result.skippedWithoutEmail;
   }
   return facilities;
@@ -163,90 +150,67 @@ export async function remindAllMunicipalities(
  * capabilities; the token works once. Throws directory.confirm_token_invalid.
  */
 export async function confirmByToken(
-  db: Kysely<Database>,
+  deps: Deps,
   ctx: RequestContext,
   token: string,
-  now: Date = new Date(),
 ): Promise<ConfirmResponse> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('facility_confirm_tokens as t')
-      .innerJoin('facilities as f', 'f.id', 't.facility_id')
-      .select(['t.token_hash', 't.facility_id', 't.municipality_code', 'f.name', 'f.version'])
-      .where('t.token_hash', '=', hashToken(token))
-      .where('t.used_at', 'is', null)
-      .where('t.expires_at', '>', now)
-      .forUpdate('t')
-      .executeTakeFirst();
-    if (!row) throw new AppError('directory.confirm_token_invalid');
-    await trx
-      .updateTable('facility_confirm_tokens')
-      .set({ used_at: now })
-      .where('token_hash', '=', row.token_hash)
-      .execute();
-    const capabilities = await markFacilityConfirmed(trx, ctx, {
-      facilityId: row.facility_id,
-      municipalityCode: row.municipality_code,
-      version: row.version,
-      // The link went to the facility's own address: whoever opens it speaks for the facility.
-      by: { userId: null, label: 'confirm-link', source: 'facility' },
-      now,
-    });
-    return {
-      facilityId: row.facility_id,
-      name: row.name,
-      confirmedAt: now.toISOString(),
-      capabilities,
-    };
-  });
+  return runUseCase(
+    deps,
+    ctx,
+    async (uc) => {
+      const row = await findUsableToken(uc.trx, hashToken(token), uc.now);
+      if (!row) throw new AppError('directory.confirm_token_invalid');
+      await markTokenUsed(uc.trx, row.token_hash, uc.now);
+      const capabilities = await markFacilityConfirmed(uc, {
+        facilityId: row.facility_id,
+        municipalityCode: row.municipality_code,
+        version: row.version,
+        // The link went to the facility's own address: whoever opens it speaks for the facility.
+        by: { userId: null, label: 'confirm-link', source: 'facility' },
+      });
+      return {
+        facilityId: row.facility_id,
+        name: row.name,
+        confirmedAt: uc.now.toISOString(),
+        capabilities,
+      };
+    },
+    { requireActor: false },
+  );
 }
 
 /**
  * "Still correct": refreshes every capability's confirmed date and the facility's, records it in
- * the history and the audit log. Used by the mailed one-click link and by the editor's button.
- * Returns how many capabilities were confirmed.
+ * the history and the audit log, within the calling use case. Used by the mailed one-click link and
+ * by the editor's button. Returns how many capabilities were confirmed.
  */
 export async function markFacilityConfirmed(
-  trx: Transaction<Database>,
-  ctx: RequestContext,
+  uc: Pick<UseCase<Actor | undefined>, 'trx' | 'now' | 'audit'>,
   input: {
     facilityId: string;
     municipalityCode: string;
     version: number;
     by: { userId: string | null; label: string; source: ConfirmationSource };
-    now: Date;
   },
 ): Promise<number> {
-  const { facilityId, municipalityCode, now } = input;
-  const source = input.by.source;
-  const updated = await trx
-    .updateTable('facility_capabilities')
-    .set({ confirmed_at: now, confirmed_by: source, confirmed_file: null })
-    .where('facility_id', '=', facilityId)
-    .executeTakeFirst();
-  await trx
-    .updateTable('facilities')
-    .set({ last_confirmed_at: now, last_confirmed_by: source, last_confirmed_file: null })
-    .where('id', '=', facilityId)
-    .execute();
-  await trx
-    .insertInto('facility_history')
-    .values({
-      municipality_code: municipalityCode,
-      facility_id: facilityId,
-      version: input.version,
-      source: 'confirm',
-      changed_by_user_id: input.by.userId,
-      changed_by_label: input.by.label,
-      changes: JSON.stringify({ confirmedAt: { before: null, after: now.toISOString() } }),
-    })
-    .execute();
-  await writeAudit(trx, ctx, {
+  const { facilityId, municipalityCode } = input;
+  const { trx, now } = uc;
+  const capabilities = await markConfirmed(trx, facilityId, now, input.by.source);
+  await insertHistory(trx, {
+    municipality_code: municipalityCode,
+    facility_id: facilityId,
+    version: input.version,
+    source: 'confirm',
+    changed_by_user_id: input.by.userId,
+    changed_by_label: input.by.label,
+    changes: JSON.stringify({ confirmedAt: { before: null, after: now.toISOString() } }),
+  });
+  await uc.audit({
     action: 'facility.confirm',
     recordType: 'facility',
     recordId: facilityId,
     municipalityCode,
     ...(input.by.userId ? {} : { actorLabel: input.by.label }),
   });
-  return Number(updated.numUpdatedRows);
+  return capabilities;
 }

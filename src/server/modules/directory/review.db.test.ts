@@ -274,4 +274,33 @@ describe('self-service changes and the review queue', () => {
       version: other.version + 1,
     });
   });
+  it('answers a medical institution code another facility holds with directory.duplicate_code, changing nothing', async () => {
+    const first = await send(admin, 'POST', '/api/directory/facilities', {
+      name: '重複確認クリニック',
+      type: 'clinic',
+      medicalInstitutionCode: '1311234567',
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await send(admin, 'POST', '/api/directory/facilities', {
+      name: '同じコードの医院',
+      type: 'clinic',
+      medicalInstitutionCode: '1311234567',
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('directory.duplicate_code');
+    const before = await detail(other.id);
+    const patch = await send(admin, 'PATCH', `/api/directory/facilities/${other.id}`, {
+      version: before.version,
+      changes: { medicalInstitutionCode: '1311234567' },
+    });
+    expect(patch.statusCode).toBe(409);
+    expect(patch.json().error.code).toBe('directory.duplicate_code');
+    expect(await detail(other.id)).toEqual(before);
+    const named = await t.db
+      .selectFrom('facilities')
+      .select('id')
+      .where('name', '=', '同じコードの医院')
+      .execute();
+    expect(named).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema';
+import { readDirectoryGeneration } from './search.queries';
 
 /**
  * Answers of the public search, kept per "generation" of the directory: a sequence that triggers
@@ -46,11 +47,7 @@ function entriesOf(state: State, cache: GenerationCache): Map<string, Entry> {
 async function readGeneration(db: Kysely<Database>, state: State): Promise<string | undefined> {
   if (state.disabled) return undefined;
   try {
-    // Raw: directory_generation is a sequence, not a table of the Database interface.
-    const { rows } = await sql<{ g: string }>`select last_value::text as g from directory_generation`.execute(
-      db,
-    );
-    return rows[0]?.g;
+    return await readDirectoryGeneration(db);
   } catch {
     // A database migrated before the counter existed: search without the cache rather than fail.
     state.disabled = true;

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/schema';
+import { writeSearchColumns } from './facility.queries';
 import { buildSearchFields } from './search-document';
 import './facility.table';
 import './taxonomy.table';
@@ -69,12 +69,5 @@ async function refreshBatch(executor: Executor, ids: string[]): Promise<void> {
       capabilityNames: namesByFacility.get(r.id) ?? [],
     }),
   }));
-  // Raw: one UPDATE … FROM jsonb_to_recordset(…) AS v(…) writes the whole batch with one parameter;
-  // the builder cannot declare the record's column list.
-  await sql`
-    update facilities f
-    set search_text = v.search_text, search_grams = v.search_grams, name_key = v.name_key, kana_key = v.kana_key
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-      as v(id uuid, search_text text, search_grams integer[], name_key text, kana_key text)
-    where f.id = v.id`.execute(executor);
+  await writeSearchColumns(executor, values);
 }

@@ -30,7 +30,6 @@ import {
   submitChangeRequest,
   withdrawChangeRequest,
 } from './change-request.service';
-import { requireActor } from './directory.policy';
 import { recordDirectoryRead } from './directory-access-log';
 import {
   addFacility,
@@ -55,7 +54,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
   app.get(
     '/api/directory/my-facilities',
     { schema: { tags, response: { 200: MyFacilitiesResponse } }, config: { access: ['facility_editor'] } },
-    async (request) => listMyFacilities(db, request.ctx),
+    async (request) => listMyFacilities(deps, request.ctx),
   );
 
   app.post(
@@ -70,7 +69,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       config: { access: ['facility_editor'] },
     },
     async (request, reply) =>
-      reply.status(201).send(await submitChangeRequest(db, request.ctx, request.params.id, request.body)),
+      reply.status(201).send(await submitChangeRequest(deps, request.ctx, request.params.id, request.body)),
   );
 
   app.get(
@@ -84,7 +83,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       },
       config: { access: editors },
     },
-    async (request) => listFacilityChangeRequests(db, request.ctx, request.params.id),
+    async (request) => listFacilityChangeRequests(deps, request.ctx, request.params.id),
   );
 
   app.put(
@@ -93,7 +92,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       schema: { tags, params: IdParams, body: CapacityUpdateBody, response: { 200: CapacityDto } },
       config: { access: editors },
     },
-    async (request) => setCapacity(db, request.ctx, request.params.id, request.body.signal),
+    async (request) => setCapacity(deps, request.ctx, request.params.id, request.body.signal),
   );
 
   app.post(
@@ -107,7 +106,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       },
       config: { access: editors },
     },
-    async (request) => confirmFacility(db, request.ctx, request.params.id),
+    async (request) => confirmFacility(deps, request.ctx, request.params.id),
   );
 
   app.get(
@@ -117,7 +116,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       config: { access: editors },
     },
     async (request) => {
-      const history = await listFacilityHistory(db, request.ctx, request.params.id);
+      const history = await listFacilityHistory(deps, request.ctx, request.params.id);
       // The history names who edited the facility and when: a read of those people's data.
       await recordDirectoryRead(db, request.ctx, 'facility_history', [request.params.id]);
       return history;
@@ -130,7 +129,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       schema: { tags, body: FacilityCreateBody, response: { 201: FacilityDetail } },
       config: { access: admins },
     },
-    async (request, reply) => reply.status(201).send(await addFacility(db, request.ctx, request.body)),
+    async (request, reply) => reply.status(201).send(await addFacility(deps, request.ctx, request.body)),
   );
 
   app.patch(
@@ -139,7 +138,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       schema: { tags, params: IdParams, body: FacilityUpdateBody, response: { 200: FacilityDetail } },
       config: { access: admins },
     },
-    async (request) => updateFacility(db, request.ctx, request.params.id, request.body),
+    async (request) => updateFacility(deps, request.ctx, request.params.id, request.body),
   );
 
   app.get(
@@ -149,7 +148,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       config: { access: admins },
     },
     async (request) => {
-      const list = await listChangeRequests(db, request.ctx, request.query);
+      const list = await listChangeRequests(deps, request.ctx, request.query);
       // Each request carries its submitter's name and contact: one access-log row per request shown.
       await recordDirectoryRead(
         db,
@@ -168,7 +167,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       config: { access: admins },
     },
     async (request) => {
-      const detail = await getChangeRequest(db, request.ctx, request.params.id);
+      const detail = await getChangeRequest(deps, request.ctx, request.params.id);
       await recordDirectoryRead(db, request.ctx, 'facility_change_request', [detail.id]);
       return detail;
     },
@@ -185,7 +184,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       },
       config: { access: admins },
     },
-    async (request) => decideChangeRequest(db, request.ctx, request.params.id, request.body),
+    async (request) => decideChangeRequest(deps, request.ctx, request.params.id, request.body),
   );
 
   app.post(
@@ -194,7 +193,7 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: ChangeRequestDto } },
       config: { access: ['facility_editor'] },
     },
-    async (request) => withdrawChangeRequest(db, request.ctx, request.params.id),
+    async (request) => withdrawChangeRequest(deps, request.ctx, request.params.id),
   );
 
   app.post(
@@ -204,12 +203,9 @@ export async function registerStaffRoutes(root: FastifyInstance, deps: ModuleDep
       config: { access: admins },
     },
     async (request) => {
-      const actor = requireActor(request.ctx.actor);
-      const result = await remindStaleFacilities(db, {
-        municipalityCode: actor.municipalityCode,
+      const result = await remindStaleFacilities(deps, request.ctx, {
         baseUrl: config.BASE_URL ?? `http://localhost:${config.PORT}`,
         dryRun: request.body.dryRun,
-        ctx: request.ctx,
       });
       deps.kickMail();
       return result;

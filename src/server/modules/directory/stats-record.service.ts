@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DirectoryEventBody } from '../../../contracts/directory';
 import { splitSearchKeywords } from '../../../contracts/japanese-text';
 import type { Database } from '../../platform/db/schema';
+import { countFacilityView, countSearch } from './stats.queries';
 import { municipalityExists } from './taxonomy.queries';
 import './stats.table';
 
@@ -16,11 +17,7 @@ export async function recordFacilityView(
   facilityId: string,
   now = new Date(),
 ): Promise<void> {
-  await sql`
-    insert into directory_daily_views (municipality_code, day, facility_id, views)
-    select f.municipality_code, ${tokyoDay(now)}::date, f.id, 1 from facilities f where f.id = ${facilityId}
-    on conflict (municipality_code, day, facility_id)
-    do update set views = directory_daily_views.views + 1`.execute(db);
+  await countFacilityView(db, facilityId, tokyoDay(now));
 }
 
 /** Counts one search with its filters; the keywords are stored normalised and cut to 50 characters. */
@@ -32,7 +29,7 @@ export async function recordSearch(
 ): Promise<void> {
   const municipalityCode = event.municipality ?? defaultMunicipality;
   if (!(await municipalityExists(db, municipalityCode))) return;
-  const row = {
+  await countSearch(db, {
     municipality_code: municipalityCode,
     day: tokyoDay(now),
     query_key: splitSearchKeywords(event.q ?? '')
@@ -42,23 +39,5 @@ export async function recordSearch(
     capability_codes: [...new Set(event.capabilities)].sort().join(','),
     facility_types: [...new Set(event.types)].sort().join(','),
     zero_result: event.resultCount === 0,
-    searches: 1,
-  };
-  await db
-    .insertInto('directory_daily_searches')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns([
-          'municipality_code',
-          'day',
-          'query_key',
-          'district_code',
-          'capability_codes',
-          'facility_types',
-          'zero_result',
-        ])
-        .doUpdateSet({ searches: sql`directory_daily_searches.searches + 1` }),
-    )
-    .execute();
+  });
 }

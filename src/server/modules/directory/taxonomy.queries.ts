@@ -17,11 +17,16 @@ export async function listCapabilities(
   executor: Executor,
   municipalityCode: string,
 ): Promise<CapabilityRow[]> {
-  const { rows } = await sql<CapabilityRow & { active: boolean }>`
-    select distinct on (code) code, name_ja, name_en, facility_types, sort_order, active
-    from directory_capabilities
-    where municipality_code is null or municipality_code = ${municipalityCode}
-    order by code, municipality_code nulls last`.execute(executor);
+  const rows = await executor
+    .selectFrom('directory_capabilities')
+    .distinctOn('code')
+    .select(['code', 'name_ja', 'name_en', 'facility_types', 'sort_order', 'active'])
+    .where((eb) =>
+      eb.or([eb('municipality_code', 'is', null), eb('municipality_code', '=', municipalityCode)]),
+    )
+    .orderBy('code')
+    .orderBy('municipality_code', (ob) => ob.nullsLast())
+    .execute();
   return rows
     .filter((r) => r.active)
     .sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code));
@@ -50,6 +55,7 @@ export type TownRow = {
 };
 
 export async function listTowns(executor: Executor, municipalityCode: string): Promise<TownRow[]> {
+  // raw sql: Kysely has no point type; centroid[1] and centroid[0] read the point's latitude and longitude.
   const { rows } = await sql<TownRow>`
     select name, kana, postal_code, district_code, centroid[1] as lat, centroid[0] as lng, search_key
     from directory_towns where municipality_code = ${municipalityCode}

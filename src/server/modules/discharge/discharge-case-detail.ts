@@ -1,4 +1,8 @@
-import type { DischargeCaseDetail, ProviderChangeDto } from '../../../contracts/discharge';
+import type {
+  DischargeCaseDetail,
+  ProviderChangeDto,
+  ProviderChangeStatus,
+} from '../../../contracts/discharge';
 import type { Actor } from '../../platform/context';
 import type { Executor } from '../../platform/db/schema';
 import { listNoticesOfCase } from './case-notice.queries';
@@ -19,7 +23,12 @@ import {
   listLatestResponses,
 } from './provider-change.queries';
 
-const BEHIND_GATE: string[] = ['proposed', 'awaiting_consent', 'consented', 'incumbent_notified'];
+export const BEHIND_GATE: readonly ProviderChangeStatus[] = [
+  'proposed',
+  'awaiting_consent',
+  'consented',
+  'incumbent_notified',
+];
 
 /** Changes presented with their consent, latest answer and the caller's possible actions. */
 export async function presentChanges(

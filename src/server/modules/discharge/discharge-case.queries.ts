@@ -1,4 +1,5 @@
-import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { ProviderChangeStatus } from '../../../contracts/discharge';
 import type { TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import { type PatientScope, visiblePatientFilter } from '../patients';
@@ -80,14 +81,34 @@ export function updateCase(
     .executeTakeFirstOrThrow();
 }
 
-export function listCasesOfPatient(executor: Executor, municipalityCode: string, patientId: string) {
+/**
+ * A patient's cases, newest first, each with how many of its provider changes are still behind the
+ * gate (`behindGate`, the open states) and escalated: a query for the patient page's statement.
+ */
+export function casesOfPatientQuery(
+  executor: Executor,
+  municipalityCode: string,
+  patientId: string,
+  behindGate: readonly ProviderChangeStatus[],
+) {
+  const changesOfCase = (eb: ExpressionBuilder<Database, 'discharge_cases'>) =>
+    eb
+      .selectFrom('provider_changes as pc')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .whereRef('pc.case_id', '=', 'discharge_cases.id')
+      .whereRef('pc.patient_id', '=', 'discharge_cases.patient_id');
   return executor
     .selectFrom('discharge_cases')
-    .selectAll()
+    .selectAll('discharge_cases')
+    .select((eb) => [
+      changesOfCase(eb)
+        .where('pc.status', 'in', [...behindGate])
+        .as('open_changes'),
+      changesOfCase(eb).where('pc.status', '=', 'escalated').as('escalations'),
+    ])
     .where('municipality_code', '=', municipalityCode)
     .where('patient_id', '=', patientId)
-    .orderBy('created_at', 'desc')
-    .execute();
+    .orderBy('created_at', 'desc');
 }
 
 export type CaseListFilter = {

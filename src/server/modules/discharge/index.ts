@@ -14,11 +14,10 @@ import { NOTICE_RECORD, PHONE_TASK_RECORD } from './notice.service';
 import { registerNoticeLinkRoutes } from './notice-link.routes';
 import { onNoticeProgress, onPhoneTaskProgress } from './notice-progress';
 import { moveDischargeOnMerge } from './patient-merge';
-import { loadCasesSection, loadChangesSection } from './patient-section';
+import { casesSection, changesSection, referralsSection } from './patient-section';
 import { registerProviderChangeRoutes } from './provider-change.routes';
 import { registerReferralRoutes } from './referral.routes';
 import { closeReferralsOnJoin } from './referral-close';
-import { loadReferralsSection } from './referral-read.service';
 
 /**
  * Discharge coordination (退院支援) and the continuity-of-care gate (issue 14 items 4, 5, 8):
@@ -28,14 +27,14 @@ import { loadReferralsSection } from './referral-read.service';
 export const dischargeModule: ServerModule = {
   name: 'discharge',
   async register(app, deps) {
-    registerPatientSection('cases', loadCasesSection);
-    registerPatientSection('providerChanges', loadChangesSection);
+    registerPatientSection('cases', casesSection);
+    registerPatientSection('providerChanges', changesSection);
     onInboxProgress(NOTICE_RECORD, onNoticeProgress);
     onInboxProgress(PHONE_TASK_RECORD, onPhoneTaskProgress);
     await registerDischargeRoutes(app, deps);
     await registerProviderChangeRoutes(app, deps);
     await registerNoticeLinkRoutes(app, deps);
-    registerPatientSection('referrals', loadReferralsSection);
+    registerPatientSection('referrals', referralsSection);
     registerCircleJoinHandler('referrals', closeReferralsOnJoin);
     // A ward admin's merge of a duplicate: its cases, changes, notices and referrals follow.
     registerPatientMergeHandler('discharge', moveDischargeOnMerge);

@@ -1,81 +1,59 @@
 import type { DischargeCaseSummary, ProviderChangeDto } from '../../../contracts/discharge';
-import { recordAccesses } from '../../platform/access-log/access-log.service';
-import type { RequestContext } from '../../platform/context';
-import type { Executor } from '../../platform/db/schema';
+import type { ReferralDto } from '../../../contracts/referrals';
 import { AppError } from '../../platform/errors';
-import type { PatientRow } from '../patients';
-import { presentCaseSummary } from './discharge.presenter';
-import { listCasesOfPatient } from './discharge-case.queries';
-import { presentChanges } from './discharge-case-detail';
-import { type ChangeRow, listChangesOfPatient } from './provider-change.queries';
+import { type PatientSection, scopeOf } from '../patients';
+import { partyOf } from './discharge.policy';
+import { presentCaseSummary, presentChange } from './discharge.presenter';
+import { type CaseRow, casesOfPatientQuery } from './discharge-case.queries';
+import { BEHIND_GATE } from './discharge-case-detail';
+import {
+  type ChangeRow,
+  type ConsentRow,
+  changesOfPatientQuery,
+  type ResponseRow,
+} from './provider-change.queries';
+import { type ReferralRow, referralsOfPatientQuery } from './referral.queries';
+import { presentReferrals } from './referral-access';
 
-// Both sections need the patient's changes (the cases count theirs): read them once per request.
-const changesOfRequest = new WeakMap<RequestContext, Map<string, Promise<ChangeRow[]>>>();
+// The patient page reads these rows in its own statement, after its access check, and logs one
+// access-log row per row under recordType (patients/patient-sections.ts).
 
-function changesOf(executor: Executor, ctx: RequestContext, patient: PatientRow): Promise<ChangeRow[]> {
-  let ofPatient = changesOfRequest.get(ctx);
-  if (!ofPatient) {
-    ofPatient = new Map();
-    changesOfRequest.set(ctx, ofPatient);
-  }
-  let changes = ofPatient.get(patient.id);
-  if (!changes) {
-    changes = listChangesOfPatient(executor, patient.municipality_code, patient.id);
-    ofPatient.set(patient.id, changes);
-  }
-  return changes;
-}
-
-/** The patient page's `cases` (the patients module has checked access; we log our own reads). */
-export async function loadCasesSection(
-  executor: Executor,
-  ctx: RequestContext,
-  patient: PatientRow,
-): Promise<DischargeCaseSummary[]> {
-  const [rows, changes] = await Promise.all([
-    listCasesOfPatient(executor, patient.municipality_code, patient.id),
-    changesOf(executor, ctx, patient),
-  ]);
-  await recordAccesses(
-    executor,
-    ctx,
-    rows.map((r) => ({
-      patientId: patient.id,
-      recordType: 'discharge_case',
-      recordId: r.id,
-      action: 'read' as const,
-    })),
-  );
-  return rows.map((r) =>
-    presentCaseSummary(r, {
-      patientName: patient.name,
-      openChanges: changes.filter(
-        (c) =>
-          c.case_id === r.id &&
-          ['proposed', 'awaiting_consent', 'consented', 'incumbent_notified'].includes(c.status),
-      ).length,
-      escalations: changes.filter((c) => c.case_id === r.id && c.status === 'escalated').length,
-    }),
-  );
-}
+/** The patient page's `cases`, each counting its changes behind the gate and escalated. */
+export const casesSection: PatientSection<CaseRow & { open_changes: number; escalations: number }> = {
+  recordType: 'discharge_case',
+  rows: (executor, _ctx, patient) =>
+    casesOfPatientQuery(executor, patient.municipalityCode, patient.id, BEHIND_GATE),
+  present: async (_executor, _ctx, patient, rows): Promise<DischargeCaseSummary[]> =>
+    rows.map((r) =>
+      presentCaseSummary(r, {
+        patientName: patient.name,
+        openChanges: r.open_changes,
+        escalations: r.escalations,
+      }),
+    ),
+};
 
 /** The patient page's `providerChanges`, each with its id and status. */
-export async function loadChangesSection(
-  executor: Executor,
-  ctx: RequestContext,
-  patient: PatientRow,
-): Promise<ProviderChangeDto[]> {
-  if (!ctx.actor) throw new AppError('auth.required');
-  const rows = await changesOf(executor, ctx, patient);
-  await recordAccesses(
-    executor,
-    ctx,
-    rows.map((r) => ({
-      patientId: patient.id,
-      recordType: 'provider_change',
-      recordId: r.id,
-      action: 'read' as const,
-    })),
-  );
-  return presentChanges(executor, ctx.actor, rows);
-}
+export const changesSection: PatientSection<
+  ChangeRow & { consent: ConsentRow | null; latest_response: ResponseRow | null }
+> = {
+  recordType: 'provider_change',
+  rows: (executor, _ctx, patient) => changesOfPatientQuery(executor, patient.municipalityCode, patient.id),
+  present: async (_executor, ctx, _patient, rows): Promise<ProviderChangeDto[]> => {
+    const actor = ctx.actor;
+    if (!actor) throw new AppError('auth.required');
+    return rows.map(({ consent, latest_response, ...row }) =>
+      presentChange(row, consent ?? undefined, latest_response ?? undefined, partyOf(actor, row)),
+    );
+  },
+};
+
+/** The patient page's `referrals` (the case page reads them through listReferralsOf). */
+export const referralsSection: PatientSection<ReferralRow> = {
+  recordType: 'referral',
+  rows: (executor, _ctx, patient) => referralsOfPatientQuery(executor, patient.municipalityCode, patient.id),
+  present: async (executor, ctx, _patient, rows): Promise<ReferralDto[]> => {
+    if (!ctx.actor) throw new AppError('auth.required');
+    return presentReferrals(executor, ctx.actor, await scopeOf(executor, ctx), rows);
+  },
+};

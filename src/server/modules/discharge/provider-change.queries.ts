@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database, Executor } from '../../platform/db/schema';
 import type {
   ProviderChangeConsentTable,
@@ -38,15 +39,34 @@ export function updateChange(
     .executeTakeFirstOrThrow();
 }
 
-export function listChangesOfPatient(executor: Executor, municipalityCode: string, patientId: string) {
+/**
+ * A patient's provider changes, newest first, each with its consent and its incumbent's latest
+ * answer (what presentChange shows): a query for the patient page's statement.
+ */
+export function changesOfPatientQuery(executor: Executor, municipalityCode: string, patientId: string) {
   return executor
     .selectFrom('provider_changes')
-    .selectAll()
+    .selectAll('provider_changes')
+    .select((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('provider_change_consents as k')
+          .selectAll('k')
+          .whereRef('k.change_id', '=', 'provider_changes.id'),
+      ).as('consent'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('provider_change_responses as a')
+          .selectAll('a')
+          .whereRef('a.change_id', '=', 'provider_changes.id')
+          .orderBy('a.responded_at', 'desc')
+          .limit(1),
+      ).as('latest_response'),
+    ])
     .where('municipality_code', '=', municipalityCode)
     .where('patient_id', '=', patientId)
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc');
 }
 
 export function listChangesOfCase(executor: Executor, caseId: string) {

@@ -32,14 +32,18 @@ export function updateReferral(trx: Transaction<Database>, id: string, values: U
 }
 
 export function listReferralsOfPatient(executor: Executor, municipalityCode: string, patientId: string) {
+  return referralsOfPatientQuery(executor, municipalityCode, patientId).execute();
+}
+
+/** A patient's referrals, newest first, as a query (the patient page's statement embeds it). */
+export function referralsOfPatientQuery(executor: Executor, municipalityCode: string, patientId: string) {
   return executor
     .selectFrom('referrals')
     .selectAll()
     .where('municipality_code', '=', municipalityCode)
     .where('patient_id', '=', patientId)
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc');
 }
 
 /** Open referrals of a patient for a role, locked (the system closes them when the role is filled). */

@@ -9,12 +9,13 @@ import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
 import { findFacilityRecord } from '../directory';
-import { assertPatientAccess, type PatientRow } from '../patients';
+import { assertPatientAccess, type PatientRow, type PatientSection } from '../patients';
 import { documentPartyOf, maySee } from './document.policy';
 import { presentDetail, presentSummary } from './document.presenter';
 import {
   countReaders,
   type DocumentRow,
+  documentSummariesOfPatientQuery,
   findDocument,
   findVersion,
   insertReceipt,
@@ -28,6 +29,8 @@ import { findOrganisationFacilityId } from './document-fhir.queries';
 import { documentWorkflow } from './document-status';
 
 type Deps = Pick<ModuleDeps, 'db'>;
+
+const PATIENT_PAGE_DOCUMENTS = 50;
 
 async function presentSummaries(
   executor: Executor,
@@ -98,11 +101,35 @@ async function listOfPatient(
   return page;
 }
 
-/** The patient page's `documents` section (access checked by the patients module; we log our reads). */
-export async function loadDocumentsSection(executor: Executor, ctx: RequestContext, patient: PatientRow) {
-  if (!ctx.actor) throw new AppError('auth.required');
-  return (await listOfPatient(executor, ctx, ctx.actor, patient, { limit: 50 })).items;
-}
+/**
+ * The patient page's `documents` section: the newest 50 the caller may see (the page reads them in
+ * its own statement, after its access check, and logs each one).
+ */
+export const documentsSection: PatientSection<
+  DocumentRow & { author_organisation_name: string | null; read_count: number }
+> = {
+  recordType: 'document',
+  rows: (executor, ctx, patient) =>
+    documentSummariesOfPatientQuery(
+      executor,
+      patient.municipalityCode,
+      patient.id,
+      (ctx.actor?.memberships ?? []).map((m) => m.organisationId),
+      PATIENT_PAGE_DOCUMENTS,
+    ),
+  present: async (_executor, ctx, _patient, rows): Promise<DocumentSummary[]> => {
+    const actor = ctx.actor;
+    if (!actor) throw new AppError('auth.required');
+    return rows.map((r) => {
+      const mine = documentPartyOf(actor, r) === 'author';
+      return presentSummary(r, {
+        organisationName: r.author_organisation_name ?? '',
+        mine,
+        readCount: mine ? r.read_count : 0,
+      });
+    });
+  },
+};
 
 /** Loads a document the caller may see, with its patient (access logged). Throws not_found, patients.not_found. */
 async function loadVisible(trx: Transaction<Database>, ctx: RequestContext, actor: Actor, id: string) {

@@ -65,6 +65,17 @@ export function listDocumentsOfPatient(
   ownOrganisationIds: string[],
   page: { after?: TimePosition; limit: number; caseId?: string },
 ) {
+  return documentsOfPatientQuery(executor, municipalityCode, patientId, ownOrganisationIds, page).execute();
+}
+
+/** A patient's documents the caller may see, newest first, as a query (the patient page embeds it). */
+export function documentsOfPatientQuery(
+  executor: Executor,
+  municipalityCode: string,
+  patientId: string,
+  ownOrganisationIds: string[],
+  page: { after?: TimePosition; limit: number; caseId?: string },
+) {
   const after = page.after;
   const caseId = page.caseId;
   return executor
@@ -88,8 +99,35 @@ export function listDocumentsOfPatient(
     )
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(page.limit)
-    .execute();
+    .limit(page.limit);
+}
+
+/**
+ * documentsOfPatientQuery with what a summary shows besides the row: the author organisation's
+ * name and how many read the latest version (the patient page's statement embeds it).
+ */
+export function documentSummariesOfPatientQuery(
+  executor: Executor,
+  municipalityCode: string,
+  patientId: string,
+  ownOrganisationIds: string[],
+  limit: number,
+) {
+  return documentsOfPatientQuery(executor, municipalityCode, patientId, ownOrganisationIds, { limit }).select(
+    (eb) => [
+      eb
+        .selectFrom('organisations as o')
+        .select('o.name')
+        .whereRef('o.id', '=', 'documents.author_organisation_id')
+        .as('author_organisation_name'),
+      eb
+        .selectFrom('document_receipts as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.document_id', '=', 'documents.id')
+        .whereRef('r.version', '=', 'documents.version')
+        .as('read_count'),
+    ],
+  );
 }
 
 /** Records a reading; the first reading of a version by a user is the one that counts. */

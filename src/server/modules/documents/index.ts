@@ -6,7 +6,7 @@ import './document.table';
 import { seedDocumentsDemo } from './demo.seed';
 import { moveDocumentsToPatient } from './document.queries';
 import { firstReferralLetters, nursingSummaryReads } from './document-figures.queries';
-import { loadDocumentsSection } from './document-read.service';
+import { documentsSection } from './document-read.service';
 import { registerDocumentRoutes } from './documents.routes';
 
 /**
@@ -17,7 +17,7 @@ import { registerDocumentRoutes } from './documents.routes';
 export const documentsModule: ServerModule = {
   name: 'documents',
   async register(app, deps) {
-    registerPatientSection('documents', loadDocumentsSection);
+    registerPatientSection('documents', documentsSection);
     // A ward admin's merge of a duplicate: its documents follow the record that stays.
     registerPatientMergeHandler('documents', (trx, merge) =>
       moveDocumentsToPatient(trx, merge.fromId, merge.intoId).then(() => undefined),

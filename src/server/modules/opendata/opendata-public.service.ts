@@ -8,7 +8,7 @@ import {
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { findMunicipality } from '../../platform/municipality.queries';
-import { countFacilities } from './export/export-source';
+import { countFacilities } from './export/export.queries';
 import { findDataVersion } from './opendata-public.queries';
 
 /** The downloads of a municipality, with licence and credit line. Throws not_found for an unknown one. */

@@ -46,11 +46,15 @@ export function listCurrentCircle(
   municipalityCode: string,
   patientId: string,
 ): Promise<CircleMemberRow[]> {
+  return currentCircleQuery(executor, municipalityCode, patientId).execute() as Promise<CircleMemberRow[]>;
+}
+
+/** The current circle as a query (the patient page reads it inside its one statement). */
+export function currentCircleQuery(executor: Executor, municipalityCode: string, patientId: string) {
   return memberQuery(executor, municipalityCode, patientId)
     .where('c.valid_to', 'is', null)
     .orderBy('c.role')
-    .orderBy('c.valid_from')
-    .execute() as Promise<CircleMemberRow[]>;
+    .orderBy('c.valid_from');
 }
 
 /** Every membership, current and ended, newest first: who was the family doctor, from when to when. */

@@ -55,7 +55,7 @@ export {
   type CircleJoin,
   type CircleJoinHandler,
   type PatientMergeHandler,
-  type PatientSectionLoader,
+  type PatientSection,
   registerCircleJoinHandler,
   registerPatientMergeHandler,
   registerPatientSection,

@@ -26,6 +26,11 @@ export function scopeOf(executor: Executor, ctx: RequestContext): Promise<Patien
   return scope;
 }
 
+/** Keeps a scope read elsewhere in this request (the patient page's statement reads its own). */
+export function rememberScope(ctx: RequestContext, scope: PatientScope): void {
+  if (!scopes.has(ctx)) scopes.set(ctx, Promise.resolve(scope));
+}
+
 export type PatientAccess = { patient: PatientRow; basis: AccessBasis };
 
 /**

@@ -1,19 +1,31 @@
-import type { Transaction } from 'kysely';
+import type { Expression, Transaction } from 'kysely';
 import type { CareRole } from '../../../contracts/patients';
 import type { RequestContext } from '../../platform/context';
 import type { Database, Executor } from '../../platform/db/schema';
+import type { PageSectionQuery } from './patient-access.queries';
 import type { PatientRow } from './patient-access.service';
 
 /**
- * A part of the patient page another module owns (the discharge module's `cases` and
- * `providerChanges`). The loader runs after the access check and must record its own reads with
- * recordAccess; its result is put under `name` in `GET /api/patients/:id`.
+ * A part of the patient page another module owns (the discharge module's `cases`,
+ * `providerChanges` and `referrals`, the documents module's `documents`); its answer is put under
+ * its name in `GET /api/patients/:id`. The page reads every section's rows in its own statement,
+ * after the access check there, and records one access-log row per row under `recordType`; then
+ * `present` turns the rows into the section's answer (reading more only where it must).
  */
-export type PatientSectionLoader = (
-  executor: Executor,
-  ctx: RequestContext,
-  patient: PatientRow,
-) => Promise<unknown>;
+export type PatientSection<Row> = {
+  recordType: string;
+  /** The patient's rows, each with an `id`, as a query (not run here: the page's statement embeds it). */
+  rows(
+    executor: Executor,
+    ctx: RequestContext,
+    patient: { municipalityCode: string; id: string },
+  ): Expression<unknown>;
+  /**
+   * The section's answer. The rows come back through JSON: timestamps (`*_at`) are Dates again,
+   * counts are numbers, and every other column is as a plain select gives it.
+   */
+  present(executor: Executor, ctx: RequestContext, patient: PatientRow, rows: Row[]): Promise<unknown>;
+};
 
 /** Runs when the ward admin merges a duplicate: move the module's rows from `fromId` to `intoId`. */
 export type PatientMergeHandler = (
@@ -38,15 +50,15 @@ export type CircleJoin = {
 /** Runs in the transaction that added the member (the referrals module closes what the role no longer needs). */
 export type CircleJoinHandler = (trx: Transaction<Database>, join: CircleJoin) => Promise<void>;
 
-const sections = new Map<string, PatientSectionLoader>();
+const sections = new Map<string, PatientSection<never>>();
 const joinHandlers = new Map<string, CircleJoinHandler>();
 const mergeHandlers = new Map<string, PatientMergeHandler>();
 const RESERVED = new Set(['patient', 'circle', 'accessBasis']);
 
 /** Adds (or replaces, on a second app in the same process) a section of the patient page. */
-export function registerPatientSection(name: string, loader: PatientSectionLoader): void {
+export function registerPatientSection<Row>(name: string, section: PatientSection<Row>): void {
   if (RESERVED.has(name)) throw new Error(`patient section name ${name} is reserved`);
-  sections.set(name, loader);
+  sections.set(name, section as PatientSection<never>);
 }
 
 /** Adds (or replaces) what a module does when two patient records are merged. */
@@ -63,13 +75,31 @@ export async function runCircleJoinHandlers(trx: Transaction<Database>, join: Ci
   for (const handler of joinHandlers.values()) await handler(trx, join);
 }
 
-export async function loadPatientSections(
+/** Every registered section's rows query, for the patient page's statement. */
+export function patientSectionQueries(
+  executor: Executor,
+  ctx: RequestContext,
+  patient: { municipalityCode: string; id: string },
+): PageSectionQuery[] {
+  return [...sections].map(([name, section]) => ({
+    name,
+    recordType: section.recordType,
+    rows: section.rows(executor, ctx, patient),
+  }));
+}
+
+/** Every section's answer from the rows the page's statement read. */
+export async function presentPatientSections(
   executor: Executor,
   ctx: RequestContext,
   patient: PatientRow,
+  rows: Record<string, unknown[]>,
 ): Promise<Record<string, unknown>> {
   const entries = await Promise.all(
-    [...sections].map(async ([name, load]) => [name, await load(executor, ctx, patient)] as const),
+    [...sections].map(
+      async ([name, section]) =>
+        [name, await section.present(executor, ctx, patient, (rows[name] ?? []) as never[])] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

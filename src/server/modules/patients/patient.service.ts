@@ -9,7 +9,13 @@ import type {
   PatientListQuery,
   PatientPatch,
 } from '../../../contracts/patients';
-import { recordAccess, recordAccesses, withAccessBatch } from '../../platform/access-log/access-log.service';
+import {
+  accessLogInsertFor,
+  countRecordedAccesses,
+  recordAccess,
+  recordAccesses,
+  withAccessBatch,
+} from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { decodeCursor, toPage } from '../../platform/db/pagination';
 import type { Database } from '../../platform/db/schema';
@@ -19,8 +25,8 @@ import { clock } from '../../platform/time/clock';
 import { runUseCase } from '../../platform/use-case';
 import { resolveTown } from '../directory';
 import { findOrganisation } from './care-circle.queries';
-import { addCircleMember, currentCircle } from './care-circle.service';
-import { toPatient, toPatientSummary } from './patient.presenter';
+import { addCircleMember } from './care-circle.service';
+import { toCircleMember, toPatient, toPatientSummary } from './patient.presenter';
 import {
   countSameKanaAndBirthDate,
   insertPatient,
@@ -28,8 +34,14 @@ import {
   updatePatientRow,
 } from './patient.queries';
 import { CLINICAL_ROLES, canRegisterPatients, circleRoleOfRegistrar } from './patient-access.policy';
-import { assertPatientAccessWithBasis, scopeOf } from './patient-access.service';
-import { loadPatientSections } from './patient-sections';
+import { findPatientPage } from './patient-access.queries';
+import {
+  assertPatientAccessWithBasis,
+  type PatientRow,
+  rememberScope,
+  scopeOf,
+} from './patient-access.service';
+import { patientSectionQueries, presentPatientSections } from './patient-sections';
 
 type Deps = Pick<ModuleDeps, 'db'>;
 
@@ -147,20 +159,38 @@ export async function createPatient(
   });
 }
 
-/** The patient page: patient, current circle and the other modules' sections. Throws patients.not_found. */
+/**
+ * The patient page: patient, current circle and the other modules' sections, read with the access
+ * check and the access log in one statement (findPatientPage). Throws patients.not_found.
+ */
 export async function getPatientDetail(
   deps: Deps,
   ctx: RequestContext,
   patientId: string,
 ): Promise<PatientDetail> {
-  // The patient's row and every section's rows go to the access log in one insert at the end.
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('auth.required');
+  // A section's presenter that records more accesses adds them to one insert at the end.
   return withAccessBatch(deps.db, ctx, async () => {
-    const { patient, basis } = await assertPatientAccessWithBasis(deps.db, ctx, patientId, 'read');
-    const [circle, sections] = await Promise.all([
-      currentCircle(deps.db, patient.municipality_code, patient.id),
-      loadPatientSections(deps.db, ctx, patient),
-    ]);
-    return { ...sections, patient: toPatient(patient), circle, accessBasis: basis };
+    const page = await findPatientPage(
+      deps.db,
+      actor,
+      patientId,
+      clock.now(),
+      patientSectionQueries(deps.db, ctx, { municipalityCode: actor.municipalityCode, id: patientId }),
+      accessLogInsertFor(deps.db, ctx),
+    );
+    if (!page) throw new AppError('patients.not_found');
+    countRecordedAccesses(page.logged);
+    rememberScope(ctx, page.scope);
+    const patient = page.patient as PatientRow;
+    const sections = await presentPatientSections(deps.db, ctx, patient, page.sections);
+    return {
+      ...sections,
+      patient: toPatient(patient),
+      circle: page.circle.map(toCircleMember),
+      accessBasis: page.basis,
+    };
   });
 }
 

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type OperationNodeSource, type RawBuilder, sql } from 'kysely';
 import type { AccessAction, AccessBasis } from '../../../contracts/patients';
-import type { Database } from '../db/schema';
+import type { Database, Executor } from '../db/schema';
 import './access-log.table';
 
 export type AccessLogFilter = {
@@ -33,4 +33,48 @@ export function listAccessLogRows(
   if (filter.to) q = q.where('occurred_at', '<', new Date(filter.to));
   if (page.beforeId !== undefined) q = q.where('id', '<', page.beforeId);
   return q.orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+/** What every row of one request's insert shares: when, who, from where, what they did. */
+export type AccessLogConstants = {
+  occurredAt: Date;
+  municipalityCode: string | null;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  action: AccessAction;
+  requestId: string | null;
+  clientIp: string | null;
+};
+
+/**
+ * The access-log rows of a query's result, as one `insert … select`, for a statement that reads and
+ * records in one round trip (a writable CTE). `source` yields patient_id, record_type, record_id, basis.
+ */
+export function insertAccessLogFrom(
+  executor: Executor,
+  constants: AccessLogConstants,
+  source: RawBuilder<unknown>,
+): OperationNodeSource {
+  return executor
+    .insertInto('access_log')
+    .columns([
+      'occurred_at',
+      'municipality_code',
+      'actor_user_id',
+      'actor_label',
+      'patient_id',
+      'record_type',
+      'record_id',
+      'action',
+      'basis',
+      'request_id',
+      'client_ip',
+    ])
+    .expression(
+      // raw sql: the source is the caller's statement (its CTEs), only known to it; typed columns here.
+      sql`select ${constants.occurredAt}::timestamptz, ${constants.municipalityCode}, ${constants.actorUserId}::uuid,
+        ${constants.actorLabel}, r.patient_id, r.record_type, r.record_id, ${constants.action}, r.basis,
+        ${constants.requestId}, ${constants.clientIp}
+      from (${source}) as r(patient_id, record_type, record_id, basis)`,
+    );
 }

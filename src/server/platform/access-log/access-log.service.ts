@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, OperationNodeSource, RawBuilder } from 'kysely';
 import type { AccessAction, AccessBasis } from '../../../contracts/patients';
 import type { RequestContext } from '../context';
 import type { Database, Executor } from '../db/schema';
 import { clock } from '../time/clock';
+import { insertAccessLogFrom } from './access-log.queries';
 import './access-log.table';
 
 export type AccessEntry = {
@@ -130,6 +131,39 @@ export async function withAccessBatch<T>(
   batches.delete(ctx);
   await insertAccesses(executor, ctx, batch.entries);
   return result;
+}
+
+/**
+ * For a read that records its accesses in its own statement (the patient page): the insert of the
+ * source's rows (patient_id, record_type, record_id, basis) as read accesses of this request, to
+ * put in a writable CTE; undefined while the benchmark has the log off. The caller reports how
+ * many rows it wrote with countRecordedAccesses.
+ */
+export function accessLogInsertFor(
+  executor: Executor,
+  ctx: RequestContext,
+): (source: RawBuilder<unknown>) => OperationNodeSource | undefined {
+  return (source) =>
+    skippedForBenchmark
+      ? undefined
+      : insertAccessLogFrom(
+          executor,
+          {
+            occurredAt: clock.now(),
+            municipalityCode: ctx.actor?.municipalityCode ?? ctx.municipalityCode,
+            actorUserId: ctx.actor?.userId ?? null,
+            actorLabel: ctx.actor?.email ?? null,
+            action: 'read',
+            requestId: ctx.requestId,
+            clientIp: ctx.clientIp,
+          },
+          source,
+        );
+}
+
+/** Counts rows a statement wrote itself (accessLogInsertFor) towards the next seal. */
+export function countRecordedAccesses(rows: number): void {
+  countTowardsSeal(rows);
 }
 
 function countTowardsSeal(rows: number): void {

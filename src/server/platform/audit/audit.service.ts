@@ -1,7 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AuditAction } from '../../../contracts/audit-actions';
 import type { RequestContext } from '../context';
+import { lockForTransaction } from '../db/advisory-lock.queries';
 import type { Database, Executor } from '../db/schema';
 import { type AuditKey, currentAuditKey } from './audit-key';
 import './audit.table';
@@ -37,7 +38,7 @@ export async function writeAudit(
 }
 
 async function appendRow(trx: Transaction<Database>, ctx: RequestContext | undefined, entry: AuditEntry) {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+  await lockForTransaction(trx, CHAIN_LOCK);
   const last = await trx
     .selectFrom('audit_log')
     .select('hash')
@@ -53,7 +54,7 @@ async function appendRow(trx: Transaction<Database>, ctx: RequestContext | undef
         : (actor?.municipalityCode ?? ctx?.municipalityCode ?? null),
     actor_user_id: entry.actorUserId ?? actor?.userId ?? null,
     actor_organisation_id: actor?.memberships[0]?.organisationId ?? null,
-    actor_label: entry.actorLabel ?? actor?.email ?? null,
+    actor_label: entry.actorLabel ?? actor?.email ?? ctx?.system ?? null,
     action: entry.action,
     outcome: entry.outcome ?? 'success',
     record_type: entry.recordType ?? null,

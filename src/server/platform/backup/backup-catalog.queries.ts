@@ -18,11 +18,13 @@ const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 
 /** Lists the ordinary tables of the `public` schema with their columns and foreign keys. */
 export async function listCatalogTables(db: Kysely<unknown>): Promise<CatalogTable[]> {
+  // raw sql: pg_class and pg_namespace are catalogs outside the Database interface.
   const tables = await sql<{ name: string }>`
     select c.relname::text as name
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r' and not c.relispartition
     order by c.relname`.execute(db);
+  // raw sql: pg_attribute, a catalog.
   const columns = await sql<{ table: string; name: string; type: string; identity: boolean }>`
     select c.relname::text as table, a.attname::text as name, format_type(a.atttypid, a.atttypmod) as type,
            a.attidentity <> '' as identity
@@ -32,6 +34,7 @@ export async function listCatalogTables(db: Kysely<unknown>): Promise<CatalogTab
     where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
       and a.attgenerated = ''
     order by c.relname, a.attnum`.execute(db);
+  // raw sql: pg_constraint, a catalog.
   const keys = await sql<{
     table: string;
     kind: string;
@@ -76,11 +79,13 @@ export async function listCatalogTables(db: Kysely<unknown>): Promise<CatalogTab
 export async function listSequences(
   db: Kysely<unknown>,
 ): Promise<Array<{ name: string; lastValue: string; isCalled: boolean }>> {
+  // raw sql: pg_class, a catalog.
   const names = await sql<{ name: string }>`
     select c.relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'S' order by c.relname`.execute(db);
   const states = [];
   for (const { name } of names.rows) {
+    // raw sql: a sequence's state, read from the sequence itself (named at run time).
     const { rows } = await sql<{ last_value: string; is_called: boolean }>`
       select last_value::text as last_value, is_called from ${sql.table(`public.${name}`)}`.execute(db);
     const row = rows[0];
@@ -99,7 +104,9 @@ export async function hasInstallationData(db: Kysely<unknown>, tables: CatalogTa
     const always = table.name === 'audit_log' || table.name === 'municipalities';
     const tenant = table.columns.some((c) => c.name === 'municipality_code');
     if (!always && !tenant) continue;
+    // raw sql: a fragment of the statement below.
     const where = always ? sql`` : sql` where municipality_code is not null`;
+    // raw sql: a table named at run time (dynamic table name).
     const { rows } = await sql<{ present: boolean }>`
       select exists (select 1 from ${sql.table(`public.${table.name}`)}${where}) as present`.execute(db);
     if (rows[0]?.present) return true;

@@ -109,7 +109,7 @@ async function dumpAll(
 
 /** Streams one table through a cursor, every value in PostgreSQL's text form. */
 async function dumpTable(trx: Transaction<Database>, table: CatalogTable, writer: BackupWriter) {
-  // Raw: the tables and columns come from the catalog at run time (not the Database interface), and
+  // raw sql: the tables and columns come from the catalog at run time (not the Database interface), and
   // rows are read through a server-side cursor (DECLARE/FETCH/CLOSE), which the builder cannot write.
   const ref = sql.table(`public.${table.name}`);
   const count = await sql<{ n: number }>`select count(*)::int as n from ${ref}`.execute(trx);
@@ -119,13 +119,17 @@ async function dumpTable(trx: Transaction<Database>, table: CatalogTable, writer
     columns: table.columns.map(({ name, type }) => ({ name, type })),
     rows: total,
   });
+  // raw sql: each column as text, by its catalog name.
   const values = sql.join(table.columns.map((c, i) => sql`${sql.ref(c.name)}::text as ${sql.ref(`c${i}`)}`));
   // Primary-key order makes backups of the same data byte-for-byte comparable (after the header).
   const orderBy =
+    // raw sql: primary-key order by catalog column names.
     table.primaryKey.length > 0 ? sql` order by ${sql.join(table.primaryKey.map((k) => sql.ref(k)))}` : sql``;
+  // raw sql: a server-side cursor (DECLARE) over a run-time table.
   await sql`declare zaitaku_backup no scroll cursor for select ${values} from ${ref}${orderBy}`.execute(trx);
   let written = 0;
   for (;;) {
+    // raw sql: FETCH from the cursor.
     const { rows } = await sql<Record<string, string | null>>`
       fetch forward ${sql.lit(FETCH_SIZE)} from zaitaku_backup`.execute(trx);
     for (const row of rows) {
@@ -134,6 +138,7 @@ async function dumpTable(trx: Transaction<Database>, table: CatalogTable, writer
     written += rows.length;
     if (rows.length < FETCH_SIZE) break;
   }
+  // raw sql: CLOSE the cursor.
   await sql`close zaitaku_backup`.execute(trx);
   if (written !== total) throw new Error(`table ${table.name}: counted ${total} rows, read ${written}`);
   return written;

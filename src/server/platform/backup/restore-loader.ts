@@ -47,11 +47,12 @@ export class RestoreLoader {
       if (!this.catalog.some((t) => t.name === name)) throw mismatch(name);
     }
     for (const name of this.header.tables) {
-      // Raw here and below: triggers, identity sequences and `overriding system value` are DDL and
-      // catalog functions on tables the backup names at run time, which the builder cannot write.
+      // raw sql: here and below, triggers, identity sequences and `overriding system value` are DDL
+      // and catalog functions on tables the backup names at run time, which the builder cannot write.
       await sql`alter table ${ref(name)} disable trigger user`.execute(this.trx);
     }
     for (const name of [...this.header.tables].reverse()) {
+      // raw sql: delete from a table named at run time (dynamic table name).
       await sql`delete from ${ref(name)}`.execute(this.trx);
     }
   }
@@ -80,8 +81,10 @@ export class RestoreLoader {
   async finish(): Promise<LoadSummary> {
     if (!this.ended) throw this.invalid(0, 'no end marker');
     for (const table of this.header.tables.map((n) => this.catalog.find((t) => t.name === n)!)) {
+      // raw sql: DDL on a table named at run time.
       await sql`alter table ${ref(table.name)} enable trigger user`.execute(this.trx);
       for (const column of table.columns.filter((c) => c.identity)) {
+        // raw sql: setval and pg_get_serial_sequence on a run-time table and column: catalog functions.
         await sql`
           select setval(s.seq, greatest(coalesce(pg_sequence_last_value(s.seq), 1), m.top))
           from (select pg_get_serial_sequence(${`public.${table.name}`}, ${column.name})::regclass as seq) s,
@@ -156,12 +159,16 @@ export class RestoreLoader {
     const current = this.current!;
     const rows = current.batch.splice(0, this.batchSize());
     if (rows.length === 0) return;
+    // raw sql: the backup's own column names, known only at run time.
     const columns = current.section.columns.map((c) => sql.ref(c.name));
     // Text in, the type's own input function out: the exact inverse of the backup's `::text`.
     const values = rows.map(
+      // raw sql: text cast to each column's catalog type name (sql.raw of a type read from pg_attribute).
       (row) => sql`(${sql.join(row.map((v, i) => sql`${v}::text::${sql.raw(current.types[i]!)}`))})`,
     );
+    // raw sql: OVERRIDING SYSTEM VALUE has no builder form.
     const overriding = current.table.columns.some((c) => c.identity) ? sql` overriding system value` : sql``;
+    // raw sql: an insert into a table named at run time.
     await sql`insert into ${ref(current.table.name)} (${sql.join(columns)})${overriding}
               values ${sql.join(values)}`.execute(this.trx);
     current.loaded += rows.length;
@@ -169,9 +176,11 @@ export class RestoreLoader {
 
   private async setSequences(sequences: SequenceState[]): Promise<void> {
     for (const s of sequences) {
+      // raw sql: to_regclass of a sequence named in the backup: a catalog function.
       const { rows } = await sql<{ present: boolean }>`
         select to_regclass(${`public.${s.name}`}) is not null as present`.execute(this.trx);
       if (!rows[0]?.present) throw mismatch(s.name);
+      // raw sql: setval on a sequence named in the backup.
       await sql`select setval(${`public.${s.name}`}::regclass, ${s.lastValue}::bigint, ${s.isCalled})`.execute(
         this.trx,
       );
@@ -187,6 +196,7 @@ export class RestoreLoader {
   }
 }
 
+// raw sql: every backup table is named at run time, outside the Database interface.
 const ref = (table: string) => sql.table(`public.${table}`);
 
 function mismatch(what: string): AppError {

@@ -24,13 +24,14 @@ export type LoadOptions = {
  */
 export async function suspendForLoad(executor: Executor, options: LoadOptions): Promise<string[]> {
   const primaryOf = options.dropPrimaryKeysOf ?? [];
-  // Raw: pg_constraint and pg_indexes are catalogs outside the Database interface; the drops are DDL.
+  // raw sql: pg_constraint and pg_indexes are catalogs outside the Database interface; the drops are DDL.
   const { rows: constraints } = await sql<{ table: string; name: string; definition: string }>`
     select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
     from pg_constraint c
     where (c.contype = 'f' and c.conrelid = any(${options.tables}::regclass[]))
       or (c.contype = 'p' and c.conrelid = any(${primaryOf}::regclass[]))
     order by c.contype, 1, 2`.execute(executor);
+  // raw sql: pg_indexes, pg_class, pg_index: catalogs.
   const { rows: indexes } = await sql<{ name: string; definition: string }>`
     select i.indexname as name, i.indexdef as definition from pg_indexes i
     join pg_class c on c.relname = i.indexname and c.relnamespace = current_schema()::regnamespace
@@ -40,8 +41,10 @@ export async function suspendForLoad(executor: Executor, options: LoadOptions): 
       and (not x.indisunique or not ${options.keepUniqueIndexes ?? false})
     order by 1`.execute(executor);
   for (const c of constraints) {
+    // raw sql: DDL (drop constraint) on a catalog-named table.
     await sql`alter table ${sql.table(c.table)} drop constraint ${sql.ref(c.name)}`.execute(executor);
   }
+  // raw sql: DDL (drop index).
   for (const index of indexes) await sql`drop index ${sql.ref(index.name)}`.execute(executor);
   return [
     ...[...constraints]
@@ -53,5 +56,6 @@ export async function suspendForLoad(executor: Executor, options: LoadOptions): 
 
 /** Runs the statements suspendForLoad returned (constraints are checked here, once, over all rows). */
 export async function restoreAfterLoad(executor: Executor, statements: readonly string[]): Promise<void> {
+  // raw sql: the DDL statements suspendForLoad returned, run as they are.
   for (const statement of statements) await sql.raw(statement).execute(executor);
 }

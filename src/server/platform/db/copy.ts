@@ -76,8 +76,9 @@ export async function copyRows(
   }
   if (writer.rows === 0) return 0;
   const payload = new CopyPayload(writer.bytes());
+  // raw sql: the column list of the COPY below.
   const list = sql.join(names.map((c) => sql.ref(c)));
-  // Raw: COPY has no query-builder form.
+  // raw sql: COPY has no query-builder form.
   await sql`copy ${sql.table(table)} (${list}) from stdin with (format binary) -- ${payload}`.execute(
     executor,
   );

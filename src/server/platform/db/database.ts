@@ -1,10 +1,11 @@
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
 import { AppError } from '../errors';
+import { readDatabaseEncoding } from './catalog.queries';
 import { acquireDataDirLock } from './data-dir-lock';
 import { poolWithCopy } from './pg-copy-pool';
 import { PGliteDialect } from './pglite-dialect';
@@ -115,11 +116,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
  * and pg_trgm, kept for similarity ranking, splits Japanese only under a UTF-8 ctype.
  */
 async function checkCtype(db: Kysely<Database>): Promise<void> {
-  // Raw: pg_database is a catalog, outside the Database interface.
-  const { rows } = await sql<{ ctype: string; encoding: string }>`
-    select datctype as ctype, pg_encoding_to_char(encoding) as encoding
-    from pg_database where datname = current_database()`.execute(db);
-  const row = rows[0];
+  const row = await readDatabaseEncoding(db);
   if (row?.encoding !== 'UTF8' || !/utf-?8/i.test(row.ctype)) {
     throw new AppError('database.unsupported_ctype', { ctype: row?.ctype, encoding: row?.encoding });
   }

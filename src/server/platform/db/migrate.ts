@@ -49,10 +49,11 @@ export async function listMigrationNames(): Promise<string[]> {
 
 /** Names of the migrations already applied to this database (none when it was never migrated). */
 export async function listAppliedMigrations(db: Kysely<unknown>): Promise<string[]> {
-  // Raw: kysely_migration is Kysely's own table, outside the Database interface, and may not exist yet.
+  // raw sql: kysely_migration is Kysely's own table, outside the Database interface, and may not exist yet.
   const { rows } = await sql<{ present: boolean }>`
     select to_regclass('public.kysely_migration') is not null as present`.execute(db);
   if (!rows[0]?.present) return [];
+  // raw sql: kysely_migration is Kysely's own table, outside the Database interface.
   const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return applied.rows.map((r) => r.name);
 }

@@ -7,10 +7,10 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { RequestContext } from '../context';
+import { pingDatabase } from '../db/catalog.queries';
 import type { DatabaseHandle } from '../db/database';
 import { AppError } from '../errors';
 import { registerInboxRoutes } from '../inbox/inbox.routes';
@@ -180,8 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   );
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      // The cheapest statement that proves the database answers; it reads no table.
-      await sql`select 1`.execute(database.db);
+      await pingDatabase(database.db);
       return { status: 'ready', engine: database.engine };
     } catch {
       return reply.status(503).send({ status: 'unavailable' });

@@ -17,6 +17,7 @@ export function listInboxRows(
   query: Pick<PageQuery, 'limit'>,
   after: InboxPosition | undefined,
 ) {
+  // raw sql: an expression as a sort key: (read_at is null), also the first member of the row comparison below.
   const unreadFirst = sql<boolean>`(inbox_notices.read_at is null)`;
   return db
     .selectFrom('inbox_notices')
@@ -33,6 +34,7 @@ export function listInboxRows(
     .$if(after !== undefined, (q) =>
       // Every key descends, so "after" is one row comparison the index answers.
       q.where(
+        // raw sql: a row-value comparison of an expression and two columns; refTuple takes only column references.
         sql<boolean>`(${unreadFirst}, inbox_notices.created_at, inbox_notices.id) < (${after?.unread}, ${after?.createdAt}, ${after?.id}::uuid)`,
       ),
     )

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { JobHandler, ModuleDeps } from '../module';
 import { clock } from '../time/clock';
+import { type ClaimedJob, claimDueJobs } from './job-claim.queries';
 import { nextDailyRun, retryDelayMs } from './job-timing';
 import { scheduleJob } from './schedule-job';
 import './job.table';
@@ -22,8 +23,6 @@ export type JobRunnerOptions = {
   batchSize?: number;
   log?: (message: string, error?: unknown) => void;
 };
-
-type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; max_attempts: number };
 
 class LeaseLost extends Error {}
 
@@ -65,25 +64,6 @@ export async function runDueJobs(options: JobRunnerOptions): Promise<{ ran: numb
     }
   }
   return { ran, failed };
-}
-
-async function claimDueJobs(
-  db: Kysely<Database>,
-  input: { kinds: string[]; workerId: string; now: Date; leaseMs: number; limit: number },
-): Promise<ClaimedJob[]> {
-  const { rows } = await sql<ClaimedJob>`
-    update jobs set locked_by = ${input.workerId},
-      locked_until = ${new Date(input.now.getTime() + input.leaseMs)}, attempts = attempts + 1
-    where id in (
-      select id from jobs
-      where status = 'pending' and run_at <= ${input.now}
-        and (locked_until is null or locked_until <= ${input.now})
-        and kind = any(${input.kinds}::text[])
-      order by run_at, id
-      limit ${input.limit}
-      for update skip locked)
-    returning id, kind, payload, attempts, max_attempts`.execute(db);
-  return rows;
 }
 
 async function runOne(

@@ -1,7 +1,7 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, Executor } from '../db/schema';
-import type { MailOutboxTable } from './outbox.table';
+import { claimDueMail } from './outbox.queries';
 
 export type OutgoingMail = {
   kind: string;
@@ -80,16 +80,7 @@ export async function deliverDueMail(
 ): Promise<{ sent: number; failed: number }> {
   // Claimed before sending, with SKIP LOCKED: two server instances never send the same mail. A
   // sender that dies mid-conversation leaves its claim to expire and the mail is tried again.
-  const { rows: due } = await sql<Selectable<MailOutboxTable>>`
-    update mail_outbox set locked_until = ${new Date(now.getTime() + CLAIM_MS)}
-    where id in (
-      select id from mail_outbox
-      where status = 'pending' and next_attempt_at <= ${now}
-        and (locked_until is null or locked_until <= ${now})
-      order by created_at, id
-      limit 50
-      for update skip locked)
-    returning *`.execute(db);
+  const due = await claimDueMail(db, { now, lockedUntil: new Date(now.getTime() + CLAIM_MS), limit: 50 });
   due.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
   let sent = 0;
   let failed = 0;

@@ -7,6 +7,7 @@ import type { Database } from '../../../platform/db/schema';
 import type { MunicipalityInfo } from '../../../platform/municipality.queries';
 import { FACILITY_TYPES, type FacilityType, MEDICAL_TYPES } from '../parse/facility-kinds';
 import { encodeCp932 } from '../parse/text-decoding';
+import { typesPresent } from './export.queries';
 import { exportFacilities } from './export-source';
 import { DATASETS, headersOf, standardCells } from './standard-rows';
 import { type XlsxSheet, xlsxStream } from './xlsx-stream';
@@ -71,10 +72,4 @@ async function* sheetRows(
   for await (const facility of exportFacilities(db, municipality.code, [type])) {
     yield standardCells(layout, facility, municipality, ++sequence);
   }
-}
-
-async function typesPresent(db: Kysely<Database>, code: string): Promise<Set<FacilityType>> {
-  const { rows } = await sql<{ type: FacilityType }>`
-    select distinct type from facilities where municipality_code = ${code}`.execute(db);
-  return new Set(rows.map((r) => r.type));
 }

@@ -17,8 +17,11 @@ const IMPORTED_TABLES = ['facilities', 'facility_history', 'opendata_facility_so
 export async function isBulkImport(trx: Transaction<Database>, fileBytes: number): Promise<boolean> {
   const estimatedRows = fileBytes / 200;
   if (estimatedRows < 5000) return false;
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from facilities`.execute(trx);
-  return estimatedRows >= (rows[0]?.n ?? 0) / 4;
+  const stored = await trx
+    .selectFrom('facilities')
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+    .executeTakeFirst();
+  return estimatedRows >= (stored?.n ?? 0) / 4;
 }
 
 /**
@@ -44,9 +47,10 @@ export class ImportIndexes {
     if (!this.restore) return 0;
     const started = Date.now();
     // Index builds sort in memory when they can (the default 64 MB spills a national file to disk).
+    // raw sql: SET LOCAL is a setting, not a query; the builder has no form for it.
     await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
     await restoreAfterLoad(trx, this.restore);
-    // Fresh planner statistics after the load. SET and ANALYZE have no query-builder form.
+    // raw sql: fresh planner statistics after the load; ANALYZE has no query-builder form.
     await sql`analyze facilities, opendata_facility_sources`.execute(trx);
     return Date.now() - started;
   }

@@ -13,6 +13,7 @@ type Trx = Transaction<Database>;
  * jsonb_to_recordset: no parameter limit, the same SQL on both engines.
  */
 
+// raw sql: the record type jsonb_to_recordset expands the batch into; the builder cannot declare it.
 const ROW_TYPE = sql`
   id uuid, municipality_code char(6), type text, status text, name text, name_kana text, name_en text,
   address_prefecture text, address_city text, address_town text, address_block text, address_building text,
@@ -172,6 +173,7 @@ export async function updateFacilities(
 ): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map(({ hours, ...row }) => ({ ...row, ...hours, hours_set: hours !== null }));
+  // raw sql: UPDATE … FROM jsonb_to_recordset(one parameter): the whole batch in one statement.
   await sql`
     update facilities f set type = v.type, status = v.status, name = v.name, name_kana = v.name_kana,
       name_en = v.name_en, address_prefecture = v.address_prefecture, address_city = v.address_city,
@@ -240,6 +242,7 @@ export async function insertSources(trx: Trx, rows: SourceWrite[], now: Date): P
 /** Records what the file said (hash, extra columns) beside each existing facility written. */
 export async function upsertSources(trx: Trx, rows: SourceWrite[], now: Date): Promise<void> {
   if (rows.length === 0) return;
+  // raw sql: INSERT … SELECT FROM jsonb_to_recordset(one parameter) ON CONFLICT: one statement per batch.
   await sql`
     insert into opendata_facility_sources as s (facility_id, municipality_code, layout, content_hash, extras,
       source_file, source_line, synced_at, editor_edits_overwritten_at)

@@ -2,13 +2,13 @@ import type { ImportReport } from '../../../../contracts/opendata';
 import { insertMunicipality } from '../../../platform/municipality.queries';
 import { ROWS_PER_TURN, turnEventLoop } from '../../../platform/runtime/event-loop';
 import { type ResolvedRow, rawCells } from '../parse/row-resolution';
+import type { FacilityMatch } from './facility-state';
 import {
-  type FacilityMatch,
   findEditorEditedFields,
   findFacilityMatches,
   findFacilityStates,
   findMunicipalityFacilities,
-} from './facility-state';
+} from './facility-state.queries';
 import {
   addToIndex,
   createPlan,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ImportReport, ImportRowError, OpenDataLayout } from '../../../../contracts/opendata';
 import { writeAudit } from '../../../platform/audit/audit.service';
 import type { RequestContext } from '../../../platform/context';
+import { lockForTransaction } from '../../../platform/db/advisory-lock.queries';
 import type { Database } from '../../../platform/db/schema';
 import { listMunicipalities } from '../../../platform/municipality.queries';
 import { inspectFile } from '../parse/open-data-reader';
@@ -10,7 +11,7 @@ import { readOpenDataFor } from '../parse/read-in-worker';
 import type { ResolvedRow } from '../parse/row-resolution';
 import '../opendata.table';
 import { ImportIndexes, isBulkImport } from './bulk-indexes';
-import { countFacilitiesByMunicipality } from './facility-state';
+import { countFacilitiesByMunicipality } from './facility-state.queries';
 import { PRELOAD_UP_TO, processBatch } from './import-batch';
 import { emptyIndex } from './import-plan';
 import type { ImportRun, WrittenFacility } from './import-run';
@@ -94,8 +95,11 @@ export async function importOpenData(
     await readAll({ ...base, trx: null, reader: db, indexes: new ImportIndexes(false) }, bytes, options);
   } else {
     try {
+      // Not runUseCase: its retry after a serialisation failure would run a whole import again into
+      // the same report, and an import from the CLI has no request. The Rollback throw ends it with
+      // the report intact. The lock and the audit are the same as in a use case.
       await db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+        await lockForTransaction(trx, IMPORT_LOCK);
         const indexes = new ImportIndexes(await isBulkImport(trx, bytes.byteLength));
         await readAll({ ...base, trx, reader: trx, indexes }, bytes, options);
         if (!isClean(report)) throw new Rollback();

@@ -1,0 +1,108 @@
+import type { CompiledQuery } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { startDischargeSuite } from '../../../../test/support/discharge-suite';
+import type { TestUser } from '../../../../test/support/factories/accounts';
+import { openSceneCase, proposeSceneChange } from '../../../../test/support/factories/discharge';
+
+const d = startDischargeSuite();
+
+/** Statements the app sends to the database while `call` runs (every query goes through db's executor). */
+async function statementsOf(call: () => Promise<unknown>): Promise<string[]> {
+  const executor = d.t.db.getExecutor();
+  const original = executor.executeQuery.bind(executor);
+  const sent: string[] = [];
+  executor.executeQuery = ((query: CompiledQuery) => {
+    sent.push(query.sql);
+    return original(query);
+  }) as typeof executor.executeQuery;
+  try {
+    await call();
+  } finally {
+    executor.executeQuery = original;
+  }
+  return sent;
+}
+
+async function accessRowsAfter(user: TestUser, afterId: number) {
+  return d.t.db
+    .selectFrom('access_log')
+    .select(['record_type', 'record_id', 'patient_id', 'basis', 'action'])
+    .where('actor_user_id', '=', user.id)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .execute();
+}
+
+async function lastAccessId() {
+  const row = await d.t.db
+    .selectFrom('access_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+describe('the patient page in one round trip (issue 14 benchmark)', () => {
+  it('reads patient, circle, sections and writes their access-log rows in one statement after the session', async () => {
+    const { s, api } = d;
+    const staff = api.as(s.hospital.staff);
+    const opened = await openSceneCase(api, s);
+    const change = await proposeSceneChange(api, s, s.patient.id, opened.id);
+    // Signed in and warm: the next calls are plain page reads.
+    expect((await staff.get(`/api/patients/${s.patient.id}`)).status).toBe(200);
+
+    const before = await lastAccessId();
+    let page: Awaited<ReturnType<typeof staff.get<Record<string, unknown>>>> | undefined;
+    const sent = await statementsOf(async () => {
+      page = await staff.get<Record<string, unknown>>(`/api/patients/${s.patient.id}`);
+    });
+    expect(page?.status).toBe(200);
+    expect(page?.body.cases).toMatchObject([{ id: opened.id, openChanges: 1 }]);
+    expect(page?.body.providerChanges).toMatchObject([{ id: change.id, status: 'proposed' }]);
+    // The session lookup, then the page: scope, patient, circle, cases, changes (with their consent
+    // and answer), referrals, documents and the access log, all in one.
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatch(/insert into "access_log"/);
+
+    const logged = await accessRowsAfter(s.hospital.staff, before);
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        {
+          record_type: 'patient',
+          record_id: s.patient.id,
+          patient_id: s.patient.id,
+          basis: 'circle',
+          action: 'read',
+        },
+        {
+          record_type: 'discharge_case',
+          record_id: opened.id,
+          patient_id: s.patient.id,
+          basis: null,
+          action: 'read',
+        },
+        {
+          record_type: 'provider_change',
+          record_id: change.id,
+          patient_id: s.patient.id,
+          basis: null,
+          action: 'read',
+        },
+      ]),
+    );
+    expect(logged).toHaveLength(3);
+  });
+
+  it('answers 404 outside the circle in the same one statement, and records nothing', async () => {
+    const { s, api } = d;
+    const outsider = api.as(s.outsider);
+    expect((await outsider.get(`/api/patients/${s.patient.id}`)).status).toBe(404);
+    const before = await lastAccessId();
+    let status = 0;
+    const sent = await statementsOf(async () => {
+      status = (await outsider.get(`/api/patients/${s.patient.id}`)).status;
+    });
+    expect(status).toBe(404);
+    expect(sent).toHaveLength(2);
+    expect(await accessRowsAfter(s.outsider, before)).toEqual([]);
+  });
+});
