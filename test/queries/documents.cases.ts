@@ -3,6 +3,8 @@ import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
 
 const {
   countReaders,
+  documentSummariesOfPatientQuery,
+  documentsOfPatientQuery,
   findDocument,
   findVersion,
   insertDocument,
@@ -85,6 +87,15 @@ export const documentsSnapshots: SnapshotSet[] = [
             limit: 51,
             caseId: ids.case,
           }),
+      },
+      {
+        name: 'documentsOfPatientQuery (first page, own drafts)',
+        run: (db) =>
+          documentsOfPatientQuery(db, MEGURO, ids.patient, [ids.hospital], { limit: 51 }).execute(),
+      },
+      {
+        name: 'documentSummariesOfPatientQuery (with author name and readers)',
+        run: (db) => documentSummariesOfPatientQuery(db, MEGURO, ids.patient, [ids.hospital], 6).execute(),
       },
       {
         name: 'insertReceipt',

@@ -52,6 +52,26 @@ where "municipality_code" = $1 and "patient_id" = $2 and "status" = $3 and "case
 order by "updated_at" desc, "id" desc
 limit $8;
 
+-- documentsOfPatientQuery (first page, own drafts)
+select *
+from "documents"
+where "municipality_code" = $1 and "patient_id" = $2 and ("status" = $3 or "author_organisation_id" in ($4))
+order by "updated_at" desc, "id" desc
+limit $5;
+
+-- documentSummariesOfPatientQuery (with author name and readers)
+select *, (
+  select "o"."name"
+  from "organisations" as "o"
+  where "o"."id" = "documents"."author_organisation_id") as "author_organisation_name", (
+  select count(*) as "n"
+  from "document_receipts" as "r"
+  where "r"."document_id" = "documents"."id" and "r"."version" = "documents"."version") as "read_count"
+from "documents"
+where "municipality_code" = $1 and "patient_id" = $2 and ("status" = $3 or "author_organisation_id" in ($4))
+order by "updated_at" desc, "id" desc
+limit $5;
+
 -- insertReceipt
 insert into "document_receipts" ("municipality_code", "document_id", "version", "reader_user_id", "reader_label", "reader_organisation_id", "reader_organisation_label", "read_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8)

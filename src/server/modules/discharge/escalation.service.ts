@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import { systemContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import type { ModuleDeps } from '../../platform/module';
 import { isBusinessDay, tokyoDate } from '../../platform/time/business-days';
@@ -31,7 +31,7 @@ export async function escalateDue(deps: Pick<ModuleDeps, 'db'>, now: Date): Prom
   for (const due of await listDueChanges(deps.db, now, BATCH)) {
     const done = await runUseCase(
       deps,
-      systemContext(due.municipality_code, now),
+      systemContext(ESCALATION_JOB, due.municipality_code),
       ({ trx }) => escalateOne(trx, due.id, due.municipality_code, now),
       { requireActor: false },
     );
@@ -57,17 +57,13 @@ export async function escalateDueInJob(
   return { escalated };
 }
 
-function systemContext(municipalityCode: string, now: Date): RequestContext {
-  return { requestId: `escalate-${now.toISOString()}`, clientIp: '127.0.0.1', municipalityCode };
-}
-
 async function escalateOne(
   trx: Transaction<Database>,
   changeId: string,
   municipalityCode: string,
   now: Date,
 ): Promise<boolean> {
-  const ctx = systemContext(municipalityCode, now);
+  const ctx = systemContext(ESCALATION_JOB, municipalityCode);
   const row = await findChange(trx, municipalityCode, changeId, true);
   // Answered or withdrawn while we looked: nothing to escalate.
   if (row?.status !== 'incumbent_notified' || !row.due_at || row.due_at > now) return false;
@@ -102,7 +98,6 @@ async function escalateOne(
     recordType: 'provider_change',
     recordId: row.id,
     patientId: row.patient_id,
-    actorLabel: 'system',
     municipalityCode: row.municipality_code,
     details: { dueAt: row.due_at.toISOString() },
   });
