@@ -1,5 +1,5 @@
 import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
-import type { KeysetPosition } from '../../platform/db/pagination';
+import type { TextPosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { PatientTable } from './patient.table';
 import type { PatientScope } from './patient-access.policy';
@@ -23,7 +23,7 @@ export function listVisiblePatients(
   executor: Executor,
   scope: PatientScope,
   now: Date,
-  options: { kanaKey?: string; after?: KeysetPosition; limit: number },
+  options: { kanaKey?: string; after?: TextPosition; limit: number },
 ) {
   const { kanaKey, after, limit } = options;
   return executor
@@ -32,15 +32,13 @@ export function listVisiblePatients(
     .where(visiblePatientFilter(scope, now))
     .$if(Boolean(kanaKey), (q) => q.where('patients.kana_key', 'like', `%${escapeLike(kanaKey ?? '')}%`))
     .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('patients.kana_key', '>', String(after?.sort)),
-          eb.and([
-            eb('patients.kana_key', '=', String(after?.sort)),
-            eb('patients.id', '>', String(after?.id)),
-          ]),
-        ]),
-      ),
+      q.where((eb) => {
+        const { sort: kana, id } = after as TextPosition;
+        return eb.or([
+          eb('patients.kana_key', '>', kana),
+          eb.and([eb('patients.kana_key', '=', kana), eb('patients.id', '>', id)]),
+        ]);
+      }),
     )
     .orderBy('patients.kana_key')
     .orderBy('patients.id')

@@ -17,7 +17,7 @@ import {
   withAccessBatch,
 } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, toPage } from '../../platform/db/pagination';
+import { decodeCursorOf, TEXT_UUID, toPage } from '../../platform/db/pagination';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
@@ -55,7 +55,7 @@ export async function listPatients(
   const kanaKey = query.kana ? normalizeSearchKey(query.kana) : undefined;
   const rows = await listVisiblePatients(deps.db, scope, clock.now(), {
     kanaKey,
-    after: decodeCursor(query.cursor),
+    after: decodeCursorOf(query.cursor, TEXT_UUID),
     limit: query.limit + 1,
   });
   const page = toPage(rows, query, (r) => ({ sort: r.kana_key, id: r.id }), toPatientSummary);
