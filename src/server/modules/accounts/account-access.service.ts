@@ -1,7 +1,7 @@
 import type { OwnAccessList } from '../../../contracts/accounts';
 import type { PageQuery } from '../../../contracts/page';
 import { listAccessLogRows } from '../../platform/access-log/access-log.queries';
-import { recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordListAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { decodeCursorOf, INTEGER_ID, toPage } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
@@ -20,16 +20,11 @@ export async function recordUserReads(
   ctx: RequestContext,
   userIds: string[],
 ): Promise<void> {
-  await recordAccesses(
-    executor,
-    ctx,
-    userIds.map((id) => ({
-      patientId: null,
-      recordType: USER_RECORD,
-      recordId: id,
-      action: 'read' as const,
-    })),
-  );
+  await recordListAccess(executor, ctx, userIds, (id) => ({
+    patientId: null,
+    recordType: USER_RECORD,
+    recordId: id,
+  }));
 }
 
 /** Who read the signed-in person's account data, newest first (their right to know, MHLW 6.0). */

@@ -13,7 +13,7 @@ import {
   accessLogInsertFor,
   countRecordedAccesses,
   recordAccess,
-  recordAccesses,
+  recordListAccess,
   withAccessBatch,
 } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
@@ -59,16 +59,11 @@ export async function listPatients(
     limit: query.limit + 1,
   });
   const page = toPage(rows, query, (r) => ({ sort: r.kana_key, id: r.id }), toPatientSummary);
-  await recordAccesses(
-    deps.db,
-    ctx,
-    page.items.map((p) => ({
-      patientId: p.id,
-      recordType: 'patient_list',
-      recordId: null,
-      action: 'read' as const,
-    })),
-  );
+  await recordListAccess(deps.db, ctx, page.items, (p) => ({
+    patientId: p.id,
+    recordType: 'patient_list',
+    recordId: null,
+  }));
   return page;
 }
 
