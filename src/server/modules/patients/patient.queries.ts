@@ -1,4 +1,4 @@
-import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { TextPosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { PatientTable } from './patient.table';
@@ -99,15 +99,24 @@ export async function countSameKanaAndBirthDate(
 
 /** Groups of active patients sharing kana key and birth date (the ward admin's merge list). */
 export async function listDuplicateGroups(executor: Executor, municipalityCode: string, limit: number) {
-  const { rows } = await sql<{ kana_key: string; birth_date: string; ids: string[] }>`
-    select kana_key, birth_date::text as birth_date, array_agg(id::text order by created_at) as ids
-    from patients
-    where municipality_code = ${municipalityCode} and status = 'active'
-    group by kana_key, birth_date
-    having count(*) > 1
-    order by kana_key, birth_date
-    limit ${limit}`.execute(executor);
-  return rows;
+  return executor
+    .selectFrom('patients')
+    .select((eb) => [
+      'kana_key',
+      eb.cast<string>('birth_date', 'text').as('birth_date'),
+      eb.fn
+        .agg<string[]>('array_agg', [eb.cast('id', 'text')])
+        .orderBy('created_at')
+        .as('ids'),
+    ])
+    .where('municipality_code', '=', municipalityCode)
+    .where('status', '=', 'active')
+    .groupBy(['kana_key', 'birth_date'])
+    .having((eb) => eb(eb.fn.countAll(), '>', eb.lit(1)))
+    .orderBy('kana_key')
+    .orderBy('birth_date')
+    .limit(limit)
+    .execute();
 }
 
 export function findPatientsByIds(executor: Executor, municipalityCode: string, ids: string[]) {
