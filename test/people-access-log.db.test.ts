@@ -128,4 +128,24 @@ describe('finding those reads', () => {
     expect(othersView.body.items).toHaveLength(otherRows.length);
     expect((await api.anonymous.get('/api/account/access-log')).status).toBe(401);
   });
+
+  it('both lists refuse a cursor they did not write with 400 request.invalid', async () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    // An id that is no integer reached the database before (NaN) and answered 500.
+    const refused = [forged(['x', 'y']), forged([1.5, 1.5]), forged([new Date().toISOString(), nurse.id])];
+    for (const bad of refused) {
+      for (const [who, url] of [
+        [admin, '/api/admin/access-log'],
+        [nurse, '/api/account/access-log'],
+      ] as const) {
+        const res = await api.as(who).get<{ error: { code: string } }>(`${url}?cursor=${bad}`);
+        expect({ url, bad, status: res.status, code: res.body.error?.code }).toEqual({
+          url,
+          bad,
+          status: 400,
+          code: 'request.invalid',
+        });
+      }
+    }
+  });
 });

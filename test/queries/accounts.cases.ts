@@ -284,7 +284,7 @@ export const accountsSnapshots: SnapshotSet[] = [
             db,
             MEGURO,
             {},
-            { after: { sort: NOW.toISOString(), id: ids.notice }, limit: 51 },
+            { after: { sort: NOW, id: ids.notice }, limit: 51 },
           ),
       },
       {

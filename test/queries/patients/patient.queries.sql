@@ -55,13 +55,13 @@ from "patients"
 where "municipality_code" = $1 and "kana_key" = $2 and "birth_date" = $3 and "status" = $4 and "id" != $5;
 
 -- listDuplicateGroups
-select kana_key, birth_date::text as birth_date, array_agg(id::text order by created_at) as ids
-from patients
-where municipality_code = $1 and status = 'active'
-group by kana_key, birth_date
+select "kana_key", cast("birth_date" as text) as "birth_date", array_agg(cast("id" as text) order by "created_at") as "ids"
+from "patients"
+where "municipality_code" = $1 and "status" = $2
+group by "kana_key", "birth_date"
 having count(*) > 1
-order by kana_key, birth_date
-limit $2;
+order by "kana_key", "birth_date"
+limit $3;
 
 -- findPatientsByIds
 select *

@@ -1,9 +1,9 @@
 import type { OwnAccessList } from '../../../contracts/accounts';
 import type { PageQuery } from '../../../contracts/page';
 import { listAccessLogRows } from '../../platform/access-log/access-log.queries';
-import { recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordListAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination';
+import { decodeCursorOf, INTEGER_ID, toPage } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
@@ -20,16 +20,11 @@ export async function recordUserReads(
   ctx: RequestContext,
   userIds: string[],
 ): Promise<void> {
-  await recordAccesses(
-    executor,
-    ctx,
-    userIds.map((id) => ({
-      patientId: null,
-      recordType: USER_RECORD,
-      recordId: id,
-      action: 'read' as const,
-    })),
-  );
+  await recordListAccess(executor, ctx, userIds, (id) => ({
+    patientId: null,
+    recordType: USER_RECORD,
+    recordId: id,
+  }));
 }
 
 /** Who read the signed-in person's account data, newest first (their right to know, MHLW 6.0). */
@@ -40,23 +35,21 @@ export async function listOwnAccesses(
 ): Promise<OwnAccessList> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('auth.required');
-  const after = decodeCursor(query.cursor);
   const rows = await listAccessLogRows(
     deps.db,
     actor.municipalityCode,
     { recordType: USER_RECORD, recordId: actor.userId },
-    { beforeId: after === undefined ? undefined : Number(after.id), limit: query.limit + 1 },
+    { beforeId: decodeCursorOf(query.cursor, INTEGER_ID)?.id, limit: query.limit + 1 },
   );
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((row) => ({
+  return toPage(
+    rows,
+    query,
+    (row) => ({ sort: Number(row.id), id: Number(row.id) }),
+    (row) => ({
       occurredAt: new Date(row.occurred_at).toISOString(),
       actorLabel: row.actor_label,
       recordType: row.record_type,
       action: row.action,
-    })),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ sort: Number(last.id), id: Number(last.id) }) : null,
-  };
+    }),
+  );
 }

@@ -1,8 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AuditList, AuditQuery } from '../../../contracts/accounts';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, toPage } from '../../platform/db/pagination';
-import { AppError } from '../../platform/errors';
+import { decodeCursorOf, INTEGER_ID, toPage } from '../../platform/db/pagination';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
 import { toAuditEntry } from './admin.presenter';
@@ -20,13 +19,7 @@ function filterOf(query: AuditQuery): AuditFilter {
 }
 
 /** Audit rows are ordered by their id alone (the chain's order), so the shared cursor's id is the position. */
-function beforeIdOf(cursor: string | undefined): number | undefined {
-  const position = decodeCursor(cursor);
-  if (position === undefined) return undefined;
-  if (typeof position.id !== 'number' || !Number.isSafeInteger(position.id))
-    throw new AppError('request.invalid', { field: 'cursor' });
-  return position.id;
-}
+const beforeIdOf = (cursor: string | undefined) => decodeCursorOf(cursor, INTEGER_ID)?.id;
 
 /** One page of the municipality's audit log. Reading the audit log is itself audited. */
 export async function listAudit(deps: Deps, ctx: RequestContext, query: AuditQuery): Promise<AuditList> {

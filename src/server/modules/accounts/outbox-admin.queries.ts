@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { KeysetPosition } from '../../platform/db/pagination';
+import type { TimePosition } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import type { MailOutboxTable } from '../../platform/mail/outbox.table';
 import '../../platform/mail/outbox.table';
@@ -23,7 +23,7 @@ export async function listOutboxRows(
   db: Executor,
   municipalityCode: string,
   filter: { status?: OutboxListRow['status']; kind?: string },
-  page: { after?: KeysetPosition; limit: number },
+  page: { after?: TimePosition; limit: number },
 ): Promise<OutboxListRow[]> {
   const after = page.after;
   return db
@@ -45,8 +45,7 @@ export async function listOutboxRows(
     .$if(filter.kind !== undefined, (q) => q.where('kind', '=', filter.kind as string))
     .$if(after !== undefined, (q) =>
       q.where((eb) => {
-        const at = new Date(String(after?.sort));
-        const id = String(after?.id);
+        const { sort: at, id } = after as TimePosition;
         return eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]);
       }),
     )

@@ -1,6 +1,6 @@
 import type { OutboxList, OutboxListQuery, OutboxMail, OutboxMailDetail } from '../../../contracts/accounts';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, type KeysetPosition, toPage } from '../../platform/db/pagination';
+import { decodeTimeCursor, toPage } from '../../platform/db/pagination';
 import { AppError } from '../../platform/errors';
 import { redactedMailText } from '../../platform/mail/outbox.service';
 import '../../platform/mail/outbox.table';
@@ -15,7 +15,8 @@ export async function listOutbox(
   municipalityCode: string,
   query: OutboxListQuery,
 ): Promise<OutboxList> {
-  const after = outboxPosition(query.cursor);
+  // A mail's position is its creation time and uuid; anything else in a cursor is not ours.
+  const after = decodeTimeCursor(query.cursor);
   const rows = await listOutboxRows(
     deps.db,
     municipalityCode,
@@ -23,19 +24,6 @@ export async function listOutbox(
     { after, limit: query.limit + 1 },
   );
   return toPage(rows, query, (row) => ({ sort: row.created_at, id: row.id }), toOutboxMail);
-}
-
-/** A mail's position is its creation time and uuid; anything else in a cursor is not ours. */
-function outboxPosition(cursor: string | undefined): KeysetPosition | undefined {
-  const position = decodeCursor(cursor);
-  if (position === undefined) return undefined;
-  const valid =
-    typeof position.sort === 'string' &&
-    !Number.isNaN(new Date(position.sort).getTime()) &&
-    typeof position.id === 'string' &&
-    /^[0-9a-f-]{36}$/.test(position.id);
-  if (!valid) throw new AppError('request.invalid', { field: 'cursor' });
-  return position;
 }
 
 /** One mail with its body, never a reset or invitation link (the recipient's alone); the read is audited. Throws not_found. */

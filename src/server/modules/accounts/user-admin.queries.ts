@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
 import type { Role } from '../../../contracts/roles';
-import type { KeysetPosition } from '../../platform/db/pagination';
+import type { TextPosition } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import type { MembershipTable } from './membership.table';
@@ -72,7 +72,7 @@ export async function listAdminUsers(
   db: Executor,
   municipalityCode: string,
   filter: { q?: string; status?: UserStatus; organisationId?: string },
-  page: { after?: KeysetPosition; limit: number },
+  page: { after?: TextPosition; limit: number },
 ): Promise<AdminUserRow[]> {
   const after = page.after;
   const rows = await selectUsers(db)
@@ -99,8 +99,7 @@ export async function listAdminUsers(
     )
     .$if(after !== undefined, (q) =>
       q.where((eb) => {
-        const email = String(after?.sort);
-        const id = String(after?.id);
+        const { sort: email, id } = after as TextPosition;
         return eb.or([eb('u.email', '>', email), eb.and([eb('u.email', '=', email), eb('u.id', '>', id)])]);
       }),
     )

@@ -5,9 +5,8 @@ import type {
   UserList,
   UserListQuery,
 } from '../../../contracts/accounts';
-import { Uuid } from '../../../contracts/accounts-core';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, type KeysetPosition, toPage } from '../../platform/db/pagination';
+import { decodeCursorOf, TEXT_UUID, toPage } from '../../platform/db/pagination';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
@@ -37,18 +36,9 @@ export async function listUsers(
     deps.db,
     municipalityCode,
     { q: query.q, status: query.status, organisationId: query.organisationId },
-    { after: userPosition(query.cursor), limit: query.limit + 1 },
+    { after: decodeCursorOf(query.cursor, TEXT_UUID), limit: query.limit + 1 },
   );
   return toPage(rows, query, (row) => ({ sort: row.email, id: row.id }), toAdminUser);
-}
-
-/** A user's position is their email and uuid; anything else in a cursor is not ours. */
-function userPosition(cursor: string | undefined): KeysetPosition | undefined {
-  const position = decodeCursor(cursor);
-  if (position === undefined) return undefined;
-  if (typeof position.sort !== 'string' || !Uuid.safeParse(position.id).success)
-    throw new AppError('request.invalid', { field: 'cursor' });
-  return position;
 }
 
 /** One user of the caller's municipality. Throws not_found. */

@@ -1,4 +1,4 @@
-import { recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordListAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import type { Executor } from '../../platform/db/schema';
 
@@ -15,9 +15,5 @@ export async function recordDirectoryRead(
   recordType: DirectoryRecord,
   recordIds: string[],
 ): Promise<void> {
-  await recordAccesses(
-    executor,
-    ctx,
-    recordIds.map((recordId) => ({ patientId: null, recordType, recordId, action: 'read' as const })),
-  );
+  await recordListAccess(executor, ctx, recordIds, (recordId) => ({ patientId: null, recordType, recordId }));
 }

@@ -10,7 +10,7 @@ import type {
   TaskDto,
 } from '../../../contracts/discharge';
 import type { Page } from '../../../contracts/page';
-import { recordAccesses, withAccessBatch } from '../../platform/access-log/access-log.service';
+import { recordListAccess, withAccessBatch } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { decodeTimeCursor, toPage } from '../../platform/db/pagination';
 import { AppError } from '../../platform/errors';
@@ -363,15 +363,10 @@ export async function listCases(
         escalations: Number(r.escalations ?? 0),
       }),
   );
-  await recordAccesses(
-    deps.db,
-    ctx,
-    page.items.map((c) => ({
-      patientId: c.patientId,
-      recordType: 'discharge_case',
-      recordId: c.id,
-      action: 'read' as const,
-    })),
-  );
+  await recordListAccess(deps.db, ctx, page.items, (c) => ({
+    patientId: c.patientId,
+    recordType: 'discharge_case',
+    recordId: c.id,
+  }));
   return page;
 }

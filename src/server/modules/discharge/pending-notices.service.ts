@@ -1,5 +1,5 @@
 import type { NoticeAckBody, PendingAcknowledgment } from '../../../contracts/discharge';
-import { recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordListAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
@@ -20,16 +20,11 @@ export async function listPendingAcknowledgments(
   return runUseCase(deps, ctx, async ({ trx, actor }) => {
     const organisationIds = [...new Set(actor.memberships.map((m) => m.organisationId))];
     const rows = await listPendingForOrganisations(trx, actor.municipalityCode, organisationIds);
-    await recordAccesses(
-      trx,
-      ctx,
-      rows.map((r) => ({
-        patientId: r.patient_id,
-        recordType: 'case_notice',
-        recordId: r.id,
-        action: 'read' as const,
-      })),
-    );
+    await recordListAccess(trx, ctx, rows, (r) => ({
+      patientId: r.patient_id,
+      recordType: 'case_notice',
+      recordId: r.id,
+    }));
     return {
       items: rows.map((r) => ({
         ...presentNotice(r),

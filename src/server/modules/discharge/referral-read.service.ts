@@ -6,7 +6,7 @@ import type {
   ReferralList,
   ReferredPatient,
 } from '../../../contracts/referrals';
-import { recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordListAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { decodeTimeCursor, toPage } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
@@ -28,16 +28,11 @@ export async function loadReferralsSection(
   const actor = ctx.actor;
   if (!actor) throw new AppError('auth.required');
   const rows = await listReferralsOfPatient(executor, patient.municipality_code, patient.id);
-  await recordAccesses(
-    executor,
-    ctx,
-    rows.map((r) => ({
-      patientId: patient.id,
-      recordType: 'referral',
-      recordId: r.id,
-      action: 'read' as const,
-    })),
-  );
+  await recordListAccess(executor, ctx, rows, (r) => ({
+    patientId: patient.id,
+    recordType: 'referral',
+    recordId: r.id,
+  }));
   return presentReferrals(executor, actor, await scopeOf(executor, ctx), rows);
 }
 
@@ -88,18 +83,11 @@ export async function listIncoming(
     open.map((r) => [r.id, granted.get(r.patient_id) ?? null]),
   );
   // Closed: the recipient keeps the outcome, not the patient's data; the read is logged all the same.
-  await recordAccesses(
+  await recordListAccess(
     deps.db,
     ctx,
-    page.items
-      .filter((r) => !isVisibleToRecipient(r.status))
-      .map((r) => ({
-        patientId: r.patient_id,
-        recordType: 'referral',
-        recordId: r.id,
-        action: 'read' as const,
-        basis: 'referral' as const,
-      })),
+    page.items.filter((r) => !isVisibleToRecipient(r.status)),
+    (r) => ({ patientId: r.patient_id, recordType: 'referral', recordId: r.id, basis: 'referral' }),
   );
   return {
     items: await presentReferrals(deps.db, actor, scope, page.items, patients),

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DocumentDetail, DocumentListQuery, DocumentSummary } from '../../../contracts/documents';
 import type { Page } from '../../../contracts/page';
-import { recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordListAccess } from '../../platform/access-log/access-log.service';
 import type { Actor, RequestContext } from '../../platform/context';
 import { decodeTimeCursor, toPage } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
@@ -88,16 +88,11 @@ async function listOfPatient(
     (r) => ({ sort: r.updated_at, id: r.id }),
     (r) => byId.get(r.id) as DocumentSummary,
   );
-  await recordAccesses(
-    executor,
-    ctx,
-    page.items.map((d) => ({
-      patientId: patient.id,
-      recordType: 'document',
-      recordId: d.id,
-      action: 'read' as const,
-    })),
-  );
+  await recordListAccess(executor, ctx, page.items, (d) => ({
+    patientId: patient.id,
+    recordType: 'document',
+    recordId: d.id,
+  }));
   return page;
 }
 

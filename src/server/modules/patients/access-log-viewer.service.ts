@@ -3,7 +3,7 @@ import type { AccessLogEntry, AccessLogList, AccessLogQuery } from '../../../con
 import { type AccessLogFilter, listAccessLogRows } from '../../platform/access-log/access-log.queries';
 import { writeAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination';
+import { decodeCursorOf, INTEGER_ID, toPage } from '../../platform/db/pagination';
 import type { ModuleDeps } from '../../platform/module';
 
 type Deps = Pick<ModuleDeps, 'db'>;
@@ -40,24 +40,18 @@ export async function listAccessLog(
   query: AccessLogQuery,
 ): Promise<AccessLogList> {
   const filter = filterOf(query);
-  const after = decodeCursor(query.cursor);
   const rows = await listAccessLogRows(deps.db, ctx.municipalityCode, filter, {
-    beforeId: after === undefined ? undefined : Number(after.id),
+    beforeId: decodeCursorOf(query.cursor, INTEGER_ID)?.id,
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
+  const page = toPage(rows, query, (row) => ({ sort: Number(row.id), id: Number(row.id) }), toEntry);
   await writeAudit(deps.db, ctx, {
     action: 'access_log.read',
     recordType: 'access_log',
     patientId: filter.patientId,
-    details: { filter, rows: page.length },
+    details: { filter, rows: page.items.length },
   });
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toEntry),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ sort: Number(last.id), id: Number(last.id) }) : null,
-  };
+  return page;
 }
 
 const CSV_HEADER = [

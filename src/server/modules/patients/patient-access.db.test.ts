@@ -271,3 +271,36 @@ describe('duplicates', () => {
     expect(again.status).toBe(409);
   });
 });
+
+describe('the patient list', () => {
+  it('pages in kana order without repeating a patient, and refuses a cursor it did not write with 400 request.invalid', async () => {
+    const other = await api.as(hospital).post<PatientCreated>('/api/patients', {
+      ...newPatient,
+      nameKana: 'アオバ イチロウ',
+      birthDate: '1941-02-03',
+    });
+    expect(other.status).toBe(201);
+    const listed: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 5; pages++) {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await api.as(hospital).get<PatientList>(`/api/patients?limit=1${query}`);
+      expect(page.status).toBe(200);
+      listed.push(...page.body.items.map((p) => p.nameKana));
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(listed).toEqual(['アオバ イチロウ', 'メグロ ハナコ']);
+
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    // Each reached the database before and answered 500 (an id that is no uuid).
+    for (const bad of [forged(['あおば', 'x']), forged([1, 2]), forged([42, 42]), forged(['あおば'])]) {
+      const res = await api.as(hospital).get<{ error: { code: string } }>(`/api/patients?cursor=${bad}`);
+      expect({ bad, status: res.status, code: res.body.error?.code }).toEqual({
+        bad,
+        status: 400,
+        code: 'request.invalid',
+      });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { BreakGlassInput, DuplicateList, PatientMergeInput } from '../../../contracts/patients';
-import { recordAccess, recordAccesses } from '../../platform/access-log/access-log.service';
+import { recordAccess, recordListAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
@@ -57,11 +57,10 @@ export async function listDuplicates(deps: Deps, ctx: RequestContext): Promise<D
     groups.flatMap((g) => g.ids),
   );
   const byId = new Map(patients.map((p) => [p.id, p]));
-  await recordAccesses(
-    deps.db,
-    ctx,
-    patients.map((p) => ({ patientId: p.id, recordType: 'patient_duplicate', action: 'read' as const })),
-  );
+  await recordListAccess(deps.db, ctx, patients, (p) => ({
+    patientId: p.id,
+    recordType: 'patient_duplicate',
+  }));
   return {
     items: groups.map((g) => ({
       nameKana: byId.get(g.ids[0] ?? '')?.name_kana ?? g.kana_key,

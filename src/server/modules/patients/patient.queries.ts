@@ -1,5 +1,5 @@
-import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
-import type { KeysetPosition } from '../../platform/db/pagination';
+import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { TextPosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { PatientTable } from './patient.table';
 import type { PatientScope } from './patient-access.policy';
@@ -23,7 +23,7 @@ export function listVisiblePatients(
   executor: Executor,
   scope: PatientScope,
   now: Date,
-  options: { kanaKey?: string; after?: KeysetPosition; limit: number },
+  options: { kanaKey?: string; after?: TextPosition; limit: number },
 ) {
   const { kanaKey, after, limit } = options;
   return executor
@@ -32,15 +32,13 @@ export function listVisiblePatients(
     .where(visiblePatientFilter(scope, now))
     .$if(Boolean(kanaKey), (q) => q.where('patients.kana_key', 'like', `%${escapeLike(kanaKey ?? '')}%`))
     .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('patients.kana_key', '>', String(after?.sort)),
-          eb.and([
-            eb('patients.kana_key', '=', String(after?.sort)),
-            eb('patients.id', '>', String(after?.id)),
-          ]),
-        ]),
-      ),
+      q.where((eb) => {
+        const { sort: kana, id } = after as TextPosition;
+        return eb.or([
+          eb('patients.kana_key', '>', kana),
+          eb.and([eb('patients.kana_key', '=', kana), eb('patients.id', '>', id)]),
+        ]);
+      }),
     )
     .orderBy('patients.kana_key')
     .orderBy('patients.id')
@@ -101,15 +99,24 @@ export async function countSameKanaAndBirthDate(
 
 /** Groups of active patients sharing kana key and birth date (the ward admin's merge list). */
 export async function listDuplicateGroups(executor: Executor, municipalityCode: string, limit: number) {
-  const { rows } = await sql<{ kana_key: string; birth_date: string; ids: string[] }>`
-    select kana_key, birth_date::text as birth_date, array_agg(id::text order by created_at) as ids
-    from patients
-    where municipality_code = ${municipalityCode} and status = 'active'
-    group by kana_key, birth_date
-    having count(*) > 1
-    order by kana_key, birth_date
-    limit ${limit}`.execute(executor);
-  return rows;
+  return executor
+    .selectFrom('patients')
+    .select((eb) => [
+      'kana_key',
+      eb.cast<string>('birth_date', 'text').as('birth_date'),
+      eb.fn
+        .agg<string[]>('array_agg', [eb.cast('id', 'text')])
+        .orderBy('created_at')
+        .as('ids'),
+    ])
+    .where('municipality_code', '=', municipalityCode)
+    .where('status', '=', 'active')
+    .groupBy(['kana_key', 'birth_date'])
+    .having((eb) => eb(eb.fn.countAll(), '>', eb.lit(1)))
+    .orderBy('kana_key')
+    .orderBy('birth_date')
+    .limit(limit)
+    .execute();
 }
 
 export function findPatientsByIds(executor: Executor, municipalityCode: string, ids: string[]) {

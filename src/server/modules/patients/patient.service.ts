@@ -13,11 +13,11 @@ import {
   accessLogInsertFor,
   countRecordedAccesses,
   recordAccess,
-  recordAccesses,
+  recordListAccess,
   withAccessBatch,
 } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
-import { decodeCursor, toPage } from '../../platform/db/pagination';
+import { decodeCursorOf, TEXT_UUID, toPage } from '../../platform/db/pagination';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
@@ -55,20 +55,15 @@ export async function listPatients(
   const kanaKey = query.kana ? normalizeSearchKey(query.kana) : undefined;
   const rows = await listVisiblePatients(deps.db, scope, clock.now(), {
     kanaKey,
-    after: decodeCursor(query.cursor),
+    after: decodeCursorOf(query.cursor, TEXT_UUID),
     limit: query.limit + 1,
   });
   const page = toPage(rows, query, (r) => ({ sort: r.kana_key, id: r.id }), toPatientSummary);
-  await recordAccesses(
-    deps.db,
-    ctx,
-    page.items.map((p) => ({
-      patientId: p.id,
-      recordType: 'patient_list',
-      recordId: null,
-      action: 'read' as const,
-    })),
-  );
+  await recordListAccess(deps.db, ctx, page.items, (p) => ({
+    patientId: p.id,
+    recordType: 'patient_list',
+    recordId: null,
+  }));
   return page;
 }
 

@@ -5,7 +5,7 @@ import { openTestDatabase } from '../../../../test/support/test-db';
 import { verifyAuditChain } from '../audit/audit.service';
 import type { RequestContext } from '../context';
 import { sealAccessLog, verifyAccessLog } from './access-log.seal';
-import { recordAccess, recordAccesses, withAccessBatch } from './access-log.service';
+import { recordAccess, recordAccesses, recordListAccess, withAccessBatch } from './access-log.service';
 
 const database = await openTestDatabase();
 const db = database.db;
@@ -127,5 +127,64 @@ describe('a batch of accesses (the patient page and its sections)', () => {
       }),
     ).rejects.toThrow('a section failed');
     expect(await rowsOf('req-batch-fail')).toEqual([{ record_type: 'patient', action: 'read' }]);
+  });
+});
+
+describe('a list read (recordListAccess)', () => {
+  const rowsOf = (requestId: string) =>
+    db.selectFrom('access_log').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
+  const items = [
+    { id: crypto.randomUUID(), patientId: patient },
+    { id: crypto.randomUUID(), patientId: crypto.randomUUID() },
+  ];
+
+  it('writes one read row per listed item, the rows recordAccesses writes for the same reads, at one time', async () => {
+    const listed: RequestContext = { ...ctx, requestId: 'req-list' };
+    await recordListAccess(db, listed, items, (item) => ({
+      patientId: item.patientId,
+      recordType: 'discharge_case',
+      recordId: item.id,
+      basis: 'circle',
+    }));
+    const byHand: RequestContext = { ...ctx, requestId: 'req-list-by-hand' };
+    await recordAccesses(
+      db,
+      byHand,
+      items.map((item) => ({
+        patientId: item.patientId,
+        recordType: 'discharge_case',
+        recordId: item.id,
+        action: 'read' as const,
+        basis: 'circle' as const,
+      })),
+    );
+    const rows = await rowsOf('req-list');
+    expect(rows.map((r) => [r.patient_id, r.record_id, r.action])).toEqual(
+      items.map((item) => [item.patientId, item.id, 'read']),
+    );
+    expect(new Set(rows.map((r) => new Date(r.occurred_at).getTime())).size).toBe(1);
+    const comparable = (r: (typeof rows)[number]) => {
+      const { id: _id, occurred_at: _at, request_id: _request, ...rest } = r;
+      return rest;
+    };
+    expect(rows.map(comparable)).toEqual((await rowsOf('req-list-by-hand')).map(comparable));
+  });
+
+  it('writes nothing for an empty list, and joins the batch of a page read', async () => {
+    const empty: RequestContext = { ...ctx, requestId: 'req-list-empty' };
+    await recordListAccess(db, empty, [], () => ({ patientId: null, recordType: 'user' }));
+    expect(await rowsOf('req-list-empty')).toEqual([]);
+    const page: RequestContext = { ...ctx, requestId: 'req-list-batch' };
+    await withAccessBatch(db, page, async () => {
+      await recordListAccess(db, page, items, (item) => ({
+        patientId: item.patientId,
+        recordType: 'document',
+      }));
+      expect(await rowsOf('req-list-batch')).toEqual([]);
+    });
+    expect((await rowsOf('req-list-batch')).map((r) => [r.record_type, r.action, r.record_id])).toEqual([
+      ['document', 'read', null],
+      ['document', 'read', null],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { type Kysely, type OperationNodeSource, type RawBuilder, sql } from 'kysely';
 import type { AccessAction, AccessBasis } from '../../../contracts/patients';
 import type { Database, Executor } from '../db/schema';
+import '../audit/audit.table';
 import './access-log.table';
 
 export type AccessLogFilter = {
@@ -77,4 +78,64 @@ export function insertAccessLogFrom(
         ${constants.requestId}, ${constants.clientIp}
       from (${source}) as r(patient_id, record_type, record_id, basis)`,
     );
+}
+
+/** The details of the newest audit row of `action` (the last seal), or undefined before the first. */
+export async function findLastSealDetails(executor: Executor, action: string): Promise<unknown> {
+  const row = await executor
+    .selectFrom('audit_log')
+    .select('details')
+    .where('action', '=', action)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.details;
+}
+
+/** The details of every audit row of `action` (every seal), oldest first. */
+export async function listSealDetails(executor: Executor, action: string): Promise<unknown[]> {
+  const rows = await executor
+    .selectFrom('audit_log')
+    .select('details')
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.details);
+}
+
+/** The highest id after `afterId` of a row that occurred at or before `before`; undefined if none. */
+export async function findLastSettledId(
+  executor: Executor,
+  afterId: number,
+  before: Date,
+): Promise<number | undefined> {
+  const top = await executor
+    .selectFrom('access_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('id', '>', afterId)
+    .where('occurred_at', '<=', before)
+    .executeTakeFirst();
+  return top?.id == null ? undefined : Number(top.id);
+}
+
+/** Up to `limit` rows, every column, with afterId < id <= toId, in id order (what a seal hashes). */
+export function listAccessLogRange(executor: Executor, afterId: number, toId: number, limit: number) {
+  return executor
+    .selectFrom('access_log')
+    .selectAll()
+    .where('id', '>', afterId)
+    .where('id', '<=', toId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** How many rows have an id above `afterId` (the tail no seal covers yet). */
+export async function countAccessLogAfter(executor: Executor, afterId: number): Promise<number> {
+  const row = await executor
+    .selectFrom('access_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('id', '>', afterId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

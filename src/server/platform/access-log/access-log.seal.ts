@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/audit.service';
-import type { Database } from '../db/schema';
+import { lockForTransaction } from '../db/advisory-lock.queries';
+import type { Database, Executor } from '../db/schema';
 import { clock } from '../time/clock';
-import './access-log.table';
+import {
+  countAccessLogAfter,
+  findLastSealDetails,
+  findLastSettledId,
+  listAccessLogRange,
+  listSealDetails,
+} from './access-log.queries';
 
 const GENESIS = '0'.repeat(64);
 // Its own advisory lock: two seals at once would both claim the same rows.
@@ -56,19 +63,8 @@ export function chainRow(prev: string, row: LogRow): string {
   return createHash('sha256').update(prev).update('\n').update(material).digest('hex');
 }
 
-async function lastSeal(db: Kysely<Database>): Promise<SealDetails | undefined> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select('details')
-    .where('action', '=', SEAL_ACTION)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.details as SealDetails | undefined;
-}
-
 async function hashRange(
-  db: Kysely<Database>,
+  db: Executor,
   prevHash: string,
   fromId: number,
   toId: number,
@@ -77,14 +73,7 @@ async function hashRange(
   let rows = 0;
   let after = fromId;
   for (;;) {
-    const batch = await db
-      .selectFrom('access_log')
-      .selectAll()
-      .where('id', '>', after)
-      .where('id', '<=', toId)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
+    const batch = await listAccessLogRange(db, after, toId, BATCH);
     for (const row of batch) hash = chainRow(hash, row);
     rows += batch.length;
     if (batch.length < BATCH) return { hash, rows };
@@ -103,17 +92,10 @@ export async function sealAccessLog(
 ): Promise<SealResult> {
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
-    const previous = await lastSeal(trx);
+    await lockForTransaction(trx, SEAL_LOCK);
+    const previous = (await findLastSealDetails(trx, SEAL_ACTION)) as SealDetails | undefined;
     const fromId = previous?.toId ?? 0;
-    const before = new Date(clock.now().getTime() - settleMs);
-    const top = await trx
-      .selectFrom('access_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('id', '>', fromId)
-      .where('occurred_at', '<=', before)
-      .executeTakeFirst();
-    const toId = top?.id == null ? undefined : Number(top.id);
+    const toId = await findLastSettledId(trx, fromId, new Date(clock.now().getTime() - settleMs));
     if (toId === undefined) return { sealed: 0 } as const;
     const { hash, rows } = await hashRange(trx, previous?.hash ?? GENESIS, fromId, toId);
     const details: SealDetails = { fromId, toId, rows, hash };
@@ -140,17 +122,11 @@ export type AccessLogVerification = {
 
 /** Recomputes every seal's hash from the access-log rows; the audit chain itself is verified apart. */
 export async function verifyAccessLog(db: Kysely<Database>): Promise<AccessLogVerification> {
-  const seals = await db
-    .selectFrom('audit_log')
-    .select('details')
-    .where('action', '=', SEAL_ACTION)
-    .orderBy('id')
-    .execute();
+  const seals = (await listSealDetails(db, SEAL_ACTION)) as SealDetails[];
   let prevHash = GENESIS;
   let prevTo = 0;
   let checkedRows = 0;
-  for (const { details } of seals) {
-    const seal = details as SealDetails;
+  for (const seal of seals) {
     if (seal.fromId !== prevTo) {
       return {
         ok: false,
@@ -175,10 +151,5 @@ export async function verifyAccessLog(db: Kysely<Database>): Promise<AccessLogVe
     prevHash = seal.hash;
     prevTo = seal.toId;
   }
-  const tail = await db
-    .selectFrom('access_log')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('id', '>', prevTo)
-    .executeTakeFirstOrThrow();
-  return { ok: true, seals: seals.length, checkedRows, unsealedRows: Number(tail.n) };
+  return { ok: true, seals: seals.length, checkedRows, unsealedRows: await countAccessLogAfter(db, prevTo) };
 }

@@ -82,6 +82,30 @@ export async function recordAccesses(
   await insertAccesses(executor, ctx, pending);
 }
 
+/** What one listed item's access-log row says; a list's rows are all reads. */
+export type ListedAccess = Omit<AccessEntry, 'action' | 'actorLabel' | 'municipalityCode'>;
+
+/**
+ * Records that a list showed these items: one `read` row per item, all in one statement (or the
+ * request's batch, withAccessBatch), nothing for an empty list. Pass the items the caller sees —
+ * a page's `items` after toPage, never the extra row that only tells a next page exists.
+ *
+ *   const page = toPage(rows, query, positionOf, present);
+ *   await recordListAccess(deps.db, ctx, page.items, (c) => ({ patientId: c.patientId, recordType: 'discharge_case', recordId: c.id }));
+ */
+export async function recordListAccess<Item>(
+  executor: Executor,
+  ctx: RequestContext,
+  items: readonly Item[],
+  toEntry: (item: Item) => ListedAccess,
+): Promise<void> {
+  await recordAccesses(
+    executor,
+    ctx,
+    items.map((item) => ({ ...toEntry(item), action: 'read' })),
+  );
+}
+
 async function insertAccesses(executor: Executor, ctx: RequestContext, entries: PendingAccess[]) {
   if (entries.length === 0) return;
   await executor

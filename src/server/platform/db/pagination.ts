@@ -5,7 +5,7 @@ import { AppError } from '../errors';
  * The keyset cursor of every list: the last row's sort value and its id, base64url-encoded JSON.
  * Queries order by (sortValue desc, id desc) — or asc — and continue strictly after the cursor:
  *
- *   const after = decodeCursor(query.cursor);
+ *   const after = decodeCursorOf(query.cursor, { sort: 'time', id: 'uuid' }); // or decodeTimeCursor
  *   db.selectFrom('x')…
  *     .$if(after !== undefined, (q) => q.where((eb) =>
  *       eb.or([eb('created_at', '<', after.sort), eb.and([eb('created_at', '=', after.sort), eb('id', '<', after.id)])])))
@@ -13,58 +13,122 @@ import { AppError } from '../errors';
  *
  * then `toPage(rows, query, (r) => ({ sort: r.created_at, id: r.id }), present)`.
  *
+ * The list names the shape of its position once (`CursorShape`), and the decoder hands back a
+ * position of exactly that type (`PositionOf`): a Date for a time, a string for text, a safe
+ * integer for an integer. Anything else — a tampered cursor, or another list's — is a 400
+ * (request.invalid) before it reaches the database.
+ *
  * A time used as the sort value must be stored to the millisecond (written from `clock.now()`, or
  * a `timestamptz(3)` column when the database's now() fills it): the cursor carries a JS Date's
  * milliseconds, and rows whose microseconds lie after it would be skipped.
  */
-export type KeysetPosition = { sort: string | number; id: string | number };
+
+/** What a list sorts by, as its cursor carries it. */
+type SortValues = {
+  /** A time to the millisecond (written as `toISOString()`), read back as a Date. */
+  time: Date;
+  /** Any text (an e-mail, a kana key). */
+  text: string;
+  /** A safe integer (the audit log's and the access log's ids). */
+  integer: number;
+  /** A flag, then a time: the inbox's (unread first, then newest). */
+  'boolean-time': readonly [boolean, Date];
+};
+/** What a list's rows are told apart by, after the sort value. */
+type IdValues = { uuid: string; integer: number };
+
+export type SortKind = keyof SortValues;
+export type IdKind = keyof IdValues;
+/** The shape of one list's position: `{ sort: 'time', id: 'uuid' }` for most lists. */
+export type CursorShape = { readonly sort: SortKind; readonly id: IdKind };
+/** The position a cursor of that shape names, precisely typed. */
+export type PositionOf<S extends CursorShape> = { sort: SortValues[S['sort']]; id: IdValues[S['id']] };
+/** What `encodeCursor` and `toPage` take: a position of any shape. */
+export type CursorPosition = { sort: SortValues[SortKind]; id: IdValues[IdKind] };
+
+/** A list sorted by a time and a uuid (newest first, most lists). */
+export const TIME_UUID = { sort: 'time', id: 'uuid' } as const satisfies CursorShape;
 /** The position of a list sorted by a time and a uuid, as `decodeTimeCursor` reads it. */
-export type TimePosition = { sort: Date; id: string };
+export type TimePosition = PositionOf<typeof TIME_UUID>;
+/** A list sorted by a text and a uuid (the users by e-mail, the patients by kana). */
+export const TEXT_UUID = { sort: 'text', id: 'uuid' } as const satisfies CursorShape;
+export type TextPosition = PositionOf<typeof TEXT_UUID>;
+/**
+ * A list ordered by its integer id alone (the audit log, the access log): its cursor carries the
+ * id as both sort and id, and `position.id` is where it continues.
+ */
+export const INTEGER_ID = { sort: 'integer', id: 'integer' } as const satisfies CursorShape;
 
-export function encodeCursor(position: { sort: string | number | Date; id: string | number }): string {
-  const sort = position.sort instanceof Date ? position.sort.toISOString() : position.sort;
-  return Buffer.from(JSON.stringify([sort, position.id]), 'utf8').toString('base64url');
-}
-
-/** The position a cursor names; a cursor this server did not write is a 400 (request.invalid). */
-export function decodeCursor(cursor: string | undefined): KeysetPosition | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      (typeof value[0] === 'string' || typeof value[0] === 'number') &&
-      (typeof value[1] === 'string' || typeof value[1] === 'number')
-    ) {
-      return { sort: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through: not ours
-  }
-  throw new AppError('request.invalid', { field: 'cursor' });
+export function encodeCursor(position: CursorPosition): string {
+  const { sort } = position;
+  const value =
+    sort instanceof Date
+      ? sort.toISOString()
+      : typeof sort === 'object'
+        ? [sort[0], sort[1].toISOString()]
+        : sort;
+  return Buffer.from(JSON.stringify([value, position.id]), 'utf8').toString('base64url');
 }
 
 const ISO_MILLISECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/**
- * The position of a list sorted by a time and a uuid (newest first, most lists): a cursor whose
- * sort is not a time `encodeCursor` wrote, or whose id is not a uuid — a tampered cursor, or one
- * of a list sorted by something else (kana, audit id, inbox's read flag) — is a 400
- * (request.invalid) here, instead of an invalid date or uuid reaching the database.
- */
-export function decodeTimeCursor(cursor: string | undefined): TimePosition | undefined {
-  const position = decodeCursor(cursor);
-  if (position === undefined) return undefined;
-  const { sort, id } = position;
-  if (typeof sort !== 'string' || !ISO_MILLISECONDS.test(sort) || typeof id !== 'string' || !UUID.test(id))
-    throw new AppError('request.invalid', { field: 'cursor' });
-  const at = new Date(sort);
+/** A time `encodeCursor` wrote (toISOString of a Date), or undefined. */
+function readTime(value: unknown): Date | undefined {
+  if (typeof value !== 'string' || !ISO_MILLISECONDS.test(value)) return undefined;
+  const at = new Date(value);
   // 2026-02-30T… has the shape but no day: Date rolls it over, so it would not round-trip.
-  if (Number.isNaN(at.getTime()) || at.toISOString() !== sort)
-    throw new AppError('request.invalid', { field: 'cursor' });
-  return { sort: at, id };
+  return !Number.isNaN(at.getTime()) && at.toISOString() === value ? at : undefined;
+}
+
+const readInteger = (value: unknown) =>
+  typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
+
+const readSort: { [K in SortKind]: (value: unknown) => SortValues[K] | undefined } = {
+  time: readTime,
+  text: (value) => (typeof value === 'string' ? value : undefined),
+  integer: readInteger,
+  'boolean-time': (value) => {
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'boolean') return undefined;
+    const at = readTime(value[1]);
+    return at === undefined ? undefined : [value[0], at];
+  },
+};
+
+const readId: { [K in IdKind]: (value: unknown) => IdValues[K] | undefined } = {
+  uuid: (value) => (typeof value === 'string' && UUID.test(value) ? value : undefined),
+  integer: readInteger,
+};
+
+function parse(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+  } catch {
+    return undefined; // not ours
+  }
+}
+
+/**
+ * The position a cursor names, read as the list's shape: undefined without a cursor; a cursor
+ * this list did not write is a 400 (request.invalid).
+ */
+export function decodeCursorOf<const S extends CursorShape>(
+  cursor: string | undefined,
+  shape: S,
+): PositionOf<S> | undefined {
+  if (cursor === undefined) return undefined;
+  const value = parse(cursor);
+  if (Array.isArray(value) && value.length === 2) {
+    const sort = readSort[shape.sort](value[0]);
+    const id = readId[shape.id](value[1]);
+    if (sort !== undefined && id !== undefined) return { sort, id } as PositionOf<S>;
+  }
+  throw new AppError('request.invalid', { field: 'cursor' });
+}
+
+/** `decodeCursorOf(cursor, TIME_UUID)`: the position of a list sorted by a time and a uuid. */
+export function decodeTimeCursor(cursor: string | undefined): TimePosition | undefined {
+  return decodeCursorOf(cursor, TIME_UUID);
 }
 
 /**
@@ -73,7 +137,7 @@ export function decodeTimeCursor(cursor: string | undefined): TimePosition | und
 export function toPage<Row, Item>(
   rows: Row[],
   query: Pick<PageQuery, 'limit'>,
-  positionOf: (row: Row) => { sort: string | number | Date; id: string | number },
+  positionOf: (row: Row) => CursorPosition,
   present: (row: Row) => Item,
 ): Page<Item> {
   const page = rows.slice(0, query.limit);

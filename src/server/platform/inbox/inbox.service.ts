@@ -1,7 +1,7 @@
 import type { InboxNotice, InboxPage, InboxReadAllResponse } from '../../../contracts/inbox';
 import type { PageQuery } from '../../../contracts/page';
 import type { RequestContext } from '../context';
-import { decodeCursor, toPage } from '../db/pagination';
+import { type CursorShape, decodeCursorOf, toPage } from '../db/pagination';
 import { AppError } from '../errors';
 import type { ModuleDeps } from '../module';
 import { runUseCase } from '../use-case';
@@ -9,22 +9,19 @@ import { presentNotice } from './inbox.presenter';
 import { countUnread, findOwnNotice, type InboxPosition, listInboxRows } from './inbox.queries';
 import { reportInboxProgress } from './inbox-progress';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The inbox's keyset: unread or not, then the notice's created_at, then its id. */
+const INBOX_POSITION = { sort: 'boolean-time', id: 'uuid' } as const satisfies CursorShape;
 
-/** The cursor's sort value: `u` (unread) or `r` (read), then the notice's created_at. */
 function positionOf(row: { read_at: unknown; created_at: Date; id: string }) {
-  return { sort: `${row.read_at === null ? 'u' : 'r'}${row.created_at.toISOString()}`, id: row.id };
+  return { sort: [row.read_at === null, row.created_at] as const, id: row.id };
 }
 
 /** The position a cursor of positionOf names; any other cursor is a 400 (request.invalid). */
 function inboxPosition(cursor: string | undefined): InboxPosition | undefined {
-  const at = decodeCursor(cursor);
-  if (at === undefined) return undefined;
-  const sort = String(at.sort);
-  const createdAt = new Date(sort.slice(1));
-  if (!/^[ur]/.test(sort) || Number.isNaN(createdAt.getTime()) || !UUID.test(String(at.id)))
-    throw new AppError('request.invalid', { field: 'cursor' });
-  return { unread: sort.startsWith('u'), createdAt, id: String(at.id) };
+  const position = decodeCursorOf(cursor, INBOX_POSITION);
+  if (position === undefined) return undefined;
+  const [unread, createdAt] = position.sort;
+  return { unread, createdAt, id: position.id };
 }
 
 /**
