@@ -13,10 +13,16 @@ import {
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
 
-/** Migration files are named `YYYYMMDDhhmmss_topic.ts` and run in name order, the same on both engines. */
+/**
+ * Migration files are named `YYYYMMDDhhmmss_topic.ts` and run in name order, the same on both
+ * engines. A branch's migration may carry its helper's letter in the minutes' tens
+ * (`2026120299A000_topic.ts`, renamed to digits at merge): it runs too, after the digits of that day.
+ */
+const MIGRATION_FILE = /^\d{10}[0-9A-Z]\d{3}_[a-z0-9_]+\.ts$/;
+
 class DirectoryProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(migrationsDir)).filter((f) => /^\d{14}_[a-z0-9_]+\.ts$/.test(f)).sort();
+    const files = (await readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f)).sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       migrations[file.replace(/\.ts$/, '')] = (await import(
