@@ -348,8 +348,23 @@ export const dischargeSnapshots: SnapshotSet[] = [
           ),
       },
       {
-        name: 'listPendingForOrganisations',
-        run: (db) => listPendingForOrganisations(db, MEGURO, [ids.organisation, ids.hospital]),
+        name: 'listPendingForOrganisations (first page)',
+        run: (db) =>
+          listPendingForOrganisations(db, {
+            municipalityCode: MEGURO,
+            organisationIds: [ids.organisation, ids.hospital],
+            limit: 51,
+          }),
+      },
+      {
+        name: 'listPendingForOrganisations (after a keyset position)',
+        run: (db) =>
+          listPendingForOrganisations(db, {
+            municipalityCode: MEGURO,
+            organisationIds: [ids.organisation, ids.hospital],
+            after: { sort: NOW, id: ids.notice },
+            limit: 51,
+          }),
       },
       {
         name: "findNoticeCaseId (a provider change's notice)",
