@@ -17,7 +17,9 @@ const COLUMNS = [
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [table, column] of COLUMNS)
-    await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type timestamptz(3)`.execute(db);
+    await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} type timestamptz(3)`.execute(
+      db,
+    );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
