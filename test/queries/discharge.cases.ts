@@ -1,5 +1,6 @@
 import * as noticeQueries from '../../src/server/modules/discharge/case-notice.queries';
 import * as caseQueries from '../../src/server/modules/discharge/discharge-case.queries';
+import * as figuresQueries from '../../src/server/modules/discharge/figures.queries';
 import * as patientMergeQueries from '../../src/server/modules/discharge/patient-merge.queries';
 import * as changeQueries from '../../src/server/modules/discharge/provider-change.queries';
 import * as referralQueries from '../../src/server/modules/discharge/referral.queries';
@@ -90,6 +91,9 @@ const {
   updated_at: _updated,
   ...newCase
 } = caseRow;
+
+/** A month of the council's figures (April 2026 in Tokyo). */
+const figuresRange = { municipalityCode: MEGURO, from: NOW, to: new Date('2026-04-30T15:00:00Z') };
 
 export const dischargeSnapshots: SnapshotSet[] = [
   {
@@ -492,6 +496,34 @@ export const dischargeSnapshots: SnapshotSet[] = [
       },
       { name: 'listAssociationDesks', run: (db) => listAssociationDesks(db, MEGURO) },
       { name: 'findAssociationDesk', run: (db) => findAssociationDesk(db, MEGURO, ids.organisation) },
+    ],
+  },
+  {
+    source: 'src/server/modules/discharge/figures.queries.ts',
+    exports: figuresQueries,
+    cases: [
+      { name: 'countDischarges', run: (db) => figuresQueries.countDischarges(db, figuresRange) },
+      { name: 'countProposedChanges', run: (db) => figuresQueries.countProposedChanges(db, figuresRange) },
+      { name: 'countClosedChanges', run: (db) => figuresQueries.countClosedChanges(db, figuresRange) },
+      {
+        name: 'countToldBeforeDischarge',
+        run: (db) => figuresQueries.countToldBeforeDischarge(db, figuresRange),
+      },
+      {
+        name: 'summariseAcknowledgments',
+        run: (db) => figuresQueries.summariseAcknowledgments(db, figuresRange),
+      },
+      { name: 'countEscalations', run: (db) => figuresQueries.countEscalations(db, figuresRange) },
+      { name: 'countOverrides', run: (db) => figuresQueries.countOverrides(db, figuresRange) },
+      { name: 'countChannels', run: (db) => figuresQueries.countChannels(db, figuresRange) },
+      {
+        name: 'firstReferralsOfChanges',
+        run: (db) => figuresQueries.firstReferralsOfChanges(db, MEGURO, NOW),
+      },
+      {
+        name: 'consentTimesOf',
+        run: (db) => figuresQueries.consentTimesOf(db, [ids.change]),
+      },
     ],
   },
 ];

@@ -28,6 +28,7 @@ export function listNoticesOfCase(executor: Executor, caseId: string) {
     .where((eb) =>
       eb.or([
         eb('case_id', '=', caseId),
+        // raw sql: the builder has no form for the ARRAY(subquery) constructor `= any(array(…))` needs.
         sql<boolean>`provider_change_id = any(array(select id from provider_changes where case_id = ${caseId}))`,
       ]),
     )
