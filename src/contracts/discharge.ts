@@ -322,7 +322,8 @@ export const PendingAcknowledgment = NoticeDto.extend({
   toLabel: z.string().nullable(),
 });
 export type PendingAcknowledgment = z.infer<typeof PendingAcknowledgment>;
-export const PendingAcknowledgmentList = z.object({ items: z.array(PendingAcknowledgment) });
+/** The clinician's notices waiting for an answer: the one list pattern, newest first. */
+export const PendingAcknowledgmentPage = pageOf(PendingAcknowledgment);
 
 export const NoticeAckBody = z.object({
   answer: z.enum(['agree', 'object']).optional(),

@@ -1,7 +1,9 @@
 import * as noticeQueries from '../../src/server/modules/discharge/case-notice.queries';
 import * as caseQueries from '../../src/server/modules/discharge/discharge-case.queries';
+import * as figuresQueries from '../../src/server/modules/discharge/figures.queries';
 import * as patientMergeQueries from '../../src/server/modules/discharge/patient-merge.queries';
 import * as changeQueries from '../../src/server/modules/discharge/provider-change.queries';
+import * as referralQueries from '../../src/server/modules/discharge/referral.queries';
 import { scope } from './patients.cases';
 import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
 
@@ -50,6 +52,19 @@ const {
   listPendingForOrganisations,
   updateNotice,
 } = noticeQueries;
+const {
+  countOpenByRole,
+  findAssociationDesk,
+  findReferral,
+  insertReferral,
+  listAssociationDesks,
+  listIncomingReferrals,
+  listOpenReferralsForRole,
+  listReferralSummariesOfPatient,
+  referralSummariesOfPatientQuery,
+  referralsOfPatientQuery,
+  updateReferral,
+} = referralQueries;
 
 const caseRow: caseQueries.CaseRow = {
   id: ids.case,
@@ -76,6 +91,9 @@ const {
   updated_at: _updated,
   ...newCase
 } = caseRow;
+
+/** A month of the council's figures (April 2026 in Tokyo). */
+const figuresRange = { municipalityCode: MEGURO, from: NOW, to: new Date('2026-04-30T15:00:00Z') };
 
 export const dischargeSnapshots: SnapshotSet[] = [
   {
@@ -348,8 +366,23 @@ export const dischargeSnapshots: SnapshotSet[] = [
           ),
       },
       {
-        name: 'listPendingForOrganisations',
-        run: (db) => listPendingForOrganisations(db, MEGURO, [ids.organisation, ids.hospital]),
+        name: 'listPendingForOrganisations (first page)',
+        run: (db) =>
+          listPendingForOrganisations(db, {
+            municipalityCode: MEGURO,
+            organisationIds: [ids.organisation, ids.hospital],
+            limit: 51,
+          }),
+      },
+      {
+        name: 'listPendingForOrganisations (after a keyset position)',
+        run: (db) =>
+          listPendingForOrganisations(db, {
+            municipalityCode: MEGURO,
+            organisationIds: [ids.organisation, ids.hospital],
+            after: { sort: NOW, id: ids.notice },
+            limit: 51,
+          }),
       },
       {
         name: "findNoticeCaseId (a provider change's notice)",
@@ -365,6 +398,131 @@ export const dischargeSnapshots: SnapshotSet[] = [
       {
         name: 'moveDischargeRows',
         run: (db) => patientMergeQueries.moveDischargeRows(db, ids.otherPatient, ids.patient),
+      },
+    ],
+  },
+  {
+    source: 'src/server/modules/discharge/referral.queries.ts',
+    exports: referralQueries,
+    cases: [
+      {
+        name: 'insertReferral',
+        run: (db) =>
+          db.transaction().execute((trx) =>
+            insertReferral(trx, {
+              municipality_code: MEGURO,
+              patient_id: ids.patient,
+              case_id: ids.case,
+              provider_change_id: null,
+              role: 'visiting_nurse',
+              recipient_facility_id: ids.facility,
+              recipient_organisation_id: ids.organisation,
+              recipient_label: '目黒訪問看護ステーション',
+              named_facility_id: null,
+              named_label: null,
+              reason: null,
+              note: null,
+              capacity_signal: null,
+              capacity_set_at: null,
+              agreement_given_by: null,
+              agreement_method: null,
+              agreement_given_at: null,
+              agreement_note: null,
+              task_id: null,
+              sender_organisation_id: ids.hospital,
+              sender_label: '目黒中央病院',
+              created_by: ids.user,
+              sent_at: null,
+              received_at: null,
+              answered_at: null,
+              answered_by: null,
+              closed_at: null,
+              created_at: NOW,
+              updated_at: NOW,
+            }),
+          ),
+      },
+      { name: 'findReferral', run: (db) => findReferral(db, MEGURO, ids.referral) },
+      {
+        name: 'findReferral (locked for a workflow step)',
+        run: (db) => findReferral(db, MEGURO, ids.referral, true),
+      },
+      {
+        name: 'updateReferral',
+        run: (db) =>
+          db
+            .transaction()
+            .execute((trx) =>
+              updateReferral(trx, ids.referral, { status: 'sent', sent_at: NOW, updated_at: NOW }),
+            ),
+      },
+      { name: 'referralsOfPatientQuery', run: (db) => referralsOfPatientQuery(db, MEGURO, ids.patient) },
+      {
+        name: 'referralSummariesOfPatientQuery',
+        run: (db) => referralSummariesOfPatientQuery(db, MEGURO, ids.patient),
+      },
+      {
+        name: 'listReferralSummariesOfPatient',
+        run: (db) => listReferralSummariesOfPatient(db, MEGURO, ids.patient),
+      },
+      {
+        name: 'listOpenReferralsForRole',
+        run: (db) =>
+          db.transaction().execute((trx) => listOpenReferralsForRole(trx, ids.patient, 'visiting_nurse')),
+      },
+      { name: 'countOpenByRole', run: (db) => countOpenByRole(db, [ids.patient, ids.otherPatient]) },
+      {
+        name: 'listIncomingReferrals (open, first page)',
+        run: (db) =>
+          listIncomingReferrals(db, {
+            municipalityCode: MEGURO,
+            organisationIds: [ids.organisation],
+            facilityIds: [ids.facility],
+            open: true,
+            limit: 50,
+          }),
+      },
+      {
+        name: 'listIncomingReferrals (all, after a keyset position)',
+        run: (db) =>
+          listIncomingReferrals(db, {
+            municipalityCode: MEGURO,
+            organisationIds: [ids.organisation],
+            facilityIds: [],
+            open: false,
+            after: { sort: NOW, id: ids.referral },
+            limit: 50,
+          }),
+      },
+      { name: 'listAssociationDesks', run: (db) => listAssociationDesks(db, MEGURO) },
+      { name: 'findAssociationDesk', run: (db) => findAssociationDesk(db, MEGURO, ids.organisation) },
+    ],
+  },
+  {
+    source: 'src/server/modules/discharge/figures.queries.ts',
+    exports: figuresQueries,
+    cases: [
+      { name: 'countDischarges', run: (db) => figuresQueries.countDischarges(db, figuresRange) },
+      { name: 'countProposedChanges', run: (db) => figuresQueries.countProposedChanges(db, figuresRange) },
+      { name: 'countClosedChanges', run: (db) => figuresQueries.countClosedChanges(db, figuresRange) },
+      {
+        name: 'countToldBeforeDischarge',
+        run: (db) => figuresQueries.countToldBeforeDischarge(db, figuresRange),
+      },
+      {
+        name: 'summariseAcknowledgments',
+        run: (db) => figuresQueries.summariseAcknowledgments(db, figuresRange),
+      },
+      { name: 'countEscalations', run: (db) => figuresQueries.countEscalations(db, figuresRange) },
+      { name: 'countOverrides', run: (db) => figuresQueries.countOverrides(db, figuresRange) },
+      { name: 'countChannels', run: (db) => figuresQueries.countChannels(db, figuresRange) },
+      {
+        name: 'firstReferralsOfChanges',
+        run: (db) => figuresQueries.firstReferralsOfChanges(db, MEGURO, NOW),
+      },
+      {
+        name: 'consentTimesOf',
+        run: (db) => figuresQueries.consentTimesOf(db, [ids.change]),
       },
     ],
   },

@@ -44,15 +44,25 @@ update "case_notices"
 set "status" = $1, "acknowledged_at" = $2, "acknowledged_by" = $3
 where "id" = $4;
 
--- listPendingForOrganisations
+-- listPendingForOrganisations (first page)
 select "n".*, "p"."name" as "patient_name", "c"."hospital_name", "pc"."role", "pc"."to_label"
 from "case_notices" as "n"
 inner join "patients" as "p" on "p"."id" = "n"."patient_id"
 left join "provider_changes" as "pc" on "pc"."id" = "n"."provider_change_id"
 left join "discharge_cases" as "c" on "c"."id" = coalesce("n"."case_id", "pc"."case_id")
 where "n"."municipality_code" = $1 and "n"."recipient_organisation_id" in ($2, $3) and "n"."status" not in ($4)
-order by "n"."created_at" desc
+order by "n"."created_at" desc, "n"."id" desc
 limit $5;
+
+-- listPendingForOrganisations (after a keyset position)
+select "n".*, "p"."name" as "patient_name", "c"."hospital_name", "pc"."role", "pc"."to_label"
+from "case_notices" as "n"
+inner join "patients" as "p" on "p"."id" = "n"."patient_id"
+left join "provider_changes" as "pc" on "pc"."id" = "n"."provider_change_id"
+left join "discharge_cases" as "c" on "c"."id" = coalesce("n"."case_id", "pc"."case_id")
+where "n"."municipality_code" = $1 and "n"."recipient_organisation_id" in ($2, $3) and "n"."status" not in ($4) and ("n"."created_at" < $5 or ("n"."created_at" = $6 and "n"."id" < $7))
+order by "n"."created_at" desc, "n"."id" desc
+limit $8;
 
 -- findNoticeCaseId (a provider change's notice)
 select "case_id"

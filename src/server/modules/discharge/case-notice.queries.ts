@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import type { TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { CaseNoticeTable } from './case-notice.table';
 
@@ -27,6 +28,7 @@ export function listNoticesOfCase(executor: Executor, caseId: string) {
     .where((eb) =>
       eb.or([
         eb('case_id', '=', caseId),
+        // raw sql: the builder has no form for the ARRAY(subquery) constructor `= any(array(…))` needs.
         sql<boolean>`provider_change_id = any(array(select id from provider_changes where case_id = ${caseId}))`,
       ]),
     )
@@ -59,14 +61,16 @@ export function updateNotice(
   return trx.updateTable('case_notices').set(values).where('id', '=', noticeId).execute();
 }
 
-/** Notices to the caller's organisations still waiting for an answer, with the patient and change. */
+/**
+ * Notices to the caller's organisations still waiting for an answer, with the patient and change:
+ * newest first, keyset on (created_at, id) (`decodeTimeCursor`), `limit` rows (the page's + 1).
+ */
 export function listPendingForOrganisations(
   executor: Executor,
-  municipalityCode: string,
-  organisationIds: string[],
+  input: { municipalityCode: string; organisationIds: string[]; after?: TimePosition; limit: number },
 ) {
-  if (organisationIds.length === 0) return Promise.resolve([]);
-  return executor
+  if (input.organisationIds.length === 0) return Promise.resolve([]);
+  let query = executor
     .selectFrom('case_notices as n')
     .innerJoin('patients as p', 'p.id', 'n.patient_id')
     .leftJoin('provider_changes as pc', 'pc.id', 'n.provider_change_id')
@@ -75,12 +79,16 @@ export function listPendingForOrganisations(
     )
     .selectAll('n')
     .select(['p.name as patient_name', 'c.hospital_name', 'pc.role', 'pc.to_label'])
-    .where('n.municipality_code', '=', municipalityCode)
-    .where('n.recipient_organisation_id', 'in', organisationIds)
-    .where('n.status', 'not in', ['acknowledged'])
-    .orderBy('n.created_at', 'desc')
-    .limit(200)
-    .execute();
+    .where('n.municipality_code', '=', input.municipalityCode)
+    .where('n.recipient_organisation_id', 'in', input.organisationIds)
+    .where('n.status', 'not in', ['acknowledged']);
+  if (input.after) {
+    const { sort, id } = input.after;
+    query = query.where((eb) =>
+      eb.or([eb('n.created_at', '<', sort), eb.and([eb('n.created_at', '=', sort), eb('n.id', '<', id)])]),
+    );
+  }
+  return query.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(input.limit).execute();
 }
 
 /** The case a notice belongs to: its own, or its provider change's (a change may be proposed on a case). */

@@ -30,6 +30,7 @@ export interface CaseNoticeTable {
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
   escalated_at: Date | null;
+  /** The pending list's keyset sort: timestamptz(3), to the millisecond the cursor carries. */
   created_at: ColumnType<Date, Date | undefined, never>;
 }
 

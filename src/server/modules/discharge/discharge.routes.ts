@@ -11,11 +11,12 @@ import {
   DischargeCasePage,
   DischargeCaseTransitionBody,
   NoticeAckBody,
-  PendingAcknowledgmentList,
+  PendingAcknowledgmentPage,
   TaskCreateBody,
   TaskDto,
   TaskUpdateBody,
 } from '../../../contracts/discharge';
+import { PageQuery } from '../../../contracts/page';
 import type { ModuleDeps } from '../../platform/module';
 import {
   addContact,
@@ -126,8 +127,11 @@ export async function registerDischargeRoutes(root: FastifyInstance, deps: Modul
 
   app.get(
     '/api/discharge-notices/pending',
-    { schema: { tags, response: { 200: PendingAcknowledgmentList } }, config: { access: clinical } },
-    async (request) => listPendingAcknowledgments(deps, request.ctx),
+    {
+      schema: { tags, querystring: PageQuery, response: { 200: PendingAcknowledgmentPage } },
+      config: { access: clinical },
+    },
+    async (request) => listPendingAcknowledgments(deps, request.ctx, request.query),
   );
 
   app.post(

@@ -5,12 +5,10 @@ import type { Executor } from '../../platform/db/schema';
 export type FiguresRange = { municipalityCode: string; from: Date; to: Date };
 
 // Months are the council's months: the Tokyo calendar month of the instant, not UTC's.
-// Raw `sql` because the builder cannot say `at time zone` or `to_char`.
 function monthOf(column: Expression<Date | null>): RawBuilder<string> {
+  // raw sql: the builder has no form for `at time zone` (to_char's format follows it).
   return sql<string>`to_char(${column} at time zone 'Asia/Tokyo', 'YYYY-MM')`;
 }
-
-const count = sql<string>`count(*)`;
 
 /** Cases discharged in the range per month; in the ward = the hospital is the ward's own directory entry. */
 export function countDischarges(db: Executor, range: FiguresRange) {
@@ -19,8 +17,11 @@ export function countDischarges(db: Executor, range: FiguresRange) {
     .leftJoin('facilities as f', 'f.id', 'c.hospital_facility_id')
     .select((eb) => [
       monthOf(eb.ref('c.discharged_at')).as('month'),
-      count.as('total'),
-      sql<string>`count(*) filter (where f.municipality_code = c.municipality_code)`.as('in_ward'),
+      eb.fn.countAll<string>().as('total'),
+      eb.fn
+        .countAll<string>()
+        .filterWhereRef('f.municipality_code', '=', 'c.municipality_code')
+        .as('in_ward'),
     ])
     .where('c.municipality_code', '=', range.municipalityCode)
     .where('c.discharged_at', '>=', range.from)
@@ -33,7 +34,7 @@ export function countDischarges(db: Executor, range: FiguresRange) {
 export function countProposedChanges(db: Executor, range: FiguresRange) {
   return db
     .selectFrom('provider_changes')
-    .select((eb) => [monthOf(eb.ref('created_at')).as('month'), count.as('n')])
+    .select((eb) => [monthOf(eb.ref('created_at')).as('month'), eb.fn.countAll<string>().as('n')])
     .where('municipality_code', '=', range.municipalityCode)
     .where('created_at', '>=', range.from)
     .where('created_at', '<', range.to)
@@ -45,7 +46,7 @@ export function countProposedChanges(db: Executor, range: FiguresRange) {
 export function countClosedChanges(db: Executor, range: FiguresRange) {
   return db
     .selectFrom('provider_changes')
-    .select((eb) => [monthOf(eb.ref('closed_at')).as('month'), 'status', count.as('n')])
+    .select((eb) => [monthOf(eb.ref('closed_at')).as('month'), 'status', eb.fn.countAll<string>().as('n')])
     .where('municipality_code', '=', range.municipalityCode)
     .where('closed_at', '>=', range.from)
     .where('closed_at', '<', range.to)
@@ -65,14 +66,21 @@ export function countToldBeforeDischarge(db: Executor, range: FiguresRange) {
     .selectFrom('case_notices as n')
     .leftJoin('provider_changes as pc', 'pc.id', 'n.provider_change_id')
     .innerJoin('discharge_cases as c', (join) =>
-      join.on(sql`c.id`, '=', sql`coalesce(n.case_id, pc.case_id)`),
+      join.on((eb) => eb('c.id', '=', eb.fn.coalesce('n.case_id', 'pc.case_id'))),
     )
     .select((eb) => [
       monthOf(eb.ref('c.discharged_at')).as('month'),
-      count.as('total'),
-      sql<string>`count(*) filter (where least(n.sent_at, n.read_at, n.acknowledged_at) < c.discharged_at)`.as(
-        'told',
-      ),
+      eb.fn.countAll<string>().as('total'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere(
+          eb(
+            eb.fn<Date | null>('least', ['n.sent_at', 'n.read_at', 'n.acknowledged_at']),
+            '<',
+            eb.ref('c.discharged_at'),
+          ),
+        )
+        .as('told'),
     ])
     .where('c.municipality_code', '=', range.municipalityCode)
     .where('n.municipality_code', '=', range.municipalityCode)
@@ -89,28 +97,33 @@ export function countToldBeforeDischarge(db: Executor, range: FiguresRange) {
  * the total is computed, not summed. A notice never marked sent counts from when it was queued.
  */
 export function summariseAcknowledgments(db: Executor, range: FiguresRange) {
+  // raw sql: the builder has no form for `extract(epoch from …)` (an interval in seconds).
   const hours = sql`extract(epoch from (acknowledged_at - coalesce(sent_at, created_at))) / 3600.0`;
-  return db
-    .selectFrom('case_notices')
-    .select((eb) => [
-      // null on the grouping set `()`: the whole range's row
-      sql<string | null>`${monthOf(eb.ref('acknowledged_at'))}`.as('month'),
-      count.as('n'),
-      sql<string | null>`percentile_cont(0.5) within group (order by ${hours})`.as('median'),
-      sql<string | null>`percentile_cont(0.9) within group (order by ${hours})`.as('p90'),
-    ])
-    .where('municipality_code', '=', range.municipalityCode)
-    .where('acknowledged_at', '>=', range.from)
-    .where('acknowledged_at', '<', range.to)
-    .groupBy(sql`grouping sets ((${monthOf(sql.ref('acknowledged_at'))}), ())`)
-    .execute();
+  return (
+    db
+      .selectFrom('case_notices')
+      .select((eb) => [
+        // null on the grouping set `()`: the whole range's row
+        monthOf(eb.ref('acknowledged_at')).$castTo<string | null>().as('month'),
+        eb.fn.countAll<string>().as('n'),
+        // raw sql: an ordered-set aggregate (`within group (order by …)`) has no builder form.
+        sql<string | null>`percentile_cont(0.5) within group (order by ${hours})`.as('median'),
+        sql<string | null>`percentile_cont(0.9) within group (order by ${hours})`.as('p90'), // raw sql: as above
+      ])
+      .where('municipality_code', '=', range.municipalityCode)
+      .where('acknowledged_at', '>=', range.from)
+      .where('acknowledged_at', '<', range.to)
+      // raw sql: the builder's groupBy has no `grouping sets` (the month rows and the total row at once).
+      .groupBy(sql`grouping sets ((${monthOf(sql.ref('acknowledged_at'))}), ())`)
+      .execute()
+  );
 }
 
 /** Provider changes escalated (the incumbent's silence past the deadline) per month. */
 export function countEscalations(db: Executor, range: FiguresRange) {
   return db
     .selectFrom('provider_changes')
-    .select((eb) => [monthOf(eb.ref('escalated_at')).as('month'), count.as('n')])
+    .select((eb) => [monthOf(eb.ref('escalated_at')).as('month'), eb.fn.countAll<string>().as('n')])
     .where('municipality_code', '=', range.municipalityCode)
     .where('escalated_at', '>=', range.from)
     .where('escalated_at', '<', range.to)
@@ -122,7 +135,11 @@ export function countEscalations(db: Executor, range: FiguresRange) {
 export function countOverrides(db: Executor, range: FiguresRange) {
   return db
     .selectFrom('provider_change_overrides')
-    .select((eb) => [monthOf(eb.ref('created_at')).as('month'), 'reason_code', count.as('n')])
+    .select((eb) => [
+      monthOf(eb.ref('created_at')).as('month'),
+      'reason_code',
+      eb.fn.countAll<string>().as('n'),
+    ])
     .where('municipality_code', '=', range.municipalityCode)
     .where('created_at', '>=', range.from)
     .where('created_at', '<', range.to)
@@ -134,7 +151,7 @@ export function countOverrides(db: Executor, range: FiguresRange) {
 export function countChannels(db: Executor, range: FiguresRange) {
   return db
     .selectFrom('case_notices')
-    .select((eb) => [monthOf(eb.ref('created_at')).as('month'), 'channel', count.as('n')])
+    .select((eb) => [monthOf(eb.ref('created_at')).as('month'), 'channel', eb.fn.countAll<string>().as('n')])
     .where('municipality_code', '=', range.municipalityCode)
     .where('created_at', '>=', range.from)
     .where('created_at', '<', range.to)
@@ -146,7 +163,7 @@ export function countChannels(db: Executor, range: FiguresRange) {
 export function firstReferralsOfChanges(db: Executor, municipalityCode: string, before: Date) {
   return db
     .selectFrom('referrals')
-    .select(['provider_change_id', sql<Date>`min(sent_at)`.as('at')])
+    .select((eb) => ['provider_change_id', eb.fn.min<Date>('sent_at').as('at')])
     .where('municipality_code', '=', municipalityCode)
     .where('provider_change_id', 'is not', null)
     .where('sent_at', 'is not', null)

@@ -2,7 +2,12 @@ import type { CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { startDischargeSuite } from '../../../../test/support/discharge-suite';
 import type { TestUser } from '../../../../test/support/factories/accounts';
-import { openSceneCase, proposeSceneChange } from '../../../../test/support/factories/discharge';
+import {
+  createSceneNurse,
+  createScenePatient,
+  openSceneCase,
+  proposeSceneChange,
+} from '../../../../test/support/factories/discharge';
 
 const d = startDischargeSuite();
 
@@ -90,6 +95,57 @@ describe('the patient page in one round trip (issue 14 benchmark)', () => {
       ]),
     );
     expect(logged).toHaveLength(3);
+  });
+
+  it('costs a patient with referrals no more statements than one without: the open counts and capacities are read with the rows', async () => {
+    const { s, api, t } = d;
+    const staff = api.as(s.hospital.staff);
+    const capacitySetAt = new Date('2026-11-28T01:00:00Z');
+    const nurseA = await createSceneNurse(t.db, s, {
+      capacity: { signal: 'waitlist', setAt: capacitySetAt },
+    });
+    const nurseB = await createSceneNurse(t.db, s);
+    const without = await createScenePatient(t.db, s);
+    const withReferrals = await createScenePatient(t.db, s);
+    const referralIds: string[] = [];
+    for (const nurse of [nurseA, nurseB]) {
+      const res = await staff.post<{ id: string }>('/api/referrals', {
+        patientId: withReferrals.id,
+        role: 'visiting_nurse',
+        recipientFacilityId: nurse.facilityId,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      referralIds.push(res.body.id);
+    }
+    // The list the case page reads answers the same as before (one query for the rows and extras).
+    const listed = await staff.get<{ items: unknown[] }>(`/api/referrals?patientId=${withReferrals.id}`);
+    expect(listed.status).toBe(200);
+
+    const pageOf = async (patientId: string) => {
+      expect((await staff.get(`/api/patients/${patientId}`)).status).toBe(200);
+      let page: Awaited<ReturnType<typeof staff.get<Record<string, unknown>>>> | undefined;
+      const sent = await statementsOf(async () => {
+        page = await staff.get<Record<string, unknown>>(`/api/patients/${patientId}`);
+      });
+      expect(page?.status).toBe(200);
+      return { sent, body: page?.body ?? {} };
+    };
+    const bare = await pageOf(without.id);
+    const referred = await pageOf(withReferrals.id);
+    expect(bare.body.referrals).toEqual([]);
+    expect(referred.sent).toHaveLength(bare.sent.length);
+    expect(referred.sent).toHaveLength(2);
+    // Newest first, each warned of the other open one for the role, A with its capacity now.
+    expect(referred.body.referrals).toMatchObject([
+      { id: referralIds[1], openForSameRole: 1, capacity: null },
+      {
+        id: referralIds[0],
+        openForSameRole: 1,
+        capacity: { signal: 'waitlist', setAt: capacitySetAt.toISOString() },
+      },
+    ]);
+    // The patient page and the case page's list present the referrals alike.
+    expect(listed.body.items).toEqual(referred.body.referrals);
   });
 
   it('answers 404 outside the circle in the same one statement, and records nothing', async () => {

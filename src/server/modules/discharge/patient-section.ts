@@ -12,8 +12,8 @@ import {
   changesOfPatientQuery,
   type ResponseRow,
 } from './provider-change.queries';
-import { type ReferralRow, referralsOfPatientQuery } from './referral.queries';
-import { presentReferrals } from './referral-access';
+import { type ReferralSummaryRow, referralSummariesOfPatientQuery } from './referral.queries';
+import { presentReferralSummaries } from './referral-access';
 
 // The patient page reads these rows in its own statement, after its access check, and logs one
 // access-log row per row under recordType (patients/patient-sections.ts).
@@ -48,12 +48,17 @@ export const changesSection: PatientSection<
   },
 };
 
-/** The patient page's `referrals` (the case page reads them through listReferralsOf). */
-export const referralsSection: PatientSection<ReferralRow> = {
+/**
+ * The patient page's `referrals` (the case page reads them through listReferralsOf), each with its
+ * open count for the role and its recipient's capacity read in the page's statement: a patient
+ * with referrals costs no more round trips than one without (the scope is the statement's own).
+ */
+export const referralsSection: PatientSection<ReferralSummaryRow> = {
   recordType: 'referral',
-  rows: (executor, _ctx, patient) => referralsOfPatientQuery(executor, patient.municipalityCode, patient.id),
+  rows: (executor, _ctx, patient) =>
+    referralSummariesOfPatientQuery(executor, patient.municipalityCode, patient.id),
   present: async (executor, ctx, _patient, rows): Promise<ReferralDto[]> => {
     if (!ctx.actor) throw new AppError('auth.required');
-    return presentReferrals(executor, ctx.actor, await scopeOf(executor, ctx), rows);
+    return presentReferralSummaries(ctx.actor, await scopeOf(executor, ctx), rows);
   },
 };

@@ -1,6 +1,8 @@
 import type { NoticeAckBody, PendingAcknowledgment } from '../../../contracts/discharge';
+import type { Page, PageQuery } from '../../../contracts/page';
 import { recordListAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
+import { decodeTimeCursor, toPage } from '../../platform/db/pagination';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
@@ -12,28 +14,43 @@ import { respondToChange } from './provider-change.service';
 
 type Deps = Pick<ModuleDeps, 'db'>;
 
-/** Notices to the caller's organisations still waiting for their answer (the clinician's list). */
+/**
+ * Notices to the caller's organisations still waiting for their answer (the clinician's list), in
+ * the one list pattern: newest first, keyset on (created_at, id); each listed notice's read is in
+ * the access log. Throws request.invalid for a cursor this list did not write.
+ */
 export async function listPendingAcknowledgments(
   deps: Deps,
   ctx: RequestContext,
-): Promise<{ items: PendingAcknowledgment[] }> {
+  query: PageQuery,
+): Promise<Page<PendingAcknowledgment>> {
+  const after = decodeTimeCursor(query.cursor);
   return runUseCase(deps, ctx, async ({ trx, actor }) => {
     const organisationIds = [...new Set(actor.memberships.map((m) => m.organisationId))];
-    const rows = await listPendingForOrganisations(trx, actor.municipalityCode, organisationIds);
-    await recordListAccess(trx, ctx, rows, (r) => ({
+    const rows = await listPendingForOrganisations(trx, {
+      municipalityCode: actor.municipalityCode,
+      organisationIds,
+      after,
+      limit: query.limit + 1,
+    });
+    const listed = rows.slice(0, query.limit);
+    await recordListAccess(trx, ctx, listed, (r) => ({
       patientId: r.patient_id,
       recordType: 'case_notice',
       recordId: r.id,
     }));
-    return {
-      items: rows.map((r) => ({
+    return toPage(
+      rows,
+      query,
+      (r) => ({ sort: r.created_at, id: r.id }),
+      (r) => ({
         ...presentNotice(r),
         patientName: r.patient_name,
         hospitalName: r.hospital_name ?? '—',
         role: r.role ?? null,
         toLabel: r.to_label ?? null,
-      })),
-    };
+      }),
+    );
   });
 }
 

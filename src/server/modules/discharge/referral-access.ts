@@ -8,7 +8,7 @@ import { findFacilityRecord } from '../directory';
 import { assertPatientAccess, type PatientScope, readGrantedPatient, scopeOf } from '../patients';
 import { isRecipient, referralPartyOf } from './referral.policy';
 import { presentReferral } from './referral.presenter';
-import { countOpenByRole, findReferral, type ReferralRow } from './referral.queries';
+import { countOpenByRole, findReferral, type ReferralRow, type ReferralSummaryRow } from './referral.queries';
 import { isVisibleToRecipient, referralWorkflow } from './referral-status';
 
 /** How the caller reaches one referral: as its recipient (minimum data) or through the patient's circle. */
@@ -74,7 +74,14 @@ export async function capacityOf(
   return { signal: facility.capacity_signal, setAt: new Date(facility.capacity_set_at).toISOString() };
 }
 
-/** DTOs for rows the caller has already reached (access recorded by the caller). */
+/** What a referral's DTO shows besides its row: the recipient's capacity now and the role's open referrals. */
+type ReferralExtras = { capacity: CapacityDto | null; openForRole: number };
+
+/**
+ * DTOs for rows the caller has already reached (access recorded by the caller), reading the open
+ * counts (one query) and each recipient's capacity (once per facility) for them: the incoming list
+ * and a single referral. A patient's referrals come with both (presentReferralSummaries).
+ */
 export async function presentReferrals(
   executor: Executor,
   actor: Actor,
@@ -95,25 +102,67 @@ export async function presentReferrals(
     return found;
   };
   return Promise.all(
-    rows.map(async (row) => {
-      const party = referralPartyOf(actor, scope, row);
-      const proxy = referralPartyOf(actor, scope, row, 'accept');
-      const events = new Set([
-        ...referralWorkflow.eventsFrom(row.status, party),
-        ...(proxy === 'recipient' && party !== 'recipient'
-          ? referralWorkflow.eventsFrom(row.status, 'recipient')
-          : []),
-      ]);
-      // Naming the provider is the association desk's move only.
-      if (!row.via_association) events.delete('name');
-      else events.delete('accept');
-      if (row.provider_change_id) events.delete('complete');
-      return presentReferral(row, {
-        capacity: await capacityOnce(row),
-        openForRole: counts.get(`${row.patient_id}:${row.role}`) ?? 0,
-        actions: [...events],
-        patient: patients.get(row.id) ?? null,
-      });
-    }),
+    rows.map(async (row) =>
+      presentReached(
+        actor,
+        scope,
+        row,
+        {
+          capacity: await capacityOnce(row),
+          openForRole: counts.get(`${row.patient_id}:${row.role}`) ?? 0,
+        },
+        patients.get(row.id) ?? null,
+      ),
+    ),
   );
+}
+
+/**
+ * DTOs for a patient's referrals read with their extras (referralSummariesOfPatientQuery: the
+ * patient page's statement, the case page's section): no further read. The caller reached them
+ * through the patient's circle, so no row carries the recipient's grant of patient data.
+ */
+export function presentReferralSummaries(
+  actor: Actor,
+  scope: PatientScope,
+  rows: ReferralSummaryRow[],
+): ReferralDto[] {
+  return rows.map(({ open_for_role, recipient_capacity_signal, recipient_capacity_set_at, ...row }) =>
+    presentReached(
+      actor,
+      scope,
+      row,
+      {
+        capacity:
+          recipient_capacity_signal && recipient_capacity_set_at
+            ? { signal: recipient_capacity_signal, setAt: new Date(recipient_capacity_set_at).toISOString() }
+            : null,
+        openForRole: Number(open_for_role ?? 0),
+      },
+      null,
+    ),
+  );
+}
+
+/** One DTO: the caller's actions on the referral from the workflow, and what the row shows. */
+function presentReached(
+  actor: Actor,
+  scope: PatientScope,
+  row: ReferralRow,
+  extras: ReferralExtras,
+  patient: ReferredPatient | null,
+): ReferralDto {
+  const party = referralPartyOf(actor, scope, row);
+  const proxy = referralPartyOf(actor, scope, row, 'accept');
+  const events = new Set([
+    ...referralWorkflow.eventsFrom(row.status, party),
+    ...(proxy === 'recipient' && party !== 'recipient'
+      ? referralWorkflow.eventsFrom(row.status, 'recipient')
+      : []),
+  ]);
+  // Naming the provider is the association desk's move only.
+  if (!row.via_association) events.delete('name');
+  else events.delete('accept');
+  if (row.provider_change_id) events.delete('complete');
+  return presentReferral(row, { ...extras, actions: [...events], patient });
 }

@@ -13,8 +13,12 @@ import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { assertPatientAccess, type PatientRow, readGrantedPatients, scopeOf } from '../patients';
-import { listAssociationDesks, listIncomingReferrals, listReferralsOfPatient } from './referral.queries';
-import { presentReferrals } from './referral-access';
+import {
+  listAssociationDesks,
+  listIncomingReferrals,
+  listReferralSummariesOfPatient,
+} from './referral.queries';
+import { presentReferralSummaries, presentReferrals } from './referral-access';
 import { isVisibleToRecipient } from './referral-status';
 
 type Deps = Pick<ModuleDeps, 'db'>;
@@ -27,13 +31,13 @@ export async function loadReferralsSection(
 ): Promise<ReferralDto[]> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('auth.required');
-  const rows = await listReferralsOfPatient(executor, patient.municipality_code, patient.id);
+  const rows = await listReferralSummariesOfPatient(executor, patient.municipality_code, patient.id);
   await recordListAccess(executor, ctx, rows, (r) => ({
     patientId: patient.id,
     recordType: 'referral',
     recordId: r.id,
   }));
-  return presentReferrals(executor, actor, await scopeOf(executor, ctx), rows);
+  return presentReferralSummaries(actor, await scopeOf(executor, ctx), rows);
 }
 
 /** The referrals of one patient, for the case page (the sending side). Throws patients.not_found. */

@@ -1,4 +1,5 @@
-import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { CapacitySignal } from '../../../contracts/directory-core';
 import type { ReferralRole } from '../../../contracts/referrals';
 import { openReferralStates } from '../../../contracts/referrals';
 import type { TimePosition } from '../../platform/db/pagination';
@@ -31,8 +32,13 @@ export function updateReferral(trx: Transaction<Database>, id: string, values: U
     .executeTakeFirstOrThrow();
 }
 
-export function listReferralsOfPatient(executor: Executor, municipalityCode: string, patientId: string) {
-  return referralsOfPatientQuery(executor, municipalityCode, patientId).execute();
+/** A patient's referrals with their summaries' extras (the case page's section). */
+export function listReferralSummariesOfPatient(
+  executor: Executor,
+  municipalityCode: string,
+  patientId: string,
+) {
+  return referralSummariesOfPatientQuery(executor, municipalityCode, patientId).execute();
 }
 
 /** A patient's referrals, newest first, as a query (the patient page's statement embeds it). */
@@ -44,6 +50,44 @@ export function referralsOfPatientQuery(executor: Executor, municipalityCode: st
     .where('patient_id', '=', patientId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc');
+}
+
+/** A referral with what its summary shows besides the row (referralSummariesOfPatientQuery). */
+export type ReferralSummaryRow = ReferralRow & {
+  /** Open referrals of the patient for the row's role, this one included (a count: text on PostgreSQL). */
+  open_for_role: number | string | null;
+  /** The recipient facility's capacity signal now, and when it was set (the directory's). */
+  recipient_capacity_signal: CapacitySignal | null;
+  recipient_capacity_set_at: Date | null;
+};
+
+/**
+ * referralsOfPatientQuery with what a summary shows besides the row: the open referrals for the
+ * same role (the warning) and the recipient facility's capacity now, as scalar subqueries, so the
+ * patient page's statement reads them with the rows (no read per referral afterwards).
+ */
+export function referralSummariesOfPatientQuery(
+  executor: Executor,
+  municipalityCode: string,
+  patientId: string,
+) {
+  const capacity = (eb: ExpressionBuilder<Database, 'referrals'>) =>
+    eb
+      .selectFrom('facility_capacity as k')
+      .innerJoin('facilities as f', 'f.id', 'k.facility_id')
+      .whereRef('k.facility_id', '=', 'referrals.recipient_facility_id')
+      .whereRef('f.municipality_code', '=', 'referrals.municipality_code');
+  return referralsOfPatientQuery(executor, municipalityCode, patientId).select((eb) => [
+    eb
+      .selectFrom('referrals as o')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .whereRef('o.patient_id', '=', 'referrals.patient_id')
+      .whereRef('o.role', '=', 'referrals.role')
+      .where('o.status', 'in', [...openReferralStates])
+      .as('open_for_role'),
+    capacity(eb).select('k.signal').as('recipient_capacity_signal'),
+    capacity(eb).select('k.set_at').as('recipient_capacity_set_at'),
+  ]);
 }
 
 /** Open referrals of a patient for a role, locked (the system closes them when the role is filled). */

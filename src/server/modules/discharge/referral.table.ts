@@ -46,6 +46,7 @@ export interface ReferralTable {
   answered_at: Date | null;
   answered_by: string | null;
   closed_at: Date | null;
+  /** The incoming list's keyset sort: timestamptz(3), to the millisecond the cursor carries. */
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -22,6 +22,7 @@ export interface DocumentTable {
   author_organisation_id: string;
   created_by: string;
   created_at: CreatedAt;
+  /** The document list's keyset sort: timestamptz(3), to the millisecond the cursor carries. */
   updated_at: ColumnType<Date, Date | undefined, Date>;
   /** When it was first finalised (shared with the circle). */
   finalised_at: Date | null;

@@ -95,6 +95,7 @@ function circleCondition(scope: ScopeLists) {
   if (scope.organisationIds) parts.push(sql`c.organisation_id in ${scope.organisationIds}`);
   if (scope.facilityIds) parts.push(sql`c.facility_id in ${scope.facilityIds}`);
   if (parts.length === 0) return sql<boolean>`false`;
+  // raw sql: one fragment for a WHERE and for a column, over value lists or the page's scope CTE.
   return sql<boolean>`exists (select 1 from care_circle_memberships c
     where c.patient_id = patients.id and c.valid_to is null and (${sql.join(parts, sql` or `)}))`;
 }
@@ -137,6 +138,7 @@ function basisOf(row: { via_circle: boolean; via_district: boolean; via_break_gl
  * Lists, searches and counts all go through it, so none reveals a patient outside one's circles.
  */
 export function visiblePatientFilter(scope: PatientScope, now: Date): Expression<SqlBool> {
+  // raw sql: the conditions above are fragments (see circleCondition); this joins them for a WHERE.
   return sql<SqlBool>`(patients.municipality_code = ${scope.municipalityCode}
     and patients.status = 'active'
     and (${circleCondition(listsOf(scope))} or ${districtCondition(listsOf(scope))} or ${breakGlassCondition(scope, now)}))`;
@@ -200,10 +202,11 @@ export type PatientPage = {
 };
 
 // The statement's own names: its CTEs and answer columns (no table or column is named so).
+// raw sql: a CTE is no table of the Database interface, so the builder cannot name it.
 const PAGE = {
   scope: sql.table('page_scope'),
   visible: sql.table('page_visible'),
-  section: (i: number) => sql.table(`page_section_${i}`),
+  section: (i: number) => sql.table(`page_section_${i}`), // raw sql: as above
 };
 
 /**
@@ -222,22 +225,27 @@ export async function findPatientPage(
 ): Promise<PatientPage | undefined> {
   const organisationIds = clinicalOrganisationIds(actor);
   const centres = actor.memberships.filter((m) => m.role === 'center_staff').map((m) => m.organisationId);
-  // raw sql: the sections are registered by other modules at run time, so the statement's CTE names
-  // and columns are only known here; each part inside is a builder query.
+  // The sections are registered by other modules at run time, so the statement's CTE names and
+  // columns are only known here: the statement is raw sql, each part inside is a builder query.
   const scopeRows =
     organisationIds.length > 0
-      ? sql`${scopeOrganisationsQuery(executor, actor, organisationIds)}`
-      : sql`select null::uuid as id, null::text as kind, null::uuid as facility_id, null::text as district_code where false`;
+      ? // raw sql: the builder query as the body of the raw statement's scope CTE
+        sql`${scopeOrganisationsQuery(executor, actor, organisationIds)}`
+      : // raw sql: no rows with the scope's columns (a caller without organisations); the builder cannot select from nothing
+        sql`select null::uuid as id, null::text as kind, null::uuid as facility_id, null::text as district_code where false`;
+  // raw sql: subqueries of the statement's scope CTE (not a table of the Database interface).
   const lists: ScopeLists = {
     userId: actor.userId,
     organisationIds: organisationIds.length > 0 ? sql`(select id from ${PAGE.scope})` : null,
     facilityIds:
       organisationIds.length > 0
-        ? sql`(select facility_id from ${PAGE.scope} where facility_id is not null)`
+        ? // raw sql: as organisationIds
+          sql`(select facility_id from ${PAGE.scope} where facility_id is not null)`
         : null,
     districtCodes:
       centres.length > 0
-        ? sql`(select district_code from ${PAGE.scope} where kind = 'community_support_center'
+        ? // raw sql: as organisationIds
+          sql`(select district_code from ${PAGE.scope} where kind = 'community_support_center'
             and id in ${inList(centres, 'uuid')} and district_code is not null)`
         : null,
   };
@@ -250,8 +258,10 @@ export async function findPatientPage(
     .where('status', '=', 'active');
   const sectionCtes = sections.map(
     (s, i) =>
+      // raw sql: a CTE per section registered at run time (names only known here), around its builder query.
       sql`, ${PAGE.section(i)} as (select * from (${s.rows}) s where exists (select 1 from ${PAGE.visible}))`,
   );
+  // raw sql: the access-log rows of the page's CTEs, one union branch per section (see above).
   const logSource = sql.join(
     [
       sql`select id as patient_id, 'patient'::text as record_type, id::text as record_id, basis from ${PAGE.visible}`,
@@ -265,8 +275,10 @@ export async function findPatientPage(
   const log = accessLog(logSource);
   const sectionColumns = sections.map(
     (_, i) =>
+      // raw sql: one json column per section CTE (names only known here).
       sql`, (select coalesce(json_agg(x), '[]'::json) from ${PAGE.section(i)} x) as ${sql.ref(`page_section_${i}`)}`,
   );
+  // raw sql: the statement itself: CTEs named at run time, a writable CTE for the log, json_agg columns.
   const { rows } = await sql<Record<string, unknown>>`
     with ${PAGE.scope} as (${scopeRows}),
     page_patient as materialized (${patient}),

@@ -33,11 +33,17 @@ export function useCase(id: string) {
   });
 }
 
+/** The notices waiting for the caller's answer, a page at a time (newest first, `nextCursor` until null). */
 export function usePending() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: pendingKey,
-    queryFn: ({ signal }) =>
-      api<{ items: PendingAcknowledgment[] }>('/api/discharge-notices/pending', { signal }),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<PendingAcknowledgment>>('/api/discharge-notices/pending', {
+        query: { cursor: pageParam, limit: 50 },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../components/date-time';
 import { TextAreaField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { ShowMore } from '../../components/show-more';
 import { useLanguage } from '../../i18n/i18n';
 import { pendingKey, usePending } from './discharge.api';
 import './discharge.css';
@@ -17,16 +18,18 @@ import './discharge.messages';
 export function NoticesPage() {
   const { t } = useTranslation('discharge');
   const pending = usePending();
+  const items = pending.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeading title={t('notices.title')} />
       <p className="page-narrow">{t('notices.intro')}</p>
       {pending.isPending ? <Loading /> : null}
       <ErrorAlert error={pending.error} />
-      {pending.data && pending.data.items.length === 0 ? <p>{t('notices.none')}</p> : null}
-      {pending.data?.items.map((n) => (
+      {pending.data && items.length === 0 ? <p>{t('notices.none')}</p> : null}
+      {items.map((n) => (
         <NoticeCard key={n.id} notice={n} />
       ))}
+      <ShowMore list={pending} label={t('list.more')} />
     </>
   );
 }
