@@ -36,7 +36,6 @@ const ALLOWED: Record<string, string> = {
 const PENDING: Record<string, string> = {
   'src/server/modules/discharge/case-notice.queries.ts': 'discharge',
   'src/server/modules/discharge/figures.queries.ts': 'discharge',
-  'src/server/modules/documents/document-figures.queries.ts': 'documents',
   'src/server/modules/patients/patient-access.queries.ts': 'patients',
   'src/server/modules/patients/patient.queries.ts': 'patients',
   'src/server/platform/access-log/access-log.seal.ts': 'access log (H1)',
