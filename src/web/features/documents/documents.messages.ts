@@ -1,9 +1,11 @@
-import { documentFieldLabels } from '../../../contracts/documents';
+import { dischargeDestinationLabels, documentFieldLabels } from '../../../contracts/documents';
 import { registerMessages } from '../../i18n/i18n';
 
 /** The form's field labels come from the contract, which the FHIR narrative shares. */
 const fieldLabelsIn = (language: 'ja' | 'en'): Record<string, string> =>
   Object.fromEntries(Object.entries(documentFieldLabels).map(([field, label]) => [field, label[language]]));
+const destinationsIn = (language: 'ja' | 'en'): Record<string, string> =>
+  Object.fromEntries(Object.entries(dischargeDestinationLabels).map(([v, label]) => [v, label[language]]));
 
 const ja = {
   kinds: { nursing_summary: '看護サマリー', referral_letter: '紹介状', discharge_summary: '退院時サマリー' },
@@ -61,7 +63,7 @@ const ja = {
     back: '文書に戻る',
     consentHint: '担当変更に結びついた紹介状は、本人・家族の同意が記録されるまで確定できません。',
   },
-  destination: { home: '自宅', care_facility: '介護施設', hospital: '病院（転院）' },
+  destination: destinationsIn('ja'),
   fields: fieldLabelsIn('ja'),
 };
 
@@ -126,7 +128,7 @@ const en: typeof ja = {
     back: 'Back to the document',
     consentHint: 'A referral letter of a provider change cannot be finalised before the consent is recorded.',
   },
-  destination: { home: 'Home', care_facility: 'Care facility', hospital: 'Hospital (transfer)' },
+  destination: destinationsIn('en'),
   fields: fieldLabelsIn('en'),
 };
 
