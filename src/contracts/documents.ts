@@ -365,7 +365,13 @@ export const ReadReceiptDto = z.object({
 });
 export type ReadReceiptDto = z.infer<typeof ReadReceiptDto>;
 
+/** The discharge case a document was written for, as its page names it (退院支援：病院（入院日）). */
+export const DocumentCaseDto = z.object({ id: z.uuid(), hospitalName: z.string(), admittedOn: z.string() });
+export type DocumentCaseDto = z.infer<typeof DocumentCaseDto>;
+
 export const DocumentDetail = DocumentSummary.extend({
+  /** The case of `caseId`, when the caller may open it (the case page's gate is the patient's); else null. */
+  dischargeCase: DocumentCaseDto.nullable(),
   patientName: z.string(),
   patientKana: z.string(),
   patientBirthDate: z.string(),

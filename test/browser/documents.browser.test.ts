@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, pdfPages, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const suite = startDemoBrowserSuite();
@@ -71,5 +71,22 @@ describe('documents in the browser', () => {
     await page.getByRole('button', { name: '確定して共有する' }).click();
     await page.getByText('（確定・第2版）').waitFor();
     expect(await page.getByRole('link', { name: 'FHIR で出力する（JSON）' }).count()).toBe(1);
+  }, 120_000);
+
+  it('leads a reader of another organisation from the nursing summary back to its discharge case, by keyboard, axe-clean', async () => {
+    const page = await signedIn('clinician');
+    const demo = await findDemoSummary(page);
+    expect(demo).toBeDefined();
+    if (!demo) return;
+
+    await page.goto(`${suite.server.url}/staff/documents/${demo.documentId}`);
+    const link = page.getByRole('link', { name: /^退院支援：.+（\d{4}-\d{2}-\d{2} 入院）$/ });
+    await link.waitFor();
+    expect(await link.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/discharge\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: /^退院支援：/ }).waitFor();
   }, 120_000);
 });

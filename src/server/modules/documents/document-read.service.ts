@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
 import { findFacilityRecord } from '../directory';
+import { findCaseHeading } from '../discharge';
 import { assertPatientAccess, type PatientRow, type PatientSection } from '../patients';
 import { documentPartyOf, maySee } from './document.policy';
 import { presentDetail, presentSummary } from './document.presenter';
@@ -182,7 +183,15 @@ export async function getDocument(
       });
     }
     const [summary] = await presentSummaries(trx, actor, [row]);
+    // the case page answers whoever reaches the patient, as this document did: its link is shown
+    // when the case is the same patient's (a merge moves both; anything else is not shown)
+    const heading = row.case_id ? await findCaseHeading(trx, row.municipality_code, row.case_id) : undefined;
+    const dischargeCase =
+      heading && row.case_id && heading.patientId === row.patient_id
+        ? { id: row.case_id, hospitalName: heading.hospitalName, admittedOn: heading.admittedOn }
+        : null;
     return presentDetail(summary as DocumentSummary, {
+      dischargeCase,
       patient,
       shown,
       versions: await listVersions(trx, row.id),
