@@ -30,6 +30,7 @@ const forms: Array<[string, DocumentKind, Record<string, unknown>]> = [
     {
       admittedOn: '2026-11-01',
       dischargedOn: '2026-11-20',
+      destination: 'care_facility',
       admissionDetails: '救急外来から入院',
       admissionDiagnosis: '慢性心不全の急性増悪',
       chiefComplaint: '息切れ',
