@@ -85,12 +85,22 @@ export const AdlGrid = z.object({
 });
 export type AdlGrid = z.infer<typeof AdlGrid>;
 
-/** Where the patient goes: the 奈良県看護協会 variants differ by destination. */
-export const NursingDestination = z.enum(['home', 'care_facility', 'hospital']);
+/** Where the patient goes (退院先): the 奈良県看護協会 variants differ by destination. */
+export const dischargeDestinations = ['home', 'care_facility', 'hospital'] as const;
+export const DischargeDestination = z.enum(dischargeDestinations);
+export type DischargeDestination = z.infer<typeof DischargeDestination>;
+
+/** The form's words for 退院先 (the A4 view, the form and the FHIR export say the same). */
+export const dischargeDestinationLabels: Record<DischargeDestination, { ja: string; en: string }> = {
+  home: { ja: '自宅', en: 'Home' },
+  care_facility: { ja: '介護施設', en: 'Care facility' },
+  hospital: { ja: '病院（転院）', en: 'Hospital (transfer)' },
+};
 
 /** 看護サマリー on the headings of 別紙様式50 and the MHLW example items (research note F18–F19). */
 export const NursingSummaryContent = z.object({
-  destination: NursingDestination.default('home'),
+  /** 退院先: the 看護サマリー always names one (自宅 unless told otherwise). */
+  destination: DischargeDestination.default('home'),
   admittedOn: IsoDate.nullable().default(null),
   dischargeOn: IsoDate.nullable().default(null),
   diagnosis: Note,
@@ -134,6 +144,8 @@ export type ReferralLetterContent = z.infer<typeof ReferralLetterContent>;
 export const DischargeSummaryContent = z.object({
   admittedOn: IsoDate,
   dischargedOn: IsoDate,
+  /** 退院先, when the summary says it (older versions do not). */
+  destination: DischargeDestination.nullable().default(null),
   admissionDetails: Note,
   admissionDiagnosis: Required(4000),
   chiefComplaint: Note,
@@ -217,7 +229,7 @@ export const nursingSummarySections: readonly SectionDef[] = [
     code: 'admission',
     ja: '入院の概要',
     en: 'Admission',
-    fields: ['admittedOn', 'dischargeOn', 'diagnosis'],
+    fields: ['destination', 'admittedOn', 'dischargeOn', 'diagnosis'],
   },
   { code: 'adl', ja: 'ADL', en: 'Activities of daily living', fields: ['paralysis', 'adl', 'adlNote'] },
   {
@@ -267,9 +279,14 @@ export const dischargeSummarySections: readonly SectionDef[] = [
   { code: '342', ja: '入院時診断', en: 'Diagnosis on admission', fields: ['admissionDiagnosis'] },
   { code: '352', ja: '主訴', en: 'Chief complaint', fields: ['chiefComplaint'] },
   { code: '312', ja: '入院理由', en: 'Reason for admission', fields: ['admissionReason'] },
-  { code: '362', ja: '現病歴', en: 'History of present illness', fields: ['presentIllness'] },
+  { code: '360', ja: '現病歴', en: 'History of present illness', fields: ['presentIllness'] },
   { code: '333', ja: '入院中経過', en: 'Hospital course', fields: ['hospitalCourse'] },
-  { code: '324', ja: '退院時詳細', en: 'Discharge details', fields: ['dischargedOn', 'dischargeDetails'] },
+  {
+    code: '324',
+    ja: '退院時詳細',
+    en: 'Discharge details',
+    fields: ['dischargedOn', 'destination', 'dischargeDetails'],
+  },
   { code: '344', ja: '退院時診断', en: 'Diagnosis on discharge', fields: ['dischargeDiagnosis'] },
   { code: '444', ja: '退院時投薬指示', en: 'Discharge medications', fields: ['dischargeMedications'] },
   { code: '424', ja: '退院時方針指示', en: 'Plan after discharge', fields: ['dischargePlan'] },
@@ -348,7 +365,13 @@ export const ReadReceiptDto = z.object({
 });
 export type ReadReceiptDto = z.infer<typeof ReadReceiptDto>;
 
+/** The discharge case a document was written for, as its page names it (退院支援：病院（入院日）). */
+export const DocumentCaseDto = z.object({ id: z.uuid(), hospitalName: z.string(), admittedOn: z.string() });
+export type DocumentCaseDto = z.infer<typeof DocumentCaseDto>;
+
 export const DocumentDetail = DocumentSummary.extend({
+  /** The case of `caseId`, when the caller may open it (the case page's gate is the patient's); else null. */
+  dischargeCase: DocumentCaseDto.nullable(),
   patientName: z.string(),
   patientKana: z.string(),
   patientBirthDate: z.string(),

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, pdfPages, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const suite = startDemoBrowserSuite();
@@ -11,19 +11,22 @@ async function signedIn(role: 'hospital_staff' | 'clinician'): Promise<Page> {
   return page;
 }
 
-/** The demo patient whose nursing summary the demo seeds (asked of the API as the signed-in user). */
-function findDemoSummary(page: Page) {
-  return page.evaluate(async () => {
+/**
+ * The demo patient whose nursing summary the demo seeds (asked of the API as the signed-in user);
+ * `ofCase`: the one written for a discharge case (the seeded one is; one written in a test is not).
+ */
+function findDemoSummary(page: Page, ofCase = false) {
+  return page.evaluate(async (ofCase) => {
     const list = (await (await fetch('/api/patients?limit=200')).json()) as { items: Array<{ id: string }> };
     for (const p of list.items) {
       const detail = (await (await fetch(`/api/patients/${p.id}`)).json()) as {
-        documents?: Array<{ id: string; kind: string }>;
+        documents?: Array<{ id: string; kind: string; caseId: string | null }>;
       };
-      const found = detail.documents?.find((d) => d.kind === 'nursing_summary');
-      if (found) return { patientId: p.id, documentId: found.id };
+      const found = detail.documents?.find((d) => d.kind === 'nursing_summary' && (!ofCase || d.caseId));
+      if (found) return { patientId: p.id, documentId: found.id, caseId: found.caseId };
     }
     return undefined;
-  });
+  }, ofCase);
 }
 
 describe('documents in the browser', () => {
@@ -71,5 +74,22 @@ describe('documents in the browser', () => {
     await page.getByRole('button', { name: '確定して共有する' }).click();
     await page.getByText('（確定・第2版）').waitFor();
     expect(await page.getByRole('link', { name: 'FHIR で出力する（JSON）' }).count()).toBe(1);
+  }, 120_000);
+
+  it('leads a reader of another organisation from the nursing summary back to its discharge case, by keyboard, axe-clean', async () => {
+    const page = await signedIn('clinician');
+    const demo = await findDemoSummary(page, true);
+    expect(demo).toBeDefined();
+    if (!demo) return;
+
+    await page.goto(`${suite.server.url}/staff/documents/${demo.documentId}`);
+    const link = page.getByRole('link', { name: /^退院支援：.+（\d{4}-\d{2}-\d{2} 入院）$/ });
+    await link.waitFor();
+    expect(await link.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${suite.server.url}/staff/discharge/${demo.caseId}`);
+    await page.getByRole('heading', { level: 1, name: /^退院支援：/ }).waitFor();
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import * as documentQueries from '../../src/server/modules/documents/document.queries';
+import * as figureQueries from '../../src/server/modules/documents/document-figures.queries';
 import { ids, MEGURO, NOW, type SnapshotSet } from './snapshot-set';
 
 const {
@@ -121,6 +122,25 @@ export const documentsSnapshots: SnapshotSet[] = [
         name: 'moveDocumentsToPatient',
         run: (db) =>
           db.transaction().execute((trx) => moveDocumentsToPatient(trx, ids.otherPatient, ids.patient)),
+      },
+    ],
+  },
+  {
+    source: 'src/server/modules/documents/document-figures.queries.ts',
+    exports: figureQueries,
+    cases: [
+      {
+        name: 'firstReferralLetters',
+        run: (db) => figureQueries.firstReferralLetters(db, MEGURO, NOW),
+      },
+      {
+        name: 'nursingSummaryReads',
+        run: (db) =>
+          figureQueries.nursingSummaryReads(db, {
+            municipalityCode: MEGURO,
+            from: new Date('2026-04-01T00:00:00Z'),
+            to: new Date('2027-04-01T00:00:00Z'),
+          }),
       },
     ],
   },

@@ -27,3 +27,19 @@ export async function findCasePatient(
 ): Promise<string | undefined> {
   return (await findCase(executor, municipalityCode, caseId))?.patient_id;
 }
+
+/**
+ * What another module shows of a discharge case it links to (the document page's link back): its
+ * patient, hospital and admission day. No access check here: the caller has checked the patient
+ * with assertPatientAccess (the case page's own gate) and compares `patientId`.
+ */
+export async function findCaseHeading(
+  executor: Executor,
+  municipalityCode: string,
+  caseId: string,
+): Promise<{ patientId: string; hospitalName: string; admittedOn: string } | undefined> {
+  const row = await findCase(executor, municipalityCode, caseId);
+  return row
+    ? { patientId: row.patient_id, hospitalName: row.hospital_name, admittedOn: row.admitted_on }
+    : undefined;
+}

@@ -51,6 +51,6 @@ export const dischargeModule: ServerModule = {
   },
 };
 
-export { findCasePatient, findChangeGate } from './continuity-gate-state';
+export { findCaseHeading, findCasePatient, findChangeGate } from './continuity-gate-state';
 export { escalateDue } from './escalation.service';
 export { registerFiguresSources } from './figures-sources';

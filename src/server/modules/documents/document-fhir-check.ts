@@ -1,14 +1,16 @@
 import type { DocumentKind } from '../../../contracts/documents';
 import {
   BUNDLE_IDS,
+  type CodedRule,
   card,
   clinsSectionNames,
+  DISCHARGE_DESTINATIONS,
   DOC_SUBTYPES,
+  destinationCodes,
   type KindRule,
   kindRules,
   MEDICAL_INSTITUTION_NO,
   ORGANIZATION_ECS,
-  one,
   RESOURCE_IDS,
   refs,
   type SectionRule,
@@ -67,6 +69,16 @@ const statuses: Record<string, string[]> = {
     'unknown',
   ],
   DocumentReference: ['current', 'superseded', 'entered-in-error'],
+  Observation: [
+    'registered',
+    'preliminary',
+    'final',
+    'amended',
+    'corrected',
+    'cancelled',
+    'entered-in-error',
+    'unknown',
+  ],
   CarePlan: ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'],
 };
 const intents: Record<string, string[]> = {
@@ -118,7 +130,8 @@ export function checkDocumentBundle(bundle: unknown, kind: DocumentKind): string
     if (!resource || !str(resource.resourceType)) fail(`Bundle.entry[${i}].resource`, 'is missing');
     else byUrl.set(url, resource);
   });
-  const typeOf = (reference: unknown) => byUrl.get(String(obj(reference)?.reference))?.resourceType;
+  const resourceOf = (reference: unknown) => byUrl.get(String(obj(reference)?.reference));
+  const typeOf = (reference: unknown) => resourceOf(reference)?.resourceType;
 
   // every reference anywhere resolves inside the Bundle
   const walk = (value: unknown, at: string) => {
@@ -152,7 +165,7 @@ export function checkDocumentBundle(bundle: unknown, kind: DocumentKind): string
     return problems;
   }
   checkComposition(composition, rule, typeOf, fail);
-  checkSections(arr(composition.section), rule.sections, 'Composition', rule, typeOf, fail);
+  checkSections(arr(composition.section), rule.sections, 'Composition', rule, resourceOf, fail);
   entries.forEach((e, i) => {
     const r = obj(e.resource);
     if (r && i > 0) checkResource(r, `Bundle.entry[${i}](${String(r.resourceType)})`, typeOf, fail);
@@ -161,7 +174,22 @@ export function checkDocumentBundle(bundle: unknown, kind: DocumentKind): string
 }
 
 type TypeOf = (reference: unknown) => unknown;
+type ResourceOf = (reference: unknown) => Json | undefined;
 type Fail = (at: string, message: string) => void;
+
+/** A concept with exactly one coding of `system` whose code is one of `codes`. */
+function codedIn(concept: unknown, system: string, codes: readonly string[]): boolean {
+  const codings = arr(obj(concept)?.coding).map(obj);
+  return codings.length === 1 && codings[0]?.system === system && codes.includes(String(codings[0]?.code));
+}
+
+/** A coded entry (the ADL grid's Observations): its code and its value in the rule's code systems. */
+function checkCoded(r: Json, at: string, rule: CodedRule, fail: Fail) {
+  if (!codedIn(r.code, rule.system, rule.codes)) fail(`${at}.code`, `must be one coding of ${rule.system}`);
+  if (!codedIn(r.valueCodeableConcept, rule.valueSystem, rule.values)) {
+    fail(`${at}.valueCodeableConcept`, `must be one coding of ${rule.valueSystem}`);
+  }
+}
 
 function checkComposition(c: Json, rule: KindRule, typeOf: TypeOf, fail: Fail) {
   const at = 'Composition';
@@ -237,9 +265,10 @@ function checkSections(
   rules: SectionRule[],
   parent: string,
   kind: KindRule,
-  typeOf: TypeOf,
+  resourceOf: ResourceOf,
   fail: Fail,
 ) {
+  const typeOf = (reference: unknown) => resourceOf(reference)?.resourceType;
   const seen = new Map<SectionRule, number>();
   sections.forEach((raw, i) => {
     const s = obj(raw) ?? {};
@@ -275,7 +304,7 @@ function checkSections(
     }
     seen.set(rule, (seen.get(rule) ?? 0) + 1);
     if (rule.noText && text) fail(`${at}.text`, 'must be absent');
-    if (rule.sections) checkSections(children, rule.sections, at, kind, typeOf, fail);
+    if (rule.sections) checkSections(children, rule.sections, at, kind, resourceOf, fail);
     else if (children.length > 0) fail(`${at}.section`, 'must be absent');
     const expect = rule.entry ?? refs([], 0, 0);
     if (entries.length < expect.min || entries.length > expect.max) {
@@ -288,6 +317,13 @@ function checkSections(
     });
     for (const needed of expect.must ?? []) {
       if (!types.includes(needed)) fail(`${at}.entry`, `needs a ${needed}`);
+    }
+    const coded = expect.coded;
+    if (coded) {
+      entries.forEach((e, n) => {
+        const r = resourceOf(e);
+        if (r?.resourceType === coded.type) checkCoded(r, `${at}.entry[${n}](${coded.type})`, coded, fail);
+      });
     }
   });
   for (const rule of rules) {
@@ -381,8 +417,22 @@ function checkResource(r: Json, at: string, typeOf: TypeOf, fail: Fail) {
       const period = obj(r.period);
       if (period?.start && period?.end && String(period.start) > String(period.end))
         fail(`${at}.period`, 'ends before it starts');
+      // 退院先: JP-CLINS binds no value set; ours (docs/fhir.md) when it is given
+      const disposition = obj(r.hospitalization)?.dischargeDisposition;
+      if (disposition !== undefined && !codedIn(disposition, DISCHARGE_DESTINATIONS, destinationCodes)) {
+        fail(`${at}.hospitalization.dischargeDisposition`, `must be one coding of ${DISCHARGE_DESTINATIONS}`);
+      }
       break;
     }
+    case 'Observation':
+      oneOf('status', statuses.Observation);
+      concept('code');
+      toPatient('subject');
+      // obs-6: a dataAbsentReason only without a value; we ask for one of them
+      if (!Object.keys(r).some((k) => k.startsWith('value')) && r.dataAbsentReason === undefined) {
+        fail(`${at}.value[x]`, 'needs a value or a dataAbsentReason');
+      }
+      break;
     case 'DocumentReference':
       oneOf('status', statuses.DocumentReference);
       if (arr(r.content).length === 0 || !arr(r.content).every((x) => obj(obj(x)?.attachment))) {

@@ -5,6 +5,15 @@
  * and a code is never made up. Patient, Practitioner and Organization claim the JP-Core profiles.
  */
 
+import {
+  type AdlItem,
+  type AdlScore,
+  adlItemLabels,
+  adlScoreLabels,
+  type DischargeDestination,
+  dischargeDestinationLabels,
+} from '../../../contracts/documents';
+
 export type Resource = Record<string, unknown> & { resourceType: string };
 export type Reference = { reference: string };
 
@@ -176,23 +185,76 @@ export const allergyResource = (text: string, patient: Reference): Resource => (
   patient,
 });
 
-/** The stay a 退院時サマリー covers: inpatient, its period, the reason for admission as text. */
+/** 退院先 in our own code system (docs/fhir.md): JP-CLINS and JP-Core bind no value set to it. */
+export const DISCHARGE_DESTINATION_SYSTEM = 'urn:zaitaku:fhir:CodeSystem:discharge-destination';
+
+/**
+ * The stay a 退院時サマリー or 看護サマリー covers: inpatient, its period (as far as the form gives
+ * it: finished once the discharge day has come, in-progress before, unknown without one), the reason
+ * for admission as text, and 退院先 as `hospitalization.dischargeDisposition`.
+ */
 export function inpatientEncounterResource(input: {
   subject: Reference;
   serviceProvider: Reference;
-  start: string;
-  end: string;
-  reason: string;
+  start?: string | null;
+  end?: string | null;
+  reason?: string;
+  destination?: DischargeDestination | null;
   today: string;
 }): Resource {
+  const period = {
+    ...(input.start ? { start: input.start } : {}),
+    ...(input.end ? { end: input.end } : {}),
+  };
+  const destination = input.destination ? dischargeDestinationLabels[input.destination].ja : undefined;
   return {
     resourceType: 'Encounter',
-    status: input.end <= input.today ? 'finished' : 'in-progress',
+    status: !input.end ? 'unknown' : input.end <= input.today ? 'finished' : 'in-progress',
     class: { system: ACT_CODE, code: 'IMP', display: 'inpatient encounter' },
     subject: input.subject,
-    period: { start: input.start, end: input.end },
+    ...(input.start || input.end ? { period } : {}),
     ...(input.reason ? { reasonCode: [{ text: input.reason }] } : {}),
+    ...(input.destination
+      ? {
+          hospitalization: {
+            dischargeDisposition: {
+              coding: [
+                { system: DISCHARGE_DESTINATION_SYSTEM, code: input.destination, display: destination },
+              ],
+              text: destination,
+            },
+          },
+        }
+      : {}),
     serviceProvider: input.serviceProvider,
+  };
+}
+
+/** The ADL grid in our own code systems (docs/fhir.md): the items and grades of the MHLW example. */
+export const ADL_ITEM_SYSTEM = 'urn:zaitaku:fhir:CodeSystem:adl-item';
+export const ADL_SCORE_SYSTEM = 'urn:zaitaku:fhir:CodeSystem:adl-score';
+
+/** One graded ADL item of the 看護サマリー (入浴: 全介助) as an Observation, as the nurse assessed it. */
+export function adlObservationResource(input: {
+  item: AdlItem;
+  score: AdlScore;
+  subject: Reference;
+  performer: Reference;
+  effective: string;
+}): Resource {
+  const item = adlItemLabels[input.item].ja;
+  const score = adlScoreLabels[input.score].ja;
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    code: { coding: [{ system: ADL_ITEM_SYSTEM, code: input.item, display: item }], text: item },
+    subject: input.subject,
+    effectiveDateTime: input.effective,
+    performer: [input.performer],
+    valueCodeableConcept: {
+      coding: [{ system: ADL_SCORE_SYSTEM, code: input.score, display: score }],
+      text: score,
+    },
   };
 }
 

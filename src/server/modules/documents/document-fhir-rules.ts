@@ -1,4 +1,10 @@
-import { type DocumentKind, nursingSummarySections } from '../../../contracts/documents';
+import {
+  adlItems,
+  adlScores,
+  type DocumentKind,
+  dischargeDestinations,
+  nursingSummarySections,
+} from '../../../contracts/documents';
 
 /** The JP-CLINS shape the check holds a document Bundle to (document-fhir-check.ts): code systems, sections and their entries per kind. */
 /** The CLINS section CodeSystem (`http://jpfhir.jp/fhir/clins/CodeSystem/document-section`), name without 「セクション」. */
@@ -17,9 +23,8 @@ export const clinsSectionNames: Record<string, string> = {
   '342': '入院時診断',
   '344': '退院時診断',
   '352': '主訴',
+  // 現病歴 is 360 in every document: 362 (with 372/552/642) is commented out of the CodeSystem
   '360': '現病歴',
-  // 362 is commented out of the CodeSystem but named by the discharge profile the research note read
-  '362': '現病歴',
   '370': '既往歴',
   '410': '事前指示',
   '420': '診療方針指示',
@@ -60,8 +65,31 @@ export const ORGANIZATION_ECS = 'http://jpfhir.jp/fhir/eCS/StructureDefinition/J
 export const MEDICAL_INSTITUTION_NO = 'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no';
 export const XHTML_DIV = '<div xmlns="http://www.w3.org/1999/xhtml">';
 
-/** How many entries a section holds and of which resource types (`must`: at least one of each). */
-export type EntryRule = { types: string[]; min: number; max: number; must?: string[] };
+/** Our own code systems (docs/fhir.md): the 看護サマリー's ADL grid and 退院先. */
+export const ADL_ITEMS = 'urn:zaitaku:fhir:CodeSystem:adl-item';
+export const ADL_SCORES = 'urn:zaitaku:fhir:CodeSystem:adl-score';
+export const DISCHARGE_DESTINATIONS = 'urn:zaitaku:fhir:CodeSystem:discharge-destination';
+export const destinationCodes: readonly string[] = dischargeDestinations;
+
+/** What a coded entry must say: `code` one coding of `system`, `valueCodeableConcept` one of `valueSystem`. */
+export type CodedRule = {
+  system: string;
+  codes: readonly string[];
+  valueSystem: string;
+  values: readonly string[];
+};
+
+/**
+ * How many entries a section holds and of which resource types (`must`: at least one of each;
+ * `coded`: what each entry of the resource type `coded.type` must be coded as).
+ */
+export type EntryRule = {
+  types: string[];
+  min: number;
+  max: number;
+  must?: string[];
+  coded?: CodedRule & { type: string };
+};
 export type SectionRule = {
   codes: string[];
   min: number;
@@ -159,8 +187,8 @@ export const kindRules: Record<DocumentKind, KindRule> = {
         one('342', refs(['Condition'], 1)),
         one('352', refs(['Condition'], 0)),
         one('312', refs(['Encounter'], 0, 1)),
-        // 現病歴: 362 in the profile the research note read, 360 in the later clinical-core copy
-        one(['362', '360'], refs(['Condition'], 0)),
+        // 現病歴 360, the CodeSystem's code, as JP_Composition_eDischargeSummary names it (not 362)
+        one('360', refs(['Condition'], 0)),
         one('333', refs(['DocumentReference'], 1)),
         one('324', refs(['Encounter'], 1, 1)),
         one('344', refs(['Condition'], 1)),
@@ -182,12 +210,23 @@ export const kindRules: Record<DocumentKind, KindRule> = {
       one(
         s.code,
         s.code === 'admission'
-          ? refs(['Condition'], 0)
-          : s.code === 'medications'
-            ? refs(['MedicationStatement'], 0)
-            : s.code === 'allergies'
-              ? refs(['AllergyIntolerance'], 0)
-              : refs([], 0, 0),
+          ? refs(['Encounter', 'Condition'], 1, MANY, ['Encounter'])
+          : s.code === 'adl'
+            ? {
+                ...refs(['Observation'], 0, adlItems.length),
+                coded: {
+                  type: 'Observation',
+                  system: ADL_ITEMS,
+                  codes: adlItems,
+                  valueSystem: ADL_SCORES,
+                  values: adlScores,
+                },
+              }
+            : s.code === 'medications'
+              ? refs(['MedicationStatement'], 0)
+              : s.code === 'allergies'
+                ? refs(['AllergyIntolerance'], 0)
+                : refs([], 0, 0),
       ),
     ),
   },

@@ -30,6 +30,7 @@ const forms: Array<[string, DocumentKind, Record<string, unknown>]> = [
     {
       admittedOn: '2026-11-01',
       dischargedOn: '2026-11-20',
+      destination: 'care_facility',
       admissionDetails: '救急外来から入院',
       admissionDiagnosis: '慢性心不全の急性増悪',
       chiefComplaint: '息切れ',
@@ -86,23 +87,42 @@ describe('documents: the FHIR export through the API has the JP-CLINS shape and 
       .where('record_id', '=', documentId)
       .where('actor_user_id', '=', userId)
       .execute();
+  /** Every access-log row of the patient by the user, of any record (an export must write just one). */
+  const patientLogRows = (userId: string) =>
+    d.t.db
+      .selectFrom('access_log')
+      .select(['id', 'record_type', 'record_id', 'action'])
+      .where('patient_id', '=', d.s.patient.id)
+      .where('actor_user_id', '=', userId)
+      .execute();
 
   it.each(forms)(
-    '%s: the reader’s export passes the check, and the read is logged',
+    '%s: the reader’s export passes the check, and writes exactly one export row for the patient',
     async (_, kind, content) => {
       const id = await issue(kind, content);
       const reader = d.s.familyDoctor.user;
-      const before = await exportLogRows(id, reader.id);
+      const before = new Set((await patientLogRows(reader.id)).map((r) => r.id));
       const res = await d.api.as(reader).get<Json>(`/api/documents/${id}/fhir`);
       expect(res.status).toBe(200);
       expect(checkDocumentBundle(res.body, kind)).toEqual([]);
       const patient = res.body.entry.find((e: Json) => e.resource.resourceType === 'Patient').resource;
       expect(patient.identifier[0].value).toBe(d.s.patient.id);
-      const after = await exportLogRows(id, reader.id);
-      expect(after.length).toBe(before.length + 1);
-      expect(after).toContainEqual({ patient_id: d.s.patient.id, action: 'read' });
+      const added = (await patientLogRows(reader.id))
+        .filter((r) => !before.has(r.id))
+        .map(({ id: _id, ...r }) => r);
+      expect(added).toEqual([{ record_type: 'document', record_id: id, action: 'export' }]);
     },
   );
+
+  it('logs reading a document as a read and its export as an export, one row each', async () => {
+    const id = await issue('discharge_summary', forms[3]?.[2] as Record<string, unknown>);
+    const reader = d.api.as(d.s.familyDoctor.user);
+    expect((await reader.get(`/api/documents/${id}`)).status).toBe(200);
+    expect((await reader.get(`/api/documents/${id}/fhir`)).status).toBe(200);
+    const rows = await exportLogRows(id, d.s.familyDoctor.user.id);
+    expect(rows.map((r) => r.action).sort()).toEqual(['export', 'read']);
+    expect(rows.every((r) => r.patient_id === d.s.patient.id)).toBe(true);
+  });
 
   it('exports a 紹介状 written for a discharge case as a DISCHARGE document, with the patient’s address', async () => {
     const opened = await d.api.as(d.s.hospital.staff).post<{ id: string }>('/api/discharge-cases', {

@@ -3,15 +3,19 @@ import {
   type AdlItem,
   type AdlScore,
   adlItemLabels,
+  adlItems,
   adlScoreLabels,
+  type DischargeDestination,
   type DocumentField,
   type DocumentKind,
+  dischargeDestinationLabels,
   documentFieldLabels,
   type SectionDef,
   sectionsOf,
 } from '../../../contracts/documents';
 import { tokyoDate } from '../../platform/time/business-days';
 import {
+  adlObservationResource,
   allergyResource,
   carePlanResource,
   conditionResource,
@@ -110,6 +114,10 @@ function fieldText(key: string, value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const label = documentFieldLabels[key as DocumentField]?.ja ?? key;
   if (typeof value === 'boolean') return `${label}: ${value ? 'あり' : 'なし'}`;
+  if (key === 'destination') {
+    const destination = dischargeDestinationLabels[value as DischargeDestination];
+    return `${label}: ${destination?.ja ?? String(value)}`;
+  }
   if (key === 'adl' && typeof value === 'object') {
     // the ADL grid in the form's own words: 入浴: 全介助
     const parts = Object.entries(value as Record<string, AdlScore | null>)
@@ -160,6 +168,12 @@ function section(
     ...(coded.emptyReason && !coded.entry?.length ? { emptyReason: coded.emptyReason } : {}),
   };
 }
+
+const destinationOf = (content: Record<string, unknown>): DischargeDestination | null =>
+  typeof content.destination === 'string' && content.destination in dischargeDestinationLabels
+    ? (content.destination as DischargeDestination)
+    : null;
+const dateOf = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
 const structured = (sections: unknown[]) => ({ ...clinsCode('300'), section: sections });
 
@@ -219,6 +233,7 @@ export function buildDocumentBundle(input: BundleInput): FhirBundle {
         start: String(content.admittedOn),
         end: String(content.dischargedOn),
         reason: String(content.admissionReason ?? ''),
+        destination: destinationOf(content),
         today: tokyoDate(now),
       }),
     );
@@ -254,8 +269,38 @@ export function buildDocumentBundle(input: BundleInput): FhirBundle {
     };
     sections = [structured([...defs.values()].map((d) => section(document.kind, d, content, coded[d.code])))];
   } else {
+    // the stay the summary hands over: its dates as far as given, and 退院先
+    const stay = add(
+      inpatientEncounterResource({
+        subject,
+        serviceProvider: { reference: organisationUrl },
+        start: dateOf(content.admittedOn),
+        end: dateOf(content.dischargeOn),
+        destination: destinationOf(content),
+        today: tokyoDate(now),
+      }),
+    );
+    encounterUrl = stay;
+    const grid = (content.adl ?? {}) as Partial<Record<AdlItem, AdlScore | null>>;
+    const adl = adlItems.flatMap((item) => {
+      const score = grid[item];
+      return score
+        ? [
+            add(
+              adlObservationResource({
+                item,
+                score,
+                subject,
+                performer: { reference: practitionerUrl },
+                effective: savedAt,
+              }),
+            ),
+          ]
+        : [];
+    });
     const coded: Record<string, Coded> = {
-      admission: conditions('diagnosis', true),
+      admission: { entry: [stay, ...(conditions('diagnosis', true).entry ?? [])] },
+      adl: { entry: adl },
       medications: medications('medications', (line) => medicationStatementResource(line, subject, savedAt)),
       allergies: allergies(),
     };

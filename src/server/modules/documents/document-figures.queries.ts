@@ -9,7 +9,7 @@ export async function firstReferralLetters(
 ): Promise<Array<{ providerChangeId: string; at: Date }>> {
   const rows = await db
     .selectFrom('documents')
-    .select(['provider_change_id', sql<Date>`min(finalised_at)`.as('at')])
+    .select((eb) => ['provider_change_id', eb.fn.min<Date>('finalised_at').as('at')])
     .where('municipality_code', '=', municipalityCode)
     .where('kind', '=', 'referral_letter')
     .where('provider_change_id', 'is not', null)
@@ -22,8 +22,8 @@ export async function firstReferralLetters(
 
 /**
  * Nursing summaries shared (finalised) in the range, per Tokyo month, and how many a reader outside
- * the author's organisation opened within 24 hours. Raw `sql` for `at time zone`, `to_char` and the
- * correlated `exists` the builder cannot say as plainly.
+ * the author's organisation opened within 24 hours. Raw `sql` for `at time zone` with `to_char`, and
+ * for the `filter (where …)` aggregate with its interval arithmetic, which the builder has no form for.
  */
 export async function nursingSummaryReads(
   db: Executor,
@@ -31,9 +31,11 @@ export async function nursingSummaryReads(
 ): Promise<Array<{ month: string; shared: number; readWithin24h: number }>> {
   const rows = await db
     .selectFrom('documents as d')
-    .select([
+    .select((eb) => [
+      // raw sql: the Tokyo month needs `at time zone` inside to_char, which the builder cannot say
       sql<string>`to_char(d.finalised_at at time zone 'Asia/Tokyo', 'YYYY-MM')`.as('month'),
-      sql<string>`count(*)`.as('shared'),
+      eb.fn.countAll<string>().as('shared'),
+      // raw sql: an aggregate `filter (where exists …)` with `+ interval '24 hours'` has no builder form
       sql<string>`count(*) filter (where exists (
         select 1 from document_receipts r
         where r.document_id = d.id

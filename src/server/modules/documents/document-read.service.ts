@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { runUseCase } from '../../platform/use-case';
 import { findFacilityRecord } from '../directory';
+import { findCaseHeading } from '../discharge';
 import { assertPatientAccess, type PatientRow, type PatientSection } from '../patients';
 import { documentPartyOf, maySee } from './document.policy';
 import { presentDetail, presentSummary } from './document.presenter';
@@ -126,11 +127,20 @@ export const documentsSection: PatientSection<
   },
 };
 
-/** Loads a document the caller may see, with its patient (access logged). Throws not_found, patients.not_found. */
-async function loadVisible(trx: Transaction<Database>, ctx: RequestContext, actor: Actor, id: string) {
+/**
+ * Loads a document the caller may see, with its patient; the access is logged as `purpose` (a read,
+ * or the export that sends it out). Throws not_found, patients.not_found.
+ */
+async function loadVisible(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  actor: Actor,
+  id: string,
+  purpose: 'read' | 'export' = 'read',
+) {
   const row = await findDocument(trx, actor.municipalityCode, id);
   if (!row) throw new AppError('not_found');
-  const patient = await assertPatientAccess(trx, ctx, row.patient_id, 'read', {
+  const patient = await assertPatientAccess(trx, ctx, row.patient_id, purpose, {
     recordType: 'document',
     recordId: id,
   });
@@ -168,7 +178,15 @@ export async function getDocument(
       });
     }
     const [summary] = await presentSummaries(trx, actor, [row]);
+    // the case page answers whoever reaches the patient, as this document did: its link is shown
+    // when the case is the same patient's (a merge moves both; anything else is not shown)
+    const heading = row.case_id ? await findCaseHeading(trx, row.municipality_code, row.case_id) : undefined;
+    const dischargeCase =
+      heading && row.case_id && heading.patientId === row.patient_id
+        ? { id: row.case_id, hospitalName: heading.hospitalName, admittedOn: heading.admittedOn }
+        : null;
     return presentDetail(summary as DocumentSummary, {
+      dischargeCase,
       patient,
       shown,
       versions: await listVersions(trx, row.id),
@@ -180,11 +198,12 @@ export async function getDocument(
 
 /**
  * The latest version as a FHIR R4 document Bundle (JP-CLINS shape for 紹介状 and 退院時サマリー;
- * docs/fhir.md). Throws not_found, documents.not_final (a draft or a withdrawn document).
+ * docs/fhir.md), access-logged as one `export` of the document. Throws not_found,
+ * documents.not_final (a draft or a withdrawn document).
  */
 export async function exportDocumentFhir(deps: Deps, ctx: RequestContext, id: string): Promise<FhirBundle> {
   return runUseCase(deps, ctx, async ({ trx, actor, now }) => {
-    const { row, patient } = await loadVisible(trx, ctx, actor, id);
+    const { row, patient } = await loadVisible(trx, ctx, actor, id, 'export');
     if (row.status !== 'final') throw new AppError('documents.not_final');
     const version = await findVersion(trx, row.id, row.version);
     if (!version) throw new AppError('not_found');

@@ -42,10 +42,12 @@ export function presentDetail(
     versions: Array<Pick<VersionRow, 'version' | 'status' | 'saved_at' | 'saved_by_label'>>;
     receipts: ReceiptRow[] | null;
     actions: DocumentDetail['actions'];
+    dischargeCase: DocumentDetail['dischargeCase'];
   },
 ): DocumentDetail {
   return {
     ...summary,
+    dischargeCase: parts.dischargeCase,
     patientName: parts.patient.name,
     patientKana: parts.patient.name_kana,
     patientBirthDate: parts.patient.birth_date,

@@ -264,7 +264,7 @@ describe('documents: versioned nursing summaries, referral letters and discharge
       disComposition.section as Array<{ section: Array<{ code: { coding: Array<{ code: string }> } }> }>
     )[0]?.section;
     expect(disStructured?.map((x) => x.code.coding[0]?.code)).toEqual(
-      expect.arrayContaining(['322', '342', '352', '312', '362', '333', '324', '344', '444', '424']),
+      expect.arrayContaining(['322', '342', '352', '312', '360', '333', '324', '344', '444', '424']),
     );
 
     const ns = await d.api

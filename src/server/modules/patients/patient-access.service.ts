@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { AccessBasis } from '../../../contracts/patients';
+import type { AccessAction, AccessBasis } from '../../../contracts/patients';
 import { recordAccess } from '../../platform/access-log/access-log.service';
 import type { RequestContext } from '../../platform/context';
 import type { Executor } from '../../platform/db/schema';
@@ -37,13 +37,15 @@ export type PatientAccess = { patient: PatientRow; basis: AccessBasis };
  * The gate in front of every patient record, for this module and every later one: returns the
  * patient when the caller may reach it and records the access (who, what, from where). Throws
  * patients.not_found (404, whether the patient exists elsewhere or not at all) and
- * patients.break_glass_read_only (403) for a write under break-glass.
+ * patients.break_glass_read_only (403) for a write under break-glass. `purpose` is the access-log
+ * action: `read`, `write`, or `export` (the data leaves the system, as a FHIR export does; break-glass
+ * treats it as a read).
  */
 export async function assertPatientAccess(
   executor: Executor,
   ctx: RequestContext,
   patientId: string,
-  purpose: 'read' | 'write',
+  purpose: AccessAction,
   record: { recordType: string; recordId?: string | null } = { recordType: 'patient' },
 ): Promise<PatientRow> {
   return (await assertPatientAccessWithBasis(executor, ctx, patientId, purpose, record)).patient;
@@ -54,7 +56,7 @@ export async function assertPatientAccessWithBasis(
   executor: Executor,
   ctx: RequestContext,
   patientId: string,
-  purpose: 'read' | 'write',
+  purpose: AccessAction,
   record: { recordType: string; recordId?: string | null } = { recordType: 'patient' },
 ): Promise<PatientAccess> {
   const scope = await scopeOf(executor, ctx);

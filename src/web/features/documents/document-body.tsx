@@ -18,6 +18,7 @@ function Value({ field, value }: { field: string; value: unknown }) {
     return <>{value === true ? t('view.yes') : value === false ? t('view.no') : t('view.unknown')}</>;
   if (value === null || value === undefined || value === '')
     return <span className="document-empty">{t('view.empty')}</span>;
+  if (kind === 'destination') return <>{t(`destination.${String(value)}`)}</>;
   return <span className="document-text">{String(value)}</span>;
 }
 
@@ -54,11 +55,6 @@ export function DocumentBody({ kind, content }: { kind: DocumentKind; content: R
   const language = useLanguage();
   return (
     <div className="document-body">
-      {kind === 'nursing_summary' ? (
-        <p>
-          {t('fields.destination')}：{t(`destination.${String(content.destination ?? 'home')}`)}
-        </p>
-      ) : null}
       {sectionsOf[kind].map((section) => (
         <section key={section.code} className="document-section" aria-labelledby={`section-${section.code}`}>
           <h2 id={`section-${section.code}`}>{section[language]}</h2>

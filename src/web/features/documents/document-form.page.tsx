@@ -7,9 +7,9 @@ import {
   adlItems,
   adlScoreLabels,
   adlScores,
+  DischargeDestination,
   type DocumentDetail,
   DocumentKind,
-  NursingDestination,
   sectionsOf,
 } from '../../../contracts/documents';
 import { api } from '../../app/api';
@@ -18,7 +18,7 @@ import { SelectField, TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { useLanguage } from '../../i18n/i18n';
-import { fieldKind, requiredFields } from './document-fields';
+import { fieldDefaults, fieldKind, requiredFields } from './document-fields';
 import { useDocument } from './documents.api';
 import './documents.css';
 import './documents.messages';
@@ -118,14 +118,6 @@ function DocumentForm(props: {
         maxLength={200}
         onChange={(e) => setTitle(e.currentTarget.value)}
       />
-      {props.kind === 'nursing_summary' ? (
-        <SelectField
-          label={t('fields.destination')}
-          value={String(content.destination ?? 'home')}
-          options={NursingDestination.options.map((v) => ({ value: v, label: t(`destination.${v}`) }))}
-          onChange={(e) => set('destination', e.currentTarget.value)}
-        />
-      ) : null}
       {sectionsOf[props.kind].map((section) => (
         <fieldset key={section.code} className="document-fieldset">
           <legend>{section[language]}</legend>
@@ -133,7 +125,8 @@ function DocumentForm(props: {
             <Field
               key={field}
               field={field}
-              value={content[field]}
+              value={content[field] ?? fieldDefaults[props.kind][field]}
+              unsetAllowed={fieldDefaults[props.kind][field] === undefined}
               required={required.has(field)}
               onChange={(value) => set(field, value)}
             />
@@ -149,15 +142,33 @@ function DocumentForm(props: {
   );
 }
 
-type FieldProps = { field: string; value: unknown; required: boolean; onChange(value: unknown): void };
+type FieldProps = {
+  field: string;
+  value: unknown;
+  required: boolean;
+  /** The schema takes no answer (null) for it; else it has a default the form preselects. */
+  unsetAllowed: boolean;
+  onChange(value: unknown): void;
+};
 
 /** One field of the form, asked the way its kind needs. */
-function Field({ field, value, required: isRequired, onChange }: FieldProps) {
+function Field({ field, value, required: isRequired, unsetAllowed, onChange }: FieldProps) {
   const { t } = useTranslation('documents');
   const label = t(`fields.${field}`);
   switch (fieldKind(field)) {
     case 'adl':
       return <AdlGrid value={(value ?? {}) as Record<string, string | null>} onChange={onChange} />;
+    case 'destination':
+      // unset only where the schema allows it (the 退院時サマリー); the 看護サマリー's default is preselected
+      return (
+        <SelectField
+          label={label}
+          value={String(value ?? '')}
+          emptyLabel={unsetAllowed ? t('view.unknown') : undefined}
+          options={DischargeDestination.options.map((v) => ({ value: v, label: t(`destination.${v}`) }))}
+          onChange={(e) => onChange(e.currentTarget.value || null)}
+        />
+      );
     case 'date':
       return (
         <TextField

@@ -63,6 +63,19 @@ export function DocumentPage() {
             <dt>{t('view.birthDate')}</dt>
             <dd>{d.patientBirthDate}</dd>
           </div>
+          {d.dischargeCase ? (
+            <div>
+              <dt>{t('view.case')}</dt>
+              <dd>
+                <Link to={`/staff/discharge/${d.dischargeCase.id}`}>
+                  {t('view.caseLink', {
+                    hospital: d.dischargeCase.hospitalName,
+                    admittedOn: d.dischargeCase.admittedOn,
+                  })}
+                </Link>
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('view.author')}</dt>
             <dd>{d.authorOrganisationName}</dd>

@@ -1,9 +1,11 @@
-import { documentFieldLabels } from '../../../contracts/documents';
+import { dischargeDestinationLabels, documentFieldLabels } from '../../../contracts/documents';
 import { registerMessages } from '../../i18n/i18n';
 
 /** The form's field labels come from the contract, which the FHIR narrative shares. */
 const fieldLabelsIn = (language: 'ja' | 'en'): Record<string, string> =>
   Object.fromEntries(Object.entries(documentFieldLabels).map(([field, label]) => [field, label[language]]));
+const destinationsIn = (language: 'ja' | 'en'): Record<string, string> =>
+  Object.fromEntries(Object.entries(dischargeDestinationLabels).map(([v, label]) => [v, label[language]]));
 
 const ja = {
   kinds: { nursing_summary: '看護サマリー', referral_letter: '紹介状', discharge_summary: '退院時サマリー' },
@@ -34,6 +36,8 @@ const ja = {
     author: '作成機関',
     savedBy: '記載者',
     savedAt: '記載日時',
+    case: '退院支援',
+    caseLink: '退院支援：{{hospital}}（{{admittedOn}} 入院）',
     version: '第{{version}}版',
     oldVersion: 'これは第{{shown}}版です（最新は第{{latest}}版）。',
     empty: '記載なし',
@@ -61,7 +65,7 @@ const ja = {
     back: '文書に戻る',
     consentHint: '担当変更に結びついた紹介状は、本人・家族の同意が記録されるまで確定できません。',
   },
-  destination: { home: '自宅', care_facility: '介護施設', hospital: '病院（転院）' },
+  destination: destinationsIn('ja'),
   fields: fieldLabelsIn('ja'),
 };
 
@@ -99,6 +103,8 @@ const en: typeof ja = {
     author: 'Organisation',
     savedBy: 'Written by',
     savedAt: 'Written at',
+    case: 'Discharge case',
+    caseLink: 'Discharge case: {{hospital}} (admitted {{admittedOn}})',
     version: 'Version {{version}}',
     oldVersion: 'This is version {{shown}} (the latest is {{latest}}).',
     empty: 'Not recorded',
@@ -126,7 +132,7 @@ const en: typeof ja = {
     back: 'Back to the document',
     consentHint: 'A referral letter of a provider change cannot be finalised before the consent is recorded.',
   },
-  destination: { home: 'Home', care_facility: 'Care facility', hospital: 'Hospital (transfer)' },
+  destination: destinationsIn('en'),
   fields: fieldLabelsIn('en'),
 };
 
