@@ -2,6 +2,7 @@
 // with DATA_DIR or DATABASE_URL set: opens the database, streams the CSV export of MUNICIPALITY
 // to nowhere and prints one JSON line with the time and the memory above the opened database.
 import { exportOpenData } from '../src/server/modules/opendata';
+import { systemContext } from '../src/server/platform/context';
 import { openDatabase } from '../src/server/platform/db/database';
 import { measureExtraMemory } from './memory';
 
@@ -13,10 +14,11 @@ const handle = await openDatabase({
 try {
   const measured = await measureExtraMemory(async () => {
     const t0 = performance.now();
-    const file = await exportOpenData(handle.db, {
+    const municipalityCode = process.env.MUNICIPALITY ?? '131105';
+    const file = await exportOpenData({ db: handle.db }, systemContext('bench export', municipalityCode), {
       format: 'csv',
       dataset: 'medical',
-      municipalityCode: process.env.MUNICIPALITY ?? '131105',
+      municipalityCode,
     });
     let bytes = 0;
     for await (const chunk of file.stream) bytes += (chunk as Buffer).length;

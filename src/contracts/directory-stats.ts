@@ -32,9 +32,11 @@ export const StatsRangeQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
+export type StatsRangeQuery = z.output<typeof StatsRangeQuery>;
 export const StatsViewsQuery = StatsRangeQuery.extend({
   period: z.enum(['month', 'fiscal_year']).default('month'),
 });
+export type StatsViewsQuery = z.output<typeof StatsViewsQuery>;
 export const StatsViewsRow = z.object({
   /** `2024-04` for a month, `2024` for the fiscal year starting April 2024. */
   key: z.string(),
@@ -53,6 +55,7 @@ export type StatsViewsResponse = z.infer<typeof StatsViewsResponse>;
 export const StatsTopQuery = StatsRangeQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
+export type StatsTopQuery = z.output<typeof StatsTopQuery>;
 export const StatsFacilitiesResponse = z.object({
   rows: z.array(
     z.object({ facilityId: z.string(), name: z.string(), type: FacilityType, views: z.number().int() }),
@@ -86,3 +89,4 @@ export const StatsExportQuery = StatsRangeQuery.extend({
   report: StatsReport,
   format: z.enum(['csv', 'xlsx']),
 });
+export type StatsExportQuery = z.output<typeof StatsExportQuery>;

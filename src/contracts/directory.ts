@@ -166,6 +166,7 @@ export const DistrictListResponse = z.object({ items: z.array(DistrictDto) });
 export type DistrictListResponse = z.infer<typeof DistrictListResponse>;
 
 export const MunicipalityQuery = z.object({ municipality: MunicipalityCodeParam.optional() });
+export type MunicipalityQuery = z.output<typeof MunicipalityQuery>;
 
 export const GeocodeQuery = z.object({
   municipality: MunicipalityCodeParam.optional(),
@@ -175,6 +176,7 @@ export const GeocodeQuery = z.object({
    */
   q: z.string().min(1).max(100),
 });
+export type GeocodeQuery = z.output<typeof GeocodeQuery>;
 export const GeocodeResponse = z.object({
   town: z.string(),
   postalCode: z.string().nullable(),

@@ -33,7 +33,6 @@ const IdParams = z.object({ id: FacilityId });
 /** The open, key-less directory API (CORS and ETag come from the platform's public-api hooks). */
 export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const { db, config } = deps;
   const reportLimiter = new RateLimiter(5, 10 * 60_000);
   // Statistics cannot be inflated by one client: an address sends at most 60 events in 10 minutes,
   // and the same event from the same visitor (address and browser) counts once in 30 minutes.
@@ -47,7 +46,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
       schema: { tags, querystring: FacilitySearchQuery, response: { 200: FacilitySearchResponse } },
       config: { access: 'public' },
     },
-    async (request) => searchFacilities(db, request.query, config.DEFAULT_MUNICIPALITY),
+    async (request) => searchFacilities(deps, request.ctx, request.query),
   );
 
   app.get(
@@ -56,7 +55,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
       schema: { tags, params: IdParams, querystring: MunicipalityQuery, response: { 200: FacilityDetail } },
       config: { access: 'public' },
     },
-    async (request) => getPublicFacility(db, request.params.id, request.query.municipality),
+    async (request) => getPublicFacility(deps, request.ctx, request.params.id, request.query),
   );
 
   app.get(
@@ -65,7 +64,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
       schema: { tags, querystring: MunicipalityQuery, response: { 200: CapabilityListResponse } },
       config: { access: 'public' },
     },
-    async (request) => getCapabilityList(db, request.query.municipality ?? config.DEFAULT_MUNICIPALITY),
+    async (request) => getCapabilityList(deps, request.ctx, request.query),
   );
 
   app.get(
@@ -74,7 +73,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
       schema: { tags, querystring: MunicipalityQuery, response: { 200: DistrictListResponse } },
       config: { access: 'public' },
     },
-    async (request) => getDistrictList(db, request.query.municipality ?? config.DEFAULT_MUNICIPALITY),
+    async (request) => getDistrictList(deps, request.ctx, request.query),
   );
 
   app.get(
@@ -83,8 +82,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
       schema: { tags, querystring: GeocodeQuery, response: { 200: GeocodeResponse } },
       config: { access: 'public' },
     },
-    async (request) =>
-      geocodeTown(db, request.query.municipality ?? config.DEFAULT_MUNICIPALITY, request.query.q),
+    async (request) => geocodeTown(deps, request.ctx, request.query),
   );
 
   app.post(
@@ -115,8 +113,8 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
         recentEvents.firstSeen(`${visitor}|${eventKey(event)}`);
       // Always 204: a flooding client learns nothing about what was counted.
       if (counted) {
-        if (event.kind === 'facility_view') await recordFacilityView(db, event.facilityId);
-        else await recordSearch(db, event, config.DEFAULT_MUNICIPALITY);
+        if (event.kind === 'facility_view') await recordFacilityView(deps, request.ctx, event);
+        else await recordSearch(deps, request.ctx, event);
       }
       return reply.status(204).send();
     },

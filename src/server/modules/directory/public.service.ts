@@ -9,12 +9,17 @@ import {
   type DistrictListResponse,
   type FacilityDetail,
   facilityTypesOfCapability,
+  type GeocodeQuery,
   type GeocodeResponse,
+  type MunicipalityQuery,
 } from '../../../contracts/directory';
 import { normalizeSearchKey } from '../../../contracts/japanese-text';
+import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../../platform/module';
 import { findMunicipality } from '../../platform/municipality.queries';
+import { clock } from '../../platform/time/clock';
 import { locateStreetAddress } from '../addresses';
 import { findFacilityRecord } from './facility.queries';
 import { presentFacilityDetail } from './facility-detail.presenter';
@@ -29,6 +34,16 @@ import {
   type TownRow,
 } from './taxonomy.queries';
 
+/**
+ * The public reads below are `(deps, ctx, input)` like every service, without a transaction (a read
+ * of committed rows needs none) and without an actor: anyone may ask. A query without
+ * `municipality` reads the installation's default one.
+ */
+type Deps = Pick<ModuleDeps, 'db' | 'config'>;
+
+const municipalityOf = (deps: Deps, query: MunicipalityQuery) =>
+  query.municipality ?? deps.config.DEFAULT_MUNICIPALITY;
+
 async function assertMunicipality(db: Kysely<Database>, code: string): Promise<void> {
   if (!(await municipalityExists(db, code))) throw new AppError('directory.municipality_not_found');
 }
@@ -36,14 +51,17 @@ async function assertMunicipality(db: Kysely<Database>, code: string): Promise<v
 /**
  * The public facility page. The record is kept per directory generation like the search answers
  * (one statement with five subqueries cost 4–5 trivial statements on PGlite); it is presented
- * per request, so the 12-month marks follow the clock. Throws directory.facility_not_found.
+ * per request, so the 12-month marks follow the clock. Without `municipality` in the query, a
+ * facility of any municipality is found. Throws directory.facility_not_found.
  */
 export async function getPublicFacility(
-  db: Kysely<Database>,
+  deps: Pick<ModuleDeps, 'db'>,
+  _ctx: RequestContext,
   id: string,
-  municipalityCode: string | undefined,
-  now: Date = new Date(),
+  query: MunicipalityQuery,
 ): Promise<FacilityDetail> {
+  const { db } = deps;
+  const municipalityCode = query.municipality;
   const record = await cachedByGeneration(
     db,
     `${municipalityCode ?? ''}|${id}`,
@@ -51,11 +69,17 @@ export async function getPublicFacility(
     { cache: facilityRecords },
   );
   if (!record) throw new AppError('directory.facility_not_found');
-  return presentFacilityDetail(record, staleBefore(now));
+  return presentFacilityDetail(record, staleBefore(clock.now()));
 }
 
 /** The capability taxonomy of a municipality. Throws directory.municipality_not_found. */
-export async function getCapabilityList(db: Kysely<Database>, code: string): Promise<CapabilityListResponse> {
+export async function getCapabilityList(
+  deps: Deps,
+  _ctx: RequestContext,
+  query: MunicipalityQuery,
+): Promise<CapabilityListResponse> {
+  const { db } = deps;
+  const code = municipalityOf(deps, query);
   await assertMunicipality(db, code);
   const rows = await listCapabilities(db, code);
   return {
@@ -71,7 +95,13 @@ export async function getCapabilityList(db: Kysely<Database>, code: string): Pro
 }
 
 /** Districts with their 町丁. Throws directory.municipality_not_found. */
-export async function getDistrictList(db: Kysely<Database>, code: string): Promise<DistrictListResponse> {
+export async function getDistrictList(
+  deps: Deps,
+  _ctx: RequestContext,
+  query: MunicipalityQuery,
+): Promise<DistrictListResponse> {
+  const { db } = deps;
+  const code = municipalityOf(deps, query);
   await assertMunicipality(db, code);
   const [districts, towns] = await Promise.all([listDistricts(db, code), listTowns(db, code)]);
   return {
@@ -97,7 +127,14 @@ export async function getDistrictList(db: Kysely<Database>, code: string): Promi
  * かみめぐろ, or the town of a street address) or 7-digit postal code, saying why it fell back.
  * Throws directory.municipality_not_found, directory.geocode_not_found.
  */
-export async function geocodeTown(db: Kysely<Database>, code: string, q: string): Promise<GeocodeResponse> {
+export async function geocodeTown(
+  deps: Deps,
+  _ctx: RequestContext,
+  query: GeocodeQuery,
+): Promise<GeocodeResponse> {
+  const { db } = deps;
+  const code = municipalityOf(deps, query);
+  const { q } = query;
   await assertMunicipality(db, code);
   const towns = await listTowns(db, code);
   const digits = q.normalize('NFKC').replace(/[\s〒-]/g, '');

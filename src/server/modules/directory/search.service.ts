@@ -5,8 +5,11 @@ import {
   STALE_AFTER_MONTHS,
 } from '../../../contracts/directory';
 import { splitSearchKeywords } from '../../../contracts/japanese-text';
+import type { RequestContext } from '../../platform/context';
 import type { Database } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import type { ModuleDeps } from '../../platform/module';
+import { clock } from '../../platform/time/clock';
 import { presentSearchItem } from './facility.presenter';
 import { parseOpenAt, tokyoMoment } from './opening-hours';
 import { runSearch, type SearchPlan } from './search.queries';
@@ -20,16 +23,22 @@ export function staleBefore(now: Date): Date {
   return d;
 }
 
+type Deps = Pick<ModuleDeps, 'db' | 'config'>;
+
 /**
- * Public facility search of one municipality. Throws directory.municipality_not_found,
- * directory.unknown_capability, directory.unknown_district, directory.near_required.
+ * Public facility search of one municipality (the query's, else the installation's default: a
+ * signed-in caller searches the same directory as anyone). A read: no transaction, no actor.
+ * Throws directory.municipality_not_found, directory.unknown_capability, directory.unknown_district,
+ * directory.near_required.
  */
 export async function searchFacilities(
-  db: Kysely<Database>,
+  deps: Deps,
+  _ctx: RequestContext,
   query: FacilitySearchQuery,
-  defaultMunicipality: string,
-  now: Date = new Date(),
 ): Promise<FacilitySearchResponse> {
+  const { db } = deps;
+  const defaultMunicipality = deps.config.DEFAULT_MUNICIPALITY;
+  const now = clock.now();
   const key = `${defaultMunicipality}|${JSON.stringify(query)}`;
   return cachedByGeneration(db, key, async () => {
     const plan = await planSearch(db, query, defaultMunicipality, now);
@@ -43,7 +52,7 @@ export async function searchFacilities(
 }
 
 /** Checks the query against the municipality's taxonomy and districts and turns it into a plan. */
-export async function planSearch(
+async function planSearch(
   db: Kysely<Database>,
   query: FacilitySearchQuery,
   defaultMunicipality: string,

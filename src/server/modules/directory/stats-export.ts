@@ -1,10 +1,16 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
-import { facilityTypeLabels } from '../../../contracts/directory';
-import type { Database } from '../../platform/db/schema';
+import { facilityTypeLabels, type StatsExportQuery } from '../../../contracts/directory';
+import type { RequestContext } from '../../platform/context';
+import type { ModuleDeps } from '../../platform/module';
 import type { Range } from './stats.queries';
-import { getFacilityViewStats, getTopSearches, getViewStats, getZeroResultStats } from './stats.service';
+import {
+  getFacilityViewStats,
+  getTopSearches,
+  getViewStats,
+  getZeroResultStats,
+  resolveRange,
+} from './stats.service';
 
 export type StatsReportName =
   | 'views_month'
@@ -14,21 +20,24 @@ export type StatsReportName =
   | 'zero_results';
 type Table = { title: string; header: string[]; rows: Array<Array<string | number>> };
 
+type Deps = Pick<ModuleDeps, 'db'>;
+
+/** Rows of a list report in an exported file (the most the list routes allow). */
+const EXPORT_LIMIT = 500;
+
 async function buildTable(
-  db: Kysely<Database>,
-  municipalityCode: string,
+  deps: Deps,
+  ctx: RequestContext,
   report: StatsReportName,
   range: Range,
 ): Promise<Table> {
   switch (report) {
     case 'views_month':
     case 'views_fiscal_year': {
-      const stats = await getViewStats(
-        db,
-        municipalityCode,
-        report === 'views_month' ? 'month' : 'fiscal_year',
-        range,
-      );
+      const stats = await getViewStats(deps, ctx, {
+        ...range,
+        period: report === 'views_month' ? 'month' : 'fiscal_year',
+      });
       return {
         title: report === 'views_month' ? '月別閲覧数' : '年度別閲覧数',
         header: [report === 'views_month' ? '月' : '年度', '施設ページ閲覧数', '検索数'],
@@ -36,7 +45,7 @@ async function buildTable(
       };
     }
     case 'facilities': {
-      const stats = await getFacilityViewStats(db, municipalityCode, range, 500);
+      const stats = await getFacilityViewStats(deps, ctx, { ...range, limit: EXPORT_LIMIT });
       return {
         title: '施設別閲覧数',
         header: ['施設ID', '名称', '種別', '閲覧数'],
@@ -44,7 +53,7 @@ async function buildTable(
       };
     }
     case 'searches': {
-      const stats = await getTopSearches(db, municipalityCode, range, 500);
+      const stats = await getTopSearches(deps, ctx, { ...range, limit: EXPORT_LIMIT });
       return {
         title: 'よく検索された語',
         header: ['検索語（正規化後）', '検索数', 'うち該当なし'],
@@ -52,7 +61,7 @@ async function buildTable(
       };
     }
     case 'zero_results': {
-      const stats = await getZeroResultStats(db, municipalityCode, range);
+      const stats = await getZeroResultStats(deps, ctx, range);
       return {
         title: '該当なしの検索',
         header: ['区分', '地区・対応項目', '件数'],
@@ -65,15 +74,18 @@ async function buildTable(
   }
 }
 
-/** A statistics table as CSV (UTF-8 with BOM and CRLF, for Excel) or xlsx. */
+/**
+ * A statistics table of the ward_admin's municipality as CSV (UTF-8 with BOM and CRLF, for Excel)
+ * or xlsx. Throws auth.required.
+ */
 export async function exportStats(
-  db: Kysely<Database>,
-  municipalityCode: string,
-  report: StatsReportName,
-  format: 'csv' | 'xlsx',
-  range: Range,
+  deps: Deps,
+  ctx: RequestContext,
+  query: StatsExportQuery,
 ): Promise<{ filename: string; contentType: string; body: Buffer }> {
-  const table = await buildTable(db, municipalityCode, report, range);
+  const { report, format } = query;
+  const range = resolveRange(query);
+  const table = await buildTable(deps, ctx, report, range);
   const base = `directory-${report}-${range.from}-${range.to}`;
   if (format === 'csv') {
     const text = stringify([table.header, ...table.rows], { record_delimiter: '\r\n' });

@@ -1,21 +1,34 @@
-import type { Kysely } from 'kysely';
 import {
   type StatsFacilitiesResponse,
+  type StatsRangeQuery,
   type StatsSearchesResponse,
+  type StatsTopQuery,
+  type StatsViewsQuery,
   type StatsViewsResponse,
   type StatsZeroResultsResponse,
   TOP_SEARCH_MIN_COUNT,
 } from '../../../contracts/directory';
-import type { Database } from '../../platform/db/schema';
+import type { RequestContext } from '../../platform/context';
+import type { ModuleDeps } from '../../platform/module';
+import { clock } from '../../platform/time/clock';
+import { requireActor } from './directory.policy';
 import { fiscalYearLabel, fiscalYearOf, monthLabel } from './fiscal-year';
 import { monthlyCounts, type Range, topSearches, viewsPerFacility, zeroResultCounts } from './stats.queries';
 import { tokyoDay } from './stats-record.service';
 import { listCapabilities } from './taxonomy.queries';
 
+/**
+ * The ward's statistics: reads `(deps, ctx, query)` without a transaction, always of the signed-in
+ * ward_admin's own municipality (the routes admit only ward_admin). Throws auth.required.
+ */
+type Deps = Pick<ModuleDeps, 'db'>;
+
 /** Default range: everything up to today (Tokyo). */
-export function resolveRange(query: { from?: string; to?: string }, now = new Date()): Range {
+export function resolveRange(query: StatsRangeQuery, now = clock.now()): Range {
   return { from: query.from ?? '2000-01-01', to: query.to ?? tokyoDay(now) };
 }
+
+const municipalityOf = (ctx: RequestContext) => requireActor(ctx.actor).municipalityCode;
 
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -24,12 +37,12 @@ function nextMonth(month: string): string {
 
 /** Page views and searches per month or per fiscal year (令和N年度), gaps filled with zeros. */
 export async function getViewStats(
-  db: Kysely<Database>,
-  municipalityCode: string,
-  period: 'month' | 'fiscal_year',
-  range: Range,
+  deps: Deps,
+  ctx: RequestContext,
+  query: StatsViewsQuery,
 ): Promise<StatsViewsResponse> {
-  const months = await monthlyCounts(db, municipalityCode, range);
+  const { period } = query;
+  const months = await monthlyCounts(deps.db, municipalityOf(ctx), resolveRange(query));
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const filled: Array<{ month: string; views: number; searches: number }> = [];
   const first = months[0]?.month;
@@ -68,36 +81,44 @@ export async function getViewStats(
   };
 }
 
+/** The most viewed facilities, `limit` of them. */
 export async function getFacilityViewStats(
-  db: Kysely<Database>,
-  municipalityCode: string,
-  range: Range,
-  limit: number,
+  deps: Deps,
+  ctx: RequestContext,
+  query: StatsTopQuery,
 ): Promise<StatsFacilitiesResponse> {
-  const rows = await viewsPerFacility(db, municipalityCode, range, limit);
+  const rows = await viewsPerFacility(deps.db, municipalityOf(ctx), resolveRange(query), query.limit);
   return {
     rows: rows.map((r) => ({ facilityId: r.facility_id, name: r.name, type: r.type, views: r.views })),
   };
 }
 
+/** The most frequent searches, each asked at least TOP_SEARCH_MIN_COUNT times, `limit` of them. */
 export async function getTopSearches(
-  db: Kysely<Database>,
-  municipalityCode: string,
-  range: Range,
-  limit: number,
+  deps: Deps,
+  ctx: RequestContext,
+  query: StatsTopQuery,
 ): Promise<StatsSearchesResponse> {
-  const rows = await topSearches(db, municipalityCode, range, limit, TOP_SEARCH_MIN_COUNT);
+  const rows = await topSearches(
+    deps.db,
+    municipalityOf(ctx),
+    resolveRange(query),
+    query.limit,
+    TOP_SEARCH_MIN_COUNT,
+  );
   return { rows: rows.map((r) => ({ query: r.query, count: r.count, zeroResults: r.zero_results })) };
 }
 
+/** Searches that found nothing, by district and by capability (the unmet demand). */
 export async function getZeroResultStats(
-  db: Kysely<Database>,
-  municipalityCode: string,
-  range: Range,
+  deps: Deps,
+  ctx: RequestContext,
+  query: StatsRangeQuery,
 ): Promise<StatsZeroResultsResponse> {
+  const municipalityCode = municipalityOf(ctx);
   const [counts, capabilities] = await Promise.all([
-    zeroResultCounts(db, municipalityCode, range),
-    listCapabilities(db, municipalityCode),
+    zeroResultCounts(deps.db, municipalityCode, resolveRange(query)),
+    listCapabilities(deps.db, municipalityCode),
   ]);
   const capabilityNames = new Map(capabilities.map((c) => [c.code, c.name_ja]));
   return {

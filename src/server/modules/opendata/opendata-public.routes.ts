@@ -16,7 +16,7 @@ const tags = ['open data (public)'];
  */
 export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const { db, config } = deps;
+  const { config } = deps;
 
   app.get(
     '/api/public/opendata',
@@ -29,7 +29,8 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
       },
       config: { access: 'public' },
     },
-    async (request) => getCatalog(db, request.query.municipality ?? config.DEFAULT_MUNICIPALITY),
+    async (request) =>
+      getCatalog(deps, request.ctx, request.query.municipality ?? config.DEFAULT_MUNICIPALITY),
   );
 
   app.get(
@@ -46,7 +47,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
     async (request, reply) => {
       const code = request.query.municipality ?? config.DEFAULT_MUNICIPALITY;
       const { file } = request.params;
-      const version = await getDataVersion(db, code);
+      const version = await getDataVersion(deps, request.ctx, code);
       const etag = `W/"${createHash('sha1').update(`${file}|${code}|${version}`).digest('base64url')}"`;
       reply.header('etag', etag);
       reply.header('cache-control', 'public, max-age=300');
@@ -54,7 +55,7 @@ export async function registerPublicRoutes(root: FastifyInstance, deps: ModuleDe
         return reply.status(304).send();
       }
       const { format, dataset } = openDataFiles[file];
-      const exported = await exportOpenData(db, { format, dataset, municipalityCode: code });
+      const exported = await exportOpenData(deps, request.ctx, { format, dataset, municipalityCode: code });
       reply.header('content-type', exported.mediaType);
       reply.header(
         'content-disposition',

@@ -7,6 +7,7 @@ import { isValidMunicipalityCode } from '../../../contracts/municipality-code';
 import { ExportDataset, ExportFormat, type ImportReport, layoutLabels } from '../../../contracts/opendata';
 import { openDataErrors } from '../../../contracts/opendata-errors';
 import type { CliCommand } from '../../platform/cli-command';
+import { systemContext } from '../../platform/context';
 import { withDatabase } from '../../platform/db/with-database';
 import { isAppError } from '../../platform/errors';
 import { exportOpenData } from './export/export.service';
@@ -134,7 +135,11 @@ async function runExport(args: string[], config: Parameters<CliCommand['run']>[1
     if (toDirectory) await mkdir(target, { recursive: true });
     for (const which of datasets) {
       try {
-        const file = await exportOpenData(db, { format: format.data, municipalityCode, dataset: which });
+        const file = await exportOpenData({ db }, systemContext('zaitaku export', municipalityCode), {
+          format: format.data,
+          municipalityCode,
+          dataset: which,
+        });
         const path = toDirectory ? join(target, file.fileName) : target;
         await pipeline(file.stream, createWriteStream(path));
         err(`書き出しました / written: ${path}`);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../../../test/support/test-app';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import { seedDirectoryDemo } from '../../../demo/directory/demo-seed';
+import { systemContext } from '../../../platform/context';
 import type { DatabaseHandle } from '../../../platform/db/database';
 import { importOpenData } from '../import/import.service';
 import { collectOpenData } from '../parse/open-data-reader';
@@ -14,11 +15,12 @@ import { type ExportRequest, exportOpenData } from './export.service';
 const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/opendata');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 const actor = { userId: null, label: 'test' };
+const ctx = (code: string) => systemContext('test', code);
 
 describe('open-data export', () => {
   let handle: DatabaseHandle;
   const exported = async (request: Omit<ExportRequest, 'municipalityCode'>, code = '131105') => {
-    const file = await exportOpenData(handle.db, { municipalityCode: code, ...request });
+    const file = await exportOpenData({ db: handle.db }, ctx(code), { municipalityCode: code, ...request });
     return { ...file, bytes: await buffer(file.stream) };
   };
   const reimport = (bytes: Buffer, fileName: string) =>
@@ -162,7 +164,9 @@ describe('open-data export', () => {
   });
 
   it('answers not_found for a municipality the installation does not have', async () => {
-    await expect(exportOpenData(handle.db, { format: 'csv', municipalityCode: '011002' })).rejects.toThrow();
+    await expect(
+      exportOpenData({ db: handle.db }, ctx('011002'), { format: 'csv', municipalityCode: '011002' }),
+    ).rejects.toThrow();
   });
 });
 
@@ -189,10 +193,14 @@ describe('export of the directory’s own data', () => {
     async (format) => {
       const files =
         format === 'xlsx'
-          ? [await exportOpenData(handle.db, { format, municipalityCode: '131105' })]
+          ? [await exportOpenData({ db: handle.db }, ctx('131105'), { format, municipalityCode: '131105' })]
           : await Promise.all(
               (['medical', 'care'] as const).map((dataset) =>
-                exportOpenData(handle.db, { format, dataset, municipalityCode: '131105' }),
+                exportOpenData({ db: handle.db }, ctx('131105'), {
+                  format,
+                  dataset,
+                  municipalityCode: '131105',
+                }),
               ),
             );
       let rows = 0;
@@ -216,7 +224,10 @@ describe('export of the directory’s own data', () => {
   );
 
   it('lists each facility’s home-care capabilities as HSDS attributes with their confirmed dates', async () => {
-    const file = await exportOpenData(handle.db, { format: 'hsds', municipalityCode: '131105' });
+    const file = await exportOpenData({ db: handle.db }, ctx('131105'), {
+      format: 'hsds',
+      municipalityCode: '131105',
+    });
     const doc = JSON.parse((await buffer(file.stream)).toString('utf8'));
     const withCapabilities = doc.services.filter((s: { attributes: unknown[] }) =>
       s.attributes.some((a) => (a as { link_type: string }).link_type === 'capability'),

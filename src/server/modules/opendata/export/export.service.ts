@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
 import type { ExportDataset, ExportFormat } from '../../../../contracts/opendata';
-import type { Database } from '../../../platform/db/schema';
+import type { RequestContext } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
+import type { ModuleDeps } from '../../../platform/module';
 import { findMunicipality } from '../../../platform/municipality.queries';
 import { fhirBundle } from './fhir-export';
 import { hsdsDocument } from './hsds-export';
@@ -20,10 +20,16 @@ export type ExportFile = { stream: Readable; fileName: string; mediaType: string
 
 /**
  * Streams a municipality's facilities in an open format. The rows are read page by page as the
- * consumer reads, so memory stays flat whatever the size. Throws not_found for an unknown
- * municipality.
+ * consumer reads, so memory stays flat whatever the size. A read, like the catalogue: no
+ * transaction (the pages are read as the stream is consumed) and no actor (the download is public,
+ * the CLI passes its systemContext). Throws not_found for an unknown municipality.
  */
-export async function exportOpenData(db: Kysely<Database>, request: ExportRequest): Promise<ExportFile> {
+export async function exportOpenData(
+  deps: Pick<ModuleDeps, 'db'>,
+  _ctx: RequestContext,
+  request: ExportRequest,
+): Promise<ExportFile> {
+  const { db } = deps;
   const municipality = await findMunicipality(db, request.municipalityCode);
   if (!municipality) throw new AppError('not_found', { municipality: request.municipalityCode });
   const base = `${municipality.code}`;
