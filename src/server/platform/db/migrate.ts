@@ -41,21 +41,25 @@ export async function readMigrationFiles(dir: string = migrationsDir): Promise<s
 
 /** Migration files are named `YYYYMMDDhhmmss_topic.ts` and run in name order, the same on both engines. */
 class DirectoryProvider implements MigrationProvider {
+  constructor(private readonly dir: string = migrationsDir) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = await readMigrationFiles();
+    const files = await readMigrationFiles(this.dir);
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       migrations[file.replace(/\.ts$/, '')] = (await import(
-        pathToFileURL(join(migrationsDir, file)).href
+        pathToFileURL(join(this.dir, file)).href
       )) as Migration;
     }
     return migrations;
   }
 }
 
-/** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: new DirectoryProvider() });
+/**
+ * Brings the schema to the latest migration; throws with the failing migration's name, or
+ * MigrationFileError before running any when a file's name is not a migration's. `dir` is for tests.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dir?: string): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: new DirectoryProvider(dir) });
   return checked(await migrator.migrateToLatest());
 }
 
