@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../server/platform/config';
+import { MigrationFileError } from '../server/platform/db/migrate';
 import { isAppError } from '../server/platform/errors';
 import { cliCommands } from './registry';
 
@@ -24,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     const config = loadConfig();
     return await command.run(args, config);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof MigrationFileError) {
       process.stderr.write(`${error.message}\n`);
       return 78;
     }

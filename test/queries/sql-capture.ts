@@ -48,6 +48,11 @@ export type QueryCase = {
 
 /** The SQL one case sends (or, for a builder it returns, would send). */
 export async function captureSql(run: QueryCase['run']): Promise<string[]> {
+  return (await captureQueries(run)).map((q) => q.sql);
+}
+
+/** The statements one case sends, with their parameters (a plan test runs them under EXPLAIN). */
+export async function captureQueries(run: QueryCase['run']): Promise<CompiledQuery[]> {
   const sent: CompiledQuery[] = [];
   const db = new Kysely<Database>({
     dialect: {
@@ -67,7 +72,7 @@ export async function captureSql(run: QueryCase['run']): Promise<string[]> {
   } finally {
     await db.destroy();
   }
-  return sent.map((q) => q.sql);
+  return sent;
 }
 
 function isCompilable(value: unknown): value is { compile(): CompiledQuery } {

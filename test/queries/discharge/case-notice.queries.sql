@@ -60,9 +60,9 @@ from "case_notices" as "n"
 inner join "patients" as "p" on "p"."id" = "n"."patient_id"
 left join "provider_changes" as "pc" on "pc"."id" = "n"."provider_change_id"
 left join "discharge_cases" as "c" on "c"."id" = coalesce("n"."case_id", "pc"."case_id")
-where "n"."municipality_code" = $1 and "n"."recipient_organisation_id" in ($2, $3) and "n"."status" not in ($4) and ("n"."created_at" < $5 or ("n"."created_at" = $6 and "n"."id" < $7))
+where "n"."municipality_code" = $1 and "n"."recipient_organisation_id" in ($2, $3) and "n"."status" not in ($4) and ("n"."created_at", "n"."id") < ($5, $6)
 order by "n"."created_at" desc, "n"."id" desc
-limit $8;
+limit $7;
 
 -- findNoticeCaseId (a provider change's notice)
 select "case_id"

@@ -64,6 +64,8 @@ export function updateNotice(
 /**
  * Notices to the caller's organisations still waiting for an answer, with the patient and change:
  * newest first, keyset on (created_at, id) (`decodeTimeCursor`), `limit` rows (the page's + 1).
+ * The partial index case_notices_pending_order serves the filter and the order: keep its predicate
+ * (`status <> 'acknowledged'`) the same as this query's status filter, or the planner cannot use it.
  */
 export function listPendingForOrganisations(
   executor: Executor,
@@ -84,9 +86,10 @@ export function listPendingForOrganisations(
     .where('n.status', 'not in', ['acknowledged']);
   if (input.after) {
     const { sort, id } = input.after;
-    query = query.where((eb) =>
-      eb.or([eb('n.created_at', '<', sort), eb.and([eb('n.created_at', '=', sort), eb('n.id', '<', id)])]),
-    );
+    // A row-value comparison, not `created_at < s or (created_at = s and id < i)`: the index
+    // case_notices_pending_order reads it as one range from the cursor on, where the `or` made the
+    // planner gather both halves in a bitmap and sort them (the plans are in the README).
+    query = query.where((eb) => eb(eb.refTuple('n.created_at', 'n.id'), '<', eb.tuple(sort, id)));
   }
   return query.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(input.limit).execute();
 }
