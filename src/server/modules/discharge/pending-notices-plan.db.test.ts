@@ -15,7 +15,7 @@ function nodesOf(node: PlanNode): PlanNode[] {
 /**
  * `GET /api/discharge-notices/pending` pages newest first over the organisation's waiting notices.
  * With a ward's notices analysed, both engines read the partial index case_notices_pending_order
- * from the cursor on and stop at the page's limit (migration 20261202099600); before it, PostgreSQL
+ * from the cursor on and stop at the page's limit (migration 20261202078700); before it, PostgreSQL
  * read all of the organisation's notices and sorted them, and the keyset's `or` sorted every later
  * page. The plans are recorded in the discharge README.
  */
