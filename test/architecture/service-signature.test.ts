@@ -15,8 +15,6 @@ const rel = (file: string) => relative(root, file).split(sep).join('/');
  * move onto `(deps, ctx, input)`.
  */
 const PENDING = new Set([
-  // The accounts session hook's cookie lookup on every request, before the actor is known.
-  'src/server/modules/accounts/session.service.ts: resolveSession',
   // Called by the admin route, the CLI, the opendata bench and 38 call sites in tests: its own change.
   'src/server/modules/opendata/import/import.service.ts: importOpenData',
 ]);

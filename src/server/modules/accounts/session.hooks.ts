@@ -132,7 +132,7 @@ async function identifyRefusedCaller(request: FastifyRequest, deps: ModuleDeps):
 async function attachSession(request: FastifyRequest, reply: FastifyReply, deps: ModuleDeps): Promise<void> {
   const token = readSessionCookie(request);
   if (!token) return;
-  const resolved = await resolveSession(deps.db, token, deps.config);
+  const resolved = await resolveSession(deps, token);
   if (resolved.state === 'active') {
     request.accountSession = resolved.record;
     request.ctx.actor = toActor(resolved.record);

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config';
-import type { Database, Executor } from '../../platform/db/schema';
+import type { Executor } from '../../platform/db/schema';
+import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
 import {
   deleteSession,
@@ -46,10 +46,10 @@ export function sessionDeadlines(
  * disabled, or unknown token: logged out elsewhere). Expired sessions are deleted on sight.
  */
 export async function resolveSession(
-  db: Kysely<Database>,
+  deps: Pick<ModuleDeps, 'db' | 'config'>,
   token: string,
-  config: Config,
 ): Promise<ResolvedSession> {
+  const { db, config } = deps;
   if (!token) return { state: 'none' };
   const record = await findSessionRecord(db, { tokenHash: hashToken(token) });
   if (!record) return { state: 'expired' };
