@@ -23,7 +23,7 @@ function sizeFrom(name: string, fallback: number): number {
 /** End to end through the engine the CLI and admin page use: read, normalise, validate, plan, write, commit. */
 async function timedImport(db: Kysely<Database>, bytes: Buffer, fileName: string) {
   const t0 = performance.now();
-  const report = await importOpenData(db, bytes, {
+  const report = await importOpenData({ db }, bytes, {
     fileName,
     dryRun: false,
     overwriteEditorEdits: false,

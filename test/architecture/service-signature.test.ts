@@ -14,10 +14,7 @@ const rel = (file: string) => relative(root, file).split(sep).join('/');
  * TODO(lead): use cases still taking `db`, each with why it was left. Empty this list when they
  * move onto `(deps, ctx, input)`.
  */
-const PENDING = new Set([
-  // Called by the admin route, the CLI, the opendata bench and 38 call sites in tests: its own change.
-  'src/server/modules/opendata/import/import.service.ts: importOpenData',
-]);
+const PENDING = new Set([]);
 
 function useCasesTakingDb(): string[] {
   return sourceFiles(resolve(root, 'src/server/modules'))
@@ -26,8 +23,7 @@ function useCasesTakingDb(): string[] {
       dbFirstExports(readFileSync(path, 'utf8'))
         .filter((f) => f.kind === 'db')
         .map((f) => `${rel(path)}: ${f.name}`),
-    )
-    .filter((name) => !PENDING.has(name));
+    );
 }
 
 describe('the service signature', () => {

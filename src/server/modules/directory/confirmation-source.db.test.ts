@@ -148,7 +148,7 @@ describe('who confirmed what, and when (issue 13 §1)', () => {
 
   it("says an imported facility's data comes from the named file, also after a re-import", async () => {
     const csv = readFileSync(join(FIXTURES, 'medical-standard.csv'), 'utf8');
-    await importOpenData(t.db, Buffer.from(csv), importOptions('131105_medical_2026-04.csv'));
+    await importOpenData(t, Buffer.from(csv), importOptions('131105_medical_2026-04.csv'));
     const row = await t.db
       .selectFrom('facilities')
       .select('id')
@@ -167,7 +167,7 @@ describe('who confirmed what, and when (issue 13 §1)', () => {
     expect(edited.statusCode, edited.body).toBe(200);
     expect((await detail(row.id)).lastConfirmedBy).toBe('ward');
     await importOpenData(
-      t.db,
+      t,
       Buffer.from(csv.replace('03-3711-0001', '03-3711-0009')),
       importOptions('131105_medical_2026-05.csv'),
     );

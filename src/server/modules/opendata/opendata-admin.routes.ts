@@ -57,7 +57,7 @@ export async function registerAdminRoutes(root: FastifyInstance, deps: ModuleDep
       async (request) => {
         const actor = actorOf(request);
         const bytes = request.body instanceof Buffer ? request.body : Buffer.alloc(0);
-        const report = await importOpenData(deps.db, bytes, {
+        const report = await importOpenData(deps, bytes, {
           fileName: request.query.fileName || 'upload',
           dryRun: request.query.dryRun,
           // An admin imports into their own municipality only (tenancy); the CLI may choose.

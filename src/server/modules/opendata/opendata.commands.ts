@@ -96,7 +96,7 @@ async function runImport(args: string[], config: Parameters<CliCommand['run']>[1
   }
   const bytes = readFileSync(file);
   return withDatabase(config, async ({ db }) => {
-    const report = await importOpenData(db, bytes, {
+    const report = await importOpenData({ db }, bytes, {
       fileName: basename(file),
       dryRun: Boolean(values['dry-run']),
       municipalityOverride: values.municipality,

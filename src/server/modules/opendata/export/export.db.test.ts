@@ -24,7 +24,7 @@ describe('open-data export', () => {
     return { ...file, bytes: await buffer(file.stream) };
   };
   const reimport = (bytes: Buffer, fileName: string) =>
-    importOpenData(handle.db, bytes, { fileName, dryRun: false, overwriteEditorEdits: false, actor });
+    importOpenData(handle, bytes, { fileName, dryRun: false, overwriteEditorEdits: false, actor });
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -206,7 +206,7 @@ describe('export of the directory’s own data', () => {
       let rows = 0;
       for (const file of files) {
         const bytes = await buffer(file.stream);
-        const report = await importOpenData(handle.db, bytes, {
+        const report = await importOpenData(handle, bytes, {
           fileName: file.fileName,
           dryRun: false,
           overwriteEditorEdits: false,

@@ -51,7 +51,7 @@ describe('matching rows to facilities the same import wrote', () => {
   ] as const) {
     it(`refuses a second row for a facility an earlier row created, ${label}`, async () => {
       const report = await importOpenData(
-        handle.db,
+        handle,
         twoRowsOneFacility('131105'),
         options('ids.csv', { batchSize, dryRun: true }),
       );
@@ -64,7 +64,7 @@ describe('matching rows to facilities the same import wrote', () => {
     await sql`insert into municipalities (code, name, prefecture) values ('131091', '品川区', '東京都')
       on conflict do nothing`.execute(handle.db);
     const report = await importOpenData(
-      handle.db,
+      handle,
       twoRowsOneFacility('131091'),
       options('ids.csv', { batchSize: 1 }),
     );
@@ -93,17 +93,17 @@ describe('matching rows to facilities the same import wrote', () => {
         Buffer.from(stringify([header, ...records], { record_delimiter: '\r\n' }));
       // Row 31 has no 医療機関コード: its facility is known by the file's ID.
       rows[30]![code] = '';
-      const first = await importOpenData(handle.db, csv(rows), opts('big.csv'));
+      const first = await importOpenData(handle, csv(rows), opts('big.csv'));
       expect(first).toMatchObject({ committed: true, created: 6000 });
       rows[10]![name] = '改称した病院（架空）';
       rows[20]![name] = '改称した医院（架空）';
       // Another row for the facility row 31 names, by its ID in our export's form (no code of its own).
       const again = [...rows[30]!];
       again[id] = `med:${again[id]}`;
-      const refused = await importOpenData(handle.db, csv([...rows, again]), opts('big.csv'));
+      const refused = await importOpenData(handle, csv([...rows, again]), opts('big.csv'));
       expect(refused).toMatchObject({ committed: false, rejected: 1 });
       expect(refused.errors.map((e) => [e.line, e.code])).toEqual([[6002, 'row.duplicate_key']]);
-      const report = await importOpenData(handle.db, csv(rows), opts('big.csv'));
+      const report = await importOpenData(handle, csv(rows), opts('big.csv'));
       expect(report).toMatchObject({ committed: true, created: 0, updated: 2, unchanged: 5998 });
       const { rows: renamed } = await sql<{ name: string }>`
       select name from facilities where municipality_code = ${municipality} and name like '改称した%' order by name`.execute(

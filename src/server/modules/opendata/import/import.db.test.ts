@@ -35,7 +35,7 @@ describe('open-data import', () => {
 
   it('commits nothing on a dry run but reports what would happen', async () => {
     const report = await importOpenData(
-      handle.db,
+      handle,
       fixture('medical-standard.csv'),
       options('a.csv', { dryRun: true }),
     );
@@ -54,7 +54,7 @@ describe('open-data import', () => {
 
   it('commits nothing when one row is rejected, and names its line and column', async () => {
     const report = await importOpenData(
-      handle.db,
+      handle,
       fixture('bad-check-digit.csv'),
       options('bad-check-digit.csv'),
     );
@@ -72,7 +72,7 @@ describe('open-data import', () => {
 
   it('imports a standard list, adding the municipality it names', async () => {
     const report = await importOpenData(
-      handle.db,
+      handle,
       fixture('medical-standard.csv'),
       options('medical-standard.csv'),
     );
@@ -123,7 +123,7 @@ describe('open-data import', () => {
     const history = await count('facility_history');
     const before = await handle.db.selectFrom('facilities').select(['id', 'version', 'updated_at']).execute();
     const report = await importOpenData(
-      handle.db,
+      handle,
       fixture('medical-standard.csv'),
       options('medical-standard.csv'),
     );
@@ -135,7 +135,7 @@ describe('open-data import', () => {
 
   it('reads the same list in another layout and encoding as no change', async () => {
     const report = await importOpenData(
-      handle.db,
+      handle,
       fixture('medical-standard-alias.csv'),
       options('medical-standard-alias.csv'),
     );
@@ -146,7 +146,7 @@ describe('open-data import', () => {
     const text = fixture('medical-standard.csv').toString('utf8').replace('03-3719-4444', '03-3719-5555');
     const history = await count('facility_history');
     const hoursBefore = await facility('1340000004');
-    const report = await importOpenData(handle.db, Buffer.from(text), options('changed.csv'));
+    const report = await importOpenData(handle, Buffer.from(text), options('changed.csv'));
     expect(report).toMatchObject({ updated: 1, unchanged: 3, created: 0, committed: true });
     const pharmacy = await facility('1340000004');
     expect(pharmacy.phone).toBe('03-3719-5555');
@@ -169,13 +169,13 @@ describe('open-data import', () => {
     expect(before.hours_day).toContain(6);
     const weekdays = current.replace('1310000001,月火水木金土,', '1310000001,月火水木金,');
     expect(weekdays).not.toBe(current);
-    const report = await importOpenData(handle.db, Buffer.from(weekdays), options('weekdays.csv'));
+    const report = await importOpenData(handle, Buffer.from(weekdays), options('weekdays.csv'));
     expect(report).toMatchObject({ updated: 1, committed: true });
     const hospital = await facility('1310000001');
     expect(hospital.hours_day).toEqual(before.hours_day.filter((day) => day !== 6));
     expect(hospital.nth_closures).toEqual([62, 64]);
     // The list as it was brings the Saturday back.
-    const back = await importOpenData(handle.db, Buffer.from(current), options('changed.csv'));
+    const back = await importOpenData(handle, Buffer.from(current), options('changed.csv'));
     expect(back).toMatchObject({ updated: 1, unchanged: 3 });
     expect((await facility('1310000001')).hours_day).toEqual(before.hours_day);
   });
@@ -209,7 +209,7 @@ describe('open-data import', () => {
       .toString('utf8')
       .replace('03-3719-4444', '03-3719-6666')
       .replace('目黒ひまわり薬局（架空）', '目黒ひまわり調剤薬局（架空）');
-    const kept = await importOpenData(handle.db, Buffer.from(text), options('edited.csv'));
+    const kept = await importOpenData(handle, Buffer.from(text), options('edited.csv'));
     expect(kept).toMatchObject({ updated: 1, unchanged: 3, committed: true });
     expect(kept.editorEdits).toEqual([
       {
@@ -225,12 +225,12 @@ describe('open-data import', () => {
       name: '目黒ひまわり調剤薬局（架空）',
     });
 
-    const again = await importOpenData(handle.db, Buffer.from(text), options('edited.csv'));
+    const again = await importOpenData(handle, Buffer.from(text), options('edited.csv'));
     expect(again).toMatchObject({ updated: 0, unchanged: 4 });
     expect(again.editorEdits).toHaveLength(1);
 
     const overwritten = await importOpenData(
-      handle.db,
+      handle,
       Buffer.from(text),
       options('edited.csv', { overwriteEditorEdits: true }),
     );
@@ -240,13 +240,13 @@ describe('open-data import', () => {
     ]);
     expect((await facility('1340000004')).phone).toBe('03-3719-6666');
 
-    const settled = await importOpenData(handle.db, Buffer.from(text), options('edited.csv'));
+    const settled = await importOpenData(handle, Buffer.from(text), options('edited.csv'));
     expect(settled).toMatchObject({ updated: 0, unchanged: 4, editorEdits: [] });
   });
 
   it('keeps one record per service of a care office and matches each by (事業所番号, サービス)', async () => {
-    const a = await importOpenData(handle.db, fixture('jigyosho_130.csv'), options('jigyosho_130.csv'));
-    const b = await importOpenData(handle.db, fixture('jigyosho_430.csv'), options('jigyosho_430.csv'));
+    const a = await importOpenData(handle, fixture('jigyosho_130.csv'), options('jigyosho_130.csv'));
+    const b = await importOpenData(handle, fixture('jigyosho_430.csv'), options('jigyosho_430.csv'));
     expect([a.created, b.created]).toEqual([2, 1]);
     const offices = await handle.db
       .selectFrom('facilities')
@@ -258,12 +258,12 @@ describe('open-data import', () => {
       { type: 'visiting_nurse_station', care_service_type: '130' },
       { type: 'care_management_office', care_service_type: '430' },
     ]);
-    const again = await importOpenData(handle.db, fixture('jigyosho_130.csv'), options('jigyosho_130.csv'));
+    const again = await importOpenData(handle, fixture('jigyosho_130.csv'), options('jigyosho_130.csv'));
     expect(again).toMatchObject({ unchanged: 2, created: 0, updated: 0 });
   });
 
   it('matches rows without codes by the file’s ID and keeps medical and care IDs apart', async () => {
-    const first = await importOpenData(handle.db, fixture('care-recommended.csv'), options('care.csv'));
+    const first = await importOpenData(handle, fixture('care-recommended.csv'), options('care.csv'));
     expect(first).toMatchObject({ created: 4, unchanged: 0, committed: true });
     const center = await handle.db
       .selectFrom('facilities')
@@ -271,7 +271,7 @@ describe('open-data import', () => {
       .where('type', '=', 'community_support_center')
       .executeTakeFirstOrThrow();
     expect(center.source_id).toBe('care:3');
-    const again = await importOpenData(handle.db, fixture('care-recommended.csv'), options('care.csv'));
+    const again = await importOpenData(handle, fixture('care-recommended.csv'), options('care.csv'));
     expect(again).toMatchObject({ unchanged: 4, created: 0, updated: 0 });
   });
 
@@ -283,7 +283,7 @@ describe('open-data import', () => {
         .replace(/^131105,/gm, '130001,'),
     );
     const report = await importOpenData(
-      handle.db,
+      handle,
       prefectureOnly,
       options('old.csv', { municipalityOverride: '131091' }),
     );
@@ -298,7 +298,7 @@ describe('open-data import', () => {
 
   it('puts every row where --municipality says', async () => {
     const report = await importOpenData(
-      handle.db,
+      handle,
       fixture('medical-recommended.csv'),
       options('old.csv', { municipalityOverride: '131105' }),
     );
@@ -331,7 +331,7 @@ describe('open-data import', () => {
       ].join('\r\n')}\r\n`,
     );
     const report = await importOpenData(
-      handle.db,
+      handle,
       national,
       options('jigyosho_130.csv', { municipalityOverride: '131105', dryRun: true }),
     );
@@ -361,15 +361,15 @@ describe('open-data import', () => {
           .where('care_service_type', '=', '430')
           .executeTakeFirstOrThrow()
       ).last_confirmed_at;
-    await importOpenData(handle.db, fixture('jigyosho_430.csv'), options('jigyosho_430.csv'));
+    await importOpenData(handle, fixture('jigyosho_430.csv'), options('jigyosho_430.csv'));
     const before = await confirmed();
-    const older = await importOpenData(handle.db, withDate('令和元年5月1日'), options('dated.csv'));
+    const older = await importOpenData(handle, withDate('令和元年5月1日'), options('dated.csv'));
     expect(older).toMatchObject({ unchanged: 1, updated: 0, committed: true });
     expect(await confirmed()).toEqual(before);
-    const newer = await importOpenData(handle.db, withDate('R9.4.1'), options('dated.csv'));
+    const newer = await importOpenData(handle, withDate('R9.4.1'), options('dated.csv'));
     expect(newer).toMatchObject({ updated: 1, committed: true });
     expect((await confirmed())?.toISOString()).toBe('2027-03-31T15:00:00.000Z');
-    const bad = await importOpenData(handle.db, withDate('令和元年4月1日'), options('dated.csv'));
+    const bad = await importOpenData(handle, withDate('令和元年4月1日'), options('dated.csv'));
     expect(bad.errors).toEqual([
       expect.objectContaining({ line: 2, column: '更新日', code: 'row.invalid_date' }),
     ]);

@@ -5,6 +5,7 @@ import { writeAudit } from '../../../platform/audit/audit.service';
 import type { RequestContext } from '../../../platform/context';
 import { lockForTransaction } from '../../../platform/db/advisory-lock.queries';
 import type { Database } from '../../../platform/db/schema';
+import type { ModuleDeps } from '../../../platform/module';
 import { listMunicipalities } from '../../../platform/municipality.queries';
 import { inspectFile } from '../parse/open-data-reader';
 import { readOpenDataFor } from '../parse/read-in-worker';
@@ -56,10 +57,11 @@ const IMPORT_LOCK = 7_346_004;
  * report carries the errors with spreadsheet line numbers.
  */
 export async function importOpenData(
-  db: Kysely<Database>,
+  deps: Pick<ModuleDeps, 'db'>,
   bytes: Uint8Array,
   options: ImportOptions,
 ): Promise<ImportReport> {
+  const { db } = deps;
   const started = Date.now();
   const report = emptyImportReport(options.fileName, {
     dryRun: options.dryRun,
