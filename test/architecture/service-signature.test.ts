@@ -10,12 +10,6 @@ import { sourceFiles } from './raw-sql-sites';
 const root = resolve(__dirname, '../..');
 const rel = (file: string) => relative(root, file).split(sep).join('/');
 
-/**
- * TODO(lead): use cases still taking `db`, each with why it was left. Empty this list when they
- * move onto `(deps, ctx, input)`.
- */
-const PENDING = new Set([]);
-
 function useCasesTakingDb(): string[] {
   return sourceFiles(resolve(root, 'src/server/modules'))
     .filter((path) => path.endsWith('.service.ts'))
