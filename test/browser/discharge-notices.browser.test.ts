@@ -1,27 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
+import { callApi, demoClinicAndTown } from '../support/browser-api';
 
 const demo = startDemoBrowserSuite();
 const PAGE = 50;
-
-/** A JSON call with the page's own session and CSRF token. */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/session')).json()) as { csrfToken?: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken ?? '' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = await response.json();
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-      return json;
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 /** Every notice waiting for the signed-in user's answer, through the API the page uses. */
 async function allPending(page: Page): Promise<string[]> {
@@ -57,26 +40,8 @@ describe('the family doctor’s pending notices in the browser', () => {
     await signInAsDemo(hospital, demo.server.url, 'hospital_staff');
     await hospital.waitForURL((url) => !url.pathname.startsWith('/login'));
     // The demo clinic (the clinician's), found as the family doctor of a demo patient.
-    const list = await callApi<{ items: Array<{ id: string }> }>(hospital, 'GET', '/api/patients');
-    let clinicOrg: string | undefined;
-    for (const p of list.items) {
-      const detail = await callApi<{ circle: Array<{ role: string; organisationId: string | null }> }>(
-        hospital,
-        'GET',
-        `/api/patients/${p.id}`,
-      );
-      clinicOrg =
-        detail.circle.find((m) => m.role === 'family_doctor' && m.organisationId)?.organisationId ??
-        undefined;
-      if (clinicOrg) break;
-    }
+    const { clinicOrg, town } = await demoClinicAndTown(hospital);
     expect(clinicOrg).toBeTruthy();
-    const towns = await callApi<{ items?: Array<{ name: string }> } | Array<{ name: string }>>(
-      hospital,
-      'GET',
-      '/api/patients/towns',
-    );
-    const town = (Array.isArray(towns) ? towns : (towns.items ?? []))[0]?.name ?? '中目黒一丁目';
     // More notices than one page, whatever the demo seeds: each admission tells the family doctor.
     const seeded = (await allPending(doctor)).length;
     for (let i = 0; i < Math.max(0, PAGE + 3 - seeded); i++) {

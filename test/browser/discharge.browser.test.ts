@@ -1,26 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, reloadUntilShown, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
+import { callApi, demoClinicAndTown } from '../support/browser-api';
 
 const demo = startDemoBrowserSuite();
-
-/** A JSON call with the page's own session and CSRF token (setup the pages of another module own). */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/session')).json()) as { csrfToken?: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken ?? '' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = await response.json();
-      if (!response.ok) throw new Error(`${response.status} ${JSON.stringify(json)}`);
-      return json;
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 describe('discharge journey: the gate holds until the family agrees and the family doctor answers, and the council counts it', () => {
   let hospitalContext: BrowserContext;
@@ -52,26 +35,8 @@ describe('discharge journey: the gate holds until the family agrees and the fami
     await signInAsDemo(hospital, demo.server.url, 'hospital_staff');
     await hospital.waitForURL((url) => !url.pathname.startsWith('/login'));
     // A new patient of the hospital whose family doctor is the demo clinic (found on a demo patient).
-    const list = await callApi<{ items: Array<{ id: string }> }>(hospital, 'GET', '/api/patients');
-    let clinicOrg: string | undefined;
-    for (const p of list.items) {
-      const detail = await callApi<{ circle: Array<{ role: string; organisationId: string | null }> }>(
-        hospital,
-        'GET',
-        `/api/patients/${p.id}`,
-      );
-      clinicOrg =
-        detail.circle.find((m) => m.role === 'family_doctor' && m.organisationId)?.organisationId ??
-        undefined;
-      if (clinicOrg) break;
-    }
+    const { clinicOrg, town } = await demoClinicAndTown(hospital);
     expect(clinicOrg).toBeTruthy();
-    const towns = await callApi<{ items?: Array<{ name: string }> } | Array<{ name: string }>>(
-      hospital,
-      'GET',
-      '/api/patients/towns',
-    );
-    const town = (Array.isArray(towns) ? towns : (towns.items ?? []))[0]?.name ?? '中目黒一丁目';
     const { patient: created } = await callApi<{ patient: { id: string } }>(
       hospital,
       'POST',
