@@ -181,7 +181,8 @@ function count(run: ImportRun, plans: RowPlan[]): void {
   for (const plan of plans) {
     report.accepted++;
     report[plan.kind === 'create' ? 'created' : plan.kind === 'update' ? 'updated' : 'unchanged']++;
-    if (plan.kind === 'create') continue;
+    // A row recognised by its hash keeps nothing: only compared rows name the facility.
+    if (plan.kind === 'create' || (plan.kind === 'unchanged' && !plan.verified)) continue;
     const kept = plan.kept;
     const overwritten = plan.kind === 'update' ? plan.overwritten : [];
     if (kept.length === 0 && overwritten.length === 0) continue;
