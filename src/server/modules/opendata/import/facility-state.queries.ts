@@ -26,10 +26,23 @@ export const FACILITY_COLUMNS = sql`
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * FacilityMatch.untouched_since_sync, worked out in the database: one boolean per row instead of
+ * four timestamps to send and decode (a re-import reads one row per row of its file). The editor's
+ * side is hasPendingEditorEdits's rule (import-plan.ts). Times are compared to the millisecond, as
+ * the JavaScript dates the import writes back (a verified row's synced_at is its updated_at as read).
+ */
+// raw sql: a boolean over both tables' timestamps, shared by the raw statement and the builder's select.
+const UNTOUCHED_SINCE_SYNC = sql<boolean>`coalesce(
+  date_trunc('milliseconds', f.updated_at) <= date_trunc('milliseconds', s.synced_at)
+  and (f.edited_by_editor_at is null
+    or date_trunc('milliseconds', f.edited_by_editor_at) <= date_trunc('milliseconds', s.editor_edits_overwritten_at)),
+  false)`;
+
 // raw sql: the columns of findFacilityMatches's raw statement.
 const MATCH_COLUMNS = sql`
-  f.id, f.name, f.medical_institution_code, f.care_office_number, f.care_service_type, f.source_id,
-  f.updated_at, f.edited_by_editor_at, s.content_hash, s.synced_at, s.editor_edits_overwritten_at`;
+  f.id, f.medical_institution_code, f.care_office_number, f.care_service_type, f.source_id,
+  s.content_hash, ${UNTOUCHED_SINCE_SYNC} as untouched_since_sync`;
 
 /** Facilities of a municipality that any of the keys could name (one statement per batch). */
 export async function findFacilityMatches(
@@ -70,16 +83,12 @@ export async function findMunicipalityFacilities(
     .leftJoin('opendata_facility_sources as s', 's.facility_id', 'f.id')
     .select([
       'f.id',
-      'f.name',
       'f.medical_institution_code',
       'f.care_office_number',
       'f.care_service_type',
       'f.source_id',
-      'f.updated_at',
-      'f.edited_by_editor_at',
       's.content_hash',
-      's.synced_at',
-      's.editor_edits_overwritten_at',
+      UNTOUCHED_SINCE_SYNC.as('untouched_since_sync'),
     ])
     .where('f.municipality_code', '=', municipalityCode)
     .execute();

@@ -3,19 +3,24 @@ import { closuresOf, hoursRowsOf } from '../../directory';
 import type { FacilityRecord } from '../parse/facility-record';
 import type { DirectoryRow } from './facility-row';
 
-/** Enough of a facility to match a row to it and to see that nothing changed since the last import. */
+/**
+ * Enough of a facility to match a row to it and to see that nothing changed since the last import:
+ * its keys, the hash the last import stored and whether anyone touched it since (worked out by the
+ * database, see UNTOUCHED_SINCE_SYNC in facility-state.queries.ts). An import reads one per row of
+ * a re-imported file, so it holds no dates or texts it does not need.
+ */
 export type FacilityMatch = {
   id: string;
-  name: string;
   medical_institution_code: string | null;
   care_office_number: string | null;
   care_service_type: string | null;
   source_id: string | null;
-  updated_at: Date;
-  edited_by_editor_at: Date | null;
   content_hash: string | null;
-  synced_at: Date | null;
-  editor_edits_overwritten_at: Date | null;
+  /**
+   * The last import's sync is at or after the facility's last change, and its editor has no edits
+   * that import kept (edited_by_editor_at at or before editor_edits_overwritten_at, or none).
+   */
+  untouched_since_sync: boolean;
 };
 
 /** A facility as stored, with its open-data side: what projection and comparison need. */

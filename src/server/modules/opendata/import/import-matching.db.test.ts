@@ -8,6 +8,7 @@ import { importOptions as options } from '../../../../../test/support/opendata/i
 import { syntheticMedicalList } from '../../../../../test/support/opendata/synthetic-list';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import type { DatabaseHandle } from '../../../platform/db/database';
+import { findFacilityMatches, findMunicipalityFacilities } from './facility-state.queries';
 import { importOpenData } from './import.service';
 
 const FIXTURE = join(import.meta.dirname, '../../../../../test/fixtures/opendata/medical-standard.csv');
@@ -112,4 +113,65 @@ describe('matching rows to facilities the same import wrote', () => {
       expect(renamed.map((r) => r.name)).toEqual(['改称した医院（架空）', '改称した病院（架空）']);
     });
   }
+});
+
+describe('what the matching queries say of a facility since its last import', () => {
+  let handle: DatabaseHandle;
+  const municipality = '131130';
+  const byCode = new Map<string, string>();
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    const report = await importOpenData(
+      handle.db,
+      syntheticMedicalList(6, municipality, '渋谷区'),
+      options('shibuya.csv'),
+    );
+    expect(report).toMatchObject({ committed: true, created: 6 });
+    const { rows } = await sql<{ id: string; code: string }>`
+      select id, medical_institution_code as code from facilities where municipality_code = ${municipality}`.execute(
+      handle.db,
+    );
+    for (const row of rows) byCode.set(row.code, row.id);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const codes = () => [...byCode.keys()].sort();
+  const idOf = (i: number) => byCode.get(codes()[i]!)!;
+
+  it('is untouched only while its sync is at or after its last change and its editor has nothing kept', async () => {
+    // 0: as imported. 1: changed within the millisecond of its sync (a date as JavaScript reads it
+    // is the same). 2: changed a second later. 3: edited by its editor, never overwritten by an
+    // import. 4: edited by its editor, then overwritten by an import. 5: no open-data side.
+    await sql`update facilities f set updated_at = s.synced_at + interval '500 microseconds'
+      from opendata_facility_sources s where s.facility_id = f.id and f.id = ${idOf(1)}`.execute(handle.db);
+    await sql`update facilities f set updated_at = s.synced_at + interval '1 second'
+      from opendata_facility_sources s where s.facility_id = f.id and f.id = ${idOf(2)}`.execute(handle.db);
+    await sql`update facilities f set edited_by_editor_at = s.synced_at - interval '1 second'
+      from opendata_facility_sources s where s.facility_id = f.id and f.id = ${idOf(3)}`.execute(handle.db);
+    await sql`update facilities f set edited_by_editor_at = s.synced_at - interval '1 second'
+      from opendata_facility_sources s where s.facility_id = f.id and f.id = ${idOf(4)}`.execute(handle.db);
+    await sql`update opendata_facility_sources set editor_edits_overwritten_at = synced_at
+      where facility_id = ${idOf(4)}`.execute(handle.db);
+    await sql`delete from opendata_facility_sources where facility_id = ${idOf(5)}`.execute(handle.db);
+
+    const expected = [true, true, false, false, true, false];
+    const keys = { medicalCodes: codes(), careOffices: [], sourceIds: [], ids: [] };
+    for (const found of [
+      await findFacilityMatches(handle.db, municipality, keys),
+      await findMunicipalityFacilities(handle.db, municipality),
+    ]) {
+      const untouched = new Map(found.map((m) => [m.id, m.untouched_since_sync]));
+      expect(codes().map((_, i) => untouched.get(idOf(i)))).toEqual(expected);
+    }
+    // The same facilities through an import: only the untouched ones are settled by their hash.
+    const report = await importOpenData(
+      handle.db,
+      syntheticMedicalList(6, municipality, '渋谷区'),
+      options('shibuya.csv'),
+    );
+    expect(report).toMatchObject({ committed: true, created: 0, updated: 0, unchanged: 6 });
+  });
 });

@@ -25,12 +25,22 @@ export type RowPlan =
       overwritten: string[];
     }
   | {
+      /** Recognised by its hash (isUnchangedSinceImport), without loading the facility. */
       kind: 'unchanged';
       row: ResolvedRow;
       state: FacilityMatch;
       hash: string;
+      kept: [];
+      verified: false;
+    }
+  | {
+      /** Compared field by field (planRow): nothing to apply. */
+      kind: 'unchanged';
+      row: ResolvedRow;
+      state: FacilityState;
+      hash: string;
       kept: string[];
-      verified: boolean;
+      verified: true;
     };
 
 /** The keys a batch of rows of one municipality may match facilities by. */
@@ -130,8 +140,13 @@ export type PlanOptions = {
   editorFields: Map<string, Set<string>>;
 };
 
-/** True when the facility's editor has changes an import has not overwritten yet. */
-export function hasPendingEditorEdits(state: FacilityMatch): boolean {
+/**
+ * True when the facility's editor has changes an import has not overwritten yet (the database
+ * applies the same rule in FacilityMatch.untouched_since_sync).
+ */
+export function hasPendingEditorEdits(
+  state: Pick<FacilityState, 'edited_by_editor_at' | 'editor_edits_overwritten_at'>,
+): boolean {
   if (!state.edited_by_editor_at) return false;
   return !state.editor_edits_overwritten_at || state.edited_by_editor_at > state.editor_edits_overwritten_at;
 }
@@ -141,12 +156,7 @@ export function hasPendingEditorEdits(state: FacilityMatch): boolean {
  * import that wrote it (and its editor has no edits the import kept).
  */
 export function isUnchangedSinceImport(match: FacilityMatch, hash: string): boolean {
-  return (
-    match.content_hash === hash &&
-    match.synced_at !== null &&
-    match.updated_at <= match.synced_at &&
-    !hasPendingEditorEdits(match)
-  );
+  return match.untouched_since_sync && match.content_hash === hash;
 }
 
 /** Decides update / unchanged for a row of an existing facility by comparing field by field. */

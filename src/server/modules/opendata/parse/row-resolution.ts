@@ -1,6 +1,5 @@
 import type { ImportRowError, OpenDataLayout } from '../../../../contracts/opendata';
 import { FACILITY_FIELDS, type FacilityField } from '../../../../contracts/opendata-layouts';
-import { contentHash } from './content-hash';
 import {
   careTypeOf,
   type FacilityType,
@@ -46,9 +45,8 @@ export type ResolvedRow = {
   cityName: string | null;
   /** What came with the bed count (`19（休床中）` → `休床中`), kept beside the number. */
   bedsNote: string | null;
+  /** The import hashes it (contentHash) where it plans the row: see planGroup in import-batch.ts. */
   content: FacilityContent;
-  /** contentHash(content): computed where the row is read (on the reading worker for large files). */
-  hash: string;
   /**
    * The row's cells as read (non-empty ones, by header) as JSON text, what facilities.raw keeps:
    * one string crosses from the reading worker far more cheaply than an object of cells.
@@ -120,7 +118,6 @@ export function resolveRow(row: ReadRow, ctx: ResolveContext): ResolvedRow | und
     cityName: info?.name ?? null,
     bedsNote: bedsNoteOf(row.raw[headerOf.beds ?? ''], record.beds),
     content,
-    hash: contentHash(content),
     rawJson: JSON.stringify(row.raw),
   };
 }
