@@ -123,7 +123,7 @@ describe('what the matching queries say of a facility since its last import', ()
   beforeAll(async () => {
     handle = await openTestDatabase();
     const report = await importOpenData(
-      handle.db,
+      handle,
       syntheticMedicalList(6, municipality, '渋谷区'),
       options('shibuya.csv'),
     );
@@ -168,7 +168,7 @@ describe('what the matching queries say of a facility since its last import', ()
     }
     // The same facilities through an import: only the untouched ones are settled by their hash.
     const report = await importOpenData(
-      handle.db,
+      handle,
       syntheticMedicalList(6, municipality, '渋谷区'),
       options('shibuya.csv'),
     );
