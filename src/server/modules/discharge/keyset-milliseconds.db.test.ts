@@ -36,6 +36,25 @@ describe('keyset times stored to the millisecond', () => {
     return ids;
   }
 
+  /**
+   * Gives the rows of `table` whose `group` is `value` times 200 µs apart inside one millisecond
+   * (as the database's now() would), and returns their ids in the list's order, newest first.
+   */
+  async function crowdIntoOneMillisecond(
+    table: 'referrals' | 'documents',
+    time: 'created_at' | 'updated_at',
+    group: 'recipient_facility_id' | 'patient_id',
+    value: string,
+  ): Promise<string[]> {
+    await sql`update ${sql.table(table)} t set ${sql.ref(time)} = timestamptz '2026-12-04 00:00:00.000100+00'
+        + (select count(*) from ${sql.table(table)} o where o.id < t.id
+            and ${sql.ref(`o.${group}`)} = ${sql.ref(`t.${group}`)}) * interval '200 microseconds'
+      where ${sql.ref(`t.${group}`)} = ${value}`.execute(d.t.db);
+    const rows = await sql<{ id: string }>`select id from ${sql.table(table)}
+      where ${sql.ref(group)} = ${value} order by ${sql.ref(time)} desc, id desc`.execute(d.t.db);
+    return rows.rows.map((r) => r.id);
+  }
+
   it('pages the incoming referrals across a millisecond without skipping one', async () => {
     for (let i = 0; i < 4; i++) {
       const patient = await createScenePatient(d.t.db, d.s);
@@ -54,19 +73,12 @@ describe('keyset times stored to the millisecond', () => {
       });
       expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     }
-    await sql`update referrals set created_at = timestamptz '2026-12-04 00:00:00.000100+00'
-        + (select count(*) from referrals o where o.id < referrals.id
-            and o.recipient_facility_id = referrals.recipient_facility_id) * interval '200 microseconds'
-      where recipient_facility_id = ${nurse.facilityId}`.execute(d.t.db);
-    const expected = (
-      await d.t.db
-        .selectFrom('referrals')
-        .select('id')
-        .where('recipient_facility_id', '=', nurse.facilityId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute()
-    ).map((r) => r.id);
+    const expected = await crowdIntoOneMillisecond(
+      'referrals',
+      'created_at',
+      'recipient_facility_id',
+      nurse.facilityId,
+    );
     expect(expected).toHaveLength(4);
     for (const limit of [1, 3])
       expect(
@@ -98,19 +110,7 @@ describe('keyset times stored to the millisecond', () => {
         })),
       )
       .execute();
-    await sql`update documents set updated_at = timestamptz '2026-12-04 00:00:00.000100+00'
-        + (select count(*) from documents o where o.id < documents.id
-            and o.patient_id = documents.patient_id) * interval '200 microseconds'
-      where patient_id = ${patient.id}`.execute(d.t.db);
-    const expected = (
-      await d.t.db
-        .selectFrom('documents')
-        .select('id')
-        .where('patient_id', '=', patient.id)
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute()
-    ).map((r) => r.id);
+    const expected = await crowdIntoOneMillisecond('documents', 'updated_at', 'patient_id', patient.id);
     expect(expected).toHaveLength(4);
     for (const limit of [1, 3])
       expect(
