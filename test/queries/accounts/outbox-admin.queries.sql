@@ -11,9 +11,9 @@ limit $3;
 -- listOutboxRows (after a keyset position)
 select "id", "kind", "to_address", "subject", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at"
 from "mail_outbox"
-where "municipality_code" = $1 and ("created_at" < $2 or ("created_at" = $3 and "id" < $4))
+where "municipality_code" = $1 and ("created_at", "id") < ($2, $3)
 order by "created_at" desc, "id" desc
-limit $5;
+limit $4;
 
 -- findOutboxMail (locked)
 select *

@@ -33,7 +33,7 @@ where "u"."municipality_code" = $2 and "u"."status" = $3 and ("u"."email" like $
   select "m"."id"
   from "memberships" as "m"
   where "m"."user_id" = "u"."id" and "m"."organisation_id" = $6)
-order by "u"."email", "u"."id"
+order by "u"."email" asc, "u"."id" asc
 limit $7;
 
 -- listAdminUsers (after a keyset position)
@@ -49,9 +49,9 @@ select "u".*, (
   from "two_factor_reset_requests" as "r"
   where "r"."user_id" = "u"."id" and "r"."closed_at" is null and "r"."expires_at" > $1) as "two_factor_reset_requested_by"
 from "users" as "u"
-where "u"."municipality_code" = $2 and ("u"."email" > $3 or ("u"."email" = $4 and "u"."id" > $5))
-order by "u"."email", "u"."id"
-limit $6;
+where "u"."municipality_code" = $2 and ("u"."email", "u"."id") > ($3, $4)
+order by "u"."email" asc, "u"."id" asc
+limit $5;
 
 -- lockWardAdmins
 select pg_advisory_xact_lock(hashtextextended($1, 0)) as "locked";

@@ -91,9 +91,9 @@ where "c"."municipality_code" = $6 and (patients.municipality_code = $7 and pati
       where c.patient_id = patients.id and c.valid_to is null and (c.organisation_id in ($8::uuid, $9::uuid) or c.facility_id in ($10::uuid))) or patients.district_code in ($11::text) or exists (
       select 1
       from patient_break_glass b
-      where b.patient_id = patients.id and b.user_id = $12::uuid and b.expires_at > $13))) and "c"."status" in ($14, $15, $16, $17, $18) and ("c"."created_at" < $19 or ("c"."created_at" = $20 and "c"."id" < $21))
+      where b.patient_id = patients.id and b.user_id = $12::uuid and b.expires_at > $13))) and "c"."status" in ($14, $15, $16, $17, $18) and ("c"."created_at", "c"."id") < ($19, $20)
 order by "c"."created_at" desc, "c"."id" desc
-limit $22;
+limit $21;
 
 -- listCaseRows (escalated)
 select "c".*, "patients"."name" as "patient_name", (

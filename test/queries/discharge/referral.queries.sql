@@ -86,9 +86,9 @@ limit $8;
 -- listIncomingReferrals (all, after a keyset position)
 select *
 from "referrals"
-where "municipality_code" = $1 and "status" <> $2 and "recipient_organisation_id" in ($3) and ("created_at" < $4 or ("created_at" = $5 and "id" < $6))
+where "municipality_code" = $1 and "status" <> $2 and "recipient_organisation_id" in ($3) and ("created_at", "id") < ($4, $5)
 order by "created_at" desc, "id" desc
-limit $7;
+limit $6;
 
 -- listAssociationDesks
 select "id", "name"

@@ -48,9 +48,9 @@ limit $5;
 -- listDocumentsOfPatient (finals only, one case, after a keyset position)
 select *
 from "documents"
-where "municipality_code" = $1 and "patient_id" = $2 and "status" = $3 and "case_id" = $4 and ("updated_at" < $5 or ("updated_at" = $6 and "id" < $7))
+where "municipality_code" = $1 and "patient_id" = $2 and "status" = $3 and "case_id" = $4 and ("updated_at", "id") < ($5, $6)
 order by "updated_at" desc, "id" desc
-limit $8;
+limit $7;
 
 -- documentsOfPatientQuery (first page, own drafts)
 select *

@@ -17,7 +17,7 @@ select "inbox_notices".*, (
   from "inbox_notices" as "u"
   where "u"."user_id" = $1 and "u"."read_at" is null) as "unread_count"
 from "inbox_notices"
-where "inbox_notices"."user_id" = $2 and ((inbox_notices.read_at is null), inbox_notices.created_at, inbox_notices.id) < ($3, $4, $5::uuid)
+where "inbox_notices"."user_id" = $2 and ((inbox_notices.read_at is null), "inbox_notices"."created_at", "inbox_notices"."id") < ($3, $4, $5)
 order by (inbox_notices.read_at is null) desc, "inbox_notices"."created_at" desc, "inbox_notices"."id" desc
 limit $6;
 

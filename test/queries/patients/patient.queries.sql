@@ -11,7 +11,7 @@ where (patients.municipality_code = $1 and patients.status = 'active' and (exist
       select 1
       from patient_break_glass b
       where b.patient_id = patients.id and b.user_id = $6::uuid and b.expires_at > $7)))
-order by "patients"."kana_key", "patients"."id"
+order by "patients"."kana_key" asc, "patients"."id" asc
 limit $8;
 
 -- listVisiblePatients (a kana filter, after a keyset position)
@@ -23,9 +23,9 @@ where (patients.municipality_code = $1 and patients.status = 'active' and (exist
       where c.patient_id = patients.id and c.valid_to is null and (c.organisation_id in ($2::uuid, $3::uuid) or c.facility_id in ($4::uuid))) or patients.district_code in ($5::text) or exists (
       select 1
       from patient_break_glass b
-      where b.patient_id = patients.id and b.user_id = $6::uuid and b.expires_at > $7))) and "patients"."kana_key" like $8 and ("patients"."kana_key" > $9 or ("patients"."kana_key" = $10 and "patients"."id" > $11))
-order by "patients"."kana_key", "patients"."id"
-limit $12;
+      where b.patient_id = patients.id and b.user_id = $6::uuid and b.expires_at > $7))) and "patients"."kana_key" like $8 and ("patients"."kana_key", "patients"."id") > ($9, $10)
+order by "patients"."kana_key" asc, "patients"."id" asc
+limit $11;
 
 -- countVisiblePatients
 select count(*) as "n"

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { TimePosition } from '../../platform/db/pagination';
+import { keysetPage, type TimePosition } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import type { MailOutboxTable } from '../../platform/mail/outbox.table';
 import '../../platform/mail/outbox.table';
@@ -25,7 +25,6 @@ export async function listOutboxRows(
   filter: { status?: OutboxListRow['status']; kind?: string },
   page: { after?: TimePosition; limit: number },
 ): Promise<OutboxListRow[]> {
-  const after = page.after;
   return db
     .selectFrom('mail_outbox')
     .select([
@@ -43,14 +42,7 @@ export async function listOutboxRows(
     .where('municipality_code', '=', municipalityCode)
     .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status as OutboxListRow['status']))
     .$if(filter.kind !== undefined, (q) => q.where('kind', '=', filter.kind as string))
-    .$if(after !== undefined, (q) =>
-      q.where((eb) => {
-        const { sort: at, id } = after as TimePosition;
-        return eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]);
-      }),
-    )
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .$call((q) => keysetPage(q, ['created_at', 'id'], 'desc', page.after))
     .limit(page.limit)
     .execute();
 }

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AdminMembership, UserStatus } from '../../../contracts/accounts';
 import type { Role } from '../../../contracts/roles';
-import type { TextPosition } from '../../platform/db/pagination';
+import { keysetPage, type TextPosition } from '../../platform/db/pagination';
 import type { Executor } from '../../platform/db/schema';
 import { clock } from '../../platform/time/clock';
 import type { MembershipTable } from './membership.table';
@@ -74,7 +74,6 @@ export async function listAdminUsers(
   filter: { q?: string; status?: UserStatus; organisationId?: string },
   page: { after?: TextPosition; limit: number },
 ): Promise<AdminUserRow[]> {
-  const after = page.after;
   const rows = await selectUsers(db)
     .where('u.municipality_code', '=', municipalityCode)
     .$if(Boolean(filter.status), (q) => q.where('u.status', '=', filter.status as UserStatus))
@@ -97,14 +96,7 @@ export async function listAdminUsers(
         ),
       ),
     )
-    .$if(after !== undefined, (q) =>
-      q.where((eb) => {
-        const { sort: email, id } = after as TextPosition;
-        return eb.or([eb('u.email', '>', email), eb.and([eb('u.email', '=', email), eb('u.id', '>', id)])]);
-      }),
-    )
-    .orderBy('u.email')
-    .orderBy('u.id')
+    .$call((q) => keysetPage(q, ['u.email', 'u.id'], 'asc', page.after))
     .limit(page.limit)
     .execute();
   return rows.map(parseMemberships);

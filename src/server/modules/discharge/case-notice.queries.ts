@@ -1,5 +1,5 @@
 import { type Insertable, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
-import type { TimePosition } from '../../platform/db/pagination';
+import { keysetPage, type TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { CaseNoticeTable } from './case-notice.table';
 
@@ -72,7 +72,7 @@ export function listPendingForOrganisations(
   input: { municipalityCode: string; organisationIds: string[]; after?: TimePosition; limit: number },
 ) {
   if (input.organisationIds.length === 0) return Promise.resolve([]);
-  let query = executor
+  const query = executor
     .selectFrom('case_notices as n')
     .innerJoin('patients as p', 'p.id', 'n.patient_id')
     .leftJoin('provider_changes as pc', 'pc.id', 'n.provider_change_id')
@@ -84,14 +84,10 @@ export function listPendingForOrganisations(
     .where('n.municipality_code', '=', input.municipalityCode)
     .where('n.recipient_organisation_id', 'in', input.organisationIds)
     .where('n.status', 'not in', ['acknowledged']);
-  if (input.after) {
-    const { sort, id } = input.after;
-    // A row-value comparison, not `created_at < s or (created_at = s and id < i)`: the index
-    // case_notices_pending_order reads it as one range from the cursor on, where the `or` made the
-    // planner gather both halves in a bitmap and sort them (the plans are in the README).
-    query = query.where((eb) => eb(eb.refTuple('n.created_at', 'n.id'), '<', eb.tuple(sort, id)));
-  }
-  return query.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(input.limit).execute();
+  // keysetPage's row-value comparison, not `created_at < s or (created_at = s and id < i)`: the
+  // index case_notices_pending_order reads it as one range from the cursor on, where the `or` made
+  // the planner gather both halves in a bitmap and sort them (the plans are in the README).
+  return keysetPage(query, ['n.created_at', 'n.id'], 'desc', input.after).limit(input.limit).execute();
 }
 
 /** The case a notice belongs to: its own, or its provider change's (a change may be proposed on a case). */

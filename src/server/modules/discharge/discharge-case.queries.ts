@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { ProviderChangeStatus } from '../../../contracts/discharge';
-import type { TimePosition } from '../../platform/db/pagination';
+import { keysetPage, type TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import { type PatientScope, visiblePatientFilter } from '../patients';
 import type { DischargeCaseTable } from './discharge-case.table';
@@ -155,13 +155,7 @@ export async function listCaseRows(executor: Executor, f: CaseListFilter) {
           .where('pc.status', '=', 'escalated'),
       ),
     );
-  if (f.after) {
-    const { sort, id } = f.after;
-    query = query.where((eb) =>
-      eb.or([eb('c.created_at', '<', sort), eb.and([eb('c.created_at', '=', sort), eb('c.id', '<', id)])]),
-    );
-  }
-  return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
+  return keysetPage(query, ['c.created_at', 'c.id'], 'desc', f.after).limit(f.limit).execute();
 }
 
 export function listCaseItems(executor: Executor, caseId: string) {

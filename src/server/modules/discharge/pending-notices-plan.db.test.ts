@@ -1,16 +1,9 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { captureQueries } from '../../../../test/queries/sql-capture';
 import { startDischargeSuite } from '../../../../test/support/discharge-suite';
 import { createScenePatient, openSceneCase } from '../../../../test/support/factories/discharge';
+import { nodesOf, planOfCall } from '../../../../test/support/query-plan';
 import { listPendingForOrganisations } from './case-notice.queries';
-
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
-
-/** Every node of an `EXPLAIN (format json)` plan, depth first. */
-function nodesOf(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
-}
 
 /**
  * `GET /api/discharge-notices/pending` pages newest first over the organisation's waiting notices.
@@ -39,8 +32,8 @@ describe('the pending notices list reads its index in page order', () => {
     await sql`analyze case_notices`.execute(d.t.db);
   });
 
-  const planOf = async (after?: { sort: Date; id: string }) => {
-    const [query] = await captureQueries((db) =>
+  const planOf = (after?: { sort: Date; id: string }) =>
+    planOfCall(d.t.db, (db) =>
       listPendingForOrganisations(db, {
         municipalityCode: d.s.municipalityCode,
         organisationIds: [d.s.familyDoctor.organisationId],
@@ -48,13 +41,6 @@ describe('the pending notices list reads its index in page order', () => {
         limit: 51,
       }),
     );
-    const { rows } = await d.t.db.executeQuery<{ 'QUERY PLAN': unknown }>(
-      CompiledQuery.raw(`explain (format json) ${query!.sql}`, [...query!.parameters]),
-    );
-    const plan = rows[0]!['QUERY PLAN'];
-    const root = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan: PlanNode }>;
-    return root[0]!.Plan;
-  };
 
   it('reads case_notices_pending_order in page order on the first page and after a cursor: no sort', async () => {
     // The second page starts after the first page's last row, as the list's nextCursor says.

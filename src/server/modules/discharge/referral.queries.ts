@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Insertable, Selectable, Transaction, Updateable
 import type { CapacitySignal } from '../../../contracts/directory-core';
 import type { ReferralRole } from '../../../contracts/referrals';
 import { openReferralStates } from '../../../contracts/referrals';
-import type { TimePosition } from '../../platform/db/pagination';
+import { keysetPage, type TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { ReferralTable } from './referral.table';
 
@@ -144,15 +144,7 @@ export function listIncomingReferrals(
       return parts.length > 0 ? eb.or(parts) : eb.val(false);
     });
   if (input.open) query = query.where('status', 'in', ['sent', 'received', 'accepted']);
-  if (input.after) {
-    const { sort, id } = input.after;
-    query = query.where((eb) =>
-      eb.or([eb('created_at', '<', sort), eb.and([eb('created_at', '=', sort), eb('id', '<', id)])]),
-    );
-  }
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+  return keysetPage(query, ['created_at', 'id'], 'desc', input.after)
     .limit(input.limit + 1)
     .execute();
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
-import type { TimePosition } from '../../platform/db/pagination';
+import { keysetPage, type TimePosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { DocumentReceiptTable, DocumentTable, DocumentVersionTable } from './document.table';
 
@@ -76,7 +76,6 @@ export function documentsOfPatientQuery(
   ownOrganisationIds: string[],
   page: { after?: TimePosition; limit: number; caseId?: string },
 ) {
-  const after = page.after;
   const caseId = page.caseId;
   return executor
     .selectFrom('documents')
@@ -89,16 +88,7 @@ export function documentsOfPatientQuery(
         : eb('status', '=', 'final'),
     )
     .$if(caseId !== undefined, (q) => q.where('case_id', '=', String(caseId)))
-    .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('updated_at', '<', after?.sort as Date),
-          eb.and([eb('updated_at', '=', after?.sort as Date), eb('id', '<', String(after?.id))]),
-        ]),
-      ),
-    )
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
+    .$call((q) => keysetPage(q, ['updated_at', 'id'], 'desc', page.after))
     .limit(page.limit);
 }
 

@@ -1,5 +1,5 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
-import type { TextPosition } from '../../platform/db/pagination';
+import { keysetPage, type TextPosition } from '../../platform/db/pagination';
 import type { Database, Executor } from '../../platform/db/schema';
 import type { PatientTable } from './patient.table';
 import type { PatientScope } from './patient-access.policy';
@@ -31,17 +31,7 @@ export function listVisiblePatients(
     .select(summaryColumns)
     .where(visiblePatientFilter(scope, now))
     .$if(Boolean(kanaKey), (q) => q.where('patients.kana_key', 'like', `%${escapeLike(kanaKey ?? '')}%`))
-    .$if(after !== undefined, (q) =>
-      q.where((eb) => {
-        const { sort: kana, id } = after as TextPosition;
-        return eb.or([
-          eb('patients.kana_key', '>', kana),
-          eb.and([eb('patients.kana_key', '=', kana), eb('patients.id', '>', id)]),
-        ]);
-      }),
-    )
-    .orderBy('patients.kana_key')
-    .orderBy('patients.id')
+    .$call((q) => keysetPage(q, ['patients.kana_key', 'patients.id'], 'asc', after))
     .limit(limit)
     .execute();
 }

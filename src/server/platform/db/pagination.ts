@@ -1,3 +1,11 @@
+import type {
+  ExpressionBuilder,
+  ExpressionWrapper,
+  ExtractTypeFromReferenceExpression,
+  ReferenceExpression,
+  SelectQueryBuilder,
+  SqlBool,
+} from 'kysely';
 import type { Page, PageQuery } from '../../../contracts/page';
 import { AppError } from '../errors';
 
@@ -7,11 +15,13 @@ import { AppError } from '../errors';
  *
  *   const after = decodeCursorOf(query.cursor, { sort: 'time', id: 'uuid' }); // or decodeTimeCursor
  *   db.selectFrom('x')…
- *     .$if(after !== undefined, (q) => q.where((eb) =>
- *       eb.or([eb('created_at', '<', after.sort), eb.and([eb('created_at', '=', after.sort), eb('id', '<', after.id)])])))
- *     .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1)
+ *     .$call((q) => keysetPage(q, ['created_at', 'id'], 'desc', after))
+ *     .limit(query.limit + 1)
  *
- * then `toPage(rows, query, (r) => ({ sort: r.created_at, id: r.id }), present)`.
+ * then `toPage(rows, query, (r) => ({ sort: r.created_at, id: r.id }), present)`. `keysetPage`
+ * writes the ORDER BY pair and, after a cursor, the row-value comparison
+ * `("created_at", "id") < ($1, $2)` (`keysetAfter`), which reads an index on (created_at desc,
+ * id desc) as one range from the cursor on.
  *
  * The list names the shape of its position once (`CursorShape`), and the decoder hands back a
  * position of exactly that type (`PositionOf`): a Date for a time, a string for text, a safe
@@ -146,4 +156,77 @@ export function toPage<Row, Item>(
     items: page.map(present),
     nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(positionOf(last)) : null,
   };
+}
+
+/** Which way a list runs: both of its keys the same way (newest first is 'desc'). */
+export type KeysetDirection = 'asc' | 'desc';
+
+/** One key of a list's order: a column (`'c.created_at'`) or an expression (the inbox's `(read_at is null)`). */
+type Key<DB, TB extends keyof DB> = ReferenceExpression<DB, TB>;
+
+/**
+ * A list's keys as its cursor carries them: the sort key (or, for a `boolean-time` sort, its two
+ * keys), then the id that tells rows with the same sort value apart.
+ */
+export type KeysetKeys<DB, TB extends keyof DB> = readonly [
+  sort: Key<DB, TB> | readonly [Key<DB, TB>, Key<DB, TB>],
+  id: Key<DB, TB>,
+];
+
+type ValueOf<DB, TB extends keyof DB, K> = ExtractTypeFromReferenceExpression<DB, TB, K>;
+type SortValueOf<DB, TB extends keyof DB, S> = S extends readonly [infer A, infer B]
+  ? readonly [ValueOf<DB, TB, A>, ValueOf<DB, TB, B>]
+  : ValueOf<DB, TB, S>;
+
+/** The position of a row in the order of `keys`, typed by its columns (a Date for a timestamptz). */
+export type KeysetPosition<DB, TB extends keyof DB, K extends KeysetKeys<DB, TB>> = {
+  readonly sort: SortValueOf<DB, TB, K[0]>;
+  readonly id: ValueOf<DB, TB, K[1]>;
+};
+
+function isPair<T>(key: T | readonly [T, T]): key is readonly [T, T] {
+  return Array.isArray(key);
+}
+
+/**
+ * "Strictly after `position` in the order of `keys`" as one row-value comparison:
+ * `(sort, id) < ($1, $2)` for 'desc', `>` for 'asc'. It compares like the ORDER BY does (a text
+ * with the column's collation), so it selects the same rows as `sort < $1 or (sort = $1 and id <
+ * $2)`; unlike that `or`, an index in the list's order reads it as one range from the cursor on,
+ * where the `or` can make PostgreSQL gather both halves and sort them (issue 14). Both keys run
+ * the same way: a list sorted desc then id asc cannot be one row value.
+ */
+export function keysetAfter<DB, TB extends keyof DB, const K extends KeysetKeys<DB, TB>>(
+  eb: ExpressionBuilder<DB, TB>,
+  keys: K,
+  direction: KeysetDirection,
+  position: KeysetPosition<DB, TB, K>,
+): ExpressionWrapper<DB, TB, SqlBool> {
+  const op = direction === 'desc' ? '<' : '>';
+  const [sort, id] = keys as KeysetKeys<DB, TB>;
+  const at = position as { readonly sort: unknown; readonly id: unknown };
+  // `as never` on the values: the signature has checked them against the keys' columns, and the
+  // builder cannot relate a generic tuple of values to a generic tuple of references.
+  if (isPair(sort)) {
+    const [first, second] = at.sort as readonly [unknown, unknown];
+    return eb(eb.refTuple(sort[0], sort[1], id), op, eb.tuple(first, second, at.id) as never);
+  }
+  return eb(eb.refTuple(sort, id), op, eb.tuple(at.sort, at.id) as never);
+}
+
+/**
+ * A list's order and where its page starts, in one call so the two cannot disagree: ORDER BY each
+ * of `keys` in `direction` and, given the previous page's last position, only the rows strictly
+ * after it (`keysetAfter`). The caller adds `.limit(query.limit + 1)`.
+ */
+export function keysetPage<DB, TB extends keyof DB, O, const K extends KeysetKeys<DB, TB>>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  keys: K,
+  direction: KeysetDirection,
+  after: KeysetPosition<DB, TB, K> | undefined,
+): SelectQueryBuilder<DB, TB, O> {
+  const [sort, id] = keys as KeysetKeys<DB, TB>;
+  let q = after === undefined ? query : query.where((eb) => keysetAfter(eb, keys, direction, after));
+  for (const key of isPair(sort) ? [...sort, id] : [sort, id]) q = q.orderBy(key, direction);
+  return q;
 }

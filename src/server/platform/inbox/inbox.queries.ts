@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { PageQuery } from '../../../contracts/page';
+import { keysetPage } from '../db/pagination';
 import type { Database, Executor } from '../db/schema';
 import './inbox.table';
 
@@ -14,12 +15,12 @@ export type InboxPosition = { unread: boolean; createdAt: Date; id: string };
 export function listInboxRows(
   db: Executor,
   userId: string,
-  query: Pick<PageQuery, 'limit'>,
+  page: Pick<PageQuery, 'limit'>,
   after: InboxPosition | undefined,
 ) {
-  // raw sql: an expression as a sort key: (read_at is null), also the first member of the row comparison below.
+  // raw sql: an expression as a sort key: (read_at is null), the index's first key after user_id.
   const unreadFirst = sql<boolean>`(inbox_notices.read_at is null)`;
-  return db
+  const query = db
     .selectFrom('inbox_notices')
     .selectAll('inbox_notices')
     .select((eb) =>
@@ -30,18 +31,11 @@ export function listInboxRows(
         .where('u.read_at', 'is', null)
         .as('unread_count'),
     )
-    .where('inbox_notices.user_id', '=', userId)
-    .$if(after !== undefined, (q) =>
-      // Every key descends, so "after" is one row comparison the index answers.
-      q.where(
-        // raw sql: a row-value comparison of an expression and two columns; refTuple takes only column references.
-        sql<boolean>`(${unreadFirst}, inbox_notices.created_at, inbox_notices.id) < (${after?.unread}, ${after?.createdAt}, ${after?.id}::uuid)`,
-      ),
-    )
-    .orderBy(unreadFirst, 'desc')
-    .orderBy('inbox_notices.created_at', 'desc')
-    .orderBy('inbox_notices.id', 'desc')
-    .limit(query.limit + 1)
+    .where('inbox_notices.user_id', '=', userId);
+  // Every key descends, so "after" is one row comparison the index answers.
+  const position = after && { sort: [after.unread, after.createdAt] as const, id: after.id };
+  return keysetPage(query, [[unreadFirst, 'inbox_notices.created_at'], 'inbox_notices.id'], 'desc', position)
+    .limit(page.limit + 1)
     .execute();
 }
 
