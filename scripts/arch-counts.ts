@@ -23,6 +23,10 @@ export const ROLES: ReadonlyArray<readonly [role: string, suffix: string]> = [
   ['workflow', '-status.ts'],
   ['policy', '.policy.ts'],
   ['presenter', '.presenter.ts'],
+  ['commands', '.commands.ts'],
+  ['jobs', '.jobs.ts'],
+  ['job', '.job.ts'],
+  ['demo', '.seed.ts'],
 ];
 
 /**

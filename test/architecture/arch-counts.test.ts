@@ -20,7 +20,10 @@ describe('scripts/arch-counts.ts, the counting functions', () => {
     expect(roleOf('src/server/modules/directory/directory.policy.ts')).toBe('policy');
     expect(roleOf('src/server/modules/directory/facility.presenter.ts')).toBe('presenter');
     expect(roleOf('src/server/modules/directory/stats-export.ts')).toBeUndefined();
-    expect(roleOf('src/server/modules/directory/directory.jobs.ts')).toBeUndefined();
+    expect(roleOf('src/server/modules/directory/directory.jobs.ts')).toBe('jobs');
+    expect(roleOf('src/server/modules/directory/directory.commands.ts')).toBe('commands');
+    expect(roleOf('src/server/modules/discharge/demo.seed.ts')).toBe('demo');
+    expect(roleOf('src/server/modules/discharge/notice-progress.ts')).toBeUndefined();
     // `…index.ts` is not index.ts, and `status.ts` without the hyphen is no workflow.
     expect(roleOf('src/server/modules/x/reindex.ts')).toBeUndefined();
     expect(roleOf('src/server/modules/x/status.ts')).toBeUndefined();
