@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { defineErrors } from './errors';
 import { PageQuery, pageOf } from './page';
 
 /**

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, pdfPages, signInAsDemo, startDemoBrowserSuite } from '../support/browser';
 
 const demo = startDemoBrowserSuite();

@@ -47,7 +47,7 @@ describe('the referral workflow', () => {
     for (const event of ReferralEvent.options) {
       for (const party of parties) {
         const move = allowed[state]?.[event];
-        if (move && move[1].includes(party)) {
+        if (move?.[1].includes(party)) {
           it(`lets the ${party} ${event} a ${state} referral (→ ${move[0]})`, () => {
             expect(referralWorkflow.next(state, event, party)).toBe(move[0]);
           });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { facilityTypeLabels } from '../../../../contracts/directory';
 import type { OpenDataLayout } from '../../../../contracts/opendata';
 import type { Database } from '../../../platform/db/schema';

@@ -66,7 +66,7 @@ describe('layouts are recognised from the header row', () => {
       postalCode: '152-0035',
       addressFull: '東京都目黒区自由が丘1-2-3',
     });
-    expect(rawCells(result.rows[0]!)['事業所の特色']).toBe('看取り対応');
+    expect(rawCells(result.rows[0]!).事業所の特色).toBe('看取り対応');
     expect(result.rows[0]?.sourceId).toBe('care:K001');
   });
 });
@@ -94,8 +94,8 @@ describe('every quirk of real files', () => {
       beds: 19,
     });
     expect(clinic.bedsNote).toBe('休床中');
-    expect(rawCells(clinic)['病床数']).toBe('19（休床中）');
-    expect(rawCells(clinic)['名称_カナ']).toBe('ﾀｶｻｷｸﾘﾆｯｸ');
+    expect(rawCells(clinic).病床数).toBe('19（休床中）');
+    expect(rawCells(clinic).名称_カナ).toBe('ﾀｶｻｷｸﾘﾆｯｸ');
   });
 
   it('reads Excel serial times and mixed department separators', async () => {
