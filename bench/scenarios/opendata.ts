@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import { importOpenData } from '../../src/server/modules/opendata';
 import { ImportIndexes } from '../../src/server/modules/opendata/import/bulk-indexes';
+import { systemContext } from '../../src/server/platform/context';
 import type { Database } from '../../src/server/platform/db/schema';
 import { syntheticMedicalList } from '../../test/support/opendata/synthetic-list';
 import type { BenchContext, BenchScenario, Engine } from '../scenario';
@@ -11,7 +12,6 @@ import { median, round1, round2 } from '../stats';
 
 const MEGURO = '131105';
 const benchDir = dirname(dirname(fileURLToPath(import.meta.url)));
-const actor = { userId: null, label: 'bench' };
 
 /** BENCH_IMPORT_N: rows of the rate file (default 50,000); BENCH_IMPORT_LARGE_N: the large file (default 500,000). */
 function sizeFrom(name: string, fallback: number): number {
@@ -23,11 +23,11 @@ function sizeFrom(name: string, fallback: number): number {
 /** End to end through the engine the CLI and admin page use: read, normalise, validate, plan, write, commit. */
 async function timedImport(db: Kysely<Database>, bytes: Buffer, fileName: string) {
   const t0 = performance.now();
-  const report = await importOpenData({ db }, bytes, {
+  const report = await importOpenData({ db }, systemContext('bench', MEGURO), {
+    bytes,
     fileName,
     dryRun: false,
     overwriteEditorEdits: false,
-    actor,
   });
   const seconds = (performance.now() - t0) / 1000;
   if (!report.committed || report.rejected > 0) {

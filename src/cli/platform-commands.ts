@@ -13,6 +13,7 @@ import {
 import { restoreBackup } from '../server/platform/backup/restore.service';
 import type { CliCommand } from '../server/platform/cli-command';
 import type { Config } from '../server/platform/config';
+import { systemContext } from '../server/platform/context';
 import { openDatabase } from '../server/platform/db/database';
 import { migrateToLatest } from '../server/platform/db/migrate';
 import { withDatabase } from '../server/platform/db/with-database';
@@ -80,9 +81,11 @@ async function runBackup(args: string[], config: Config): Promise<number> {
   installAuditKey(resolveAuditKey(config));
   const database = await openDatabase(config);
   try {
+    // The audit log names the command (`backup.create` by `zaitaku backup`), installation-wide.
+    const ctx = systemContext('zaitaku backup', config.DEFAULT_MUNICIPALITY);
     const summary: BackupSummary & Partial<GenerationSummary> = dir
-      ? await createBackupGeneration(database.db, database.engine, resolve(dir), { key, keep })
-      : await createBackup(database.db, database.engine, resolve(file!), { key });
+      ? await createBackupGeneration(database, ctx, { dir: resolve(dir), key, keep })
+      : await createBackup(database, ctx, { path: resolve(file!), key });
     out(
       `バックアップを作成しました（暗号化済み）: ${summary.file}（${summary.tables} 表、${summary.rows} 行） / encrypted backup written: ${summary.tables} tables, ${summary.rows} rows`,
     );
@@ -120,11 +123,16 @@ async function runRestore(args: string[], config: Config): Promise<number> {
   installAuditKey(resolveAuditKey(config));
   const database = await openDatabase(config);
   try {
-    const summary = await restoreBackup(database.db, resolve(file), {
-      force: args.includes('--force'),
-      key,
-      allowUnencrypted: args.includes('--allow-unencrypted'),
-    });
+    const summary = await restoreBackup(
+      database,
+      systemContext('zaitaku restore', config.DEFAULT_MUNICIPALITY),
+      {
+        path: resolve(file),
+        force: args.includes('--force'),
+        key,
+        allowUnencrypted: args.includes('--allow-unencrypted'),
+      },
+    );
     out(
       `復元しました: ${summary.tables} 表、${summary.rows} 行（${summary.backupCreatedAt} に ${summary.sourceEngine} で作成） / restored ${summary.tables} tables, ${summary.rows} rows`,
     );

@@ -31,7 +31,7 @@ async function verify(args: string[], config: Parameters<CliCommand['run']>[1]):
       err(`${error.message}${hint ? `\n  ${hint}` : ''} [${error.code}]`);
       return 1;
     }
-    const result = await verifyAuditChain(db);
+    const result = await verifyAuditChain({ db });
     if (!result.ok) {
       err(
         `監査ログの改ざんを検出しました: id ${result.firstBrokenId} (${result.reason}) / audit log tampered at id ${result.firstBrokenId} (${result.reason})`,
@@ -70,7 +70,7 @@ async function anchor(args: string[], config: Parameters<CliCommand['run']>[1]):
   }
   return withDatabase(config, async ({ db }) => {
     // Anchoring a broken chain would bless the tampering: verify first.
-    const result = await verifyAuditChain(db);
+    const result = await verifyAuditChain({ db });
     if (!result.ok) {
       err(
         `監査ログの改ざんを検出したため、アンカーを作成しません: id ${result.firstBrokenId} / audit log tampered at id ${result.firstBrokenId}; no anchor written`,

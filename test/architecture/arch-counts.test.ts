@@ -89,6 +89,11 @@ describe('scripts/arch-counts.ts, the counting functions', () => {
       'export function pure(now: Date) {}',
       'async function hidden(db: Kysely<Database>) {}',
       'export function typedOnly(handle: Transaction<Database>) {}',
+      // The platform's shapes: a default after the database, a generic, a parameter list over lines.
+      'export async function verify(db: Kysely<Database>, key: Key = currentKey()) {}',
+      'export function generic<T>(db: Kysely<Database>, rows: T[]) {}',
+      'export async function multiline(\n  db: Kysely<Database>,\n  transport: Transporter,\n) {}',
+      'export async function grouped(deps: { db: Kysely<Database> }, input: { now: Date }) {}',
     ].join('\n');
     expect(dbFirstExports(source)).toEqual([
       { name: 'a', kind: 'db' },
@@ -96,6 +101,9 @@ describe('scripts/arch-counts.ts, the counting functions', () => {
       { name: 'c', kind: 'executor' },
       { name: 'd', kind: 'db' },
       { name: 'typedOnly', kind: 'transaction' },
+      { name: 'verify', kind: 'db' },
+      { name: 'generic', kind: 'db' },
+      { name: 'multiline', kind: 'db' },
     ]);
   });
 });

@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '../../src/server/platform/db/database';
 import { listAppliedMigrations } from '../../src/server/platform/db/migrate';
 import { testAuditAction } from '../support/audit-actions';
 import { openTestDatabase } from '../support/test-db';
+import { backupContext, restoreContext } from './support/backup-fixtures';
 
 const key = { material: Buffer.from('backup-encryption-test-key-0123456789abcdef') };
 const wrongKey = { material: Buffer.from('not-the-backup-key-but-long-enough-0123456789') };
@@ -40,7 +41,7 @@ describe('encrypted backups', () => {
       action: testAuditAction('test.before_backup'),
       municipalityCode: '131105',
     });
-    await createBackup(source.db, source.engine, file, { key });
+    await createBackup(source, backupContext(), { path: file, key });
     // The target holds other data, so a refused restore that changed anything would show.
     await sql`insert into municipalities (code, name, prefecture) values ('131130', '渋谷区', '東京都')`.execute(
       target.db,
@@ -61,7 +62,9 @@ describe('encrypted backups', () => {
 
   it('refuses the wrong key and changes nothing, not even with --force', async () => {
     const before = await listAppliedMigrations(target.db as never);
-    await expect(restoreBackup(target.db, file, { key: wrongKey, force: true })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(target, restoreContext(), { path: file, key: wrongKey, force: true }),
+    ).rejects.toMatchObject({
       code: 'backup.authentication_failed',
     });
     expect(await municipalities(target)).toEqual(['131130']);
@@ -73,36 +76,42 @@ describe('encrypted backups', () => {
     const flipped = join(dir, 'flipped.enc');
     bytes[bytes.length - 20]! ^= 0x01;
     writeFileSync(flipped, bytes);
-    await expect(restoreBackup(target.db, flipped, { key, force: true })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(target, restoreContext(), { path: flipped, key, force: true }),
+    ).rejects.toMatchObject({
       code: 'backup.authentication_failed',
     });
     const cut = join(dir, 'cut.enc');
     writeFileSync(cut, readFileSync(file).subarray(0, readFileSync(file).length - 30));
-    await expect(restoreBackup(target.db, cut, { key, force: true })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(target, restoreContext(), { path: cut, key, force: true }),
+    ).rejects.toMatchObject({
       code: 'backup.authentication_failed',
     });
     expect(await municipalities(target)).toEqual(['131130']);
   });
 
   it('asks for the key when none is given', async () => {
-    await expect(restoreBackup(target.db, file, { force: true })).rejects.toMatchObject({
+    await expect(restoreBackup(target, restoreContext(), { path: file, force: true })).rejects.toMatchObject({
       code: 'backup.key_required',
     });
   });
 
   it('refuses an unencrypted backup unless allowed explicitly', async () => {
     const plainFile = join(dir, 'plain.jsonl.gz');
-    await createBackup(source.db, source.engine, plainFile);
-    await expect(restoreBackup(target.db, plainFile, { key, force: true })).rejects.toMatchObject({
+    await createBackup(source, backupContext(), { path: plainFile });
+    await expect(
+      restoreBackup(target, restoreContext(), { path: plainFile, key, force: true }),
+    ).rejects.toMatchObject({
       code: 'backup.unencrypted',
     });
     expect(await municipalities(target)).toEqual(['131130']);
   });
 
   it('restores with the right key, the audit chain intact, and the anchor beside it matching', async () => {
-    await restoreBackup(target.db, file, { key, force: true });
+    await restoreBackup(target, restoreContext(), { path: file, key, force: true });
     expect(await municipalities(target)).toEqual(['131105']);
-    expect((await verifyAuditChain(target.db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db: target.db })).ok).toBe(true);
     // The anchor was taken after backup.create, which the backup itself does not hold.
     const anchor = readAnchorFile(anchorPathFor(file));
     expect(await checkAnchor(source.db, anchor)).toEqual({ ok: true });
@@ -115,7 +124,8 @@ describe('encrypted backups', () => {
     const names: string[] = [];
     for (let i = 0; i < 4; i++) {
       const now = new Date(Date.UTC(2026, 3, 1 + i, 3, 0, 0));
-      const summary = await createBackupGeneration(source.db, source.engine, generations, {
+      const summary = await createBackupGeneration(source, backupContext(), {
+        dir: generations,
         key,
         keep: 3,
         now,
@@ -128,7 +138,7 @@ describe('encrypted backups', () => {
     }
     expect(readdirSync(generations).filter((n) => n.endsWith('.anchor.json'))).toHaveLength(3);
     await expect(
-      createBackupGeneration(source.db, source.engine, generations, { key, keep: 2 }),
+      createBackupGeneration(source, backupContext(), { dir: generations, key, keep: 2 }),
     ).rejects.toThrow(/at least 3/);
   });
 });

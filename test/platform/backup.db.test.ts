@@ -10,9 +10,11 @@ import { restoreBackup } from '../../src/server/platform/backup/restore.service'
 import type { DatabaseHandle } from '../../src/server/platform/db/database';
 import { openTestDatabase } from '../support/test-db';
 import {
+  backupContext,
   createAwkwardTables,
   fillAwkwardTables,
   publicTables,
+  restoreContext,
   tableContents,
 } from './support/backup-fixtures';
 
@@ -34,7 +36,7 @@ describe('backup and restore on one engine', () => {
     await fillAwkwardTables(source.db);
     // Tables outside the migrations must exist in the target too (the restore checks the schema).
     await createAwkwardTables(target.db);
-    await createBackup(source.db, source.engine, file);
+    await createBackup(source, backupContext(), { path: file });
   });
   afterAll(async () => {
     await Promise.all([source?.close(), target?.close()]);
@@ -55,7 +57,7 @@ describe('backup and restore on one engine', () => {
   });
 
   it('restores every table of a fresh target exactly as it was', async () => {
-    const summary = await restoreBackup(target.db, file, unencrypted);
+    const summary = await restoreBackup(target, restoreContext(), { path: file, ...unencrypted });
     expect(summary.rows).toBeGreaterThan(10);
     const tables = await publicTables(source.db);
     expect(await publicTables(target.db)).toEqual(tables);
@@ -74,7 +76,7 @@ describe('backup and restore on one engine', () => {
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
     expect(JSON.parse(before.at(-1)!).action).toBe('backup.create');
     expect(JSON.parse(after.at(-1)!).action).toBe('backup.restore');
-    expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true, checked: after.length });
+    expect(await verifyAuditChain({ db: target.db })).toMatchObject({ ok: true, checked: after.length });
   });
 
   it('moves identity and serial sequences past the restored ids', async () => {
@@ -98,7 +100,9 @@ describe('backup and restore on one engine', () => {
 
   it('refuses a target that already holds data and leaves it untouched', async () => {
     const count = (await tableContents(target.db, 'bk_z_station')).length;
-    await expect(restoreBackup(target.db, file, unencrypted)).rejects.toMatchObject({
+    await expect(
+      restoreBackup(target, restoreContext(), { path: file, ...unencrypted }),
+    ).rejects.toMatchObject({
       code: 'backup.target_not_empty',
     });
     expect(await tableContents(target.db, 'bk_z_station')).toHaveLength(count);
@@ -108,11 +112,11 @@ describe('backup and restore on one engine', () => {
     await sql`insert into municipalities (code, name, prefecture) values ('131130', '渋谷区', '東京都')`.execute(
       target.db,
     );
-    await restoreBackup(target.db, file, { force: true, ...unencrypted });
+    await restoreBackup(target, restoreContext(), { path: file, force: true, ...unencrypted });
     expect(await tableContents(target.db, 'municipalities')).toEqual(
       await tableContents(source.db, 'municipalities'),
     );
-    expect((await verifyAuditChain(target.db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db: target.db })).ok).toBe(true);
   });
 
   it('refuses a truncated file and rolls back, keeping the target as it was', async () => {
@@ -120,7 +124,9 @@ describe('backup and restore on one engine', () => {
     const cut = join(dir, 'cut.jsonl.gz');
     writeFileSync(cut, gzipSync(`${lines.slice(0, -3).join('\n')}\n`));
     const before = await tableContents(target.db, 'bk_a_visit');
-    await expect(restoreBackup(target.db, cut, { force: true, ...unencrypted })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(target, restoreContext(), { path: cut, force: true, ...unencrypted }),
+    ).rejects.toMatchObject({
       code: 'backup.invalid_file',
     });
     expect(await tableContents(target.db, 'bk_a_visit')).toEqual(before);
@@ -130,12 +136,16 @@ describe('backup and restore on one engine', () => {
   it('refuses files that are not Zaitaku backups', async () => {
     const plain = join(dir, 'plain.txt');
     writeFileSync(plain, 'hello');
-    await expect(restoreBackup(target.db, plain, { force: true, ...unencrypted })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(target, restoreContext(), { path: plain, force: true, ...unencrypted }),
+    ).rejects.toMatchObject({
       code: 'backup.invalid_file',
     });
     const other = join(dir, 'other.jsonl.gz');
     writeFileSync(other, gzipSync('{"format":"something-else"}\n'));
-    await expect(restoreBackup(target.db, other, { force: true, ...unencrypted })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(target, restoreContext(), { path: other, force: true, ...unencrypted }),
+    ).rejects.toMatchObject({
       code: 'backup.invalid_file',
     });
   });
@@ -146,7 +156,9 @@ describe('backup and restore on one engine', () => {
     header.migrations.push('29991231000000_future');
     const newer = join(dir, 'newer.jsonl.gz');
     writeFileSync(newer, gzipSync(`${[JSON.stringify(header), ...lines.slice(1)].join('\n')}\n`));
-    await expect(restoreBackup(target.db, newer, { force: true, ...unencrypted })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(target, restoreContext(), { path: newer, force: true, ...unencrypted }),
+    ).rejects.toMatchObject({
       code: 'backup.version_mismatch',
     });
   });
@@ -154,7 +166,9 @@ describe('backup and restore on one engine', () => {
   it('refuses a backup whose table the target does not have, changing nothing', async () => {
     const fresh = await openTestDatabase();
     try {
-      await expect(restoreBackup(fresh.db, file, unencrypted)).rejects.toMatchObject({
+      await expect(
+        restoreBackup(fresh, restoreContext(), { path: file, ...unencrypted }),
+      ).rejects.toMatchObject({
         code: 'backup.schema_mismatch',
       });
       expect(await tableContents(fresh.db, 'municipalities')).toEqual([]);

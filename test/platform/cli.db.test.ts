@@ -22,6 +22,19 @@ describe('the zaitaku command line', { timeout: 120_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const auditActors = async (installation: Installation, action: 'backup.create' | 'backup.restore') => {
+    const handle = await installation.open();
+    try {
+      return await handle.db
+        .selectFrom('audit_log')
+        .select(['actor_user_id', 'actor_label', 'municipality_code'])
+        .where('action', '=', action)
+        .execute();
+    } finally {
+      await handle.close();
+    }
+  };
+
   it('shuts the server down on SIGTERM, closing the database so its data reopens', async () => {
     const server = await startServe({ ...first.env, SEED_DEMO: 'auto' });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
@@ -70,6 +83,13 @@ describe('the zaitaku command line', { timeout: 120_000 }, () => {
     expect(verify.status).toBe(0);
     const seed = await runCli(['seed'], second.env);
     expect(seed.stdout).toContain('already seeded');
+    // The audit log names each command, installation-wide, and no user.
+    expect(await auditActors(first, 'backup.create')).toEqual([
+      { actor_user_id: null, actor_label: 'zaitaku backup', municipality_code: null },
+    ]);
+    expect(await auditActors(second, 'backup.restore')).toEqual([
+      { actor_user_id: null, actor_label: 'zaitaku restore', municipality_code: null },
+    ]);
   });
 
   it('refuses to restore over data without --force, in Japanese and English, and replaces it with --force', async () => {

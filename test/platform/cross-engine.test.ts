@@ -11,9 +11,11 @@ import { type DatabaseHandle, openDatabase } from '../../src/server/platform/db/
 import { migrateToLatest } from '../../src/server/platform/db/migrate';
 import { type Cluster, startCluster } from '../support/pg-cluster';
 import {
+  backupContext,
   createAwkwardTables,
   fillAwkwardTables,
   publicTables,
+  restoreContext,
   tableContents,
 } from './support/backup-fixtures';
 import { runCli } from './support/cli';
@@ -70,11 +72,11 @@ describe('moving an installation between PGlite and PostgreSQL', () => {
     await createAwkwardTables(pglite.db);
     await fillAwkwardTables(pglite.db);
     const file = join(dir, 'from-pglite.jsonl.gz');
-    await createBackup(pglite.db, 'pglite', file, { key });
+    await createBackup({ db: pglite.db, engine: 'pglite' }, backupContext(), { path: file, key });
 
     postgres = await open({ DATABASE_URL: await createPgDatabase() });
     await createAwkwardTables(postgres.db);
-    const summary = await restoreBackup(postgres.db, file, { key });
+    const summary = await restoreBackup(postgres, restoreContext(), { path: file, key });
     expect(summary.sourceEngine).toBe('pglite');
     const tables = await publicTables(pglite.db);
     expect(await publicTables(postgres.db)).toEqual(tables);
@@ -86,15 +88,15 @@ describe('moving an installation between PGlite and PostgreSQL', () => {
     }
     const audit = await tableContents(postgres.db, 'audit_log');
     expect(audit.slice(0, -1)).toEqual((await tableContents(pglite.db, 'audit_log')).slice(0, -1));
-    expect(await verifyAuditChain(postgres.db)).toMatchObject({ ok: true, checked: audit.length });
+    expect(await verifyAuditChain({ db: postgres.db })).toMatchObject({ ok: true, checked: audit.length });
   });
 
   it('restores a PostgreSQL backup into a new PGlite data dir the same way back', async () => {
     const file = join(dir, 'from-postgres.jsonl.gz');
-    await createBackup(postgres.db, 'postgres', file, { key });
+    await createBackup({ db: postgres.db, engine: 'postgres' }, backupContext(), { path: file, key });
     const back = await open({ DATA_DIR: join(dir, 'back') });
     await createAwkwardTables(back.db);
-    await restoreBackup(back.db, file, { key });
+    await restoreBackup(back, restoreContext(), { path: file, key });
     for (const table of (await publicTables(postgres.db)).filter((t) => t !== 'audit_log')) {
       expect({ table, rows: await tableContents(back.db, table) }).toEqual({
         table,
@@ -103,7 +105,7 @@ describe('moving an installation between PGlite and PostgreSQL', () => {
     }
     const audit = await tableContents(back.db, 'audit_log');
     expect(audit.slice(0, -1)).toEqual((await tableContents(postgres.db, 'audit_log')).slice(0, -1));
-    expect((await verifyAuditChain(back.db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db: back.db })).ok).toBe(true);
   });
 
   it('refuses a PostgreSQL database whose ctype is not UTF-8 aware', async () => {

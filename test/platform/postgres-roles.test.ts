@@ -66,7 +66,7 @@ describe('separate owner and runtime roles on PostgreSQL', { timeout: 120_000 },
       action: testAuditAction('test.runtime'),
       municipalityCode: null,
     });
-    expect(await verifyAuditChain(runtime.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ db: runtime.db })).toMatchObject({ ok: true });
     await sql`insert into municipalities (code, name, prefecture) values ('131105', '目黒区', '東京都')`.execute(
       runtime.db,
     );

@@ -23,7 +23,7 @@ export async function startServer(
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db as never);
-    const mail = startMailWorker(database.db, {
+    const mail = startMailWorker(database, {
       smtpUrl: config.SMTP_URL,
       from: config.MAIL_FROM,
       log: (msg, err) => console.error(msg, err),

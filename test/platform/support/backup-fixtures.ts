@@ -1,7 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { writeAudit } from '../../../src/server/platform/audit/audit.service';
+import { systemContext } from '../../../src/server/platform/context';
 import type { Database } from '../../../src/server/platform/db/schema';
 import { testAuditAction } from '../../support/audit-actions';
+
+/** The contexts `zaitaku backup` and `zaitaku restore` run in: the audit log names the command. */
+export const backupContext = () => systemContext('zaitaku backup', '131105');
+export const restoreContext = () => systemContext('zaitaku restore', '131105');
 
 /**
  * Tables that exercise what a backup must carry: an identity column, a stored generated column,

@@ -76,7 +76,7 @@ describe('invitations', () => {
     const smtp = await startSmtp();
     try {
       const transport = createTransport(`smtp://127.0.0.1:${smtp.port}`);
-      const result = await deliverDueMail(t.db, transport, 'zaitaku@localhost');
+      const result = await deliverDueMail({ db: t.db, transport }, { from: 'zaitaku@localhost' });
       transport.close();
       expect(result.sent).toBeGreaterThanOrEqual(1);
     } finally {
@@ -161,7 +161,10 @@ describe('invitations', () => {
     await probe.close();
     const transport = createTransport(`smtp://127.0.0.1:${port}`);
     const firstAttempt = new Date();
-    const down = await deliverDueMail(t.db, transport, 'zaitaku@localhost', firstAttempt);
+    const down = await deliverDueMail(
+      { db: t.db, transport },
+      { from: 'zaitaku@localhost', now: firstAttempt },
+    );
     expect(down.failed).toBeGreaterThanOrEqual(1);
     const pending = await t.db
       .selectFrom('mail_outbox')
@@ -179,17 +182,19 @@ describe('invitations', () => {
 
     // Not due yet: a run before the backoff ends leaves it alone.
     expect(
-      (await deliverDueMail(t.db, transport, 'zaitaku@localhost', new Date(firstAttempt.getTime() + 10_000)))
-        .failed,
+      (
+        await deliverDueMail(
+          { db: t.db, transport },
+          { from: 'zaitaku@localhost', now: new Date(firstAttempt.getTime() + 10_000) },
+        )
+      ).failed,
     ).toBe(0);
 
     const smtp = await startSmtp(port);
     try {
       const later = await deliverDueMail(
-        t.db,
-        transport,
-        'zaitaku@localhost',
-        new Date(firstAttempt.getTime() + 31_000),
+        { db: t.db, transport },
+        { from: 'zaitaku@localhost', now: new Date(firstAttempt.getTime() + 31_000) },
       );
       expect(later.sent).toBeGreaterThanOrEqual(1);
     } finally {

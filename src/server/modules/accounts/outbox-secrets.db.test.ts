@@ -70,7 +70,7 @@ describe('links in the outbox', () => {
     }
 
     const { transport, sent } = keepingTransport();
-    await deliverDueMail(t.db, transport, 'zaitaku@localhost');
+    await deliverDueMail({ db: t.db, transport }, { from: 'zaitaku@localhost' });
     expect(sent.find((m) => m.to === user.email)?.text).toMatch(LINK);
     expect(sent.find((m) => m.to === 'secret-link@example.jp')?.text).toMatch(LINK);
     for (const id of [reset.id, invited.json().mailId as string]) {

@@ -72,6 +72,6 @@ describe('rotating TOTP_ENCRYPTION_KEY (zaitaku totp rotate)', () => {
       .where('action', '=', 'auth.totp_secrets_reseal')
       .execute();
     expect(audit).toHaveLength(1);
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
   });
 });

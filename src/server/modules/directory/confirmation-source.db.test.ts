@@ -7,6 +7,7 @@ import {
   type TestSession,
 } from '../../../../test/support/factories/accounts';
 import { createMeguro, createTestFacility } from '../../../../test/support/factories/directory';
+import { importContext, importInput } from '../../../../test/support/opendata/import-options';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { FacilityDetail, FacilitySearchResponse } from '../../../contracts/directory';
 import { importOpenData } from '../opendata';
@@ -14,12 +15,6 @@ import { importOpenData } from '../opendata';
 const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/opendata');
 const OLD = new Date('2025-01-10T00:00:00Z');
 const RECENT = new Date(Date.now() - 30 * 86_400_000);
-const importOptions = (fileName: string) => ({
-  fileName,
-  dryRun: false,
-  overwriteEditorEdits: false,
-  actor: { userId: null, label: 'test' },
-});
 
 describe('who confirmed what, and when (issue 13 §1)', () => {
   let t: TestApp;
@@ -148,7 +143,7 @@ describe('who confirmed what, and when (issue 13 §1)', () => {
 
   it("says an imported facility's data comes from the named file, also after a re-import", async () => {
     const csv = readFileSync(join(FIXTURES, 'medical-standard.csv'), 'utf8');
-    await importOpenData(t, Buffer.from(csv), importOptions('131105_medical_2026-04.csv'));
+    await importOpenData(t, importContext(), importInput(Buffer.from(csv), '131105_medical_2026-04.csv'));
     const row = await t.db
       .selectFrom('facilities')
       .select('id')
@@ -168,8 +163,8 @@ describe('who confirmed what, and when (issue 13 §1)', () => {
     expect((await detail(row.id)).lastConfirmedBy).toBe('ward');
     await importOpenData(
       t,
-      Buffer.from(csv.replace('03-3711-0001', '03-3711-0009')),
-      importOptions('131105_medical_2026-05.csv'),
+      importContext(),
+      importInput(Buffer.from(csv.replace('03-3711-0001', '03-3711-0009')), '131105_medical_2026-05.csv'),
     );
     expect(await detail(row.id)).toMatchObject({
       phone: '03-3711-0009',

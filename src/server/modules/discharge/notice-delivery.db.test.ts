@@ -75,7 +75,7 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     const smtp = await startSmtp();
     const transport = createTransport(smtp.url);
     try {
-      await deliverDueMail(d.t.db, transport, FROM, later());
+      await deliverDueMail({ db: d.t.db, transport }, { from: FROM, now: later() });
     } finally {
       transport.close();
       await smtp.close();
@@ -142,7 +142,9 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     // earlier tests' mails out of the way, so this one counts only its own
     const before = await startSmtp();
     const flush = createTransport(before.url);
-    await deliverDueMail(d.t.db, flush, FROM, later()).finally(() => flush.close());
+    await deliverDueMail({ db: d.t.db, transport: flush }, { from: FROM, now: later() }).finally(() =>
+      flush.close(),
+    );
     await before.close();
     const patient = await createScenePatient(d.t.db, d.s);
     const detail = await openCase(patient.id);
@@ -154,7 +156,7 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     await smtp.close();
     const down = createTransport(`smtp://127.0.0.1:${port}`);
     try {
-      const first = await deliverDueMail(d.t.db, down, FROM, later());
+      const first = await deliverDueMail({ db: d.t.db, transport: down }, { from: FROM, now: later() });
       expect(first.failed).toBeGreaterThanOrEqual(1);
     } finally {
       down.close();
@@ -165,11 +167,11 @@ describe('discharge notices through the inbox, mail, FAX sheet and phone task', 
     const transport = createTransport(up.url);
     try {
       const retry = new Date(Date.now() + 6 * 3600_000);
-      await deliverDueMail(d.t.db, transport, FROM, retry);
-      await deliverDueMail(d.t.db, transport, FROM, retry);
+      await deliverDueMail({ db: d.t.db, transport }, { from: FROM, now: retry });
+      await deliverDueMail({ db: d.t.db, transport }, { from: FROM, now: retry });
       // a restarted server fans out again and retries again: still one row and one mail
       await fanOut();
-      await deliverDueMail(d.t.db, transport, FROM, retry);
+      await deliverDueMail({ db: d.t.db, transport }, { from: FROM, now: retry });
     } finally {
       transport.close();
       await up.close();

@@ -57,14 +57,13 @@ export async function registerAdminRoutes(root: FastifyInstance, deps: ModuleDep
       async (request) => {
         const actor = actorOf(request);
         const bytes = request.body instanceof Buffer ? request.body : Buffer.alloc(0);
-        const report = await importOpenData(deps, bytes, {
+        const report = await importOpenData(deps, request.ctx, {
+          bytes,
           fileName: request.query.fileName || 'upload',
           dryRun: request.query.dryRun,
           // An admin imports into their own municipality only (tenancy); the CLI may choose.
           municipalityOverride: actor.municipalityCode,
           overwriteEditorEdits: request.query.overwriteEditorEdits,
-          actor: { userId: actor.userId, label: actor.email },
-          ctx: request.ctx,
         });
         if (!report.dryRun && !report.committed) throw new AppError('opendata.rows_rejected', { report });
         return report;

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ImportReport } from '../../../contracts/opendata';
+import { openDatabase } from '../../platform/db/database';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../../..');
@@ -93,6 +94,27 @@ describe('zaitaku import and export on the command line', { timeout: 120_000 }, 
     expect(readable.stdout).toMatch(/^所要時間 \/ took: \d+\.\d 秒 \/ s$/m);
     expect(readable.stdout).not.toContain('索引');
     expect(readable.stdout).toContain('取り込みました / committed');
+    // The import history and the audit log name the command line, `cli`, and no user.
+    const handle = await openDatabase(
+      env.DATABASE_URL
+        ? { DATABASE_URL: env.DATABASE_URL, DATA_DIR: '', DATABASE_POOL_SIZE: 1 }
+        : { DATA_DIR: env.DATA_DIR!, DATABASE_POOL_SIZE: 1 },
+    );
+    try {
+      const history = await handle.db
+        .selectFrom('opendata_imports')
+        .select(['imported_by_user_id as userId', 'imported_by_label as label'])
+        .execute();
+      const audit = await handle.db
+        .selectFrom('audit_log')
+        .select(['actor_user_id as userId', 'actor_label as label'])
+        .where('action', '=', 'opendata.import')
+        .execute();
+      expect(audit.length).toBeGreaterThanOrEqual(3);
+      for (const named of [...history, ...audit]) expect(named).toEqual({ userId: null, label: 'cli' });
+    } finally {
+      await handle.close();
+    }
   });
 
   it('exits 1 with the line, column and a Japanese message when a row is rejected', async () => {

@@ -96,12 +96,14 @@ async function runImport(args: string[], config: Parameters<CliCommand['run']>[1
   }
   const bytes = readFileSync(file);
   return withDatabase(config, async ({ db }) => {
-    const report = await importOpenData({ db }, bytes, {
+    // The import history and the audit log name the command line as `cli` (the label it has always had).
+    const ctx = systemContext('cli', values.municipality ?? config.DEFAULT_MUNICIPALITY);
+    const report = await importOpenData({ db }, ctx, {
+      bytes,
       fileName: basename(file),
       dryRun: Boolean(values['dry-run']),
       municipalityOverride: values.municipality,
       overwriteEditorEdits: Boolean(values['overwrite-editor-edits']),
-      actor: { userId: null, label: 'cli' },
       progress: (rows) => err(`… ${rows} 行 / rows`),
     });
     emit(report);

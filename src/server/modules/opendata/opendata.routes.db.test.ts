@@ -20,14 +20,13 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 describe('open-data HTTP API', () => {
   let t: TestApp;
   let admin: TestSession;
+  let adminUser: { id: string; email: string };
 
   beforeAll(async () => {
     t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '0' });
     await createMeguro(t.db);
-    admin = await createSession(
-      t.db,
-      await createUser(t.db, { role: 'ward_admin', municipalityCode: '131105' }),
-    );
+    adminUser = await createUser(t.db, { role: 'ward_admin', municipalityCode: '131105' });
+    admin = await createSession(t.db, adminUser);
   });
   afterAll(async () => {
     await t.close();
@@ -115,6 +114,19 @@ describe('open-data HTTP API', () => {
       .where('action', '=', 'opendata.import')
       .execute();
     expect(audit).toEqual([{ action: 'opendata.import', municipality_code: '131105' }]);
+    // The audit row and the import history name the signed-in admin, the request's actor.
+    const named = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'actor_label'])
+      .where('action', '=', 'opendata.import')
+      .execute();
+    expect(named).toEqual([{ actor_user_id: adminUser.id, actor_label: adminUser.email }]);
+    const imported = await t.db
+      .selectFrom('opendata_imports')
+      .select(['imported_by_user_id', 'imported_by_label'])
+      .where('committed', '=', true)
+      .execute();
+    expect(imported).toEqual([{ imported_by_user_id: adminUser.id, imported_by_label: adminUser.email }]);
   });
 
   it('keeps an edit the facility’s editor made through the review queue unless told to overwrite', async () => {

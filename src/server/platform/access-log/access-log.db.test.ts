@@ -51,7 +51,7 @@ describe('the access log', () => {
     expect(second).toMatchObject({ sealed: 1 });
     await recordAccess(db, ctx, { patientId: patient, recordType: 'patient', action: 'read' });
     expect(await verifyAccessLog(db)).toEqual({ ok: true, seals: 2, checkedRows: 4, unsealedRows: 1 });
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 
   it('leaves rows younger than the settle window for the next seal', async () => {

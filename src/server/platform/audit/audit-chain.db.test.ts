@@ -78,7 +78,11 @@ describe('the keyed audit chain', () => {
   it('writes every new row as an HMAC under the installed key, naming the key', async () => {
     const written = await rows(handle.db);
     expect(written.every((r) => r.hash_alg === 'hmac-sha256' && r.key_id === key.id)).toBe(true);
-    expect(await verifyAuditChain(handle.db, key)).toMatchObject({ ok: true, checked: 6, legacyRows: 0 });
+    expect(await verifyAuditChain({ db: handle.db }, { key })).toMatchObject({
+      ok: true,
+      checked: 6,
+      legacyRows: 0,
+    });
   });
 
   it('fails when a row is edited and the following rows are recomputed with plain SHA-256', async () => {
@@ -95,7 +99,7 @@ describe('the keyed audit chain', () => {
         hash: hashRow({ ...row, record_id: row.id === target ? 'forged' : row.record_id }),
       }));
     });
-    const result = await verifyAuditChain(handle.db, key);
+    const result = await verifyAuditChain({ db: handle.db }, { key });
     expect(result).toMatchObject({ ok: false, firstBrokenId: target, reason: 'downgrade' });
   });
 
@@ -104,7 +108,7 @@ describe('the keyed audit chain', () => {
     await asOwner(handle.db, () =>
       rechain(handle.db, first, (row) => ({ key_id: key.id, hash: hmacRow(row, guessed) })),
     );
-    const result = await verifyAuditChain(handle.db, key);
+    const result = await verifyAuditChain({ db: handle.db }, { key });
     expect(result).toMatchObject({ ok: false, firstBrokenId: first, reason: 'hash' });
   });
 
@@ -136,7 +140,11 @@ describe('the keyed audit chain', () => {
         .execute();
     }
     await writeAudit(handle.db, ctx, { action: testAuditAction('test.after_upgrade') });
-    expect(await verifyAuditChain(handle.db, key)).toMatchObject({ ok: true, checked: 4, legacyRows: 3 });
+    expect(await verifyAuditChain({ db: handle.db }, { key })).toMatchObject({
+      ok: true,
+      checked: 4,
+      legacyRows: 3,
+    });
 
     // An edit among the old rows, with the old chain recomputed, breaks at the first keyed row.
     const all = await rows(handle.db);
@@ -151,7 +159,7 @@ describe('the keyed audit chain', () => {
         row.hash_alg === 'sha256' ? { hash: hashRow(row) } : { hash: row.hash },
       );
     });
-    expect(await verifyAuditChain(handle.db, key)).toMatchObject({
+    expect(await verifyAuditChain({ db: handle.db }, { key })).toMatchObject({
       ok: false,
       firstBrokenId: keyedId,
       reason: 'hash',
@@ -165,7 +173,7 @@ describe('the keyed audit chain', () => {
     const all = await rows(handle.db);
     await asOwner(handle.db, () => handle.db.deleteFrom('audit_log').where('id', '>=', all[4]!.id).execute());
     // The shortened chain is consistent in itself: only the anchor shows the loss.
-    expect(await verifyAuditChain(handle.db, key)).toMatchObject({ ok: true, checked: 4 });
+    expect(await verifyAuditChain({ db: handle.db }, { key })).toMatchObject({ ok: true, checked: 4 });
     expect(await checkAnchor(handle.db, readAnchorFile(file, key))).toEqual({
       ok: false,
       reason: 'anchor_missing',

@@ -25,7 +25,7 @@ describe('audit log', () => {
         details: { b: 1, a: [i] },
       });
     }
-    const result = await verifyAuditChain(handle.db);
+    const result = await verifyAuditChain({ db: handle.db });
     expect(result).toMatchObject({ ok: true, checked: 5, legacyRows: 0 });
   });
 
@@ -42,7 +42,7 @@ describe('audit log', () => {
       handle.db,
     );
     await sql`alter table audit_log enable trigger audit_log_no_change`.execute(handle.db);
-    const result = await verifyAuditChain(handle.db);
+    const result = await verifyAuditChain({ db: handle.db });
     expect(result.ok).toBe(false);
     expect(result.reason).toBe('hash');
     expect(result.checked).toBe(2);

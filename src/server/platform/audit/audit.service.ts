@@ -1,9 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { AuditAction } from '../../../contracts/audit-actions';
 import type { RequestContext } from '../context';
 import { lockForTransaction } from '../db/advisory-lock.queries';
 import type { Database, Executor } from '../db/schema';
+import type { ModuleDeps } from '../module';
 import { type AuditKey, currentAuditKey } from './audit-key';
 import './audit.table';
 
@@ -161,9 +162,11 @@ export type AuditVerification = {
  * relabel the rows after an edit as unkeyed and recompute them with plain SHA-256.
  */
 export async function verifyAuditChain(
-  db: Kysely<Database>,
-  key: AuditKey = currentAuditKey(),
+  deps: Pick<ModuleDeps, 'db'>,
+  input: { key?: AuditKey } = {},
 ): Promise<AuditVerification> {
+  const { db } = deps;
+  const key = input.key ?? currentAuditKey();
   let prev = GENESIS;
   let checked = 0;
   let legacyRows = 0;

@@ -1,8 +1,7 @@
 import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import type { Engine } from '../db/database';
-import type { Database } from '../db/schema';
+import type { RequestContext } from '../context';
+import type { ModuleDeps } from '../module';
 import { anchorPathFor, type BackupSummary, createBackup } from './backup.service';
 import type { BackupKey } from './backup-crypto';
 
@@ -33,24 +32,24 @@ function generationName(now: Date): string {
  * `keep`, removes the generations beyond the newest `keep` (never fewer than MIN_GENERATIONS).
  */
 export async function createBackupGeneration(
-  db: Kysely<Database>,
-  engine: Engine,
-  dir: string,
-  options: { key: BackupKey; keep?: number; now?: Date },
+  deps: Pick<ModuleDeps, 'db' | 'engine'>,
+  ctx: RequestContext,
+  input: { dir: string; key: BackupKey; keep?: number; now?: Date },
 ): Promise<GenerationSummary> {
-  if (options.keep !== undefined && options.keep < MIN_GENERATIONS) {
+  const { dir } = input;
+  if (input.keep !== undefined && input.keep < MIN_GENERATIONS) {
     throw new Error(`keep must be at least ${MIN_GENERATIONS}`);
   }
-  let name = generationName(options.now ?? new Date());
+  let name = generationName(input.now ?? new Date());
   // Two backups in the same millisecond: the second waits its turn rather than overwrite.
   while (existsSync(join(dir, name))) name = generationName(new Date(Date.now() + 1));
-  const summary = await createBackup(db, engine, join(dir, name), { key: options.key });
+  const summary = await createBackup(deps, ctx, { path: join(dir, name), key: input.key });
   const all = listGenerations(dir);
   for (const older of all.filter((n) => n !== name)) {
     chmodSync(join(dir, older), 0o400);
     if (existsSync(anchorPathFor(join(dir, older)))) chmodSync(anchorPathFor(join(dir, older)), 0o400);
   }
-  const removed = options.keep === undefined ? [] : all.slice(0, Math.max(0, all.length - options.keep));
+  const removed = input.keep === undefined ? [] : all.slice(0, Math.max(0, all.length - input.keep));
   for (const old of removed) {
     rmSync(join(dir, old), { force: true });
     rmSync(anchorPathFor(join(dir, old)), { force: true });

@@ -1,11 +1,13 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.service';
 import { readAnchor, writeAnchorFile } from '../audit/audit-anchor';
+import type { RequestContext } from '../context';
 import type { Engine } from '../db/database';
 import { listAppliedMigrations } from '../db/migrate';
 import type { Database } from '../db/schema';
+import type { ModuleDeps } from '../module';
 import { type CatalogTable, listCatalogTables, listSequences } from './backup-catalog.queries';
 import type { BackupKey } from './backup-crypto';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, BackupWriter } from './backup-format';
@@ -21,7 +23,9 @@ export type BackupSummary = {
   encrypted: boolean;
 };
 
-export type BackupOptions = {
+export type BackupInput = {
+  /** Where the backup goes; the file must not exist. */
+  path: string;
   /** Encrypts and authenticates the file (the CLI always gives one; tests of the format may not). */
   key?: BackupKey;
 };
@@ -32,18 +36,20 @@ export const anchorPathFor = (backupPath: string) => `${backupPath}.anchor.json`
 const FETCH_SIZE = 2000;
 
 /**
- * Writes every table of the installation to `path` (which must not exist) from one consistent
- * snapshot, then records `backup.create` in the audit log and writes the chain's signed head
- * beside the file. The finished files are read-only. Throws nothing of its own beyond database
- * and file-system errors; a failed backup leaves no partial file.
+ * Writes every table of the installation to `input.path` (which must not exist) from one
+ * consistent snapshot, then records `backup.create` in the audit log, naming the context's actor
+ * (`zaitaku backup`: `systemContext`), and writes the chain's signed head beside the file. The
+ * finished files are read-only. Throws nothing of its own beyond database and file-system errors;
+ * a failed backup leaves no partial file.
  */
 export async function createBackup(
-  db: Kysely<Database>,
-  engine: Engine,
-  path: string,
-  options: BackupOptions = {},
+  deps: Pick<ModuleDeps, 'db' | 'engine'>,
+  ctx: RequestContext,
+  input: BackupInput,
 ): Promise<BackupSummary> {
-  const writer = new BackupWriter(path, options.key);
+  const { db, engine } = deps;
+  const { path, key } = input;
+  const writer = new BackupWriter(path, key);
   let summary: Omit<BackupSummary, 'encrypted'>;
   try {
     // Repeatable read: every table from the same instant, while a PostgreSQL server keeps serving.
@@ -58,15 +64,14 @@ export async function createBackup(
     rmSync(path, { force: true });
     throw error;
   }
-  await writeAudit(db, undefined, {
+  await writeAudit(db, ctx, {
     action: 'backup.create',
     municipalityCode: null,
-    actorLabel: 'zaitaku backup',
     details: {
       file: basename(path),
       tables: summary.tables,
       rows: summary.rows,
-      encrypted: Boolean(options.key),
+      encrypted: Boolean(key),
     },
   });
   // MHLW 6.0: generations kept unchangeable; a mistaken second write must not replace this one.
@@ -77,7 +82,7 @@ export async function createBackup(
     writeAnchorFile(anchorFile, anchor);
     chmodSync(anchorFile, 0o400);
   }
-  return { ...summary, encrypted: Boolean(options.key), ...(anchor ? { anchorFile } : {}) };
+  return { ...summary, encrypted: Boolean(key), ...(anchor ? { anchorFile } : {}) };
 }
 
 async function dumpAll(

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/audit.service';
+import type { RequestContext } from '../context';
 import { listAppliedMigrations, listMigrationNames, migrateTo, migrateToLatest } from '../db/migrate';
-import type { Database } from '../db/schema';
 import { AppError } from '../errors';
+import type { ModuleDeps } from '../module';
 import { hasInstallationData, listCatalogTables } from './backup-catalog.queries';
 import { backupFileKind } from './backup-crypto';
 import { type BackupAccess, type BackupHeader, readBackup, readBackupHeader } from './backup-format';
@@ -18,10 +19,14 @@ export type RestoreSummary = {
   migratedAfter: number;
 };
 
+/** The file to restore and how: `force` replaces existing data; `key`/`allowUnencrypted` read it. */
+export type RestoreInput = { path: string; force?: boolean } & BackupAccess;
+
 /**
  * Restores a backup made by `createBackup` on either engine: rebuilds the backup's schema by
  * migrating, loads every row in one transaction, then migrates to this version's latest and
- * records `backup.restore` in the audit log. An encrypted file is read through to its end once
+ * records `backup.restore` in the audit log, naming the context's actor (`zaitaku restore`:
+ * `systemContext`). An encrypted file is read through to its end once
  * before anything changes, so a file that fails authentication anywhere changes nothing (not
  * even the schema); an unencrypted one is refused unless `allowUnencrypted`.
  * Throws backup.invalid_file, backup.key_required, backup.authentication_failed,
@@ -29,17 +34,19 @@ export type RestoreSummary = {
  * backup.schema_mismatch.
  */
 export async function restoreBackup(
-  db: Kysely<Database>,
-  path: string,
-  options: { force?: boolean } & BackupAccess = {},
+  deps: Pick<ModuleDeps, 'db'>,
+  ctx: RequestContext,
+  input: RestoreInput,
 ): Promise<RestoreSummary> {
-  const access: BackupAccess = { key: options.key, allowUnencrypted: options.allowUnencrypted };
+  const { db } = deps;
+  const { path } = input;
+  const access: BackupAccess = { key: input.key, allowUnencrypted: input.allowUnencrypted };
   const header = await readBackupHeader(path, access);
   // Whole-file check first: every frame's tag, every line, the end marker.
   for await (const _ of readBackup(path, access)) {
     // reading is the check
   }
-  await prepareSchema(db as Kysely<unknown>, header, Boolean(options.force));
+  await prepareSchema(db as Kysely<unknown>, header, Boolean(input.force));
   const loaded = await db.transaction().execute(async (trx) => {
     const loader = new RestoreLoader(trx, await listCatalogTables(trx as never), header, path);
     await loader.begin();
@@ -47,17 +54,16 @@ export async function restoreBackup(
     return loader.finish();
   });
   const later = await migrateToLatest(db as Kysely<unknown>);
-  await writeAudit(db, undefined, {
+  await writeAudit(db, ctx, {
     action: 'backup.restore',
     municipalityCode: null,
-    actorLabel: 'zaitaku restore',
     details: {
       file: basename(path),
       backupCreatedAt: header.createdAt,
       sourceEngine: header.engine,
       tables: loaded.tables,
       rows: loaded.rows,
-      forced: Boolean(options.force),
+      forced: Boolean(input.force),
       encrypted: backupFileKind(path) === 'encrypted',
     },
   });

@@ -285,7 +285,10 @@ describe('progress reported to the record type’s hook', () => {
     const smtp = await startSmtp();
     const transport = createTransport(smtp.url);
     try {
-      await deliverDueMail(t.db, transport, 'noreply@zaitaku.example.jp', new Date(Date.now() + 3600_000));
+      await deliverDueMail(
+        { db: t.db, transport },
+        { from: 'noreply@zaitaku.example.jp', now: new Date(Date.now() + 3600_000) },
+      );
     } finally {
       transport.close();
       await smtp.close();
@@ -323,7 +326,10 @@ describe('notice mail through a real SMTP server', () => {
     await smtp.close();
     // Down: the mail stays in the outbox with the error and a retry time.
     const down = createTransport(`smtp://127.0.0.1:${port}`);
-    const firstTry = await deliverDueMail(t.db, down, 'noreply@zaitaku.example.jp', new Date());
+    const firstTry = await deliverDueMail(
+      { db: t.db, transport: down },
+      { from: 'noreply@zaitaku.example.jp', now: new Date() },
+    );
     down.close();
     expect(firstTry.failed).toBeGreaterThanOrEqual(1);
     const [pending] = await mailsTo(user.email);
@@ -333,11 +339,11 @@ describe('notice mail through a real SMTP server', () => {
     const transport = createTransport(`smtp://127.0.0.1:${port}`);
     try {
       const later = new Date(Date.now() + 60 * 60_000);
-      await deliverDueMail(t.db, transport, 'noreply@zaitaku.example.jp', later);
-      await deliverDueMail(t.db, transport, 'noreply@zaitaku.example.jp', later);
+      await deliverDueMail({ db: t.db, transport }, { from: 'noreply@zaitaku.example.jp', now: later });
+      await deliverDueMail({ db: t.db, transport }, { from: 'noreply@zaitaku.example.jp', now: later });
       // Fanning out again (a restarted server) neither repeats the inbox row nor the mail.
       await fanOut();
-      await deliverDueMail(t.db, transport, 'noreply@zaitaku.example.jp', later);
+      await deliverDueMail({ db: t.db, transport }, { from: 'noreply@zaitaku.example.jp', now: later });
     } finally {
       transport.close();
       await up.close();
@@ -373,8 +379,11 @@ describe('notice mail through a real SMTP server', () => {
     try {
       const later = new Date(Date.now() + 60 * 60_000);
       await Promise.all([
-        deliverDueMail(t.db, a, 'noreply@zaitaku.example.jp', later),
-        deliverDueMail(second?.db ?? t.db, b, 'noreply@zaitaku.example.jp', later),
+        deliverDueMail({ db: t.db, transport: a }, { from: 'noreply@zaitaku.example.jp', now: later }),
+        deliverDueMail(
+          { db: second?.db ?? t.db, transport: b },
+          { from: 'noreply@zaitaku.example.jp', now: later },
+        ),
       ]);
     } finally {
       a.close();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, Executor } from '../db/schema';
+import type { ModuleDeps } from '../module';
 import { claimDueMail } from './outbox.queries';
 
 export type OutgoingMail = {
@@ -71,13 +72,19 @@ export function createTransport(smtpUrl: string): Transporter {
   return nodemailer.createTransport(url.toString());
 }
 
-/** Sends every due mail once; failures are rescheduled with backoff. Returns counts for the log. */
+/** What delivery sends with: the database holding the outbox and the SMTP transport. */
+export type MailDeps = Pick<ModuleDeps, 'db'> & { transport: Transporter };
+
+/**
+ * Sends every due mail once (as `input.from`, due at `input.now`, by default now); failures are
+ * rescheduled with backoff. Returns counts for the log.
+ */
 export async function deliverDueMail(
-  db: Kysely<Database>,
-  transport: Transporter,
-  from: string,
-  now: Date = new Date(),
+  deps: MailDeps,
+  input: { from: string; now?: Date },
 ): Promise<{ sent: number; failed: number }> {
+  const { db, transport } = deps;
+  const { from, now = new Date() } = input;
   // Claimed before sending, with SKIP LOCKED: two server instances never send the same mail. A
   // sender that dies mid-conversation leaves its claim to expire and the mail is tried again.
   const due = await claimDueMail(db, { now, lockedUntil: new Date(now.getTime() + CLAIM_MS), limit: 50 });
@@ -128,25 +135,25 @@ export async function deliverDueMail(
 
 /** Polls the outbox while the server runs. Without SMTP_URL mails stay in the outbox (the demo). */
 export function startMailWorker(
-  db: Kysely<Database>,
-  options: { smtpUrl?: string; from: string; intervalMs?: number; log: (msg: string, err?: unknown) => void },
+  deps: Pick<ModuleDeps, 'db'>,
+  input: { smtpUrl?: string; from: string; intervalMs?: number; log: (msg: string, err?: unknown) => void },
 ): { stop(): void; kick(): void } {
-  if (!options.smtpUrl) return { stop: () => undefined, kick: () => undefined };
-  const transport = createTransport(options.smtpUrl);
+  if (!input.smtpUrl) return { stop: () => undefined, kick: () => undefined };
+  const transport = createTransport(input.smtpUrl);
   let running = false;
   let stopped = false;
   const tick = async () => {
     if (running || stopped) return;
     running = true;
     try {
-      await deliverDueMail(db, transport, options.from);
+      await deliverDueMail({ db: deps.db, transport }, { from: input.from });
     } catch (error) {
-      options.log('mail worker failed', error);
+      input.log('mail worker failed', error);
     } finally {
       running = false;
     }
   };
-  const timer = setInterval(tick, options.intervalMs ?? 5_000);
+  const timer = setInterval(tick, input.intervalMs ?? 5_000);
   timer.unref();
   return {
     stop: () => {

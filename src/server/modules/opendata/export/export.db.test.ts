@@ -14,7 +14,6 @@ import { type ExportRequest, exportOpenData } from './export.service';
 
 const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/opendata');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
-const actor = { userId: null, label: 'test' };
 const ctx = (code: string) => systemContext('test', code);
 
 describe('open-data export', () => {
@@ -24,7 +23,7 @@ describe('open-data export', () => {
     return { ...file, bytes: await buffer(file.stream) };
   };
   const reimport = (bytes: Buffer, fileName: string) =>
-    importOpenData(handle, bytes, { fileName, dryRun: false, overwriteEditorEdits: false, actor });
+    importOpenData(handle, ctx('131105'), { bytes, fileName, dryRun: false, overwriteEditorEdits: false });
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -206,11 +205,11 @@ describe('export of the directory’s own data', () => {
       let rows = 0;
       for (const file of files) {
         const bytes = await buffer(file.stream);
-        const report = await importOpenData(handle, bytes, {
+        const report = await importOpenData(handle, ctx('131105'), {
+          bytes,
           fileName: file.fileName,
           dryRun: false,
           overwriteEditorEdits: false,
-          actor,
         });
         expect(report.errors.slice(0, 5)).toEqual([]);
         expect(report).toMatchObject({ created: 0, updated: 0, committed: true });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOptions as options } from '../../../../../test/support/opendata/import-options';
+import { importContext, importInput as input } from '../../../../../test/support/opendata/import-options';
 import { syntheticMedicalList } from '../../../../../test/support/opendata/synthetic-list';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import type { DatabaseHandle } from '../../../platform/db/database';
@@ -61,11 +61,15 @@ describe('large open-data import', () => {
       list,
       Buffer.from('131091,X,品川区,壊れた行（架空）,,,病院,,,,,,,,,135,139,\r\n'),
     ]);
-    const refused = await importOpenData(handle, broken, options('big-broken.csv'));
+    const refused = await importOpenData(handle, importContext(), input(broken, 'big-broken.csv'));
     expect(refused).toMatchObject({ committed: false, rejected: 1, rows: 6001 });
     expect(await searchIndexes()).toEqual(before);
     // Read on a worker thread (as files from 2 MB are), the rolled-back one above in this thread.
-    const report = await importOpenData(handle, list, options('big.csv', { readInWorker: true }));
+    const report = await importOpenData(
+      handle,
+      importContext(),
+      input(list, 'big.csv', { readInWorker: true }),
+    );
     expect(report).toMatchObject({ committed: true, created: 6000, rows: 6000 });
     expect(report.indexRebuildMs).toBeGreaterThan(0);
     expect(report.indexRebuildMs).toBeLessThan(report.durationMs);
@@ -89,7 +93,11 @@ describe('large open-data import', () => {
     const rebuilt = await indexOids();
     expect(rebuilt).not.toEqual(oidsBefore);
     // The same file again changes nothing, so nothing is suspended or rebuilt.
-    const again = await importOpenData(handle, list, options('big.csv', { readInWorker: true }));
+    const again = await importOpenData(
+      handle,
+      importContext(),
+      input(list, 'big.csv', { readInWorker: true }),
+    );
     expect(again).toMatchObject({ committed: true, created: 0, unchanged: 6000, indexRebuildMs: 0 });
     expect(await indexOids()).toEqual(rebuilt);
     const found = await sql<{ n: number }>`

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOptions as options } from '../../../../../test/support/opendata/import-options';
+import { importContext, importInput as input } from '../../../../../test/support/opendata/import-options';
 import { syntheticMedicalList } from '../../../../../test/support/opendata/synthetic-list';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import type { DatabaseHandle } from '../../../platform/db/database';
@@ -53,8 +53,8 @@ describe('matching rows to facilities the same import wrote', () => {
     it(`refuses a second row for a facility an earlier row created, ${label}`, async () => {
       const report = await importOpenData(
         handle,
-        twoRowsOneFacility('131105'),
-        options('ids.csv', { batchSize, dryRun: true }),
+        importContext(),
+        input(twoRowsOneFacility('131105'), 'ids.csv', { batchSize, dryRun: true }),
       );
       expect(report).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
       expect(report.errors.map((e) => [e.line, e.code])).toEqual([[3, 'row.duplicate_key']]);
@@ -66,8 +66,8 @@ describe('matching rows to facilities the same import wrote', () => {
       on conflict do nothing`.execute(handle.db);
     const report = await importOpenData(
       handle,
-      twoRowsOneFacility('131091'),
-      options('ids.csv', { batchSize: 1 }),
+      importContext(),
+      input(twoRowsOneFacility('131091'), 'ids.csv', { batchSize: 1 }),
     );
     expect(report).toMatchObject({ committed: false, rejected: 1 });
     const { rows } = await sql<{ n: number }>`
@@ -81,7 +81,7 @@ describe('matching rows to facilities the same import wrote', () => {
     ['looked up batch by batch', '131121', '世田谷区', 0],
   ] as const) {
     it(`keeps new, changed, unchanged and duplicate rows apart in a large import (indexes suspended, facilities ${label})`, async () => {
-      const opts = (name: string) => options(name, { preloadUpTo });
+      const opts = (bytes: Uint8Array, name: string) => input(bytes, name, { preloadUpTo });
       // Large next to the table, so the import suspends the indexes and foreign keys.
       const [header, ...rows] = parse(syntheticMedicalList(6000, municipality, ward), {
         relax_column_count: true,
@@ -94,17 +94,17 @@ describe('matching rows to facilities the same import wrote', () => {
         Buffer.from(stringify([header, ...records], { record_delimiter: '\r\n' }));
       // Row 31 has no 医療機関コード: its facility is known by the file's ID.
       rows[30]![code] = '';
-      const first = await importOpenData(handle, csv(rows), opts('big.csv'));
+      const first = await importOpenData(handle, importContext(), opts(csv(rows), 'big.csv'));
       expect(first).toMatchObject({ committed: true, created: 6000 });
       rows[10]![name] = '改称した病院（架空）';
       rows[20]![name] = '改称した医院（架空）';
       // Another row for the facility row 31 names, by its ID in our export's form (no code of its own).
       const again = [...rows[30]!];
       again[id] = `med:${again[id]}`;
-      const refused = await importOpenData(handle, csv([...rows, again]), opts('big.csv'));
+      const refused = await importOpenData(handle, importContext(), opts(csv([...rows, again]), 'big.csv'));
       expect(refused).toMatchObject({ committed: false, rejected: 1 });
       expect(refused.errors.map((e) => [e.line, e.code])).toEqual([[6002, 'row.duplicate_key']]);
-      const report = await importOpenData(handle, csv(rows), opts('big.csv'));
+      const report = await importOpenData(handle, importContext(), opts(csv(rows), 'big.csv'));
       expect(report).toMatchObject({ committed: true, created: 0, updated: 2, unchanged: 5998 });
       const { rows: renamed } = await sql<{ name: string }>`
       select name from facilities where municipality_code = ${municipality} and name like '改称した%' order by name`.execute(
@@ -124,8 +124,8 @@ describe('what the matching queries say of a facility since its last import', ()
     handle = await openTestDatabase();
     const report = await importOpenData(
       handle,
-      syntheticMedicalList(6, municipality, '渋谷区'),
-      options('shibuya.csv'),
+      importContext(),
+      input(syntheticMedicalList(6, municipality, '渋谷区'), 'shibuya.csv'),
     );
     expect(report).toMatchObject({ committed: true, created: 6 });
     const { rows } = await sql<{ id: string; code: string }>`
@@ -169,8 +169,8 @@ describe('what the matching queries say of a facility since its last import', ()
     // The same facilities through an import: only the untouched ones are settled by their hash.
     const report = await importOpenData(
       handle,
-      syntheticMedicalList(6, municipality, '渋谷区'),
-      options('shibuya.csv'),
+      importContext(),
+      input(syntheticMedicalList(6, municipality, '渋谷区'), 'shibuya.csv'),
     );
     expect(report).toMatchObject({ committed: true, created: 0, updated: 0, unchanged: 6 });
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOptions as options } from '../../../../../test/support/opendata/import-options';
+import { importContext, importInput as input } from '../../../../../test/support/opendata/import-options';
 import { openTestDatabase } from '../../../../../test/support/test-db';
 import { toSixDigitCode } from '../../../../contracts/municipality-code';
 import type { DatabaseHandle } from '../../../platform/db/database';
@@ -26,6 +26,10 @@ describe('open-data import', () => {
       .where('medical_institution_code', '=', code)
       .executeTakeFirstOrThrow();
 
+  /** A committed test import by the system `test`, unless `extra` says otherwise. */
+  const run = (bytes: Uint8Array, fileName: string, extra?: Parameters<typeof input>[2]) =>
+    importOpenData(handle, importContext(), input(bytes, fileName, extra));
+
   beforeAll(async () => {
     handle = await openTestDatabase();
   });
@@ -34,11 +38,7 @@ describe('open-data import', () => {
   });
 
   it('commits nothing on a dry run but reports what would happen', async () => {
-    const report = await importOpenData(
-      handle,
-      fixture('medical-standard.csv'),
-      options('a.csv', { dryRun: true }),
-    );
+    const report = await run(fixture('medical-standard.csv'), 'a.csv', { dryRun: true });
     expect(report).toMatchObject({
       layout: 'medical_standard',
       encoding: 'utf-8',
@@ -53,11 +53,7 @@ describe('open-data import', () => {
   });
 
   it('commits nothing when one row is rejected, and names its line and column', async () => {
-    const report = await importOpenData(
-      handle,
-      fixture('bad-check-digit.csv'),
-      options('bad-check-digit.csv'),
-    );
+    const report = await run(fixture('bad-check-digit.csv'), 'bad-check-digit.csv');
     expect(report).toMatchObject({ rows: 2, accepted: 1, rejected: 1, committed: false });
     expect(report.errors).toEqual([
       expect.objectContaining({
@@ -71,11 +67,7 @@ describe('open-data import', () => {
   });
 
   it('imports a standard list, adding the municipality it names', async () => {
-    const report = await importOpenData(
-      handle,
-      fixture('medical-standard.csv'),
-      options('medical-standard.csv'),
-    );
+    const report = await run(fixture('medical-standard.csv'), 'medical-standard.csv');
     expect(report).toMatchObject({ rows: 4, accepted: 4, rejected: 0, created: 4, updated: 0, unchanged: 0 });
     expect(report.committed).toBe(true);
     expect(report.errors).toEqual([]);
@@ -122,11 +114,7 @@ describe('open-data import', () => {
   it('changes nothing when the same file is imported again', async () => {
     const history = await count('facility_history');
     const before = await handle.db.selectFrom('facilities').select(['id', 'version', 'updated_at']).execute();
-    const report = await importOpenData(
-      handle,
-      fixture('medical-standard.csv'),
-      options('medical-standard.csv'),
-    );
+    const report = await run(fixture('medical-standard.csv'), 'medical-standard.csv');
     expect(report).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, committed: true });
     expect(await count('facility_history')).toBe(history);
     const after = await handle.db.selectFrom('facilities').select(['id', 'version', 'updated_at']).execute();
@@ -134,11 +122,7 @@ describe('open-data import', () => {
   });
 
   it('reads the same list in another layout and encoding as no change', async () => {
-    const report = await importOpenData(
-      handle,
-      fixture('medical-standard-alias.csv'),
-      options('medical-standard-alias.csv'),
-    );
+    const report = await run(fixture('medical-standard-alias.csv'), 'medical-standard-alias.csv');
     expect(report).toMatchObject({ rows: 2, unchanged: 2, created: 0, updated: 0 });
   });
 
@@ -146,7 +130,7 @@ describe('open-data import', () => {
     const text = fixture('medical-standard.csv').toString('utf8').replace('03-3719-4444', '03-3719-5555');
     const history = await count('facility_history');
     const hoursBefore = await facility('1340000004');
-    const report = await importOpenData(handle, Buffer.from(text), options('changed.csv'));
+    const report = await run(Buffer.from(text), 'changed.csv');
     expect(report).toMatchObject({ updated: 1, unchanged: 3, created: 0, committed: true });
     const pharmacy = await facility('1340000004');
     expect(pharmacy.phone).toBe('03-3719-5555');
@@ -169,13 +153,13 @@ describe('open-data import', () => {
     expect(before.hours_day).toContain(6);
     const weekdays = current.replace('1310000001,月火水木金土,', '1310000001,月火水木金,');
     expect(weekdays).not.toBe(current);
-    const report = await importOpenData(handle, Buffer.from(weekdays), options('weekdays.csv'));
+    const report = await run(Buffer.from(weekdays), 'weekdays.csv');
     expect(report).toMatchObject({ updated: 1, committed: true });
     const hospital = await facility('1310000001');
     expect(hospital.hours_day).toEqual(before.hours_day.filter((day) => day !== 6));
     expect(hospital.nth_closures).toEqual([62, 64]);
     // The list as it was brings the Saturday back.
-    const back = await importOpenData(handle, Buffer.from(current), options('changed.csv'));
+    const back = await run(Buffer.from(current), 'changed.csv');
     expect(back).toMatchObject({ updated: 1, unchanged: 3 });
     expect((await facility('1310000001')).hours_day).toEqual(before.hours_day);
   });
@@ -209,7 +193,7 @@ describe('open-data import', () => {
       .toString('utf8')
       .replace('03-3719-4444', '03-3719-6666')
       .replace('目黒ひまわり薬局（架空）', '目黒ひまわり調剤薬局（架空）');
-    const kept = await importOpenData(handle, Buffer.from(text), options('edited.csv'));
+    const kept = await run(Buffer.from(text), 'edited.csv');
     expect(kept).toMatchObject({ updated: 1, unchanged: 3, committed: true });
     expect(kept.editorEdits).toEqual([
       {
@@ -225,28 +209,24 @@ describe('open-data import', () => {
       name: '目黒ひまわり調剤薬局（架空）',
     });
 
-    const again = await importOpenData(handle, Buffer.from(text), options('edited.csv'));
+    const again = await run(Buffer.from(text), 'edited.csv');
     expect(again).toMatchObject({ updated: 0, unchanged: 4 });
     expect(again.editorEdits).toHaveLength(1);
 
-    const overwritten = await importOpenData(
-      handle,
-      Buffer.from(text),
-      options('edited.csv', { overwriteEditorEdits: true }),
-    );
+    const overwritten = await run(Buffer.from(text), 'edited.csv', { overwriteEditorEdits: true });
     expect(overwritten).toMatchObject({ updated: 1, unchanged: 3 });
     expect(overwritten.editorEdits).toEqual([
       expect.objectContaining({ fields: ['電話番号'], overwritten: true }),
     ]);
     expect((await facility('1340000004')).phone).toBe('03-3719-6666');
 
-    const settled = await importOpenData(handle, Buffer.from(text), options('edited.csv'));
+    const settled = await run(Buffer.from(text), 'edited.csv');
     expect(settled).toMatchObject({ updated: 0, unchanged: 4, editorEdits: [] });
   });
 
   it('keeps one record per service of a care office and matches each by (事業所番号, サービス)', async () => {
-    const a = await importOpenData(handle, fixture('jigyosho_130.csv'), options('jigyosho_130.csv'));
-    const b = await importOpenData(handle, fixture('jigyosho_430.csv'), options('jigyosho_430.csv'));
+    const a = await run(fixture('jigyosho_130.csv'), 'jigyosho_130.csv');
+    const b = await run(fixture('jigyosho_430.csv'), 'jigyosho_430.csv');
     expect([a.created, b.created]).toEqual([2, 1]);
     const offices = await handle.db
       .selectFrom('facilities')
@@ -258,12 +238,12 @@ describe('open-data import', () => {
       { type: 'visiting_nurse_station', care_service_type: '130' },
       { type: 'care_management_office', care_service_type: '430' },
     ]);
-    const again = await importOpenData(handle, fixture('jigyosho_130.csv'), options('jigyosho_130.csv'));
+    const again = await run(fixture('jigyosho_130.csv'), 'jigyosho_130.csv');
     expect(again).toMatchObject({ unchanged: 2, created: 0, updated: 0 });
   });
 
   it('matches rows without codes by the file’s ID and keeps medical and care IDs apart', async () => {
-    const first = await importOpenData(handle, fixture('care-recommended.csv'), options('care.csv'));
+    const first = await run(fixture('care-recommended.csv'), 'care.csv');
     expect(first).toMatchObject({ created: 4, unchanged: 0, committed: true });
     const center = await handle.db
       .selectFrom('facilities')
@@ -271,7 +251,7 @@ describe('open-data import', () => {
       .where('type', '=', 'community_support_center')
       .executeTakeFirstOrThrow();
     expect(center.source_id).toBe('care:3');
-    const again = await importOpenData(handle, fixture('care-recommended.csv'), options('care.csv'));
+    const again = await run(fixture('care-recommended.csv'), 'care.csv');
     expect(again).toMatchObject({ unchanged: 4, created: 0, updated: 0 });
   });
 
@@ -282,11 +262,7 @@ describe('open-data import', () => {
         .toString('utf8')
         .replace(/^131105,/gm, '130001,'),
     );
-    const report = await importOpenData(
-      handle,
-      prefectureOnly,
-      options('old.csv', { municipalityOverride: '131091' }),
-    );
+    const report = await run(prefectureOnly, 'old.csv', { municipalityOverride: '131091' });
     expect(report).toMatchObject({ committed: false, rejected: 3, municipalitiesAdded: [] });
     expect(report.errors.map((e) => [e.line, e.code])).toEqual([
       [2, 'row.municipality_name_required'],
@@ -297,11 +273,9 @@ describe('open-data import', () => {
   });
 
   it('puts every row where --municipality says', async () => {
-    const report = await importOpenData(
-      handle,
-      fixture('medical-recommended.csv'),
-      options('old.csv', { municipalityOverride: '131105' }),
-    );
+    const report = await run(fixture('medical-recommended.csv'), 'old.csv', {
+      municipalityOverride: '131105',
+    });
     expect(report).toMatchObject({ committed: true, created: 3 });
     const clinic = await facility('1310000012');
     expect(clinic).toMatchObject({
@@ -330,11 +304,7 @@ describe('open-data import', () => {
         ...rest,
       ].join('\r\n')}\r\n`,
     );
-    const report = await importOpenData(
-      handle,
-      national,
-      options('jigyosho_130.csv', { municipalityOverride: '131105', dryRun: true }),
-    );
+    const report = await run(national, 'jigyosho_130.csv', { municipalityOverride: '131105', dryRun: true });
     expect(report).toMatchObject({
       rows: lines.length - 1 + 3,
       accepted: lines.length - 1,
@@ -361,15 +331,15 @@ describe('open-data import', () => {
           .where('care_service_type', '=', '430')
           .executeTakeFirstOrThrow()
       ).last_confirmed_at;
-    await importOpenData(handle, fixture('jigyosho_430.csv'), options('jigyosho_430.csv'));
+    await run(fixture('jigyosho_430.csv'), 'jigyosho_430.csv');
     const before = await confirmed();
-    const older = await importOpenData(handle, withDate('令和元年5月1日'), options('dated.csv'));
+    const older = await run(withDate('令和元年5月1日'), 'dated.csv');
     expect(older).toMatchObject({ unchanged: 1, updated: 0, committed: true });
     expect(await confirmed()).toEqual(before);
-    const newer = await importOpenData(handle, withDate('R9.4.1'), options('dated.csv'));
+    const newer = await run(withDate('R9.4.1'), 'dated.csv');
     expect(newer).toMatchObject({ updated: 1, committed: true });
     expect((await confirmed())?.toISOString()).toBe('2027-03-31T15:00:00.000Z');
-    const bad = await importOpenData(handle, withDate('令和元年4月1日'), options('dated.csv'));
+    const bad = await run(withDate('令和元年4月1日'), 'dated.csv');
     expect(bad.errors).toEqual([
       expect.objectContaining({ line: 2, column: '更新日', code: 'row.invalid_date' }),
     ]);

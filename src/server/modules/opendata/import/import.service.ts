@@ -5,6 +5,7 @@ import { writeAudit } from '../../../platform/audit/audit.service';
 import type { RequestContext } from '../../../platform/context';
 import { lockForTransaction } from '../../../platform/db/advisory-lock.queries';
 import type { Database } from '../../../platform/db/schema';
+import { AppError } from '../../../platform/errors';
 import type { ModuleDeps } from '../../../platform/module';
 import { listMunicipalities } from '../../../platform/municipality.queries';
 import { inspectFile } from '../parse/open-data-reader';
@@ -17,7 +18,10 @@ import { PRELOAD_UP_TO, processBatch } from './import-batch';
 import { emptyIndex } from './import-plan';
 import type { ImportRun, WrittenFacility } from './import-run';
 
-export type ImportOptions = {
+/** What to import and how; who imports comes from the context (see importedBy). */
+export type ImportInput = {
+  /** The file's bytes: CSV (UTF-8 or CP932) or XLSX, the engine tells which. */
+  bytes: Uint8Array;
   fileName: string;
   dryRun: boolean;
   /**
@@ -26,8 +30,6 @@ export type ImportOptions = {
    */
   municipalityOverride?: string;
   overwriteEditorEdits: boolean;
-  actor: { userId: string | null; label: string | null };
-  ctx?: RequestContext;
   /** Called every few thousand rows (the CLI prints progress on stderr). */
   progress?: (rows: number) => void;
   /** Errors listed in the report; more are counted only. */
@@ -52,34 +54,48 @@ class Rollback extends Error {}
 const IMPORT_LOCK = 7_346_004;
 
 /**
+ * Who an import names in the audit log, its history row and the facilities' history: the signed-in
+ * admin (user id and e-mail), or the system that runs it (`systemContext`: the CLI's `cli`).
+ * Throws auth.required for a context with neither.
+ */
+function importedBy(ctx: RequestContext): ImportRun['actor'] {
+  if (ctx.actor) return { userId: ctx.actor.userId, label: ctx.actor.email };
+  if (ctx.system) return { userId: null, label: ctx.system };
+  throw new AppError('auth.required');
+}
+
+/**
  * Imports a facility list all or nothing: any rejected row (or a fault of the file) means nothing
  * is committed. A dry run plans and counts without writing. Never throws for bad input; the
- * report carries the errors with spreadsheet line numbers.
+ * report carries the errors with spreadsheet line numbers. Run by a ward admin (the admin page)
+ * or as the system (`zaitaku import`); throws auth.required for anyone else.
  */
 export async function importOpenData(
   deps: Pick<ModuleDeps, 'db'>,
-  bytes: Uint8Array,
-  options: ImportOptions,
+  ctx: RequestContext,
+  input: ImportInput,
 ): Promise<ImportReport> {
   const { db } = deps;
+  const { bytes } = input;
+  const actor = importedBy(ctx);
   const started = Date.now();
-  const report = emptyImportReport(options.fileName, {
-    dryRun: options.dryRun,
+  const report = emptyImportReport(input.fileName, {
+    dryRun: input.dryRun,
     encoding: inspectFile(bytes).encoding,
   });
   const municipalities = await loadMunicipalities(db);
-  const errorsCap = options.maxErrors ?? 1000;
+  const errorsCap = input.maxErrors ?? 1000;
   const base = {
     report,
     layout: 'medical_standard' as OpenDataLayout,
-    fileName: options.fileName,
+    fileName: input.fileName,
     now: new Date(),
-    overwriteEditorEdits: options.overwriteEditorEdits,
-    actor: options.actor,
+    overwriteEditorEdits: input.overwriteEditorEdits,
+    actor,
     municipalities,
     populated: await countFacilitiesByMunicipality(db),
     preloaded: new Map(),
-    preloadUpTo: options.preloadUpTo ?? PRELOAD_UP_TO,
+    preloadUpTo: input.preloadUpTo ?? PRELOAD_UP_TO,
     touched: new Map<string, number>(),
     written: emptyIndex<WrittenFacility>(),
     towns: new Map(),
@@ -93,8 +109,8 @@ export async function importOpenData(
       report.rejectedRows.push({ line, ...(sheet ? { sheet } : {}), cells });
     },
   };
-  if (options.dryRun) {
-    await readAll({ ...base, trx: null, reader: db, indexes: new ImportIndexes(false) }, bytes, options);
+  if (input.dryRun) {
+    await readAll({ ...base, trx: null, reader: db, indexes: new ImportIndexes(false) }, input);
   } else {
     try {
       // Not runUseCase: its retry after a serialisation failure would run a whole import again into
@@ -103,13 +119,13 @@ export async function importOpenData(
       await db.transaction().execute(async (trx) => {
         await lockForTransaction(trx, IMPORT_LOCK);
         const indexes = new ImportIndexes(await isBulkImport(trx, bytes.byteLength));
-        await readAll({ ...base, trx, reader: trx, indexes }, bytes, options);
+        await readAll({ ...base, trx, reader: trx, indexes }, input);
         if (!isClean(report)) throw new Rollback();
         report.indexRebuildMs = await indexes.afterImport(trx);
-        await writeAudit(trx, options.ctx, {
+        await writeAudit(trx, ctx, {
           action: 'opendata.import',
           recordType: 'opendata_import',
-          municipalityCode: options.municipalityOverride ?? null,
+          municipalityCode: input.municipalityOverride ?? null,
           details: auditDetails(report),
         });
       });
@@ -120,12 +136,12 @@ export async function importOpenData(
     }
   }
   report.durationMs = Date.now() - started;
-  await recordImport(db, bytes, options, report, new Date(started));
+  await recordImport(db, input, actor, report, new Date(started));
   return report;
 }
 
-async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions): Promise<void> {
-  const batchSize = options.batchSize ?? 1000;
+async function readAll(run: ImportRun, input: ImportInput): Promise<void> {
+  const batchSize = input.batchSize ?? 1000;
   let batch: ResolvedRow[] = [];
   let lastProgress = 0;
   const skipped = new Map<string, number>();
@@ -136,12 +152,12 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
     await processBatch(run, rows);
   };
   const reader = readOpenDataFor(
-    bytes,
+    input.bytes,
     {
-      fileName: options.fileName,
-      municipalityOverride: options.municipalityOverride,
+      fileName: input.fileName,
+      municipalityOverride: input.municipalityOverride,
       knownMunicipality: (code) => run.municipalities.get(code),
-      worker: options.readInWorker,
+      worker: input.readInWorker,
     },
     run.municipalities,
   );
@@ -176,9 +192,9 @@ async function readAll(run: ImportRun, bytes: Uint8Array, options: ImportOptions
         run.pushError(event.error);
         break;
     }
-    if (options.progress && run.report.rows - lastProgress >= 10_000) {
+    if (input.progress && run.report.rows - lastProgress >= 10_000) {
       lastProgress = run.report.rows;
-      options.progress(run.report.rows);
+      input.progress(run.report.rows);
     }
   }
   await flush();
@@ -247,16 +263,17 @@ function auditDetails(report: ImportReport): Record<string, unknown> {
 
 async function recordImport(
   db: Kysely<Database>,
-  bytes: Uint8Array,
-  options: ImportOptions,
+  input: ImportInput,
+  actor: ImportRun['actor'],
   report: ImportReport,
   startedAt: Date,
 ): Promise<void> {
+  const { bytes } = input;
   await db
     .insertInto('opendata_imports')
     .values({
-      municipality_code: options.municipalityOverride ?? null,
-      file_name: options.fileName.slice(0, 255),
+      municipality_code: input.municipalityOverride ?? null,
+      file_name: input.fileName.slice(0, 255),
       file_sha256: createHash('sha256').update(bytes).digest('hex'),
       file_bytes: bytes.byteLength,
       layout: report.layout,
@@ -269,8 +286,8 @@ async function recordImport(
       unchanged: report.unchanged,
       rejected: report.rejected,
       report: JSON.stringify({ ...report, errors: report.errors.slice(0, 200), rejectedRows: [] }),
-      imported_by_user_id: options.actor.userId,
-      imported_by_label: options.actor.label,
+      imported_by_user_id: actor.userId,
+      imported_by_label: actor.label,
       started_at: startedAt,
     })
     .execute();
