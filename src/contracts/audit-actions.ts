@@ -143,6 +143,9 @@ export const referralAuditActions = [
 /** The address registry (addresses module): a committed import of the ward's registry files. */
 export const addressesAuditActions = ['address.import'] as const;
 
+/** The council's data list (council module): its CSV leaving the system. */
+export const councilAuditActions = ['council.data_list.export'] as const;
+
 export const auditActions = [
   ...platformAuditActions,
   ...authAuditActions,
@@ -154,6 +157,7 @@ export const auditActions = [
   ...documentsAuditActions,
   ...referralAuditActions,
   ...addressesAuditActions,
+  ...councilAuditActions,
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

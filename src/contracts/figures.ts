@@ -14,11 +14,13 @@ const Month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
  * `?fiscalYear=8` (令和8年度 = 2026-04..2027-03) or `?from=2026-04&to=2026-09` (months, inclusive).
  * Without either, the current fiscal year.
  */
+/** The 令和 year of a fiscal year: 8 → 令和8年度 (also the council's data list, contracts/council.ts). */
+// Up to 令和80年度 (2098-04..2099-03): months are years 2000–2099, as Month says.
+export const ReiwaFiscalYear = z.coerce.number().int().min(1).max(80);
+
 export const FiguresQuery = z
   .object({
-    /** The 令和 year of the fiscal year: 8 → 令和8年度. */
-    // Up to 令和80年度 (2098-04..2099-03): months are years 2000–2099, as Month says.
-    fiscalYear: z.coerce.number().int().min(1).max(80).optional(),
+    fiscalYear: ReiwaFiscalYear.optional(),
     from: Month.optional(),
     to: Month.optional(),
   })

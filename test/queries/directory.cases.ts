@@ -1,4 +1,5 @@
 import * as changeRequestQueries from '../../src/server/modules/directory/change-request.queries';
+import * as dataListQueries from '../../src/server/modules/directory/data-list.queries';
 import * as facilityQueries from '../../src/server/modules/directory/facility.queries';
 import * as reminderQueries from '../../src/server/modules/directory/reminder.queries';
 import * as searchQueries from '../../src/server/modules/directory/search.queries';
@@ -24,6 +25,24 @@ const plainSearch: searchQueries.SearchPlan = {
 const tuesday = { date: '2026-03-31', weekday: 2, nth: 5, holiday: false, yearEnd: false };
 
 export const directorySnapshots: SnapshotSet[] = [
+  {
+    source: 'src/server/modules/directory/data-list.queries.ts',
+    exports: dataListQueries,
+    cases: [
+      {
+        name: 'listFacilitiesEnteredBefore (the council data list, as of a day)',
+        run: (db) => dataListQueries.listFacilitiesEnteredBefore(db, MEGURO, NOW),
+      },
+      {
+        name: 'listStatusAndCapabilityChangesSince (the history that rewinds today to that day)',
+        run: (db) => dataListQueries.listStatusAndCapabilityChangesSince(db, MEGURO, NOW),
+      },
+      {
+        name: 'listCurrentCapabilities',
+        run: (db) => dataListQueries.listCurrentCapabilities(db, MEGURO),
+      },
+    ],
+  },
   {
     source: 'src/server/modules/directory/facility.queries.ts',
     exports: facilityQueries,

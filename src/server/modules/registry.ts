@@ -2,6 +2,7 @@ import { seedDirectoryDemo } from '../demo/directory/demo-seed';
 import type { ServerModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { addressesModule } from './addresses';
+import { councilModule } from './council';
 import { directoryModule } from './directory';
 import { dischargeModule } from './discharge';
 import { documentsModule } from './documents';
@@ -29,4 +30,6 @@ export const serverModules: ServerModule[] = [
   documentsModule,
   // street addresses of the registry; the directory's geocode reads them through its index.ts
   addressesModule,
+  // the council's data list: reads the sections the modules above registered (no import of them)
+  councilModule,
 ];

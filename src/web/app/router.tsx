@@ -3,6 +3,7 @@ import { accountRoutes, signedInAccountRoutes } from '../features/accounts/route
 import { adminRoutes } from '../features/admin/routes';
 // The feature route tables are tiny (paths + `lazy` imports); each page is its own chunk, so the
 // public search page never downloads staff code and staff pages never download the map.
+import { councilRoutes } from '../features/council/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
 import { documentRoutes } from '../features/documents/routes';
@@ -46,6 +47,7 @@ export const appRoutes: RouteObject[] = [
           { element: <RequireSignIn allowPasswordChange />, children: signedInAccountRoutes },
           { element: <RequireSignIn roles={['ward_admin']} />, children: adminRoutes },
           { element: <RequireSignIn roles={['ward_admin']} />, children: figuresRoutes },
+          { element: <RequireSignIn roles={['ward_admin']} />, children: councilRoutes },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -34,6 +34,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
     roles: ['hospital_staff', 'center_staff', 'clinician', 'care_manager', 'ward_admin'],
   },
   { to: '/figures', labelKey: 'nav.figures', roles: ['ward_admin'] },
+  { to: '/council', labelKey: 'nav.council', roles: ['ward_admin'] },
   { to: '/admin/organisations', labelKey: 'nav.organisations', roles: ['ward_admin'] },
   { to: '/admin/users', labelKey: 'nav.users', roles: ['ward_admin'] },
   { to: '/admin/invitations', labelKey: 'nav.invitations', roles: ['ward_admin'] },

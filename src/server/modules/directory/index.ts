@@ -1,5 +1,7 @@
 import '../../../contracts/directory';
+import { registerDataListSection } from '../../platform/data-list/data-list-sections';
 import type { ServerModule } from '../../platform/module';
+import { directoryResourcesSection, directoryViewsSection } from './data-list-sections';
 import { directoryJobs } from './directory.jobs';
 import { registerPublicRoutes } from './public.routes';
 import { registerStaffRoutes } from './staff.routes';
@@ -15,6 +17,9 @@ export const directoryModule: ServerModule = {
     await registerPublicRoutes(app, deps);
     await registerStaffRoutes(app, deps);
     await registerStatsRoutes(app, deps);
+    // Its resource counts and its use in the council's data list (council module, decision 033).
+    registerDataListSection(directoryResourcesSection);
+    registerDataListSection(directoryViewsSection);
   },
   jobs: directoryJobs,
 };

@@ -4,8 +4,10 @@ import { registerCircleJoinHandler, registerPatientMergeHandler, registerPatient
 import './case-notice.table';
 import './discharge-case.table';
 import './provider-change.table';
+import { registerDataListSection } from '../../platform/data-list/data-list-sections';
 import { onInboxProgress } from '../../platform/inbox/inbox-progress';
 import './referral.table';
+import { dischargeDataListSection } from './data-list-section';
 import { seedDischargeDemo } from './demo.seed';
 import { registerDischargeRoutes } from './discharge.routes';
 import { ESCALATION_JOB, escalateDueInJob } from './escalation.service';
@@ -40,6 +42,8 @@ export const dischargeModule: ServerModule = {
     registerPatientMergeHandler('discharge', moveDischargeOnMerge);
     await registerReferralRoutes(app, deps);
     await registerFiguresRoutes(app, deps);
+    // The year totals of the figures in the council's data list (council module, decision 033).
+    registerDataListSection(dischargeDataListSection);
   },
   seedDemo: seedDischargeDemo,
   jobs: {

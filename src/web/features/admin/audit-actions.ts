@@ -114,6 +114,10 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'discharge.referral.cancel': { ja: '紹介の取り消し', en: 'Referral cancelled' },
   'discharge.referral.fail': { ja: '紹介の不成立', en: 'Referral failed' },
   'discharge.figures.export': { ja: '退院支援の実績のCSV出力', en: 'Discharge figures exported (CSV)' },
+  'council.data_list.export': {
+    ja: '在宅療養に関するデータ一覧のCSV出力',
+    en: 'Council data list exported (CSV)',
+  },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */
