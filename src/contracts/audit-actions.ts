@@ -143,6 +143,19 @@ export const referralAuditActions = [
 /** The address registry (addresses module): a committed import of the ward's registry files. */
 export const addressesAuditActions = ['address.import'] as const;
 
+/**
+ * The consultation desk (consultations module): one action per workflow event
+ * (`consultation.${event}` type-checks because each event is listed here).
+ */
+export const consultationsAuditActions = [
+  'consultation.open',
+  'consultation.contact.add',
+  'consultation.flags.set',
+  'consultation.follow_up',
+  'consultation.close',
+  'consultation.reopen',
+] as const;
+
 export const auditActions = [
   ...platformAuditActions,
   ...authAuditActions,
@@ -154,6 +167,7 @@ export const auditActions = [
   ...documentsAuditActions,
   ...referralAuditActions,
   ...addressesAuditActions,
+  ...consultationsAuditActions,
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

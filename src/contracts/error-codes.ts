@@ -2,6 +2,7 @@ import { accountsErrors } from './accounts-errors';
 import { addressesErrors } from './addresses-errors';
 import { auditErrors } from './audit-errors';
 import { backupErrors } from './backup-errors';
+import { consultationsErrors } from './consultations-errors';
 import { directoryErrors } from './directory-errors';
 import { dischargeErrors } from './discharge-errors';
 import { documentsErrors } from './documents-errors';
@@ -30,6 +31,7 @@ const catalogs = [
   documentsErrors,
   referralsErrors,
   addressesErrors,
+  consultationsErrors,
 ];
 
 export type ErrorCode =
@@ -45,7 +47,8 @@ export type ErrorCode =
   | keyof typeof patientsErrors
   | keyof typeof documentsErrors
   | keyof typeof referralsErrors
-  | keyof typeof addressesErrors;
+  | keyof typeof addressesErrors
+  | keyof typeof consultationsErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {

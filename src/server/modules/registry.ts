@@ -1,7 +1,9 @@
+import { seedConsultationsDemo } from '../demo/consultations/demo-seed';
 import { seedDirectoryDemo } from '../demo/directory/demo-seed';
 import type { ServerModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { addressesModule } from './addresses';
+import { consultationsModule } from './consultations';
 import { directoryModule } from './directory';
 import { dischargeModule } from './discharge';
 import { documentsModule } from './documents';
@@ -13,6 +15,7 @@ import { patientsModule } from './patients';
  * where the server is composed (no module's index.ts exports demo or test code).
  */
 const directoryWithDemo: ServerModule = { ...directoryModule, seedDemo: seedDirectoryDemo };
+const consultationsWithDemo: ServerModule = { ...consultationsModule, seedDemo: seedConsultationsDemo };
 
 /**
  * Every module the server mounts, in dependency order (seeding follows this order too).
@@ -29,4 +32,6 @@ export const serverModules: ServerModule[] = [
   documentsModule,
   // street addresses of the registry; the directory's geocode reads them through its index.ts
   addressesModule,
+  // the 包括 windows' consultation desk; may link a consultation to a patient (after patients)
+  consultationsWithDemo,
 ];

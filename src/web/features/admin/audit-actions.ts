@@ -114,6 +114,15 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
   'discharge.referral.cancel': { ja: '紹介の取り消し', en: 'Referral cancelled' },
   'discharge.referral.fail': { ja: '紹介の不成立', en: 'Referral failed' },
   'discharge.figures.export': { ja: '退院支援の実績のCSV出力', en: 'Discharge figures exported (CSV)' },
+  'consultation.open': { ja: '在宅療養相談の受付', en: 'Home-care consultation opened' },
+  'consultation.contact.add': { ja: '在宅療養相談の対応の記録', en: 'Consultation contact recorded' },
+  'consultation.flags.set': {
+    ja: '在宅療養相談の「制度のはざま」とつなぎ先の変更',
+    en: 'Consultation flags and routing set',
+  },
+  'consultation.follow_up': { ja: '在宅療養相談の継続対応へ', en: 'Consultation moved to follow-up' },
+  'consultation.close': { ja: '在宅療養相談の終了', en: 'Consultation closed' },
+  'consultation.reopen': { ja: '在宅療養相談の再開', en: 'Consultation reopened' },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */
