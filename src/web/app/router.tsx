@@ -3,6 +3,7 @@ import { accountRoutes, signedInAccountRoutes } from '../features/accounts/route
 import { adminRoutes } from '../features/admin/routes';
 // The feature route tables are tiny (paths + `lazy` imports); each page is its own chunk, so the
 // public search page never downloads staff code and staff pages never download the map.
+import { consultationRoutes } from '../features/consultations/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
 import { documentRoutes } from '../features/documents/routes';
@@ -24,6 +25,7 @@ const featureRoutes = [
   ...opendataRoutes,
   ...patientRoutes,
   ...dischargeRoutes,
+  ...consultationRoutes,
   ...documentRoutes,
   ...inboxRoutes,
 ];

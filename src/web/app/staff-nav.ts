@@ -18,6 +18,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
   { to: '/staff/directory/statistics', labelKey: 'nav.statistics', roles: ['ward_admin'] },
   { to: '/staff/opendata/import', labelKey: 'nav.openDataImport', roles: ['ward_admin'] },
   { to: '/staff/discharge', labelKey: 'nav.discharge', roles: ['hospital_staff', 'center_staff'] },
+  { to: '/staff/consultations', labelKey: 'nav.consultations', roles: ['center_staff'] },
   {
     to: '/staff/discharge/notices',
     labelKey: 'nav.dischargeNotices',

@@ -29,6 +29,7 @@ const ja = {
     inbox: '受信箱',
     inboxUnread: '受信箱（未読 {{count}} 件）',
     referralsIncoming: '届いた紹介',
+    consultations: '在宅療養相談',
   },
   language: {
     switchTo: 'English',
@@ -116,6 +117,7 @@ const en: Messages<typeof ja> = {
     inbox: 'Inbox',
     inboxUnread: 'Inbox ({{count}} unread)',
     referralsIncoming: 'Incoming referrals',
+    consultations: 'Home-care consultations',
   },
   language: {
     switchTo: '日本語',

@@ -52,7 +52,7 @@ limit $6;
 select *
 from "consultation_contacts"
 where "consultation_id" = $1
-order by "occurred_at" desc, "id" desc;
+order by "occurred_at" desc, "created_at" desc, "id" desc;
 
 -- findWindowName
 select "name"

@@ -97,13 +97,17 @@ export async function listConsultationRows(
   return rows.map((r) => ({ ...r, contact_count: r.contact_count ?? 0 }));
 }
 
-/** A consultation's contacts, newest first. */
+/**
+ * A consultation's contacts, newest first; two in the same minute (the form's time has minutes)
+ * in the order they were recorded, the later on top.
+ */
 export function listConsultationContacts(executor: Executor, consultationId: string) {
   return executor
     .selectFrom('consultation_contacts')
     .selectAll()
     .where('consultation_id', '=', consultationId)
     .orderBy('occurred_at', 'desc')
+    .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
 }
