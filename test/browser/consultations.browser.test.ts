@@ -87,4 +87,31 @@ describe('the consultation desk in the browser', () => {
     await page.getByLabel('状態').selectOption('open');
     await expect.poll(() => page.getByRole('link', { name: /相談 花子（架空）/ }).count()).toBe(0);
   }, 120_000);
+
+  it('the ward admin sees the year’s figures of every window, not the records, axe-clean at 200 %', async () => {
+    const admin = await (
+      await demo.browser.newContext({
+        locale: 'ja-JP',
+        timezoneId: 'Asia/Tokyo',
+        viewport: { width: 640, height: 900 },
+      })
+    ).newPage();
+    await signInAsDemo(admin, demo.server.url, 'ward_admin');
+    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await admin
+      .getByRole('navigation', { name: '職員用メニュー' })
+      .getByRole('link', { name: '在宅療養相談の実績' })
+      .click();
+    await admin.getByRole('heading', { name: '在宅療養相談の実績', level: 1 }).waitFor();
+    await admin.getByText('区内のすべての窓口の数字です').waitFor();
+    // the demo's five windows, each with its row
+    expect(await admin.getByRole('region', { name: '窓口別' }).locator('tbody tr').count()).toBe(5);
+    expect(Number(await admin.getByTestId('figures-persons').textContent())).toBeGreaterThan(0);
+    expect(await axeViolations(admin)).toEqual([]);
+    expect(await fitsWidth(admin)).toBe(true);
+    // the records stay the window's
+    const list = await admin.evaluate(async () => (await fetch('/api/consultations')).status);
+    expect(list).toBe(403);
+    await admin.context().close();
+  }, 120_000);
 });

@@ -35,6 +35,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
     roles: ['hospital_staff', 'center_staff', 'clinician', 'care_manager', 'ward_admin'],
   },
   { to: '/figures', labelKey: 'nav.figures', roles: ['ward_admin'] },
+  { to: '/staff/consultations/figures', labelKey: 'nav.consultationFigures', roles: ['ward_admin'] },
   { to: '/admin/organisations', labelKey: 'nav.organisations', roles: ['ward_admin'] },
   { to: '/admin/users', labelKey: 'nav.users', roles: ['ward_admin'] },
   { to: '/admin/invitations', labelKey: 'nav.invitations', roles: ['ward_admin'] },

@@ -1,6 +1,29 @@
 import { registerMessages } from '../../i18n/i18n';
 
 const ja = {
+  figures: {
+    title: '在宅療養相談の実績',
+    intro:
+      '令和N年度（4月〜3月）の相談の実数（相談の対象者の数）と延数（対応の数）です。実数は、同じ人を年度で1人と数えます（月ごとの実数の合計とは一致しません）。',
+    introWindow: 'あなたの窓口の数字です。',
+    introWard: '区内のすべての窓口の数字です（記録そのものは見られません）。',
+    year: '年度',
+    month: '月',
+    persons: '実数（人）',
+    contacts: '延数（件）',
+    total: '年度計',
+    months: '月別',
+    byWindow: '窓口別',
+    window: '窓口',
+    byConsulter: '相談者別（延数）',
+    institutions: '医療機関からの相談（延数）',
+    sources: '窓口を知ったきっかけ（延数）',
+    flags: '制度のはざま（実数）',
+    routed: 'つなぎ先（実数）',
+    item: '区分',
+    count: '件数',
+    link: '年度の実績を見る',
+  },
   list: {
     title: '在宅療養相談',
     intro: '在宅療養相談窓口で受けた相談の一覧です（新しい対応が上）。見られるのは、この窓口の職員だけです。',
@@ -126,6 +149,29 @@ const ja = {
 };
 
 const en: typeof ja = {
+  figures: {
+    title: 'Home-care consultation figures',
+    intro:
+      'Persons (people consulted about) and contacts for a fiscal year (April–March). A person is counted once in the year, so the months’ persons do not add up to the year’s.',
+    introWindow: 'The figures of your window.',
+    introWard: 'The figures of every window in the ward (not the records themselves).',
+    year: 'Fiscal year',
+    month: 'Month',
+    persons: 'Persons',
+    contacts: 'Contacts',
+    total: 'Year',
+    months: 'By month',
+    byWindow: 'By window',
+    window: 'Window',
+    byConsulter: 'By who consulted (contacts)',
+    institutions: 'Medical institutions consulting (contacts)',
+    sources: 'How they heard of the window (contacts)',
+    flags: 'Between systems (persons)',
+    routed: 'Routed to (persons)',
+    item: 'Item',
+    count: 'Count',
+    link: 'See the year’s figures',
+  },
   list: {
     title: 'Home-care consultations',
     intro:

@@ -26,6 +26,9 @@ export function ConsultationsPage() {
         <Link className="button" to="/staff/consultations/new">
           {t('list.new')}
         </Link>
+        <Link className="button button--secondary" to="/staff/consultations/figures">
+          {t('figures.link')}
+        </Link>
       </div>
       <SelectField
         label={t('list.filter')}

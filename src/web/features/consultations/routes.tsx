@@ -14,6 +14,10 @@ export const consultationRoutes: RouteObject[] = [
     lazy: () => import('./new-consultation.page').then((m) => ({ Component: m.NewConsultationPage })),
   },
   {
+    path: '/staff/consultations/figures',
+    lazy: () => import('./figures.page').then((m) => ({ Component: m.ConsultationFiguresPage })),
+  },
+  {
     path: '/staff/consultations/:id',
     lazy: () => import('./consultation.page').then((m) => ({ Component: m.ConsultationPage })),
   },
