@@ -9,6 +9,7 @@ const {
   insertConsultationContact,
   listConsultationContacts,
   listConsultationRows,
+  moveConsultationsToPatient,
   updateConsultation,
 } = consultationQueries;
 
@@ -98,6 +99,11 @@ export const consultationsSnapshots: SnapshotSet[] = [
       },
       { name: 'listConsultationContacts', run: (db) => listConsultationContacts(db, consultation) },
       { name: 'findWindowName', run: (db) => findWindowName(db, ids.organisation) },
+      {
+        name: 'moveConsultationsToPatient',
+        run: (db) =>
+          db.transaction().execute((trx) => moveConsultationsToPatient(trx, ids.otherPatient, ids.patient)),
+      },
     ],
   },
   {

@@ -58,3 +58,8 @@ order by "occurred_at" desc, "created_at" desc, "id" desc;
 select "name"
 from "organisations"
 where "id" = $1;
+
+-- moveConsultationsToPatient
+update "consultations"
+set "patient_id" = $1
+where "patient_id" = $2;

@@ -307,6 +307,32 @@ describe('the consultation desk', () => {
     ]);
   });
 
+  it('follows a ward admin’s merge of duplicate patient records to the record kept', async () => {
+    const kana = 'まーじ てすと';
+    const kept = await createTestPatient(t.db, { municipalityCode: meguro, kana, birthDate: '1938-02-02' });
+    const duplicate = await createTestPatient(t.db, {
+      municipalityCode: meguro,
+      kana,
+      birthDate: '1938-02-02',
+    });
+    await addTestMember(t.db, duplicate, {
+      role: 'support_center',
+      organisationId: north.id,
+      municipalityCode: meguro,
+    });
+    const linked = await open({ patientId: duplicate });
+    const merged = await api
+      .as(admin)
+      .post('/api/admin/patients/merge', { keepId: kept, mergeId: duplicate, reason: '同一人物' });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const row = await t.db
+      .selectFrom('consultations')
+      .select('patient_id')
+      .where('id', '=', linked.id)
+      .executeTakeFirstOrThrow();
+    expect(row.patient_id).toBe(kept);
+  });
+
   it('writes every read and write to the access log', async () => {
     const c = await open();
     expect((await accessRows(c.id)).map((r) => r.action)).toEqual(['write', 'read']);

@@ -124,3 +124,12 @@ export async function findWindowName(
     .executeTakeFirst();
   return row?.name;
 }
+
+/** A ward admin's merge of duplicate patients: consultations linked to the record merged away follow the one kept. */
+export async function moveConsultationsToPatient(trx: Transaction<Database>, fromId: string, intoId: string) {
+  await trx
+    .updateTable('consultations')
+    .set({ patient_id: intoId })
+    .where('patient_id', '=', fromId)
+    .execute();
+}

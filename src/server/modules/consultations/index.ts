@@ -1,5 +1,7 @@
 import '../../../contracts/consultations';
 import type { ServerModule } from '../../platform/module';
+import { registerPatientMergeHandler } from '../patients';
+import { moveConsultationsToPatient } from './consultation.queries';
 import './consultation.table';
 import { registerConsultationRoutes } from './consultation.routes';
 import { registerConsultationFiguresRoutes } from './figures.routes';
@@ -12,6 +14,10 @@ import { registerConsultationFiguresRoutes } from './figures.routes';
 export const consultationsModule: ServerModule = {
   name: 'consultations',
   async register(app, deps) {
+    // A ward admin's merge of a duplicate patient: the linked consultations follow the record kept.
+    registerPatientMergeHandler('consultations', (trx, merge) =>
+      moveConsultationsToPatient(trx, merge.fromId, merge.intoId),
+    );
     await registerConsultationRoutes(app, deps);
     await registerConsultationFiguresRoutes(app, deps);
   },
