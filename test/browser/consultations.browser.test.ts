@@ -34,7 +34,7 @@ describe('the consultation desk in the browser', () => {
       .click();
     await page.getByRole('heading', { name: '在宅療養相談', level: 1 }).waitFor();
     // the demo window's own consultations are listed
-    expect(await page.locator('table tbody tr').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('table tbody tr').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
 
@@ -43,6 +43,7 @@ describe('the consultation desk in the browser', () => {
     await page.getByLabel('氏名').fill('相談 花子（架空）');
     await page.getByLabel('ふりがな').fill('そうだん はなこ');
     await page.getByLabel('年齢').selectOption('85_plus');
+    await page.getByLabel('地区').selectOption({ label: '北部' });
     await page.getByLabel('相談者').selectOption('medical_institution');
     await page.getByLabel('医療機関の名前').fill('区外テスト総合病院（架空）');
     await page.getByLabel('その医療機関は区内か').selectOption('no');
@@ -60,6 +61,12 @@ describe('the consultation desk in the browser', () => {
     await page.getByRole('heading', { name: '相談の詳細：相談 花子（架空）' }).waitFor();
     expect(await page.getByTestId('consultation-status').textContent()).toBe('受付中');
     expect(await page.getByText('医療機関：区外テスト総合病院（架空）（区外）').count()).toBe(1);
+    expect(
+      await page
+        .getByRole('definition')
+        .filter({ hasText: /^北部$/ })
+        .count(),
+    ).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
 

@@ -14,7 +14,7 @@ import { DateTime } from '../../components/date-time';
 import { SelectField, TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
-import { consultationKey, consultationsKey, useConsultation } from './consultations.api';
+import { consultationKey, consultationsKey, useConsultation, useDistricts } from './consultations.api';
 import { CheckboxGroup, ContactFields, readContact } from './contact-fields';
 import './consultations.css';
 import './consultations.messages';
@@ -24,6 +24,7 @@ export function ConsultationPage() {
   const { t, i18n } = useTranslation('consultations');
   const { id = '' } = useParams();
   const consultation = useConsultation(id);
+  const districts = useDistricts();
   if (consultation.isPending) return <Loading />;
   if (consultation.error) return <ErrorAlert error={consultation.error} />;
   const c = consultation.data;
@@ -40,6 +41,8 @@ export function ConsultationPage() {
         <dd>{c.subjectKana ?? '—'}</dd>
         <dt>{t('form.ageBand')}</dt>
         <dd>{t(`ageBand.${c.ageBand}`)}</dd>
+        <dt>{t('form.district')}</dt>
+        <dd>{districtName(districts.data?.items ?? [], c.districtCode, i18n.language)}</dd>
         <dt>{t('form.livesInWard')}</dt>
         <dd>{t(`tri.${c.livesInWard}`)}</dd>
         <dt>{t('detail.window')}</dt>
@@ -56,6 +59,17 @@ export function ConsultationPage() {
       <FlagsSection detail={c} />
     </>
   );
+}
+
+function districtName(
+  districts: ReadonlyArray<{ code: string; name: string; nameEn: string | null }>,
+  code: string | null,
+  language: string,
+): string {
+  if (!code) return '—';
+  const district = districts.find((d) => d.code === code);
+  if (!district) return code;
+  return language === 'en' && district.nameEn ? district.nameEn : district.name;
 }
 
 function useRefresh(id: string) {
