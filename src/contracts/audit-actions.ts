@@ -145,6 +145,18 @@ export const addressesAuditActions = ['address.import'] as const;
 
 /** The council's data list (council module): its CSV leaving the system. */
 export const councilAuditActions = ['council.data_list.export'] as const;
+/**
+ * The consultation desk (consultations module): one action per workflow event
+ * (`consultation.${event}` type-checks because each event is listed here).
+ */
+export const consultationsAuditActions = [
+  'consultation.open',
+  'consultation.contact.add',
+  'consultation.flags.set',
+  'consultation.follow_up',
+  'consultation.close',
+  'consultation.reopen',
+] as const;
 
 export const auditActions = [
   ...platformAuditActions,
@@ -158,6 +170,7 @@ export const auditActions = [
   ...referralAuditActions,
   ...addressesAuditActions,
   ...councilAuditActions,
+  ...consultationsAuditActions,
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -3,6 +3,7 @@ import { addressesErrors } from './addresses-errors';
 import { auditErrors } from './audit-errors';
 import { backupErrors } from './backup-errors';
 import { councilErrors } from './council-errors';
+import { consultationsErrors } from './consultations-errors';
 import { directoryErrors } from './directory-errors';
 import { dischargeErrors } from './discharge-errors';
 import { documentsErrors } from './documents-errors';
@@ -32,6 +33,7 @@ const catalogs = [
   referralsErrors,
   addressesErrors,
   councilErrors,
+  consultationsErrors,
 ];
 
 export type ErrorCode =
@@ -48,7 +50,8 @@ export type ErrorCode =
   | keyof typeof documentsErrors
   | keyof typeof referralsErrors
   | keyof typeof addressesErrors
-  | keyof typeof councilErrors;
+  | keyof typeof councilErrors
+  | keyof typeof consultationsErrors;
 
 const entries = new Map<string, ErrorEntry>();
 for (const catalog of catalogs) {

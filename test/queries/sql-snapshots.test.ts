@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountsSnapshots } from './accounts.cases';
 import { addressesSnapshots } from './addresses.cases';
+import { consultationsSnapshots } from './consultations.cases';
 import { directorySnapshots } from './directory.cases';
 import { dischargeSnapshots } from './discharge.cases';
 import { documentsSnapshots } from './documents.cases';
@@ -29,6 +30,7 @@ const sets: SnapshotSet[] = [
   ...inboxSnapshots,
   ...platformSnapshots,
   ...addressesSnapshots,
+  ...consultationsSnapshots,
 ];
 
 /** src/server/modules/accounts/session.queries.ts → test/queries/accounts/session.queries.sql */

@@ -1,7 +1,9 @@
+import { seedConsultationsDemo } from '../demo/consultations/demo-seed';
 import { seedDirectoryDemo } from '../demo/directory/demo-seed';
 import type { ServerModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { addressesModule } from './addresses';
+import { consultationsModule } from './consultations';
 import { councilModule } from './council';
 import { directoryModule } from './directory';
 import { dischargeModule } from './discharge';
@@ -14,6 +16,7 @@ import { patientsModule } from './patients';
  * where the server is composed (no module's index.ts exports demo or test code).
  */
 const directoryWithDemo: ServerModule = { ...directoryModule, seedDemo: seedDirectoryDemo };
+const consultationsWithDemo: ServerModule = { ...consultationsModule, seedDemo: seedConsultationsDemo };
 
 /**
  * Every module the server mounts, in dependency order (seeding follows this order too).
@@ -30,6 +33,8 @@ export const serverModules: ServerModule[] = [
   documentsModule,
   // street addresses of the registry; the directory's geocode reads them through its index.ts
   addressesModule,
+  // the 包括 windows' consultation desk; may link a consultation to a patient (after patients)
+  consultationsWithDemo,
   // the council's data list: reads the sections the modules above registered (no import of them)
   councilModule,
 ];

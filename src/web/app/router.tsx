@@ -4,6 +4,7 @@ import { adminRoutes } from '../features/admin/routes';
 // The feature route tables are tiny (paths + `lazy` imports); each page is its own chunk, so the
 // public search page never downloads staff code and staff pages never download the map.
 import { councilRoutes } from '../features/council/routes';
+import { consultationRoutes } from '../features/consultations/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
 import { documentRoutes } from '../features/documents/routes';
@@ -25,6 +26,7 @@ const featureRoutes = [
   ...opendataRoutes,
   ...patientRoutes,
   ...dischargeRoutes,
+  ...consultationRoutes,
   ...documentRoutes,
   ...inboxRoutes,
 ];

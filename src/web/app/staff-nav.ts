@@ -18,6 +18,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
   { to: '/staff/directory/statistics', labelKey: 'nav.statistics', roles: ['ward_admin'] },
   { to: '/staff/opendata/import', labelKey: 'nav.openDataImport', roles: ['ward_admin'] },
   { to: '/staff/discharge', labelKey: 'nav.discharge', roles: ['hospital_staff', 'center_staff'] },
+  { to: '/staff/consultations', labelKey: 'nav.consultations', roles: ['center_staff'] },
   {
     to: '/staff/discharge/notices',
     labelKey: 'nav.dischargeNotices',
@@ -35,6 +36,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
   },
   { to: '/figures', labelKey: 'nav.figures', roles: ['ward_admin'] },
   { to: '/council', labelKey: 'nav.council', roles: ['ward_admin'] },
+  { to: '/staff/consultations/figures', labelKey: 'nav.consultationFigures', roles: ['ward_admin'] },
   { to: '/admin/organisations', labelKey: 'nav.organisations', roles: ['ward_admin'] },
   { to: '/admin/users', labelKey: 'nav.users', roles: ['ward_admin'] },
   { to: '/admin/invitations', labelKey: 'nav.invitations', roles: ['ward_admin'] },

@@ -30,6 +30,8 @@ const ja = {
     inbox: '受信箱',
     inboxUnread: '受信箱（未読 {{count}} 件）',
     referralsIncoming: '届いた紹介',
+    consultations: '在宅療養相談',
+    consultationFigures: '在宅療養相談の実績',
   },
   language: {
     switchTo: 'English',
@@ -118,6 +120,8 @@ const en: Messages<typeof ja> = {
     inbox: 'Inbox',
     inboxUnread: 'Inbox ({{count}} unread)',
     referralsIncoming: 'Incoming referrals',
+    consultations: 'Home-care consultations',
+    consultationFigures: 'Consultation figures',
   },
   language: {
     switchTo: '日本語',

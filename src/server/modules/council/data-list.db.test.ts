@@ -163,7 +163,12 @@ describe('the council’s data list (在宅療養に関するデータ一覧)', 
       to: '2025-03-31',
       complete: true,
     });
-    expect(list.sections.map((s) => s.id)).toEqual(['directory_resources', 'directory_views', 'discharge']);
+    expect(list.sections.map((s) => s.id)).toEqual([
+      'directory_resources',
+      'directory_views',
+      'discharge',
+      'consultations',
+    ]);
 
     const pharmacies = row(list, 'directory_resources', 'facilities_pharmacy');
     // End of 令和6年度: the closed one (still open then) and the sterile one. End of 令和7年度: the

@@ -118,6 +118,15 @@ const actionNames: Record<AuditAction, { ja: string; en: string }> = {
     ja: '在宅療養に関するデータ一覧のCSV出力',
     en: 'Council data list exported (CSV)',
   },
+  'consultation.open': { ja: '在宅療養相談の受付', en: 'Home-care consultation opened' },
+  'consultation.contact.add': { ja: '在宅療養相談の対応の記録', en: 'Consultation contact recorded' },
+  'consultation.flags.set': {
+    ja: '在宅療養相談の「制度のはざま」とつなぎ先の変更',
+    en: 'Consultation flags and routing set',
+  },
+  'consultation.follow_up': { ja: '在宅療養相談の継続対応へ', en: 'Consultation moved to follow-up' },
+  'consultation.close': { ja: '在宅療養相談の終了', en: 'Consultation closed' },
+  'consultation.reopen': { ja: '在宅療養相談の再開', en: 'Consultation reopened' },
 };
 
 /** The readable name of an action, or undefined when only the code is known. */
