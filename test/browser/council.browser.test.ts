@@ -33,18 +33,22 @@ describe('the council’s data list in the browser', () => {
       '医療・介護資源（医療介護資源情報提供システム）',
       '医療介護資源情報提供システムの利用',
       '退院支援と切れ目のない連携',
+      '在宅療養相談',
     ]) {
       await page.getByRole('heading', { level: 2, name }).waitFor();
     }
-    expect(await page.getByRole('columnheader', { name: /^前年度（令和\d+年度）$/ }).count()).toBe(3);
-    // The demo's directory, its page views of this and last year, and its discharge cases.
+    expect(await page.getByRole('columnheader', { name: /^前年度（令和\d+年度）$/ }).count()).toBe(4);
+    // The demo's directory, its page views of this and last year, its discharge cases, and the
+    // consultations of its five windows in both years.
     expect(await numberIn(page, /^診療所/, 1)).toBeGreaterThan(0);
     expect(await numberIn(page, /^施設ページの閲覧数/, 0)).toBeGreaterThan(0);
     expect(await numberIn(page, /^施設ページの閲覧数/, 1)).toBeGreaterThan(0);
     expect(await numberIn(page, /^担当変更の提案/, 1)).toBeGreaterThan(0);
+    expect(await numberIn(page, /^相談の実人数/, 0)).toBeGreaterThan(0);
+    expect(await numberIn(page, /^相談の実人数/, 1)).toBeGreaterThan(0);
     // Each figure says when it holds, each table where it comes from.
     expect(await page.getByText(/^\d{4}\/\d{1,2}\/\d{1,2}時点$/).count()).toBeGreaterThan(0);
-    expect(await page.getByText(/^出典：/).count()).toBe(3);
+    expect(await page.getByText(/^出典：/).count()).toBe(4);
     expect(await axeViolations(page)).toEqual([]);
 
     // The year selector is a plain select, reachable from the keyboard; last year's list loads.
@@ -88,7 +92,7 @@ describe('the council’s data list in the browser', () => {
     ).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // Today's three sections fit one sheet (one line a figure on paper); more sections may take two.
+    // Today's four sections fit at most two sheets (one line a figure on paper).
     expect(sheet.pages).toBeLessThanOrEqual(2);
   }, 120_000);
 });
