@@ -1,10 +1,10 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { accountRoutes, signedInAccountRoutes } from '../features/accounts/routes';
-import { adminRoutes } from '../features/admin/routes';
 // The feature route tables are tiny (paths + `lazy` imports); each page is its own chunk, so the
 // public search page never downloads staff code and staff pages never download the map.
-import { councilRoutes } from '../features/council/routes';
+import { accountRoutes, signedInAccountRoutes } from '../features/accounts/routes';
+import { adminRoutes } from '../features/admin/routes';
 import { consultationRoutes } from '../features/consultations/routes';
+import { councilRoutes } from '../features/council/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { dischargeRoutes } from '../features/discharge/routes';
 import { documentRoutes } from '../features/documents/routes';

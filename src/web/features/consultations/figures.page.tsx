@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import {
   type ConsultationFiguresResponse,
   consulterKinds,
@@ -8,18 +7,14 @@ import {
   referralSources,
   routingTargets,
 } from '../../../contracts/consultations';
-import { REIWA_OFFSET } from '../../../contracts/figures';
-import { fiscalYearOf, formatFiscalYear } from '../../../contracts/japanese-calendar';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../components/alert';
-import { SelectField } from '../../components/field';
+import { FiscalYearSelect, useFiscalYearParam } from '../../components/fiscal-year';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { TableScroll } from '../../components/table-scroll';
 import { useLanguage } from '../../i18n/i18n';
 import './consultations.messages';
-
-const YEARS_SHOWN = 5;
 
 /** A two-column table of counts: one row per item. */
 function CountTable({ title, rows }: { title: string; rows: Array<{ label: string; value: number }> }) {
@@ -58,29 +53,19 @@ function CountTable({ title, rows }: { title: string; rows: Array<{ label: strin
 export function ConsultationFiguresPage() {
   const { t } = useTranslation('consultations');
   const language = useLanguage();
-  const [params, setParams] = useSearchParams();
-  const current = fiscalYearOf(new Date()) - REIWA_OFFSET;
-  const asked = Number(params.get('fiscalYear'));
-  const fiscalYear = Number.isInteger(asked) && asked > 0 ? asked : current;
+  const year = useFiscalYearParam();
+  const { fiscalYear } = year;
   const figures = useQuery({
     queryKey: ['consultations', 'figures', fiscalYear],
     queryFn: ({ signal }) =>
       api<ConsultationFiguresResponse>('/api/consultations/figures', { query: { fiscalYear }, signal }),
   });
-  const yearLabel = (year: number) =>
-    language === 'ja' ? formatFiscalYear(year + REIWA_OFFSET) : `FY${year + REIWA_OFFSET}`;
-  const years = Array.from({ length: YEARS_SHOWN }, (_, i) => current - i).filter((y) => y > 0);
   const f = figures.data;
   return (
     <>
       <PageHeading title={t('figures.title')} />
       <p className="page-narrow">{t('figures.intro')}</p>
-      <SelectField
-        label={t('figures.year')}
-        value={String(fiscalYear)}
-        onChange={(e) => setParams({ fiscalYear: e.target.value })}
-        options={years.map((y) => ({ value: String(y), label: yearLabel(y) }))}
-      />
+      <FiscalYearSelect param={year} label={t('figures.year')} />
       {figures.isPending ? <Loading /> : null}
       <ErrorAlert error={figures.error} />
       {f ? (

@@ -1,10 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { DataListFigure, DataListRow, DataListSection, DataListWhen } from '../../../contracts/council';
-import { REIWA_OFFSET } from '../../../contracts/figures';
-import { fiscalYearOf, formatFiscalYear } from '../../../contracts/japanese-calendar';
 import { ErrorAlert } from '../../components/alert';
-import { SelectField } from '../../components/field';
+import { FiscalYearSelect, useFiscalYearParam } from '../../components/fiscal-year';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { TableScroll } from '../../components/table-scroll';
@@ -15,8 +12,6 @@ import './council.css';
 import './council.messages';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
-
-const YEARS_SHOWN = 5;
 
 /** 2026-03-31 → 2026/3/31 (ja, as the ward's sheets write it) or 2026-03-31 (en). */
 function dateText(iso: string, language: Language): string {
@@ -108,15 +103,10 @@ function SectionTable({
 export function CouncilPage() {
   const { t } = useTranslation('council');
   const language = useLanguage();
-  const [params, setParams] = useSearchParams();
-  const current = fiscalYearOf(new Date()) - REIWA_OFFSET;
-  const asked = Number(params.get('fiscalYear'));
-  const fiscalYear = Number.isInteger(asked) && asked > 0 && asked <= current ? asked : current;
+  const year = useFiscalYearParam({ upToCurrent: true });
+  const { fiscalYear, yearLabel } = year;
   const list = useDataList(fiscalYear);
   useBodyClass('council-print');
-  const yearLabel = (year: number) =>
-    language === 'ja' ? formatFiscalYear(year + REIWA_OFFSET) : `FY${year + REIWA_OFFSET}`;
-  const years = Array.from({ length: YEARS_SHOWN }, (_, i) => current - i).filter((y) => y > 0);
   const data = list.data;
   const pending = data?.sections.some((s) => s.rows.some((r) => r.current?.pending || r.previous?.pending));
   return (
@@ -126,13 +116,7 @@ export function CouncilPage() {
       </PageHeading>
       <p className="page-narrow no-print">{t('intro')}</p>
       <div className="council-controls no-print">
-        <SelectField
-          label={t('fiscalYear')}
-          hint={t('fiscalYearHint')}
-          value={String(fiscalYear)}
-          options={years.map((y) => ({ value: String(y), label: yearLabel(y) }))}
-          onChange={(e) => setParams({ fiscalYear: e.target.value })}
-        />
+        <FiscalYearSelect param={year} label={t('fiscalYear')} hint={t('fiscalYearHint')} />
         <div className="button-row">
           <button type="button" className="button button--secondary" onClick={() => window.print()}>
             {t('print')}

@@ -1,10 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { FigureCells, PendingShare, Share } from '../../../contracts/figures';
-import { REIWA_OFFSET } from '../../../contracts/figures';
-import { fiscalYearOf, formatFiscalYear } from '../../../contracts/japanese-calendar';
 import { ErrorAlert } from '../../components/alert';
-import { SelectField } from '../../components/field';
+import { FiscalYearSelect, useFiscalYearParam } from '../../components/fiscal-year';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { TableScroll } from '../../components/table-scroll';
@@ -61,21 +58,14 @@ const ROWS: Row[] = [
   { key: 'summariesRead', cell: pending((c) => c.nursingSummariesReadWithin24h) },
 ];
 
-const YEARS_SHOWN = 5;
-
 /** ward_admin: the discharge figures per month and for the 令和N年度, printable on A4, as CSV. */
 export function FiguresPage() {
   const { t } = useTranslation('figures');
   const language = useLanguage();
-  const [params, setParams] = useSearchParams();
-  const current = fiscalYearOf(new Date()) - REIWA_OFFSET;
-  const asked = Number(params.get('fiscalYear'));
-  const fiscalYear = Number.isInteger(asked) && asked > 0 ? asked : current;
+  const year = useFiscalYearParam();
+  const { fiscalYear, yearLabel } = year;
   const figures = useFigures(fiscalYear);
   useBodyClass('figures-print');
-  const yearLabel = (year: number) =>
-    language === 'ja' ? formatFiscalYear(year + REIWA_OFFSET) : `FY${year + REIWA_OFFSET}`;
-  const years = Array.from({ length: YEARS_SHOWN }, (_, i) => current - i).filter((y) => y > 0);
   const monthLabel = (month: string) =>
     language === 'ja'
       ? t('monthLabel', { month: Number(month.slice(5, 7)) })
@@ -87,13 +77,7 @@ export function FiguresPage() {
       <PageHeading title={t('title')} />
       <p className="page-narrow">{t('intro')}</p>
       <div className="figures-controls no-print">
-        <SelectField
-          label={t('fiscalYear')}
-          hint={t('fiscalYearHint')}
-          value={String(fiscalYear)}
-          options={years.map((y) => ({ value: String(y), label: yearLabel(y) }))}
-          onChange={(e) => setParams({ fiscalYear: e.target.value })}
-        />
+        <FiscalYearSelect param={year} label={t('fiscalYear')} hint={t('fiscalYearHint')} />
         <div className="button-row">
           <button type="button" className="button button--secondary" onClick={() => window.print()}>
             {t('print')}
