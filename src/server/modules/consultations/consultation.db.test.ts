@@ -6,6 +6,7 @@ import {
   createUser,
   MUNICIPALITIES,
 } from '../../../../test/support/factories/accounts';
+import { createConsultationWindows } from '../../../../test/support/factories/consultations';
 import { createTestFacility } from '../../../../test/support/factories/directory';
 import { addTestMember, createTestPatient } from '../../../../test/support/factories/patients';
 import { createTestApp } from '../../../../test/support/test-app';
@@ -30,24 +31,17 @@ const meguro = await createMunicipality(t.db, MUNICIPALITIES.meguro);
 const geography = loadMeguroGeography();
 await installGeography(t.db, geography, meguro);
 const district = geography.districts[0]?.code ?? 'north';
-const north = await createOrganisation(t.db, { municipalityCode: meguro, kind: 'community_support_center' });
-const east = await createOrganisation(t.db, { municipalityCode: meguro, kind: 'community_support_center' });
-const staff = await createUser(t.db, {
-  role: 'center_staff',
-  municipalityCode: meguro,
-  organisationId: north.id,
-});
+const {
+  north,
+  northStaff: staff,
+  eastStaff: otherCentre,
+  admin,
+} = await createConsultationWindows(t.db, meguro);
 const colleague = await createUser(t.db, {
   role: 'center_staff',
   municipalityCode: meguro,
   organisationId: north.id,
 });
-const otherCentre = await createUser(t.db, {
-  role: 'center_staff',
-  municipalityCode: meguro,
-  organisationId: east.id,
-});
-const admin = await createUser(t.db, { role: 'ward_admin', municipalityCode: meguro });
 const hospital = await createTestFacility(t.db, {
   municipalityCode: meguro,
   type: 'hospital',

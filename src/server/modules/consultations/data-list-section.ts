@@ -1,9 +1,11 @@
 import type { GapFlag } from '../../../contracts/consultations';
 import type { Bilingual } from '../../../contracts/council';
-import type {
-  DataListPeriod,
-  DataListSectionProvider,
-  DataListSectionRow,
+import {
+  type DataListPeriod,
+  type DataListSectionProvider,
+  type DataListSectionRow,
+  periodWhen,
+  plainFigure,
 } from '../../platform/data-list/data-list-sections';
 import { type ConsultationYearTotals, consultationYearTotals } from './figures.service';
 
@@ -66,13 +68,7 @@ function rowsOf(totals: ConsultationYearTotals, period: DataListPeriod): DataLis
     label: line.label,
     unit: 'count',
     ...(line.note ? { note: line.note } : {}),
-    figure: {
-      value: line.pick(totals),
-      numerator: null,
-      denominator: null,
-      pending: false,
-      when: { kind: 'period', from: period.from, to: period.to },
-    },
+    figure: plainFigure(line.pick(totals), periodWhen(period)),
   }));
 }
 

@@ -1,11 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../../test/support/api-client';
-import {
-  createMunicipality,
-  createOrganisation,
-  createUser,
-  MUNICIPALITIES,
-} from '../../../../test/support/factories/accounts';
+import { createMunicipality, createUser, MUNICIPALITIES } from '../../../../test/support/factories/accounts';
+import { createConsultationWindows } from '../../../../test/support/factories/consultations';
 import { createTestApp } from '../../../../test/support/test-app';
 import type { ConsultationDetail, ConsultationFiguresResponse } from '../../../contracts/consultations';
 import type { DataListResponse } from '../../../contracts/council';
@@ -18,27 +14,10 @@ const api = createApiClient(t.app);
 
 // A municipality of its own, so other test files' consultations never count here.
 const city = await createMunicipality(t.db, MUNICIPALITIES.kobe);
-const north = await createOrganisation(t.db, {
-  municipalityCode: city,
-  kind: 'community_support_center',
-  name: 'A包括',
+const { north, northStaff, eastStaff, admin } = await createConsultationWindows(t.db, city, {
+  north: 'A包括',
+  east: 'B包括',
 });
-const east = await createOrganisation(t.db, {
-  municipalityCode: city,
-  kind: 'community_support_center',
-  name: 'B包括',
-});
-const northStaff = await createUser(t.db, {
-  role: 'center_staff',
-  municipalityCode: city,
-  organisationId: north.id,
-});
-const eastStaff = await createUser(t.db, {
-  role: 'center_staff',
-  municipalityCode: city,
-  organisationId: east.id,
-});
-const admin = await createUser(t.db, { role: 'ward_admin', municipalityCode: city });
 const clinician = await createUser(t.db, { role: 'clinician', municipalityCode: city });
 
 const contact = (occurredAt: string, over: Record<string, unknown> = {}) => ({

@@ -1,4 +1,3 @@
-import type { DataListFigure } from '../../../contracts/council';
 import {
   type FacilityStatus,
   FacilityType,
@@ -7,10 +6,12 @@ import {
   standardCapabilities,
 } from '../../../contracts/directory';
 import type { RequestContext } from '../../platform/context';
-import type {
-  DataListPeriod,
-  DataListSectionProvider,
-  DataListSectionRow,
+import {
+  type DataListPeriod,
+  type DataListSectionProvider,
+  type DataListSectionRow,
+  periodWhen,
+  plainFigure,
 } from '../../platform/data-list/data-list-sections';
 import type { Executor } from '../../platform/db/schema';
 import {
@@ -84,13 +85,7 @@ async function listedAsOf(db: Executor, municipalityCode: string, asOf: string) 
   return listed;
 }
 
-const asOfFigure = (value: number, date: string): DataListFigure => ({
-  value,
-  numerator: null,
-  denominator: null,
-  pending: false,
-  when: { kind: 'as_of', date },
-});
+const asOfFigure = (value: number, date: string) => plainFigure(value, { kind: 'as_of', date });
 
 const municipalityOf = (ctx: RequestContext) => requireActor(ctx.actor).municipalityCode;
 
@@ -161,7 +156,7 @@ export const directoryViewsSection: DataListSectionProvider = {
   },
   async rows(deps, ctx, period: DataListPeriod): Promise<DataListSectionRow[]> {
     const months = await monthlyCounts(deps.db, municipalityOf(ctx), { from: period.from, to: period.to });
-    const when = { kind: 'period' as const, from: period.from, to: period.to };
+    const when = periodWhen(period);
     const sum = (pick: (m: { views: number; searches: number }) => number) =>
       months.reduce((s, m) => s + Number(pick(m)), 0);
     return [
@@ -169,13 +164,19 @@ export const directoryViewsSection: DataListSectionProvider = {
         key: 'facility_views',
         label: { ja: '施設ページの閲覧数', en: 'Facility page views' },
         unit: 'count',
-        figure: { value: sum((m) => m.views), numerator: null, denominator: null, pending: false, when },
+        figure: plainFigure(
+          sum((m) => m.views),
+          when,
+        ),
       },
       {
         key: 'searches',
         label: { ja: '検索の回数', en: 'Searches' },
         unit: 'count',
-        figure: { value: sum((m) => m.searches), numerator: null, denominator: null, pending: false, when },
+        figure: plainFigure(
+          sum((m) => m.searches),
+          when,
+        ),
       },
     ];
   },

@@ -1,9 +1,11 @@
 import type { Bilingual, DataListFigure, DataListUnit } from '../../../contracts/council';
 import { type FigureCells, type PendingShare, REIWA_OFFSET, type Share } from '../../../contracts/figures';
-import type {
-  DataListPeriod,
-  DataListSectionProvider,
-  DataListSectionRow,
+import {
+  type DataListPeriod,
+  type DataListSectionProvider,
+  type DataListSectionRow,
+  periodWhen,
+  plainFigure,
 } from '../../platform/data-list/data-list-sections';
 import { getFigures } from './figures.service';
 
@@ -132,11 +134,10 @@ const LINES: Line[] = [
 
 function figureOf(v: Value, period: DataListPeriod): DataListFigure {
   return {
-    value: v.value,
+    ...plainFigure(v.value, periodWhen(period)),
     numerator: v.numerator ?? null,
     denominator: v.denominator ?? null,
     pending: v.pending ?? false,
-    when: { kind: 'period', from: period.from, to: period.to },
   };
 }
 

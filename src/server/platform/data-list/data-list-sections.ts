@@ -1,4 +1,4 @@
-import type { Bilingual, DataListFigure, DataListUnit } from '../../../contracts/council';
+import type { Bilingual, DataListFigure, DataListUnit, DataListWhen } from '../../../contracts/council';
 import type { RequestContext } from '../context';
 import type { ModuleDeps } from '../module';
 
@@ -15,6 +15,19 @@ export type DataListPeriod = {
   complete: boolean;
   now: Date;
 };
+
+/** The fiscal year's days as a figure's `when` (a count over the year, not a point in time). */
+export function periodWhen(period: DataListPeriod): DataListWhen {
+  return { kind: 'period', from: period.from, to: period.to };
+}
+
+/**
+ * A figure with no parts (a count, hours): what most rows are. A share spreads this and sets its
+ * numerator and denominator; a fact not recorded yet sets `pending`.
+ */
+export function plainFigure(value: number | null, when: DataListWhen): DataListFigure {
+  return { value, numerator: null, denominator: null, pending: false, when };
+}
 
 /** One figure of one year, as a section gives it (the council module pairs the two years by key). */
 export type DataListSectionRow = {
