@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FigureContact, tallyFigures, tokyoMonth } from './figures-tally';
+import { tokyoMonth } from '../../platform/time/tokyo-calendar';
+import { type FigureContact, tallyFigures } from './figures-tally';
 
 const contact = (over: Partial<FigureContact>): FigureContact => ({
   consultation_id: 'a',

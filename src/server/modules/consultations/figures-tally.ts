@@ -14,6 +14,7 @@ import {
   routingTargets,
   triStates,
 } from '../../../contracts/consultations';
+import { tokyoMonth } from '../../platform/time/tokyo-calendar';
 
 /** What the figures read of one contact (figures.queries.ts). */
 export type FigureContact = {
@@ -34,11 +35,6 @@ export type Tally = Omit<
 
 const zeros = <T extends string>(keys: readonly T[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<T, number>;
-
-/** The Tokyo month (YYYY-MM) of an instant: JST has no daylight saving, always +09:00. */
-export function tokyoMonth(at: Date): string {
-  return new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 7);
-}
 
 /** Counts persons and contacts once each: the same person in two months is one person in the year. */
 class Counter {

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
 import { clock } from '../../platform/time/clock';
+import { fiscalYearMonths, tokyoMonthStart } from '../../platform/time/tokyo-calendar';
 import { windowScopeOf } from './consultation.policy';
 import { type FiguresScope, listContactsForFigures, listWindows } from './figures.queries';
 import { type FigureContact, type Tally, tallyFigures } from './figures-tally';
@@ -14,14 +15,10 @@ type Deps = Pick<ModuleDeps, 'db'>;
 
 /** The twelve Tokyo months of a fiscal year (named by its starting calendar year) and its bounds. */
 function yearOf(fiscalYear: number) {
-  const months = Array.from({ length: 12 }, (_, i) => {
-    const m = ((3 + i) % 12) + 1;
-    return `${m >= 4 ? fiscalYear : fiscalYear + 1}-${String(m).padStart(2, '0')}`;
-  });
   return {
-    months,
-    from: new Date(`${fiscalYear}-04-01T00:00:00+09:00`),
-    to: new Date(`${fiscalYear + 1}-04-01T00:00:00+09:00`),
+    months: fiscalYearMonths(fiscalYear),
+    from: tokyoMonthStart(`${fiscalYear}-04`),
+    to: tokyoMonthStart(`${fiscalYear + 1}-04`),
   };
 }
 

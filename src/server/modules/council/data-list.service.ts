@@ -16,21 +16,17 @@ import {
 } from '../../platform/data-list/data-list-sections';
 import { AppError } from '../../platform/errors';
 import type { ModuleDeps } from '../../platform/module';
+import { tokyoDate } from '../../platform/time/tokyo-calendar';
 import { runUseCase } from '../../platform/use-case';
 import { presentDataListCsv } from './data-list.presenter';
 
 type Deps = Pick<ModuleDeps, 'db'>;
 
-/** 'YYYY-MM-DD' of an instant in Asia/Tokyo (no daylight saving: +9 h). */
-function tokyoDay(at: Date): string {
-  return new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The fiscal year starting in April of `fiscalYear`, cut at today while it runs. */
 export function periodOf(fiscalYear: number, now: Date): DataListPeriod {
   const from = `${fiscalYear}-04-01`;
   const last = `${fiscalYear + 1}-03-31`;
-  const today = tokyoDay(now);
+  const today = tokyoDate(now);
   return { fiscalYear, from, to: today < last ? today : last, complete: today > last, now };
 }
 

@@ -1,5 +1,6 @@
 import type { JobHandler } from '../../platform/module';
-import { isBusinessDay, tokyoDate } from '../../platform/time/business-days';
+import { isBusinessDay } from '../../platform/time/business-days';
+import { tokyoDate } from '../../platform/time/tokyo-calendar';
 import { REMIND_JOB, remindAllMunicipalities } from './reminder.service';
 
 /** The directory's scheduled work. */

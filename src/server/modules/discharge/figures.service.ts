@@ -10,6 +10,7 @@ import { fiscalYearOf, formatFiscalYear } from '../../../contracts/japanese-cale
 import type { RequestContext } from '../../platform/context';
 import type { Executor } from '../../platform/db/schema';
 import type { ModuleDeps } from '../../platform/module';
+import { nextMonth, tokyoMonth, tokyoMonthStart } from '../../platform/time/tokyo-calendar';
 import { runUseCase } from '../../platform/use-case';
 import { presentFiguresCsv } from './figures.presenter';
 import {
@@ -64,17 +65,6 @@ export function monthsOf(query: FiguresQuery, now: Date): { months: string[]; fi
   return { months, fiscalYear };
 }
 
-function nextMonth(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-/** The instant a Tokyo month starts (JST has no daylight saving: always +09:00). */
-function startOf(month: string): Date {
-  return new Date(`${month}-01T00:00:00+09:00`);
-}
-
 function emptyCells(): FigureCells {
   return {
     discharges: { total: 0, inWard: 0, outsideWard: 0 },
@@ -119,8 +109,8 @@ export async function getFigures(
     const last = months.at(-1)!;
     const range: FiguresRange = {
       municipalityCode: actor.municipalityCode,
-      from: startOf(first),
-      to: startOf(nextMonth(last)),
+      from: tokyoMonthStart(first),
+      to: tokyoMonthStart(nextMonth(last)),
     };
     const cells = new Map(months.map((m) => [m, emptyCells()]));
     const total = emptyCells();
@@ -263,11 +253,6 @@ async function consentBeforeReferral(
     const consentAt = consents.get(id);
     return { month: tokyoMonth(at), consentFirst: consentAt !== undefined && consentAt <= at };
   });
-}
-
-/** 'YYYY-MM' of an instant in Asia/Tokyo (no daylight saving: +9 h). */
-function tokyoMonth(at: Date): string {
-  return new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 7);
 }
 
 function monthLabel(month: string): string {

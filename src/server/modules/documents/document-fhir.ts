@@ -13,7 +13,7 @@ import {
   type SectionDef,
   sectionsOf,
 } from '../../../contracts/documents';
-import { tokyoDate } from '../../platform/time/business-days';
+import { tokyoDate } from '../../platform/time/tokyo-calendar';
 import {
   adlObservationResource,
   allergyResource,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, businessDaysBetween, isBusinessDay, tokyoDate } from './business-days';
+import { addBusinessDays, businessDaysBetween, isBusinessDay } from './business-days';
+import { tokyoDate } from './tokyo-calendar';
 
 const jst = (local: string) => new Date(`${local}+09:00`);
 

@@ -1,12 +1,8 @@
 import holidayJp from '@holiday-jp/holiday_jp';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { tokyoDate } from './tokyo-calendar';
 
-/** The calendar date in Japan (YYYY-MM-DD) of an instant; Japan has no daylight saving time. */
-export function tokyoDate(at: Date): string {
-  return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Whether a Japan calendar date is a working day for the ward and the hospitals: not a Saturday or
